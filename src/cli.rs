@@ -1,0 +1,189 @@
+//! The command line: what each command does, and the messages it prints.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::model::Journey;
+use crate::outline::{outline, plural};
+use crate::store::{Document, LoadError};
+use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
+
+/// A keyboard-driven terminal editor for customer journey maps: stages, touchpoints and
+/// the moments of truth where customers feel pain or glory.
+#[derive(Debug, Parser)]
+#[command(name = "motmap", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The journey map to open. A file that does not exist yet becomes a new map, written
+    /// on the first save. Without FILE, your own map in the data directory opens (made
+    /// from an example the first time).
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start a new map from a template or an example.
+    New {
+        /// Where to write the map; it must not exist yet.
+        file: PathBuf,
+        /// The template to start from (see `motmap templates`).
+        #[arg(short, long, default_value = DEFAULT_TEMPLATE, value_name = "NAME")]
+        template: String,
+    },
+    /// List the built-in templates and example maps.
+    Templates,
+    /// Check that maps load; print one line per file and exit with 1 if any is bad.
+    Check {
+        /// The maps to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// Runs the command line and returns the process's exit status. Errors are returned for
+/// `main` to print.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Some(Command::New { file, template }) => new_map(&file, &template),
+        Some(Command::Templates) => {
+            list_templates();
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { files }) => Ok(check(&files)),
+        None => open(cli.file),
+    }
+}
+
+fn new_map(path: &Path, template: &str) -> anyhow::Result<ExitCode> {
+    let Some(template) = templates::find(template) else {
+        bail!(
+            "there is no template called {template:?}. Run `motmap templates` to see them: {}.",
+            template_names()
+        );
+    };
+    if path.exists() {
+        bail!(
+            "{} already exists, and `motmap new` never writes over a file. Open it with `motmap {}`, or choose another name.",
+            path.display(),
+            path.display()
+        );
+    }
+    let mut document = Document::create(path, template.journey());
+    document.save()?;
+    println!(
+        "Created {} from the {} template. Open it with: motmap {}",
+        path.display(),
+        template.name,
+        path.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn template_names() -> String {
+    TEMPLATES
+        .iter()
+        .map(|t| t.name)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn list_templates() {
+    let width = TEMPLATES.iter().map(|t| t.name.len()).max().unwrap_or(0);
+    for template in TEMPLATES {
+        println!("{:width$}  {}", template.name, template.summary);
+    }
+}
+
+/// `motmap check`: one line per file, `ok` with a count or the error.
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut failed = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in files {
+        match Document::load(path) {
+            Ok(document) => {
+                let journey = &document.journey;
+                let _ = writeln!(
+                    out,
+                    "{}: ok, {}, {}",
+                    path.display(),
+                    plural(journey.stages().len(), "stage", "stages"),
+                    plural(journey.moment_count(), "moment", "moments")
+                );
+            }
+            Err(error) => {
+                failed = true;
+                let _ = writeln!(out, "{error}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Opens FILE, or the user's default map when there is none.
+fn open(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let document = match file {
+        Some(path) => open_or_create(path)?,
+        None => open_default_map()?,
+    };
+    print!("{}", outline(&document.journey));
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Loads `path`, or starts a new map there if no file exists yet.
+fn open_or_create(path: PathBuf) -> Result<Document, LoadError> {
+    match Document::load(path.clone()) {
+        Err(error) if error.is_not_found() => {
+            let title = path
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "New journey".into());
+            let mut journey = templates::find(DEFAULT_TEMPLATE)
+                .map(|t| t.journey())
+                .unwrap_or_else(|| Journey::new(""));
+            journey.title = title;
+            Ok(Document::create(path, journey))
+        }
+        other => other,
+    }
+}
+
+/// Where a user's own map lives when motmap is started without a file.
+pub fn default_map_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "motmap").map(|dirs| dirs.data_dir().join("journey.ron"))
+}
+
+/// The default map, written from the first example on first run.
+fn open_default_map() -> anyhow::Result<Document> {
+    let path = default_map_path().context(
+        "cannot find a home directory for your default map; name a file instead: motmap FILE",
+    )?;
+    if !path.exists() {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir).with_context(|| {
+            format!(
+                "cannot create {} for your default map; name a file instead: motmap FILE",
+                dir.display()
+            )
+        })?;
+        let example = templates::find(FIRST_EXAMPLE)
+            .map(|t| t.journey())
+            .unwrap_or_default();
+        Document::create(&path, example).save()?;
+        eprintln!(
+            "motmap: your map lives at {}; it starts as an example journey.",
+            path.display()
+        );
+    }
+    Ok(Document::load(path)?)
+}

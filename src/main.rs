@@ -1,0 +1,14 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = motmap::cli::Cli::parse();
+    match motmap::cli::run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("motmap: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

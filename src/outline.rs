@@ -1,0 +1,67 @@
+//! The map as an indented plain-text list, for pipes, `grep` and `less`.
+
+use std::fmt::Write;
+
+use crate::model::{Feeling, Journey};
+
+/// The sign a pain or glory carries where there is no colour: `--`, `-`, `+`, `++`, or
+/// `o` for neutral.
+pub fn feeling_symbol(feeling: Feeling) -> &'static str {
+    match feeling.value() {
+        -2 => "--",
+        -1 => "-",
+        1 => "+",
+        2 => "++",
+        _ => "o",
+    }
+}
+
+/// "1 stage", "3 stages".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "3 moments: 1 pain, 2 glories".
+pub fn count_summary(moments: usize, pains: usize, glories: usize) -> String {
+    format!(
+        "{}: {}, {}",
+        plural(moments, "moment", "moments"),
+        plural(pains, "pain", "pains"),
+        plural(glories, "glory", "glories")
+    )
+}
+
+/// The whole journey: title, then each stage with its moments, one per line, with the
+/// moment-of-truth kind and the feeling.
+pub fn outline(journey: &Journey) -> String {
+    let mut out = String::new();
+    let pains: usize = journey.stages().iter().map(|s| s.pains()).sum();
+    let glories: usize = journey.stages().iter().map(|s| s.glories()).sum();
+    let _ = writeln!(out, "{}", journey.title);
+    let _ = writeln!(
+        out,
+        "{}, {}",
+        plural(journey.stages().len(), "stage", "stages"),
+        count_summary(journey.moment_count(), pains, glories)
+    );
+    for (number, stage) in journey.stages().iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n{}. {} ({})",
+            number + 1,
+            stage.name,
+            count_summary(stage.moments.len(), stage.pains(), stage.glories())
+        );
+        for moment in &stage.moments {
+            let kind = moment.kind.map_or("    ", |k| k.badge());
+            let _ = writeln!(
+                out,
+                "   {kind} {:<2} {} ({})",
+                feeling_symbol(moment.feeling),
+                moment.title,
+                moment.feeling.label()
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,246 @@
+//! Reading and writing journey maps: the RON file format, clear load errors, and saves that
+//! can never lose a map (temporary file, fsync, rename, backup, external-change check).
+
+mod error;
+mod format;
+
+use std::fs::{self, File, OpenOptions, Permissions};
+use std::hash::{DefaultHasher, Hasher};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+pub use error::{LoadError, LoadProblem, SaveError};
+pub use format::{FORMAT_VERSION, parse, to_ron};
+
+use crate::model::Journey;
+
+/// The largest file motmap opens. A 10,000-moment map is a few megabytes; anything far
+/// beyond is not a journey map, and reading it whole would only stall the terminal.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// What the file on disk looked like when it was last loaded or saved, to notice when
+/// someone else changes it. Length and a content hash, not the modification time, which
+/// gives false alarms.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    hash: u64,
+}
+
+impl Fingerprint {
+    pub fn of(bytes: &[u8]) -> Fingerprint {
+        let mut hasher = DefaultHasher::new();
+        hasher.write(bytes);
+        Fingerprint {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
+}
+
+/// A journey tied to the file it was loaded from (or will be saved to).
+///
+/// A `Document` only exists for a file that loaded cleanly or does not exist yet, so a file
+/// that failed to load can never be written over.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub path: PathBuf,
+    pub journey: Journey,
+    /// The file as last seen: `None` when it did not exist.
+    disk: Option<Fingerprint>,
+}
+
+impl Document {
+    /// Loads the map at `path`.
+    pub fn load(path: impl Into<PathBuf>) -> Result<Document, LoadError> {
+        let path = path.into();
+        let bytes = read_limited(&path).map_err(|problem| LoadError::new(&path, problem))?;
+        let journey =
+            format::parse_bytes(&bytes).map_err(|problem| LoadError::new(&path, problem))?;
+        Ok(Document {
+            disk: Some(Fingerprint::of(&bytes)),
+            path,
+            journey,
+        })
+    }
+
+    /// A new map that will be written to `path`, which must not exist yet when it is first
+    /// saved.
+    pub fn create(path: impl Into<PathBuf>, journey: Journey) -> Document {
+        Document {
+            path: path.into(),
+            journey,
+            disk: None,
+        }
+    }
+
+    /// Whether the file on disk still is what was loaded or last saved. `false` when it
+    /// was changed, replaced, created or cannot be read.
+    pub fn is_unchanged_on_disk(&self) -> bool {
+        match read_existing(&self.path) {
+            Ok(current) => current.as_deref().map(Fingerprint::of) == self.disk,
+            Err(_) => false,
+        }
+    }
+
+    /// Saves the map, refusing with [`SaveError::ChangedOnDisk`] if the file changed on
+    /// disk since it was loaded or last saved.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        self.write(true)
+    }
+
+    /// Saves the map even though the file changed on disk (the user said so). The version
+    /// on disk is kept as the backup.
+    pub fn save_overwriting(&mut self) -> Result<(), SaveError> {
+        self.write(false)
+    }
+
+    /// Reloads the map from disk, replacing the journey in memory.
+    pub fn reload(&mut self) -> Result<(), LoadError> {
+        *self = Document::load(self.path.clone())?;
+        Ok(())
+    }
+
+    fn write(&mut self, check: bool) -> Result<(), SaveError> {
+        let target = resolve_symlink(&self.path);
+        let fail = |step, source| SaveError::Io {
+            path: self.path.clone(),
+            step,
+            source,
+        };
+        if target.is_dir() {
+            return Err(SaveError::IsDirectory {
+                path: self.path.clone(),
+            });
+        }
+        let current = read_existing(&target).map_err(|e| fail("read the file on disk", e))?;
+        if check && current.as_deref().map(Fingerprint::of) != self.disk {
+            return Err(SaveError::ChangedOnDisk {
+                path: self.path.clone(),
+            });
+        }
+        let text = to_ron(&self.journey);
+        if current.as_deref() == Some(text.as_bytes()) {
+            // Nothing to write; keep the older backup rather than replace it with a copy.
+            self.disk = Some(Fingerprint::of(text.as_bytes()));
+            return Ok(());
+        }
+        let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+        if let Some(old) = &current {
+            write_atomic(&backup_path(&target), old, permissions.clone())
+                .map_err(|e| fail("write the backup", e))?;
+        }
+        write_atomic(&target, text.as_bytes(), permissions).map_err(|e| fail("write", e))?;
+        self.disk = Some(Fingerprint::of(text.as_bytes()));
+        Ok(())
+    }
+}
+
+/// Where the previous version of `path` is kept: `map.ron` → `map.ron~`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push("~");
+    path.with_file_name(name)
+}
+
+/// Reads a file that is expected to be a map, refusing directories, devices and anything
+/// larger than [`MAX_FILE_BYTES`].
+fn read_limited(path: &Path) -> Result<Vec<u8>, LoadProblem> {
+    let metadata = fs::metadata(path).map_err(LoadProblem::Io)?;
+    if metadata.is_dir() {
+        return Err(LoadProblem::IsDirectory);
+    }
+    if !metadata.is_file() {
+        return Err(LoadProblem::NotAFile);
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(LoadProblem::TooLarge {
+            bytes: metadata.len(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    File::open(path)
+        .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(LoadProblem::Io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadProblem::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// The file's bytes, or `None` when there is no file.
+fn read_existing(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Saving through a symlink writes the file it points to, so the link survives.
+fn resolve_symlink(path: &Path) -> PathBuf {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => fs::canonicalize(path).unwrap_or(path.to_owned()),
+        _ => path.to_owned(),
+    }
+}
+
+/// Writes `bytes` to `path` so that `path` holds either its old or its new content, never a
+/// mix: a temporary file in the same directory, fsync, rename over the target, fsync the
+/// directory. `permissions` are applied to the new file (the old file's, to keep them).
+pub fn write_atomic(path: &Path, bytes: &[u8], permissions: Option<Permissions>) -> io::Result<()> {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = dir.join(format!(
+        ".{name}.{}-{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let result = (|| {
+        let mut file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
+        file.write_all(bytes)?;
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
+        file.sync_all()?;
+        drop(file);
+        fs::rename(&temp, path)?;
+        // Make the rename itself durable. Some file systems refuse to sync a directory;
+        // the data is already safe by then, so that is not an error.
+        if let Ok(dir) = File::open(dir) {
+            let _ = dir.sync_all();
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backup_sits_beside_the_map() {
+        assert_eq!(backup_path(Path::new("a/map.ron")), Path::new("a/map.ron~"));
+        assert_eq!(backup_path(Path::new("map.ron")), Path::new("map.ron~"));
+    }
+
+    #[test]
+    fn fingerprint_tells_contents_apart() {
+        assert_eq!(Fingerprint::of(b"abc"), Fingerprint::of(b"abc"));
+        assert_ne!(Fingerprint::of(b"abc"), Fingerprint::of(b"abd"));
+    }
+}

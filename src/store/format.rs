@@ -1,0 +1,214 @@
+//! The file format: RON text that is readable, hand-editable and byte-for-byte stable.
+
+use ron::extensions::Extensions;
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+use unicode_width::UnicodeWidthChar;
+
+use super::error::{Excerpt, LoadProblem};
+use crate::model::{Journey, Stage};
+
+/// The version of the file format this motmap writes and reads. Files carry it as
+/// `format: 1`; a file without it is taken to be version 1.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The first line of every saved map.
+const HEADER: &str = "// motmap journey map, file format 1 (RON). Edit with motmap or by hand.\n";
+
+/// The journey as it is read from a file.
+#[derive(Deserialize)]
+#[serde(rename = "Journey", deny_unknown_fields)]
+struct JourneyFile {
+    #[serde(default = "first_version")]
+    format: u32,
+    title: String,
+    #[serde(default)]
+    description: String,
+    #[serde(default)]
+    personas: Vec<String>,
+    #[serde(default)]
+    stages: Vec<Stage>,
+}
+
+/// The journey as it is written to a file, borrowing from the model.
+#[derive(Serialize)]
+#[serde(rename = "Journey")]
+struct JourneyFileRef<'a> {
+    format: u32,
+    title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    description: &'a str,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    personas: &'a [String],
+    stages: &'a [Stage],
+}
+
+/// Only the version, read leniently, to explain a file from a newer motmap.
+#[derive(Deserialize)]
+struct VersionProbe {
+    #[serde(default = "first_version")]
+    format: u32,
+}
+
+fn first_version() -> u32 {
+    1
+}
+
+/// `kind: Fmot` rather than `kind: Some(Fmot)`, both when reading and writing.
+fn options() -> ron::Options {
+    ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
+}
+
+/// The map as the text of a file: the header comment, then pretty RON with empty
+/// optional fields left out. The same journey always gives the same bytes.
+pub fn to_ron(journey: &Journey) -> String {
+    let file = JourneyFileRef {
+        format: FORMAT_VERSION,
+        title: &journey.title,
+        description: &journey.description,
+        personas: &journey.personas,
+        stages: journey.stages(),
+    };
+    let config = PrettyConfig::new()
+        .indentor("    ")
+        .new_line("\n")
+        .struct_names(false);
+    let body = options()
+        .to_string_pretty(&file, config)
+        .expect("a journey is made of strings, numbers and lists, which always serialise");
+    format!("{HEADER}{body}\n")
+}
+
+/// Reads a map from the bytes of a file.
+pub(super) fn parse_bytes(bytes: &[u8]) -> Result<Journey, LoadProblem> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let (line, col) = line_col(&bytes[..e.valid_up_to()]);
+        LoadProblem::NotUtf8 { line, col }
+    })?;
+    parse(text)
+}
+
+/// Reads a map from RON text.
+pub fn parse(text: &str) -> Result<Journey, LoadProblem> {
+    if text.trim().is_empty() {
+        return Err(LoadProblem::Empty);
+    }
+    match options().from_str::<JourneyFile>(text) {
+        Ok(file) if file.format > FORMAT_VERSION => {
+            Err(LoadProblem::NewerFormat { found: file.format })
+        }
+        Ok(file) => Ok(Journey::from_parts(
+            file.title,
+            file.description,
+            file.personas,
+            file.stages,
+        )),
+        Err(error) => {
+            // A newer motmap may have written fields this one does not know: say so rather
+            // than complain about the fields.
+            if let Ok(probe) = options().from_str::<VersionProbe>(text)
+                && probe.format > FORMAT_VERSION
+            {
+                return Err(LoadProblem::NewerFormat {
+                    found: probe.format,
+                });
+            }
+            let ron::error::Position { line, col } = error.span.start;
+            Err(LoadProblem::Syntax {
+                line,
+                col,
+                message: super::error::describe(&error.code),
+                excerpt: excerpt(text, line, col),
+            })
+        }
+    }
+}
+
+/// Line and column (1-based, in characters) just after `bytes`.
+fn line_col(bytes: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(bytes);
+    let line = 1 + text.matches('\n').count();
+    let col = 1 + text.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    (line, col)
+}
+
+/// The widest source line shown under an error.
+const EXCERPT_WIDTH: usize = 72;
+
+/// The offending line, made safe to print (control characters shown as `?`) and cut to a
+/// window around the column, with the caret's display offset.
+fn excerpt(text: &str, line: usize, col: usize) -> Option<Excerpt> {
+    let source = text.lines().nth(line.checked_sub(1)?)?;
+    let chars: Vec<char> = source
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    let at = col.saturating_sub(1).min(chars.len());
+    let width = |c: &char| c.width().unwrap_or(0);
+    // Skip the indentation; on a long line, start far enough back to show some context
+    // and keep the caret on screen.
+    let indent = chars
+        .iter()
+        .take_while(|c| c.is_whitespace())
+        .count()
+        .min(at);
+    let total: usize = chars[indent..].iter().map(width).sum();
+    let mut start = at;
+    let mut before = 0;
+    let reach = if total <= EXCERPT_WIDTH {
+        usize::MAX
+    } else {
+        EXCERPT_WIDTH / 2
+    };
+    while start > indent && before + width(&chars[start - 1]) <= reach {
+        start -= 1;
+        before += width(&chars[start]);
+    }
+    let mut end = at;
+    let mut shown_width = before;
+    while end < chars.len() && shown_width + width(&chars[end]) <= EXCERPT_WIDTH {
+        shown_width += width(&chars[end]);
+        end += 1;
+    }
+    let mut shown: String = chars[start..end].iter().collect();
+    let trimmed = shown.trim_end().len();
+    shown.truncate(trimmed);
+    Some(Excerpt {
+        line,
+        text: format!(
+            "{}{}{}",
+            if start > indent { "…" } else { "" },
+            shown,
+            if end < chars.len() { "…" } else { "" }
+        ),
+        caret: before + usize::from(start > indent),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col(b""), (1, 1));
+        assert_eq!(line_col("ab\n가나".as_bytes()), (2, 3));
+    }
+
+    #[test]
+    fn excerpt_keeps_the_caret_on_long_lines() {
+        let long = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let e = excerpt(&long, 1, 501).unwrap();
+        assert!(e.text.starts_with('…') && e.text.ends_with('…'));
+        assert_eq!(e.text.chars().nth(e.caret), Some('X'));
+    }
+
+    #[test]
+    fn excerpt_measures_wide_characters() {
+        let e = excerpt("(title: \"가나\", oops)", 1, 15).unwrap();
+        assert_eq!(
+            e.caret, 16,
+            "two wide characters before the caret count twice"
+        );
+    }
+}

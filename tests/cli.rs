@@ -1,0 +1,139 @@
+//! The command line, run as the real binary.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn motmap(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_motmap"))
+        .args(args)
+        .current_dir(dir)
+        .env("XDG_DATA_HOME", dir.join("data"))
+        .env("HOME", dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn new_writes_a_template_and_never_overwrites() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = motmap(dir.path(), &["new", "cafe.ron", "--template", "cafe"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let written = fs::read_to_string(dir.path().join("cafe.ron")).unwrap();
+    assert_eq!(written, motmap::templates::find("cafe").unwrap().source);
+
+    fs::write(dir.path().join("cafe.ron"), "mine").unwrap();
+    let out = motmap(dir.path(), &["new", "cafe.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("already exists"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("cafe.ron")).unwrap(),
+        "mine"
+    );
+
+    let out = motmap(dir.path(), &["new", "x.ron", "-t", "no-such"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("motmap templates"));
+    assert!(!dir.path().join("x.ron").exists());
+}
+
+#[test]
+fn new_uses_the_blank_template_by_default() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = motmap(dir.path(), &["new", "map.ron"]);
+    assert!(out.status.success());
+    let written = fs::read_to_string(dir.path().join("map.ron")).unwrap();
+    assert_eq!(written, motmap::templates::find("blank").unwrap().source);
+}
+
+#[test]
+fn templates_lists_each_with_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = motmap(dir.path(), &["templates"]);
+    assert!(out.status.success());
+    let stdout = text(&out.stdout);
+    assert_eq!(stdout.lines().count(), motmap::templates::TEMPLATES.len());
+    for template in motmap::templates::TEMPLATES {
+        assert!(
+            stdout.lines().any(|l| l.starts_with(template.name)),
+            "{stdout}"
+        );
+    }
+}
+
+#[test]
+fn check_prints_a_line_per_file_and_fails_if_any_is_bad() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("good.ron"),
+        r#"(title: "T", stages: [(name: "S")])"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("bad.ron"),
+        r#"(title: "T", stages: [(name: "S", colour: 1)])"#,
+    )
+    .unwrap();
+
+    let out = motmap(dir.path(), &["check", "good.ron"]);
+    assert!(out.status.success());
+    assert_eq!(text(&out.stdout), "good.ron: ok, 1 stage, 0 moments\n");
+
+    let out = motmap(dir.path(), &["check", "good.ron", "bad.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("good.ron: ok"));
+    assert!(
+        stdout.contains("bad.ron:1:35: unknown field `colour` in a stage"),
+        "{stdout}"
+    );
+    assert!(
+        !stdout.contains("Error") && !stdout.contains("Spanned"),
+        "no debug dump"
+    );
+}
+
+#[test]
+fn every_command_has_help_and_there_is_a_version() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["--help"][..],
+        &["new", "--help"],
+        &["templates", "--help"],
+        &["check", "--help"],
+    ] {
+        let out = motmap(dir.path(), args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(text(&out.stdout).contains("Usage: motmap"), "{args:?}");
+    }
+    let out = motmap(dir.path(), &["--version"]);
+    assert_eq!(
+        text(&out.stdout),
+        format!("motmap {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_file_that_fails_to_load_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.ron");
+    fs::write(&path, "(title: \"T\", stages: [(name: \"S\"").unwrap();
+    let out = motmap(dir.path(), &["broken.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.starts_with("motmap: broken.ron:1:"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "(title: \"T\", stages: [(name: \"S\""
+    );
+    assert!(!dir.path().join("broken.ron~").exists());
+}
