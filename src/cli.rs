@@ -1,16 +1,19 @@
 //! The command line: what each command does, and the messages it prints.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::action::Action;
+use crate::app::{App, Mode};
 use crate::model::Journey;
 use crate::outline::{outline, plural};
 use crate::store::{Document, LoadError};
 use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
+use crate::ui::theme::Theme;
 
 /// A keyboard-driven terminal editor for customer journey maps: stages, touchpoints and
 /// the moments of truth where customers feel pain or glory.
@@ -130,13 +133,34 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// Opens FILE, or the user's default map when there is none.
+/// Opens FILE, or the user's default map when there is none, in the editor. Without a
+/// terminal (a pipe), prints the outline instead.
 fn open(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let is_default = file.is_none();
     let document = match file {
         Some(path) => open_or_create(path)?,
         None => open_default_map()?,
     };
-    print!("{}", outline(&document.journey));
+    if !std::io::stdout().is_terminal() {
+        print!("{}", outline(&document.journey));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let is_new = !document.path.exists();
+    let mut app = App::new(document);
+    app.theme = Theme::from_env();
+    let help = app.keymap.first_label(Action::Help);
+    if is_default && app.mode == Mode::Board {
+        app.info(format!(
+            "This is your own map, kept at {}. Press {help} to see every key.",
+            app.document.path.display()
+        ));
+    } else if is_new {
+        app.info(format!(
+            "New map: {} is written on the first save. Press {help} to see every key.",
+            app.document.path.display()
+        ));
+    }
+    crate::terminal::run(app)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -180,10 +204,6 @@ fn open_default_map() -> anyhow::Result<Document> {
             .map(|t| t.journey())
             .unwrap_or_default();
         Document::create(&path, example).save()?;
-        eprintln!(
-            "motmap: your map lives at {}; it starts as an example journey.",
-            path.display()
-        );
     }
     Ok(Document::load(path)?)
 }

@@ -1,8 +1,16 @@
 //! motmap: a keyboard-driven terminal editor for customer journey maps and their moments
 //! of truth.
 
+pub mod action;
+pub mod app;
 pub mod cli;
+pub mod history;
+pub mod input;
+pub mod keymap;
 pub mod model;
 pub mod outline;
 pub mod store;
 pub mod templates;
+pub mod terminal;
+pub mod ui;
+mod update;

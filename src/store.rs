@@ -96,10 +96,13 @@ impl Document {
         self.write(false)
     }
 
-    /// Reloads the map from disk, replacing the journey in memory.
-    pub fn reload(&mut self) -> Result<(), LoadError> {
-        *self = Document::load(self.path.clone())?;
-        Ok(())
+    /// Reads the file again and returns the journey in it, which from now on counts as the
+    /// version on disk. The journey in memory is left for the caller to replace (so that
+    /// the replacement can be undone).
+    pub fn read_from_disk(&mut self) -> Result<Journey, LoadError> {
+        let fresh = Document::load(self.path.clone())?;
+        self.disk = fresh.disk;
+        Ok(fresh.journey)
     }
 
     fn write(&mut self, check: bool) -> Result<(), SaveError> {
@@ -142,6 +145,21 @@ pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_owned();
     name.push("~");
     path.with_file_name(name)
+}
+
+/// Where unsaved changes go when motmap is stopped or crashes: `map.ron` →
+/// `map.ron.recover`, beside the map and never over it.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_owned();
+    name.push(".recover");
+    path.with_file_name(name)
+}
+
+/// Writes `journey` to the recovery file of `path` and returns where it went.
+pub fn write_recovery(path: &Path, journey: &Journey) -> io::Result<PathBuf> {
+    let recovery = recovery_path(&resolve_symlink(path));
+    write_atomic(&recovery, to_ron(journey).as_bytes(), None)?;
+    Ok(recovery)
 }
 
 /// Reads a file that is expected to be a map, refusing directories, devices and anything
@@ -233,9 +251,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn backup_sits_beside_the_map() {
+    fn backup_and_recovery_sit_beside_the_map() {
         assert_eq!(backup_path(Path::new("a/map.ron")), Path::new("a/map.ron~"));
         assert_eq!(backup_path(Path::new("map.ron")), Path::new("map.ron~"));
+        assert_eq!(
+            recovery_path(Path::new("a/map.ron")),
+            Path::new("a/map.ron.recover")
+        );
     }
 
     #[test]

@@ -459,14 +459,15 @@ fn reload_takes_the_version_on_disk() {
         .unwrap()
         .replace("Second", "Their edit");
     fs::write(&path, &theirs).unwrap();
-    document.reload().unwrap();
+    let fresh = document.read_from_disk().unwrap();
+    assert!(fresh.moments().any(|(_, m)| m.title == "Their edit"));
     assert!(
-        document
-            .journey
-            .moments()
-            .any(|(_, m)| m.title == "Their edit")
+        document.is_unchanged_on_disk(),
+        "their version now counts as the one on disk"
     );
-    assert!(document.is_unchanged_on_disk());
+    document.journey = fresh;
+    document.save().unwrap();
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
 }
 
 #[test]

@@ -1,0 +1,422 @@
+//! The editor's state: the open document, the selection, what is being typed or asked,
+//! the status line, and the effects (saving, reloading, quitting) the run loop carries out.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::history::History;
+use crate::input::TextInput;
+use crate::keymap::KeyMap;
+use crate::model::{Edit, Id, Journey, Moment, Stage};
+use crate::store::{self, Document, SaveError};
+use crate::ui::theme::Theme;
+
+/// Which card is selected: a stage, and a moment within it when it has any.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    pub stage: usize,
+    pub moment: usize,
+}
+
+/// What a text field being typed into will change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextTarget {
+    MomentTitle(Id),
+    StageName(Id),
+    JourneyTitle,
+}
+
+/// A question the editor is waiting for an answer to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete a stage that still has moments.
+    DeleteStage(Id),
+    /// Quit with unsaved changes.
+    Quit,
+    /// The file changed on disk since it was opened; save over it?
+    Overwrite,
+    /// A recovery file from a session that ended early is waiting.
+    Restore(PathBuf),
+}
+
+/// The fields of a moment, in the order the details popup lists them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailField {
+    Title,
+    Kind,
+    Feeling,
+    Evidence,
+    Channel,
+    Persona,
+    Owner,
+    Tags,
+    Notes,
+    Idea,
+}
+
+impl DetailField {
+    pub const ALL: [DetailField; 10] = [
+        DetailField::Title,
+        DetailField::Kind,
+        DetailField::Feeling,
+        DetailField::Evidence,
+        DetailField::Channel,
+        DetailField::Persona,
+        DetailField::Owner,
+        DetailField::Tags,
+        DetailField::Notes,
+        DetailField::Idea,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            DetailField::Title => "Title",
+            DetailField::Kind => "Kind",
+            DetailField::Feeling => "Feeling",
+            DetailField::Evidence => "Evidence",
+            DetailField::Channel => "Channel",
+            DetailField::Persona => "Persona",
+            DetailField::Owner => "Owner",
+            DetailField::Tags => "Tags",
+            DetailField::Notes => "Notes",
+            DetailField::Idea => "Idea",
+        }
+    }
+
+    /// Kind, feeling and evidence are chosen from a few values rather than typed.
+    pub fn is_choice(self) -> bool {
+        matches!(
+            self,
+            DetailField::Kind | DetailField::Feeling | DetailField::Evidence
+        )
+    }
+}
+
+/// What the keyboard is talking to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Board,
+    /// Typing a title or a name on the board. `creating` is set for a card or stage just
+    /// added, which is removed again if the typing is cancelled.
+    EditText {
+        target: TextTarget,
+        input: TextInput,
+        creating: bool,
+    },
+    /// The moment-of-truth menu, with the highlighted row.
+    PickKind {
+        highlighted: usize,
+    },
+    /// Every field of the selected moment; `editing` while one is being typed into.
+    Details {
+        field: usize,
+        editing: Option<TextInput>,
+    },
+    Help {
+        scroll: u16,
+    },
+    Search {
+        input: TextInput,
+    },
+    Confirm(Confirm),
+}
+
+/// How the status line should look.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Success,
+    Warning,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// What the last search found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    pub query: String,
+}
+
+/// Work the update step cannot do itself, because it touches files or the process.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Effect {
+    Save,
+    SaveOverwriting,
+    Reload,
+    Quit,
+    RestoreRecovery,
+    DiscardRecovery,
+}
+
+/// Scroll positions, kept between frames so the view moves only when the selection would
+/// leave it. Updated while drawing.
+#[derive(Clone, Debug, Default)]
+pub struct ViewState {
+    pub first_stage: usize,
+    pub first_moment: HashMap<Id, usize>,
+}
+
+pub struct App {
+    pub document: Document,
+    pub history: History,
+    pub keymap: KeyMap,
+    pub selection: Selection,
+    pub mode: Mode,
+    pub status: Status,
+    pub search: Option<Search>,
+    pub view: ViewState,
+    pub should_quit: bool,
+    /// A recovery file the user put off deciding about; it is kept until they do.
+    pub recovery_pending: Option<PathBuf>,
+    pub theme: Theme,
+}
+
+impl App {
+    pub fn new(document: Document) -> App {
+        let name = document.path.display().to_string();
+        let mut app = App {
+            document,
+            history: History::default(),
+            keymap: KeyMap::default(),
+            selection: Selection::default(),
+            mode: Mode::Board,
+            status: Status {
+                text: String::new(),
+                tone: Tone::Info,
+            },
+            search: None,
+            view: ViewState::default(),
+            should_quit: false,
+            recovery_pending: None,
+            theme: Theme::default(),
+        };
+        let help = app.keymap.first_label(crate::action::Action::Help);
+        app.info(format!("Opened {name}. Press {help} to see every key."));
+        app.offer_recovery();
+        app
+    }
+
+    pub fn journey(&self) -> &Journey {
+        &self.document.journey
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.history.is_modified()
+    }
+
+    pub fn file_name(&self) -> String {
+        self.document
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.document.path.display().to_string())
+    }
+
+    pub fn selected_stage(&self) -> Option<&Stage> {
+        self.journey().stage(self.selection.stage)
+    }
+
+    pub fn selected_moment(&self) -> Option<&Moment> {
+        self.selected_stage()?.moments.get(self.selection.moment)
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.set_status(text, Tone::Info);
+    }
+
+    pub fn success(&mut self, text: impl Into<String>) {
+        self.set_status(text, Tone::Success);
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.set_status(text, Tone::Warning);
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.set_status(text, Tone::Error);
+    }
+
+    fn set_status(&mut self, text: impl Into<String>, tone: Tone) {
+        self.status = Status {
+            text: text.into(),
+            tone,
+        };
+    }
+
+    /// Keeps the selection on an existing stage and moment after the map changed.
+    pub fn clamp_selection(&mut self) {
+        let stages = self.journey().stages().len();
+        self.selection.stage = self.selection.stage.min(stages.saturating_sub(1));
+        let moments = self.selected_stage().map_or(0, |s| s.moments.len());
+        self.selection.moment = self.selection.moment.min(moments.saturating_sub(1));
+    }
+
+    pub fn select_moment(&mut self, id: Id) {
+        if let Some(at) = self.journey().find_moment(id) {
+            self.selection = Selection {
+                stage: at.stage,
+                moment: at.moment,
+            };
+        }
+    }
+
+    pub fn select_stage(&mut self, id: Id) {
+        if let Some(stage) = self.journey().stage_index(id) {
+            self.selection = Selection { stage, moment: 0 };
+        }
+    }
+
+    /// Applies a change through the history, so it can be undone. Refused edits (which
+    /// the keys never make) are reported rather than lost silently.
+    pub fn change(&mut self, label: impl Into<String>, edits: Vec<Edit>) -> bool {
+        let label = label.into();
+        match self
+            .history
+            .apply(&mut self.document.journey, label.clone(), edits)
+        {
+            Ok(()) => true,
+            Err(error) => {
+                self.error(format!("Could not {label}: {error}."));
+                false
+            }
+        }
+    }
+
+    /// Carries out an effect the update step asked for.
+    pub fn perform(&mut self, effect: Effect) {
+        match effect {
+            Effect::Save => self.save(false),
+            Effect::SaveOverwriting => self.save(true),
+            Effect::Reload => self.reload(),
+            Effect::Quit => self.should_quit = true,
+            Effect::RestoreRecovery => self.restore_recovery(),
+            Effect::DiscardRecovery => self.discard_recovery(),
+        }
+    }
+
+    fn save(&mut self, overwrite: bool) {
+        let result = if overwrite {
+            self.document.save_overwriting()
+        } else {
+            self.document.save()
+        };
+        let quitting = self.mode == Mode::Confirm(Confirm::Quit);
+        match result {
+            Ok(()) => {
+                self.history.mark_saved();
+                if self.recovery_pending.is_none() {
+                    let _ = std::fs::remove_file(store::recovery_path(&self.document.path));
+                }
+                self.mode = Mode::Board;
+                let moments = self.journey().moment_count();
+                self.success(format!(
+                    "Saved {} ({}).",
+                    self.file_name(),
+                    crate::outline::plural(moments, "moment", "moments")
+                ));
+                if quitting {
+                    self.should_quit = true;
+                }
+            }
+            Err(SaveError::ChangedOnDisk { .. }) => {
+                self.mode = Mode::Confirm(Confirm::Overwrite);
+                self.warn(format!(
+                    "{} changed on disk since you opened it.",
+                    self.file_name()
+                ));
+            }
+            Err(error) => {
+                self.mode = Mode::Board;
+                self.error(error.to_string());
+            }
+        }
+    }
+
+    /// Takes the version on disk, as an undoable change, so the user's version is one `u`
+    /// away.
+    fn reload(&mut self) {
+        self.mode = Mode::Board;
+        match self.document.read_from_disk() {
+            Ok(fresh) => {
+                let edits = vec![Edit::ReplaceJourney {
+                    journey: Box::new(fresh),
+                }];
+                if self.change("reload from disk", edits) {
+                    self.history.mark_saved();
+                    self.clamp_selection();
+                    let undo = self.keymap.first_label(crate::action::Action::Undo);
+                    self.success(format!(
+                        "Reloaded {} from disk. {undo} brings back the version you had.",
+                        self.file_name()
+                    ));
+                }
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+    }
+
+    /// Asks about a recovery file left by a session that ended before saving.
+    fn offer_recovery(&mut self) {
+        let path = store::recovery_path(&self.document.path);
+        if !path.exists() {
+            return;
+        }
+        match Document::load(path.clone()) {
+            Ok(recovered) if recovered.journey == self.document.journey => {
+                // It holds nothing the map does not: nothing to offer.
+                let _ = std::fs::remove_file(&path);
+            }
+            Ok(_) => self.mode = Mode::Confirm(Confirm::Restore(path)),
+            Err(error) => self.warn(format!(
+                "There is a recovery file, but it does not load: {error}"
+            )),
+        }
+    }
+
+    fn restore_recovery(&mut self) {
+        let path = store::recovery_path(&self.document.path);
+        self.mode = Mode::Board;
+        match Document::load(path.clone()) {
+            Ok(recovered) => {
+                let edits = vec![Edit::ReplaceJourney {
+                    journey: Box::new(recovered.journey),
+                }];
+                if self.change("restore unsaved changes", edits) {
+                    self.recovery_pending = None;
+                    self.clamp_selection();
+                    let save = self.keymap.first_label(crate::action::Action::Save);
+                    self.success(format!(
+                        "Restored the unsaved changes from {}. {save} saves them.",
+                        path.display()
+                    ));
+                }
+            }
+            Err(error) => self.error(error.to_string()),
+        }
+    }
+
+    fn discard_recovery(&mut self) {
+        let path = store::recovery_path(&self.document.path);
+        self.mode = Mode::Board;
+        self.recovery_pending = None;
+        match std::fs::remove_file(&path) {
+            Ok(()) => self.info(format!("Deleted the recovery file {}.", path.display())),
+            Err(error) => self.error(format!(
+                "Could not delete {}: {error}. Delete it by hand.",
+                path.display()
+            )),
+        }
+    }
+
+    /// Writes the unsaved map to the recovery file, for a hang-up or a crash. Returns where
+    /// it went, or `None` when there was nothing unsaved.
+    pub fn write_recovery(&self) -> Option<std::io::Result<PathBuf>> {
+        self.is_modified()
+            .then(|| store::write_recovery(&self.document.path, self.journey()))
+    }
+}

@@ -1,0 +1,413 @@
+//! The board: stage columns side by side, moment cards inside. Only the stages and cards
+//! that are on screen are laid out, so a map of thousands of moments draws as fast as a
+//! small one.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Padding, Widget};
+
+use super::input_window;
+use super::text::{truncate, width, wrap};
+use super::theme::Theme;
+use crate::app::{App, Mode, TextTarget, ViewState};
+use crate::model::{Moment, Stage};
+use crate::outline::{count_summary, feeling_symbol};
+
+/// Columns are never narrower than this; more stages than fit scroll sideways.
+pub const MIN_COLUMN_WIDTH: u16 = 24;
+/// Nor wider than this, so cards stay cards on a wide screen.
+pub const MAX_COLUMN_WIDTH: u16 = 48;
+/// The most lines of a title a card shows.
+const MAX_TITLE_LINES: usize = 3;
+
+/// How many columns fit, and how wide each is.
+pub fn column_layout(width: u16, stages: usize) -> (usize, u16) {
+    let fit = (width / MIN_COLUMN_WIDTH).max(1) as usize;
+    let visible = stages.clamp(1, fit);
+    let column = (width / visible as u16).min(MAX_COLUMN_WIDTH);
+    (visible, column)
+}
+
+pub fn render_board(
+    area: Rect,
+    buf: &mut Buffer,
+    app: &App,
+    view: &mut ViewState,
+) -> Option<Position> {
+    let theme = &app.theme;
+    let stages = app.journey().stages();
+    if stages.is_empty() {
+        let add = app.keymap.first_label(crate::action::Action::AddStage);
+        let message = format!("This journey has no stages yet. Press {add} to add the first one.");
+        let y = area.y + area.height / 2;
+        let line = truncate(&message, area.width as usize);
+        let x = area.x + area.width.saturating_sub(width(&line) as u16) / 2;
+        buf.set_stringn(x, y, &line, area.width as usize, theme.dim());
+        return None;
+    }
+    let (visible, column_width) = column_layout(area.width, stages.len());
+    let selected = app.selection.stage.min(stages.len() - 1);
+    // Scroll sideways only as far as needed to keep the selected stage in view.
+    let mut first = view.first_stage.min(stages.len() - visible);
+    if selected < first {
+        first = selected;
+    } else if selected >= first + visible {
+        first = selected + 1 - visible;
+    }
+    view.first_stage = first;
+
+    let mut cursor = None;
+    for (slot, index) in (first..first + visible).enumerate() {
+        let column = Rect {
+            x: area.x + slot as u16 * column_width,
+            width: column_width,
+            ..area
+        };
+        let hidden_left = (slot == 0 && first > 0).then_some(first);
+        let hidden_right = (slot + 1 == visible && first + visible < stages.len())
+            .then_some(stages.len() - first - visible);
+        let found = render_column(
+            column,
+            buf,
+            app,
+            view,
+            index,
+            ColumnEdges {
+                hidden_left,
+                hidden_right,
+            },
+            theme,
+        );
+        cursor = cursor.or(found);
+    }
+    cursor
+}
+
+/// How many stages are scrolled out of view on each side of the board, shown on the
+/// outermost columns.
+struct ColumnEdges {
+    hidden_left: Option<usize>,
+    hidden_right: Option<usize>,
+}
+
+fn render_column(
+    area: Rect,
+    buf: &mut Buffer,
+    app: &App,
+    view: &mut ViewState,
+    index: usize,
+    edges: ColumnEdges,
+    theme: &Theme,
+) -> Option<Position> {
+    let stage = &app.journey().stages()[index];
+    let is_selected = index == app.selection.stage;
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(if is_selected {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(theme.column_border(is_selected));
+    if let Some(n) = edges.hidden_left {
+        block = block.title_bottom(Line::styled(format!("< {n} more"), theme.key()).left_aligned());
+    }
+    if let Some(n) = edges.hidden_right {
+        block =
+            block.title_bottom(Line::styled(format!("{n} more >"), theme.key()).right_aligned());
+    }
+    let inner = block.inner(area);
+    if inner.height < 2 || inner.width < 4 {
+        block.render(area, buf);
+        return None;
+    }
+
+    // The stage's name, or the field where it is being typed.
+    let mut cursor = None;
+    let name_area = Rect { height: 1, ..inner };
+    match &app.mode {
+        Mode::EditText {
+            target: TextTarget::StageName(id),
+            input,
+            ..
+        } if *id == stage.id => {
+            let (shown, at) = input_window(input, inner.width as usize - 1);
+            buf.set_stringn(
+                name_area.x,
+                name_area.y,
+                format!("{shown:w$}", w = inner.width as usize),
+                inner.width as usize,
+                theme.input(),
+            );
+            cursor = Some(Position::new(name_area.x + at, name_area.y));
+        }
+        _ => {
+            let name = if stage.name.is_empty() {
+                "(unnamed stage)"
+            } else {
+                &stage.name
+            };
+            let name = truncate(name, inner.width as usize - 1);
+            let style = theme.stage_name(is_selected);
+            buf.set_stringn(
+                name_area.x,
+                name_area.y,
+                format!(" {name:w$}", w = inner.width as usize - 1),
+                inner.width as usize,
+                style,
+            );
+        }
+    }
+    let summary = stage_summary(stage, inner.width as usize - 1);
+    buf.set_stringn(
+        inner.x + 1,
+        inner.y + 1,
+        &summary,
+        inner.width as usize - 1,
+        theme.dim(),
+    );
+
+    let cards_area = Rect {
+        y: inner.y + 2,
+        height: inner.height - 2,
+        ..inner
+    };
+    let (found, above, below) = render_cards(cards_area, buf, app, view, stage, is_selected, theme);
+    cursor = cursor.or(found);
+    if above > 0 {
+        block =
+            block.title_top(Line::styled(format!("{above} above"), theme.key()).right_aligned());
+    }
+    if below > 0 {
+        block = block.title_bottom(Line::styled(format!("{below} below"), theme.key()).centered());
+    }
+    block.render(area, buf);
+    cursor
+}
+
+/// "4 moments: 1 pain, 2 glories", shortened to fit.
+fn stage_summary(stage: &Stage, room: usize) -> String {
+    let (moments, pains, glories) = (stage.moments.len(), stage.pains(), stage.glories());
+    let full = count_summary(moments, pains, glories);
+    if width(&full) <= room {
+        return full;
+    }
+    let short = format!("{moments}: {pains} pain, {glories} glory");
+    if width(&short) <= room {
+        return short;
+    }
+    truncate(&format!("{moments}: {pains}- {glories}+"), room)
+}
+
+/// Draws the cards that fit, scrolled so the selected one is in view. Returns the text
+/// cursor, and how many cards are hidden above and below.
+fn render_cards(
+    area: Rect,
+    buf: &mut Buffer,
+    app: &App,
+    view: &mut ViewState,
+    stage: &Stage,
+    is_selected: bool,
+    theme: &Theme,
+) -> (Option<Position>, usize, usize) {
+    let moments = &stage.moments;
+    if moments.is_empty() {
+        if is_selected && area.height > 0 {
+            let add = app.keymap.first_label(crate::action::Action::AddMoment);
+            let hint = truncate(
+                &format!("No moments yet: {add} adds one."),
+                area.width as usize - 1,
+            );
+            buf.set_stringn(area.x + 1, area.y, &hint, area.width as usize, theme.dim());
+        }
+        return (None, 0, 0);
+    }
+    let inner_width = area.width.saturating_sub(4) as usize;
+    let height = |m: &Moment| card_height(m, inner_width);
+    let mut first = view
+        .first_moment
+        .get(&stage.id)
+        .copied()
+        .unwrap_or(0)
+        .min(moments.len() - 1);
+    if is_selected {
+        let selected = app.selection.moment.min(moments.len() - 1);
+        if selected < first {
+            first = selected;
+        }
+        // Scroll down just enough for the selected card to fit below the first shown.
+        while first < selected
+            && moments[first..=selected].iter().map(height).sum::<u16>() > area.height
+        {
+            first += 1;
+        }
+    }
+    view.first_moment.insert(stage.id, first);
+
+    let search = app.search.as_ref().map(|s| s.query.to_lowercase());
+    let mut cursor = None;
+    let mut y = area.y;
+    let mut shown = 0;
+    for (offset, moment) in moments[first..].iter().enumerate() {
+        let index = first + offset;
+        let h = height(moment);
+        let room = area.bottom() - y;
+        if h > room && shown > 0 {
+            break;
+        }
+        let card_area = Rect {
+            y,
+            height: h.min(room),
+            ..area
+        };
+        let selected = is_selected && index == app.selection.moment;
+        let editing = match &app.mode {
+            Mode::EditText {
+                target: TextTarget::MomentTitle(id),
+                input,
+                ..
+            } if *id == moment.id => Some(input),
+            _ => None,
+        };
+        let is_match = search.as_deref().is_some_and(|q| moment.matches(q));
+        let found = render_card(
+            card_area,
+            buf,
+            moment,
+            CardLook { selected, is_match },
+            editing,
+            theme,
+        );
+        cursor = cursor.or(found);
+        y += card_area.height;
+        shown += 1;
+        if y >= area.bottom() {
+            break;
+        }
+    }
+    (cursor, first, moments.len() - first - shown)
+}
+
+/// Lines a card takes: borders, the header when there is something to show, the title.
+pub fn card_height(moment: &Moment, inner_width: usize) -> u16 {
+    let header = u16::from(has_header(moment));
+    let title = wrap(&moment.title, inner_width.max(1), MAX_TITLE_LINES)
+        .len()
+        .max(1) as u16;
+    2 + header + title
+}
+
+fn has_header(moment: &Moment) -> bool {
+    moment.kind.is_some() || !moment.feeling.is_neutral() || !moment.channel.is_empty()
+}
+
+#[derive(Clone, Copy)]
+struct CardLook {
+    selected: bool,
+    is_match: bool,
+}
+
+/// One moment: its kind as a badge, its feeling as a symbol and a word in colour, and its
+/// title. Moments of truth get a heavy border, the selected card a double one.
+fn render_card(
+    area: Rect,
+    buf: &mut Buffer,
+    moment: &Moment,
+    look: CardLook,
+    editing: Option<&crate::input::TextInput>,
+    theme: &Theme,
+) -> Option<Position> {
+    let border = if look.selected {
+        BorderType::Double
+    } else if moment.kind.is_some() {
+        BorderType::Thick
+    } else {
+        BorderType::Rounded
+    };
+    let block = Block::bordered()
+        .border_type(border)
+        .border_style(theme.card_border(moment.feeling, look.selected))
+        .padding(Padding::horizontal(1));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.width == 0 || inner.height == 0 {
+        return None;
+    }
+    let mut y = inner.y;
+    if has_header(moment) {
+        render_card_header(
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+            buf,
+            moment,
+            theme,
+        );
+        y += 1;
+    }
+    if y >= inner.bottom() {
+        return None;
+    }
+    if let Some(input) = editing {
+        let (shown, at) = input_window(input, inner.width as usize);
+        buf.set_stringn(
+            inner.x,
+            y,
+            format!("{shown:w$}", w = inner.width as usize),
+            inner.width as usize,
+            theme.input(),
+        );
+        return Some(Position::new(inner.x + at, y));
+    }
+    let mut style = if look.selected {
+        theme.selected_title()
+    } else {
+        Style::new()
+    };
+    if look.is_match {
+        style = style.patch(theme.search_match());
+    }
+    for line in wrap(&moment.title, inner.width as usize, MAX_TITLE_LINES) {
+        if y >= inner.bottom() {
+            break;
+        }
+        buf.set_stringn(inner.x, y, &line, inner.width as usize, style);
+        y += 1;
+    }
+    None
+}
+
+/// `FMOT -- deep pain      Store`: the badge, the feeling, and the channel on the right
+/// when there is room.
+fn render_card_header(area: Rect, buf: &mut Buffer, moment: &Moment, theme: &Theme) {
+    let room = area.width as usize;
+    let mut spans = Vec::new();
+    if let Some(kind) = moment.kind {
+        spans.push(Span::styled(format!(" {} ", kind.badge()), theme.badge()));
+        spans.push(Span::raw(" "));
+    }
+    if !moment.feeling.is_neutral() {
+        let symbol = feeling_symbol(moment.feeling);
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        // The word when it fits, the symbol always: it carries the meaning without colour.
+        let with_word = format!("{symbol} {}", moment.feeling.label());
+        let feeling = if used + width(&with_word) <= room {
+            with_word
+        } else {
+            symbol.to_string()
+        };
+        spans.push(Span::styled(feeling, theme.feeling(moment.feeling)));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    Line::from(spans).render(area, buf);
+    let left = room.saturating_sub(used + 2);
+    if !moment.channel.is_empty() && left >= 3 {
+        let channel = truncate(&moment.channel, left);
+        let x = area.right() - width(&channel) as u16;
+        buf.set_stringn(x, area.y, &channel, left, theme.dim());
+    }
+}

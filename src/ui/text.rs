@@ -1,0 +1,139 @@
+//! Measuring, wrapping and cutting text by display width, never mid-character: Korean,
+//! Chinese and emoji take two columns and stay whole.
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+pub fn width(text: &str) -> usize {
+    text.width()
+}
+
+/// `text` cut to `max` columns, ending in `…` when it was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_owned();
+    }
+    if max == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for grapheme in text.graphemes(true) {
+        let w = grapheme.width();
+        if used + w > max - 1 {
+            break;
+        }
+        out.push_str(grapheme);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Wraps `text` into lines of at most `width` columns, breaking at spaces where it can and
+/// inside a word (between graphemes) where it must, as CJK text needs. At most `max_lines`
+/// lines are returned; the last ends in `…` if text was left over.
+pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
+    if width == 0 || max_lines == 0 {
+        return Vec::new();
+    }
+    let mut lines: Vec<String> = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_width = 0;
+        for word in paragraph.split_word_bounds() {
+            let word_width = word.width();
+            if line_width + word_width <= width {
+                line.push_str(word);
+                line_width += word_width;
+                continue;
+            }
+            if word.trim().is_empty() {
+                // A space at the end of a line is dropped, not carried over.
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+                continue;
+            }
+            if word_width <= width && line_width > 0 {
+                lines.push(std::mem::take(&mut line).trim_end().to_owned());
+                line.push_str(word);
+                line_width = word_width;
+                continue;
+            }
+            for grapheme in word.graphemes(true) {
+                let w = grapheme.width();
+                if line_width + w > width && line_width > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0;
+                }
+                line.push_str(grapheme);
+                line_width += w;
+            }
+        }
+        lines.push(line.trim_end().to_owned());
+    }
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        let last = lines.pop().unwrap_or_default();
+        lines.push(truncate(&format!("{last} …"), width).replace(" …", "…"));
+        // Make sure the cut shows even when the last line was short.
+        if let Some(last) = lines.last_mut()
+            && !last.ends_with('…')
+        {
+            *last = truncate(&format!("{last}…"), width);
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_at_spaces() {
+        assert_eq!(
+            wrap("Long queue at the counter", 12, 5),
+            vec!["Long queue", "at the", "counter"]
+        );
+    }
+
+    #[test]
+    fn breaks_cjk_between_characters_and_keeps_widths() {
+        let lines = wrap("排队等候时间太长了", 7, 5);
+        assert_eq!(lines, vec!["排队等", "候时间", "太长了"]);
+        assert!(lines.iter().all(|l| width(l) <= 7));
+    }
+
+    #[test]
+    fn korean_words_wrap_at_spaces() {
+        assert_eq!(
+            wrap("긴 줄을 서서 기다림", 10, 5),
+            vec!["긴 줄을", "서서", "기다림"]
+        );
+        assert_eq!(
+            wrap("긴 줄을 서서 기다림", 11, 5),
+            vec!["긴 줄을", "서서 기다림"]
+        );
+    }
+
+    #[test]
+    fn too_many_lines_end_in_an_ellipsis() {
+        let lines = wrap("one two three four five six", 9, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 9));
+    }
+
+    #[test]
+    fn truncate_never_splits_a_wide_character() {
+        assert_eq!(truncate("가나다라", 5), "가나…");
+        assert_eq!(truncate("abc", 3), "abc");
+        assert_eq!(truncate("abcd", 3), "ab…");
+    }
+
+    #[test]
+    fn notes_keep_their_line_breaks() {
+        assert_eq!(wrap("one\ntwo", 10, 5), vec!["one", "two"]);
+    }
+}

@@ -1,0 +1,410 @@
+//! The editor's keys: what each does to the map and the selection, and that undo and redo
+//! reverse and replay every edit exactly.
+
+mod common;
+
+use common::{app_on, app_with, journey, press, selected_title};
+use motmap::app::{Confirm, Effect, Mode, Selection, Tone};
+use motmap::model::{Evidence, Kind};
+
+const SMALL: &str = r#"(title: "Cafe", stages: [
+    (name: "Find", moments: [(title: "Reads reviews"), (title: "Sees the sign")]),
+    (name: "Wait", moments: [(title: "Long queue", kind: Fmot, feeling: -2)]),
+    (name: "Pay"),
+])"#;
+
+/// Presses `keys`, checks that they changed the map, that `u` takes the change back
+/// exactly and that Ctrl-r makes it again.
+fn assert_undoable(app: &mut motmap::app::App, keys: &str) -> motmap::model::Journey {
+    let before = journey(app);
+    press(app, keys);
+    let after = journey(app);
+    assert_ne!(after, before, "{keys:?} changed nothing");
+    press(app, "u");
+    assert_eq!(journey(app), before, "u did not undo {keys:?}");
+    press(app, "<C-r>");
+    assert_eq!(journey(app), after, "Ctrl-r did not redo {keys:?}");
+    after
+}
+
+#[test]
+fn arrows_and_vim_keys_move_the_selection() {
+    let mut app = app_with(SMALL);
+    assert_eq!(selected_title(&app), "Reads reviews");
+    press(&mut app, "j");
+    assert_eq!(selected_title(&app), "Sees the sign");
+    press(&mut app, "<Down>");
+    assert_eq!(
+        selected_title(&app),
+        "Sees the sign",
+        "stops at the last moment"
+    );
+    assert!(app.status.text.contains("last moment"));
+    press(&mut app, "l");
+    assert_eq!(
+        selected_title(&app),
+        "Long queue",
+        "row clamps to the shorter stage"
+    );
+    press(&mut app, "<Right>");
+    assert_eq!(app.selection.stage, 2);
+    assert!(app.selected_moment().is_none());
+    press(&mut app, "<Left>h<Up>k");
+    assert_eq!(
+        app.selection,
+        Selection {
+            stage: 0,
+            moment: 0
+        }
+    );
+    press(&mut app, "<End>");
+    assert_eq!(selected_title(&app), "Sees the sign");
+    press(&mut app, "<Home>");
+    assert_eq!(selected_title(&app), "Reads reviews");
+}
+
+#[test]
+fn a_adds_a_moment_below_and_types_its_title() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, "a긴 줄 🙂<Enter>");
+    let titles: Vec<&str> = after.stages()[0]
+        .moments
+        .iter()
+        .map(|m| m.title.as_str())
+        .collect();
+    assert_eq!(titles, ["Reads reviews", "긴 줄 🙂", "Sees the sign"]);
+    press(&mut app, "u");
+    assert_eq!(
+        journey(&app).stages()[0].moments.len(),
+        2,
+        "one undo removes the whole addition"
+    );
+}
+
+#[test]
+fn a_in_an_empty_stage_adds_the_first_moment() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "ll");
+    assert_undoable(&mut app, "aPays at the counter<Enter>");
+    assert_eq!(selected_title(&app), "Pays at the counter");
+}
+
+#[test]
+fn a_new_moment_cancelled_or_left_empty_is_not_left_behind() {
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    press(&mut app, "aHalf a title<Esc>");
+    assert_eq!(journey(&app), before);
+    press(&mut app, "a<Enter>");
+    assert_eq!(journey(&app), before);
+    assert!(!app.history.can_undo(), "nothing was recorded");
+    assert_eq!(app.mode, Mode::Board);
+}
+
+#[test]
+fn capital_a_adds_a_stage_to_the_right() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, "ADecide<Enter>");
+    let names: Vec<&str> = after.stages().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Find", "Decide", "Wait", "Pay"]);
+    assert_eq!(app.selection.stage, 1);
+    let before = journey(&app);
+    press(&mut app, "AGone<Esc>");
+    assert_eq!(
+        journey(&app),
+        before,
+        "a cancelled stage is not left behind"
+    );
+}
+
+#[test]
+fn e_edits_the_title_and_esc_restores_it() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(
+        &mut app,
+        "e<Backspace><Backspace><Backspace><Backspace><Backspace><Backspace><Backspace>the menu<Enter>",
+    );
+    assert_eq!(after.stages()[0].moments[0].title, "Reads the menu");
+    let before = journey(&app);
+    press(&mut app, "eXYZ<Esc>");
+    assert_eq!(journey(&app), before);
+    press(&mut app, "e<C-u><Enter>");
+    assert_eq!(app.status.tone, Tone::Error, "an empty title is refused");
+    assert!(
+        matches!(app.mode, Mode::EditText { .. }),
+        "and the field stays open"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(journey(&app), before);
+}
+
+#[test]
+fn r_renames_the_stage_and_capital_r_the_journey() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, "r<C-u>Discover<Enter>");
+    assert_eq!(after.stages()[0].name, "Discover");
+    let after = assert_undoable(&mut app, "R<C-u>카페 여정<Enter>");
+    assert_eq!(after.title, "카페 여정");
+}
+
+#[test]
+fn x_and_delete_remove_the_moment() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, "x");
+    assert_eq!(after.stages()[0].moments.len(), 1);
+    press(&mut app, "u");
+    assert_eq!(
+        selected_title(&app),
+        "Reads reviews",
+        "undo selects the moment that came back"
+    );
+    let after = assert_undoable(&mut app, "<Delete>");
+    assert_eq!(after.stages()[0].moments.len(), 1);
+}
+
+#[test]
+fn capital_x_deletes_a_stage_and_asks_first_when_it_has_moments() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "ll");
+    let after = assert_undoable(&mut app, "X");
+    assert_eq!(after.stages().len(), 2, "an empty stage goes at once");
+
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    press(&mut app, "X");
+    assert!(matches!(app.mode, Mode::Confirm(Confirm::DeleteStage(_))));
+    press(&mut app, "n");
+    assert_eq!(journey(&app), before);
+    press(&mut app, "X<Esc>");
+    assert_eq!(journey(&app), before);
+    let after = assert_undoable(&mut app, "Xy");
+    assert_eq!(after.stages()[0].name, "Wait");
+}
+
+#[test]
+fn p_and_g_make_pains_and_glories_and_again_deepen_them() {
+    let mut app = app_with(SMALL);
+    let feeling = |app: &motmap::app::App| app.selected_moment().map(|m| m.feeling.value());
+    assert_undoable(&mut app, "p");
+    assert_eq!(feeling(&app), Some(-1));
+    assert_undoable(&mut app, "p");
+    assert_eq!(feeling(&app), Some(-2));
+    press(&mut app, "p");
+    assert_eq!(feeling(&app), Some(-2), "a deep pain stays one");
+    assert!(app.status.text.contains("already"));
+    assert_undoable(&mut app, "g");
+    assert_eq!(feeling(&app), Some(1));
+    assert_undoable(&mut app, "g");
+    assert_eq!(feeling(&app), Some(2));
+    assert_undoable(&mut app, "0");
+    assert_eq!(feeling(&app), Some(0));
+    assert_undoable(&mut app, "+");
+    assert_eq!(feeling(&app), Some(1));
+    assert_undoable(&mut app, "-");
+    assert_undoable(&mut app, "-");
+    assert_eq!(feeling(&app), Some(-1));
+    press(&mut app, "-----");
+    assert_eq!(
+        feeling(&app),
+        Some(-2),
+        "the feeling never leaves its range"
+    );
+}
+
+#[test]
+fn t_picks_the_moment_of_truth_kind() {
+    let mut app = app_with(SMALL);
+    let kind = |app: &motmap::app::App| app.selected_moment().and_then(|m| m.kind);
+    press(&mut app, "t");
+    assert!(matches!(app.mode, Mode::PickKind { .. }));
+    assert_undoable(&mut app, "z");
+    assert_eq!(kind(&app), Some(Kind::Zmot));
+    for (key, expected) in [
+        ("f", Kind::Fmot),
+        ("a", Kind::Amot),
+        ("s", Kind::Smot),
+        ("t", Kind::Tmot),
+        ("l", Kind::Lmot),
+    ] {
+        assert_undoable(&mut app, &format!("t{key}"));
+        assert_eq!(kind(&app), Some(expected));
+    }
+    assert_undoable(&mut app, "tn");
+    assert_eq!(kind(&app), None);
+    let before = journey(&app);
+    press(&mut app, "t<Esc>");
+    assert_eq!(journey(&app), before);
+    assert_undoable(&mut app, "t<Up><Enter>");
+    assert_eq!(
+        kind(&app),
+        Some(Kind::Lmot),
+        "arrows and Enter work in the menu"
+    );
+}
+
+#[test]
+fn capital_h_l_k_j_move_the_moment() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, "L");
+    assert_eq!(after.stages()[1].moments[0].title, "Reads reviews");
+    assert_eq!(
+        selected_title(&app),
+        "Reads reviews",
+        "the selection follows the card"
+    );
+    assert_eq!(app.selection.stage, 1);
+    let after = assert_undoable(&mut app, "H");
+    assert_eq!(after.stages()[0].moments[0].title, "Reads reviews");
+    let after = assert_undoable(&mut app, "J");
+    assert_eq!(after.stages()[0].moments[1].title, "Reads reviews");
+    let after = assert_undoable(&mut app, "K");
+    assert_eq!(after.stages()[0].moments[0].title, "Reads reviews");
+    let before = journey(&app);
+    press(&mut app, "HK");
+    assert_eq!(journey(&app), before, "nothing moves past the edges");
+}
+
+#[test]
+fn angle_brackets_move_the_stage() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, ">");
+    assert_eq!(after.stages()[1].name, "Find");
+    assert_eq!(app.selection.stage, 1);
+    let after = assert_undoable(&mut app, "<lt>");
+    assert_eq!(after.stages()[0].name, "Find");
+}
+
+#[test]
+fn undo_covers_more_than_a_thousand_steps() {
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    for _ in 0..600 {
+        press(&mut app, "pg");
+    }
+    for _ in 0..1200 {
+        press(&mut app, "u");
+    }
+    assert_eq!(journey(&app), before);
+    assert!(!app.is_modified());
+    press(&mut app, "u");
+    assert_eq!(app.status.text, "Nothing to undo.");
+}
+
+#[test]
+fn details_edit_every_field() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "<Enter>");
+    assert!(matches!(app.mode, Mode::Details { .. }));
+    // Title, then kind (cycled with arrows), feeling, evidence.
+    assert_undoable(&mut app, "e<C-u>Reads reviews online<Enter>");
+    assert_undoable(&mut app, "j<Right>");
+    assert_eq!(app.selected_moment().unwrap().kind, Some(Kind::Zmot));
+    assert_undoable(&mut app, "j<Left>");
+    assert_eq!(app.selected_moment().unwrap().feeling.value(), -1);
+    assert_undoable(&mut app, "j<Right>");
+    assert_eq!(
+        app.selected_moment().unwrap().evidence,
+        Some(Evidence::Observed)
+    );
+    assert_undoable(&mut app, "j<Enter>Web<Enter>");
+    assert_undoable(&mut app, "j<Enter>Buyer<Enter>");
+    assert_undoable(&mut app, "j<Enter>Marketing<Enter>");
+    assert_undoable(&mut app, "j<Enter>reviews, 리뷰 , ,trust<Enter>");
+    assert_undoable(
+        &mut app,
+        "j<Enter>Line one<A-Enter>line two<C-j>three<Enter>",
+    );
+    assert_undoable(&mut app, "j<Enter>Answer reviews<Enter>");
+    let moment = app.selected_moment().unwrap().clone();
+    assert_eq!(moment.title, "Reads reviews online");
+    assert_eq!(moment.channel, "Web");
+    assert_eq!(moment.persona, "Buyer");
+    assert_eq!(moment.owner, "Marketing");
+    assert_eq!(moment.tags, ["reviews", "리뷰", "trust"]);
+    assert_eq!(moment.notes, "Line one\nline two\nthree");
+    assert_eq!(moment.idea, "Answer reviews");
+    let before = journey(&app);
+    press(&mut app, "<Enter>changed<Esc>");
+    assert_eq!(journey(&app), before, "Esc restores the old text");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Board);
+}
+
+#[test]
+fn search_finds_titles_notes_and_tags_and_n_cycles() {
+    let mut app = app_on("cafe");
+    press(&mut app, "/queue<Enter>");
+    let first = selected_title(&app);
+    assert!(
+        app.status.text.starts_with("Match 1 of"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "n");
+    let second = selected_title(&app);
+    assert_ne!(first, second);
+    press(&mut app, "N");
+    assert_eq!(selected_title(&app), first);
+    press(&mut app, "/nothing like this<Enter>");
+    assert_eq!(app.status.tone, Tone::Warning);
+}
+
+#[test]
+fn search_matches_korean_text() {
+    let mut app = app_on("hotpot-ko");
+    press(&mut app, "/네일<Enter>");
+    assert!(
+        selected_title(&app).contains("네일")
+            || app.selected_moment().unwrap().notes.contains("네일")
+    );
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "?");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    press(&mut app, "jjj<Esc>");
+    assert_eq!(app.mode, Mode::Board);
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks() {
+    let mut app = app_with(SMALL);
+    assert_eq!(
+        app.handle_key(common::keys("q")[0]),
+        Some(Effect::Quit),
+        "nothing to lose: quits"
+    );
+
+    let mut app = app_with(SMALL);
+    press(&mut app, "pq");
+    assert_eq!(app.mode, Mode::Confirm(Confirm::Quit));
+    press(&mut app, "<Esc>");
+    assert!(!app.should_quit);
+    assert_eq!(app.mode, Mode::Board);
+    press(&mut app, "qn");
+    assert!(app.should_quit, "n quits without saving");
+}
+
+#[test]
+fn unknown_keys_say_where_help_is() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "Z");
+    assert!(app.status.text.contains("?"), "{}", app.status.text);
+}
+
+#[test]
+fn editing_keys_in_an_empty_journey_explain_what_to_do() {
+    let mut app = app_with(r#"(title: "Empty", stages: [])"#);
+    for key in ["a", "e", "p", "t", "x", "X", "L", ">", "<Enter>"] {
+        press(&mut app, key);
+        assert!(
+            app.status.text.contains("A adds"),
+            "{key}: {}",
+            app.status.text
+        );
+    }
+    press(&mut app, "AFirst<Enter>");
+    assert_eq!(journey(&app).stages().len(), 1);
+}
