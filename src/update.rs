@@ -895,7 +895,8 @@ impl App {
     }
 
     fn help_key(&mut self, key: &KeyEvent, scroll: u16) {
-        let last = crate::ui::popup::help_lines(self).len() as u16;
+        let last =
+            crate::ui::popup::help_lines(self, crate::ui::board::MIN_COLUMN_WIDTH).len() as u16;
         let scroll = scroll.min(last);
         match key.code {
             KeyCode::Down | KeyCode::Char('j') => {

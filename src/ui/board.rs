@@ -16,18 +16,22 @@ use crate::model::{Moment, Stage};
 use crate::outline::{count_summary, feeling_symbol};
 
 /// Columns are never narrower than this; more stages than fit scroll sideways.
-pub const MIN_COLUMN_WIDTH: u16 = 24;
+pub const MIN_COLUMN_WIDTH: u16 = 26;
 /// Nor wider than this, so cards stay cards on a wide screen.
 pub const MAX_COLUMN_WIDTH: u16 = 48;
 /// The most lines of a title a card shows.
 const MAX_TITLE_LINES: usize = 3;
 
-/// How many columns fit, and how wide each is.
-pub fn column_layout(width: u16, stages: usize) -> (usize, u16) {
+/// How many columns fit, and the width of each: the screen is shared out evenly, the
+/// first columns taking a column more when it does not divide.
+pub fn column_layout(width: u16, stages: usize) -> Vec<u16> {
     let fit = (width / MIN_COLUMN_WIDTH).max(1) as usize;
-    let visible = stages.clamp(1, fit);
-    let column = (width / visible as u16).min(MAX_COLUMN_WIDTH);
-    (visible, column)
+    let visible = stages.clamp(1, fit) as u16;
+    let base = width / visible;
+    let extra = width % visible;
+    (0..visible)
+        .map(|i| (base + u16::from(i < extra)).min(MAX_COLUMN_WIDTH))
+        .collect()
 }
 
 pub fn render_board(
@@ -47,7 +51,8 @@ pub fn render_board(
         buf.set_stringn(x, y, &line, area.width as usize, theme.dim());
         return None;
     }
-    let (visible, column_width) = column_layout(area.width, stages.len());
+    let widths = column_layout(area.width, stages.len());
+    let visible = widths.len();
     let selected = app.selection.stage.min(stages.len() - 1);
     // Scroll sideways only as far as needed to keep the selected stage in view.
     let mut first = view.first_stage.min(stages.len() - visible);
@@ -59,12 +64,14 @@ pub fn render_board(
     view.first_stage = first;
 
     let mut cursor = None;
+    let mut x = area.x;
     for (slot, index) in (first..first + visible).enumerate() {
         let column = Rect {
-            x: area.x + slot as u16 * column_width,
-            width: column_width,
+            x,
+            width: widths[slot],
             ..area
         };
+        x += widths[slot];
         let hidden_left = (slot == 0 && first > 0).then_some(first);
         let hidden_right = (slot + 1 == visible && first + visible < stages.len())
             .then_some(stages.len() - first - visible);
@@ -194,7 +201,11 @@ fn stage_summary(stage: &Stage, room: usize) -> String {
     if width(&full) <= room {
         return full;
     }
-    let short = format!("{moments}: {pains} pain, {glories} glory");
+    let short = format!(
+        "{moments}: {}, {}",
+        crate::outline::plural(pains, "pain", "pains"),
+        crate::outline::plural(glories, "glory", "glories")
+    );
     if width(&short) <= room {
         return short;
     }
@@ -405,7 +416,7 @@ fn render_card_header(area: Rect, buf: &mut Buffer, moment: &Moment, theme: &The
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     Line::from(spans).render(area, buf);
     let left = room.saturating_sub(used + 2);
-    if !moment.channel.is_empty() && left >= 3 {
+    if !moment.channel.is_empty() && left >= 5.min(width(&moment.channel)) {
         let channel = truncate(&moment.channel, left);
         let x = area.right() - width(&channel) as u16;
         buf.set_stringn(x, area.y, &channel, left, theme.dim());

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::input_window;
-use super::text::{truncate, width, wrap};
+use super::text::{truncate, wrap};
 use super::theme::Theme;
 use crate::action::Group;
 use crate::app::{App, Confirm, DetailField, Mode};
@@ -65,23 +65,17 @@ fn popup_frame(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect
     inner
 }
 
-/// Blanks the halves of wide characters cut by the edges of `area`, left and right.
-pub fn mend_wide_seams(area: Rect, buf: &mut Buffer) {
-    let bounds = buf.area;
+/// Blanks wide characters (Korean, Chinese) whose second half the popup's left edge covers:
+/// left in place, the terminal would draw them over the border. On the right edge nothing
+/// is needed: a wide character starting inside the popup is cleared whole.
+fn mend_wide_seams(area: Rect, buf: &mut Buffer) {
+    if area.left() == buf.area.left() {
+        return;
+    }
+    let x = area.left() - 1;
     for y in area.top()..area.bottom() {
-        if area.left() > bounds.left() {
-            let x = area.left() - 1;
-            if buf[(x, y)].symbol().width() > 1 {
-                buf[(x, y)].set_symbol(" ");
-            }
-        }
-        // A wide character starting on the popup's last column spills into the next cell;
-        // Clear has blanked its first half, so the cell after it must be shown again.
-        if area.right() < bounds.right() {
-            let x = area.right();
-            if buf[(x, y)].symbol().is_empty() {
-                buf[(x, y)].set_symbol(" ");
-            }
+        if buf[(x, y)].symbol().width() > 1 {
+            buf[(x, y)].set_symbol(" ");
         }
     }
 }
@@ -283,7 +277,7 @@ fn multiline_layout(text: &str, cursor: usize, room: usize) -> (Vec<String>, (u1
 
 fn render_kind_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usize) {
     let theme = &app.theme;
-    let popup = centered(area, 60, KIND_MENU.len() as u16 + 4);
+    let popup = centered(area, 58, KIND_MENU.len() as u16 + 4);
     let inner = popup_frame(popup, buf, "Moment of truth", theme);
     let current = app.selected_moment().and_then(|m| m.kind);
     for (row, (key, kind)) in KIND_MENU.iter().enumerate() {
@@ -292,7 +286,7 @@ fn render_kind_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usize)
             break;
         }
         let (badge, about) = match kind {
-            Some(kind) => (kind.badge(), format!("{}: {}", kind.name(), kind.when())),
+            Some(kind) => (kind.badge(), kind.when().to_string()),
             None => ("none", "an ordinary touchpoint".to_string()),
         };
         let mark = if *kind == current { " (now)" } else { "" };
@@ -432,60 +426,75 @@ fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
     }
 }
 
-/// The help lines: every action with its keys, by group, then the keys of text fields and
-/// what the symbols on cards mean.
-pub fn help_lines(app: &App) -> Vec<Line<'static>> {
+/// The help lines for a popup `width` columns wide: every action with its keys, by group,
+/// then the keys of text fields and what the symbols on cards mean. Long descriptions wrap
+/// under themselves.
+pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let theme = &app.theme;
-    let mut lines = Vec::new();
     let key_width = crate::action::Action::ALL
         .iter()
-        .map(|a| width(&app.keymap.label(*a)))
+        .map(|a| unicode_width::UnicodeWidthStr::width(app.keymap.label(*a).as_str()))
         .max()
-        .unwrap_or(8);
-    let row = |keys: String, what: String| {
-        Line::from(vec![
-            Span::styled(format!("  {keys:>key_width$}  "), theme.key()),
-            Span::raw(what),
-        ])
+        .unwrap_or(8)
+        .min(16);
+    let description_width = (width as usize).saturating_sub(key_width + 4).max(10);
+    let row = |keys: &str, what: &str| -> Vec<Line<'static>> {
+        wrap(what, description_width, 4)
+            .into_iter()
+            .enumerate()
+            .map(|(i, part)| {
+                let keys = if i == 0 { keys } else { "" };
+                Line::from(vec![
+                    Span::styled(format!("  {keys:>key_width$}  "), theme.key()),
+                    Span::raw(part),
+                ])
+            })
+            .collect()
     };
+    let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
     for group in Group::ALL {
-        lines.push(Line::styled(
-            group.title().to_string(),
-            theme.selected_title(),
-        ));
-        for action in crate::action::Action::ALL
+        let rows = crate::action::Action::ALL
             .iter()
             .filter(|a| a.group() == group)
-        {
-            lines.push(row(
-                app.keymap.label(*action),
-                action.description().to_string(),
-            ));
+            .map(|a| (app.keymap.label(*a), a.description().to_string()))
+            .collect();
+        sections.push((group.title().to_string(), rows));
+    }
+    let fixed = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
+        rows.iter()
+            .map(|(k, w)| (k.to_string(), w.to_string()))
+            .collect()
+    };
+    sections.push((
+        "While typing".into(),
+        fixed(&[
+            ("Enter", "keep the text"),
+            ("Esc", "cancel and keep the old text"),
+            ("← → Home End", "move the cursor"),
+            ("Backspace Del", "erase"),
+            ("Ctrl-w Ctrl-u", "erase a word, the line"),
+            ("Alt-Enter", "new line in notes and ideas (or Ctrl-j)"),
+        ]),
+    ));
+    sections.push((
+        "On the cards".into(),
+        fixed(&[
+            ("-- -", "deep pain, pain (in reds)"),
+            ("+ ++", "glory, deep glory (in green and gold)"),
+            ("ZMOT", "a moment of truth: heavy border and a badge"),
+            ("double", "the border of the selected card"),
+        ]),
+    ));
+    let mut out = Vec::new();
+    for (title, rows) in sections {
+        out.push(Line::styled(title, theme.selected_title()));
+        for (keys, what) in rows {
+            out.extend(row(&keys, &what));
         }
-        lines.push(Line::raw(""));
+        out.push(Line::raw(""));
     }
-    lines.push(Line::styled("While typing", theme.selected_title()));
-    for (keys, what) in [
-        ("Enter", "keep the text"),
-        ("Esc", "cancel and keep the old text"),
-        ("← → Home End", "move the cursor"),
-        ("Backspace Delete", "erase"),
-        ("Ctrl-w Ctrl-u", "erase a word, the line"),
-        ("Alt-Enter Ctrl-j", "new line in notes and ideas"),
-    ] {
-        lines.push(row(keys.into(), what.into()));
-    }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("On the cards", theme.selected_title()));
-    for (keys, what) in [
-        ("-- -", "deep pain, pain (in reds)"),
-        ("+ ++", "glory, deep glory (in green and gold)"),
-        ("ZMOT…", "a moment of truth: heavy border and a badge"),
-        ("double", "border of the selected card"),
-    ] {
-        lines.push(row(keys.into(), what.into()));
-    }
-    lines
+    out.pop();
+    out
 }
 
 fn render_help(area: Rect, buf: &mut Buffer, app: &App, scroll: u16) {
@@ -495,7 +504,7 @@ fn render_help(area: Rect, buf: &mut Buffer, app: &App, scroll: u16) {
     if inner.height < 2 {
         return;
     }
-    let lines = help_lines(app);
+    let lines = help_lines(app, inner.width);
     let body = inner.height - 1;
     let max_scroll = (lines.len() as u16).saturating_sub(body);
     let scroll = scroll.min(max_scroll);

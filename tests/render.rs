@@ -1,0 +1,287 @@
+//! What is on screen, checked with ratatui's test backend. Whole screens are insta
+//! snapshots (reviewed by a person); colours and wide-character seams are checked cell by
+//! cell, since text snapshots carry no styles.
+
+mod common;
+
+use common::{app_on, app_with, press, screen};
+use motmap::ui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+use unicode_width::UnicodeWidthStr;
+
+fn text_of(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            out.push_str(symbol);
+            skip = symbol.width().saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// No wide character may have anything but a blank in the cell its second half covers:
+/// otherwise a real terminal draws the two over each other.
+fn assert_wide_characters_intact(buffer: &Buffer) {
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width.saturating_sub(1) {
+            if buffer[(x, y)].symbol().width() == 2 {
+                let next = buffer[(x + 1, y)].symbol();
+                assert!(
+                    next == " " || next.is_empty(),
+                    "row {y}: {:?} at column {x} is followed by {next:?}\n{}",
+                    buffer[(x, y)].symbol(),
+                    text_of(buffer)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn example_map_at_80x24() {
+    let mut app = app_on("shoes-online");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn example_map_at_160x48() {
+    let mut app = app_on("shoes-online");
+    insta::assert_snapshot!(screen(&mut app, 160, 48).backend());
+}
+
+#[test]
+fn usable_at_60x20() {
+    let mut app = app_on("cafe");
+    insta::assert_snapshot!(screen(&mut app, 60, 20).backend());
+}
+
+#[test]
+fn a_selected_pain_card() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lj");
+    assert!(app.selected_moment().unwrap().feeling.is_pain());
+    let terminal = screen(&mut app, 80, 24);
+    insta::assert_snapshot!(terminal.backend());
+    // The pain's sign is drawn in red, its selected card's border stands out in yellow.
+    let buffer = terminal.backend().buffer();
+    let sign = find(buffer, "-- deep pain").expect("the pain's label is on screen");
+    assert_eq!(buffer[sign].fg, Color::Red);
+}
+
+#[test]
+fn a_selected_glory_card() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lll");
+    press(&mut app, "j");
+    assert!(app.selected_moment().unwrap().feeling.is_glory());
+    let terminal = screen(&mut app, 80, 24);
+    insta::assert_snapshot!(terminal.backend());
+    let buffer = terminal.backend().buffer();
+    let sign = find(buffer, "++ deep glory").expect("the glory's label is on screen");
+    assert_eq!(buffer[sign].fg, Color::Yellow);
+    let sign = find(buffer, "+ glory").expect("a glory's label is on screen");
+    assert_eq!(buffer[sign].fg, Color::Green);
+}
+
+/// Where `needle` starts on screen, in cells (wide characters take two).
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut columns = Vec::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = match buffer[(x, y)].symbol() {
+                "" => " ",
+                symbol => symbol,
+            };
+            for _ in symbol.chars() {
+                columns.push(x);
+            }
+            line.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        if let Some(at) = line.find(needle) {
+            return Some((columns[line[..at].chars().count()], y));
+        }
+    }
+    None
+}
+
+#[test]
+fn a_map_wider_than_the_screen_scrolls_and_counts_hidden_stages() {
+    let mut app = app_on("software-trial");
+    press(&mut app, "llll");
+    let terminal = screen(&mut app, 80, 24);
+    let text = text_of(terminal.backend().buffer());
+    assert!(text.contains("< 2 more"), "{text}");
+    assert!(text.contains("more >"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_long_column_scrolls_to_the_selection_and_counts_hidden_cards() {
+    let stages: String = (0..30)
+        .map(|i| format!("(title: \"Touchpoint number {i} in a long stage\"),"))
+        .collect();
+    let mut app = app_with(&format!(
+        "(title: \"Long\", stages: [(name: \"Use\", moments: [{stages}])])"
+    ));
+    press(&mut app, "<End>");
+    let terminal = screen(&mut app, 60, 20);
+    let text = text_of(terminal.backend().buffer());
+    assert!(text.contains("Touchpoint number 29"), "{text}");
+    assert!(text.contains(" above"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn help_overlay() {
+    let mut app = app_on("cafe");
+    press(&mut app, "?");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn help_lists_every_action_with_its_keys() {
+    let app = app_on("cafe");
+    let lines: Vec<String> = motmap::ui::popup::help_lines(&app, 200)
+        .iter()
+        .map(|l| l.to_string())
+        .collect();
+    let text = lines.join("\n");
+    for action in motmap::action::Action::ALL {
+        assert!(
+            text.contains(action.description()),
+            "help misses {action:?}"
+        );
+        let keys = app.keymap.label(*action);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.contains(&keys) && l.contains(action.description())),
+            "help shows {action:?} without its keys {keys}"
+        );
+    }
+}
+
+#[test]
+fn too_small_says_so() {
+    let mut app = app_on("cafe");
+    insta::assert_snapshot!(screen(&mut app, 39, 9).backend());
+}
+
+#[test]
+fn every_size_draws_without_panicking() {
+    let mut app = app_on("hotpot-ko");
+    for (w, h) in [
+        (1, 1),
+        (10, 3),
+        (39, 9),
+        (40, 10),
+        (41, 11),
+        (60, 20),
+        (123, 37),
+        (300, 90),
+    ] {
+        let terminal = screen(&mut app, w, h);
+        assert_wide_characters_intact(terminal.backend().buffer());
+    }
+}
+
+#[test]
+fn korean_map() {
+    let mut app = app_on("hotpot-ko");
+    let terminal = screen(&mut app, 80, 24);
+    assert_wide_characters_intact(terminal.backend().buffer());
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn popups_over_korean_cards_keep_their_borders() {
+    for keys in ["<Enter>", "t", "?", "X", "l<Enter>", "ll<Enter>"] {
+        let mut app = app_on("hotpot-ko");
+        press(&mut app, keys);
+        for (w, h) in [(80, 24), (81, 25), (97, 31), (60, 20)] {
+            let terminal = screen(&mut app, w, h);
+            assert_wide_characters_intact(terminal.backend().buffer());
+        }
+    }
+    let mut app = app_on("hotpot-ko");
+    press(&mut app, "<Enter>");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn details_popup_shows_every_field() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lj<Enter>");
+    let terminal = screen(&mut app, 80, 24);
+    let text = text_of(terminal.backend().buffer());
+    for label in [
+        "Title", "Kind", "Feeling", "Evidence", "Channel", "Persona", "Owner", "Tags", "Notes",
+        "Idea",
+    ] {
+        assert!(text.contains(label), "details miss {label}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn kind_menu() {
+    let mut app = app_on("cafe");
+    press(&mut app, "t");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn quit_question() {
+    let mut app = app_on("cafe");
+    press(&mut app, "pq");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn typing_a_new_title_puts_the_cursor_in_the_card() {
+    let mut app = app_on("hotpot-ko");
+    press(&mut app, "a새 카드");
+    let mut terminal = screen(&mut app, 80, 24);
+    let at = find(terminal.backend().buffer(), "새 카드").expect("the typed title is on screen");
+    // Three wide characters and a space: the cursor is seven columns on.
+    terminal
+        .backend_mut()
+        .assert_cursor_position((at.0 + 7, at.1));
+}
+
+#[test]
+fn without_colour_the_board_still_tells_pain_from_glory() {
+    let mut app = app_on("cafe");
+    app.theme = Theme::monochrome();
+    let terminal = screen(&mut app, 120, 30);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            let cell = &buffer[(x, y)];
+            assert_eq!(cell.fg, Color::Reset, "colour at {x},{y}");
+            assert_eq!(cell.bg, Color::Reset, "colour at {x},{y}");
+        }
+    }
+    let text = text_of(buffer);
+    for sign in ["-- deep pain", "- pain", "++ deep glory", "+ glory"] {
+        assert!(text.contains(sign), "{sign} missing:\n{text}");
+    }
+}
+
+#[test]
+fn an_empty_journey_says_how_to_start() {
+    let mut app = app_with(r#"(title: "New", stages: [])"#);
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}

@@ -1,0 +1,201 @@
+//! Saving from the editor, a file changed on disk, and recovering unsaved changes: nothing
+//! is lost without a question.
+
+mod common;
+
+use std::fs;
+
+use common::{journey, press, selected_title};
+use motmap::app::{App, Confirm, Mode, Tone};
+use motmap::store::{self, Document, recovery_path};
+
+const MAP: &str = r#"(title: "Cafe", stages: [
+    (name: "Wait", moments: [(title: "Long queue", kind: Fmot, feeling: -2), (title: "Free drink")]),
+])"#;
+
+fn open(dir: &std::path::Path) -> App {
+    let path = dir.join("cafe.ron");
+    if !path.exists() {
+        fs::write(&path, MAP).expect("writes the map");
+    }
+    App::new(Document::load(path).expect("the map loads"))
+}
+
+#[test]
+fn s_saves_and_clears_the_modified_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    press(&mut app, "jg");
+    assert!(app.is_modified());
+    press(&mut app, "s");
+    assert!(!app.is_modified());
+    assert_eq!(app.status.tone, Tone::Success, "{}", app.status.text);
+    let saved = Document::load(dir.path().join("cafe.ron")).unwrap();
+    assert_eq!(saved.journey, journey(&app));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("cafe.ron~")).unwrap(),
+        MAP,
+        "the hand-written original is the backup"
+    );
+
+    press(&mut app, "u");
+    assert!(app.is_modified(), "undoing past the save is a change");
+    press(&mut app, "<C-r>");
+    assert!(!app.is_modified(), "redoing back to it is not");
+    press(&mut app, "<C-s>");
+    assert_eq!(app.status.tone, Tone::Success);
+}
+
+#[test]
+fn quitting_with_y_saves_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    press(&mut app, "pqy");
+    assert!(app.should_quit);
+    let saved = Document::load(dir.path().join("cafe.ron")).unwrap();
+    assert_eq!(saved.journey, journey(&app));
+}
+
+#[test]
+fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    let mut app = open(dir.path());
+    press(&mut app, "g");
+    let theirs = MAP.replace("Free drink", "Their edit");
+    fs::write(&path, &theirs).unwrap();
+
+    press(&mut app, "s");
+    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite));
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        theirs,
+        "nothing written yet"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
+    assert!(app.is_modified(), "the edit is still here");
+
+    press(&mut app, "so");
+    assert!(!app.is_modified());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("cafe.ron~")).unwrap(),
+        theirs,
+        "theirs is the backup"
+    );
+    let saved = Document::load(&path).unwrap();
+    assert_eq!(saved.journey, journey(&app));
+}
+
+#[test]
+fn reloading_their_version_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    let mut app = open(dir.path());
+    press(&mut app, "e<C-u>My title<Enter>");
+    let mine = journey(&app);
+    fs::write(&path, MAP.replace("Free drink", "Their edit")).unwrap();
+
+    press(&mut app, "sr");
+    assert!(
+        journey(&app)
+            .moments()
+            .any(|(_, m)| m.title == "Their edit")
+    );
+    assert!(!app.is_modified(), "the map is what is on disk");
+    press(&mut app, "u");
+    assert_eq!(
+        journey(&app),
+        mine,
+        "u brings back the version that was in the editor"
+    );
+    press(&mut app, "s");
+    assert_eq!(
+        app.status.tone,
+        Tone::Success,
+        "saving after a reload needs no question"
+    );
+}
+
+#[test]
+fn a_recovery_file_is_offered_on_open_and_restores_every_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    press(&mut app, "e<C-u>긴 줄 😩<Enter>jg");
+    let unsaved = journey(&app);
+    let written = app
+        .write_recovery()
+        .expect("there are unsaved changes")
+        .unwrap();
+    assert_eq!(written, recovery_path(&dir.path().join("cafe.ron")));
+    drop(app);
+
+    let mut app = open(dir.path());
+    assert!(matches!(app.mode, Mode::Confirm(Confirm::Restore(_))));
+    press(&mut app, "r");
+    assert_eq!(journey(&app), unsaved);
+    assert!(app.is_modified(), "restored changes still need a save");
+    press(&mut app, "s");
+    assert!(
+        !recovery_path(&dir.path().join("cafe.ron")).exists(),
+        "saved: the recovery file has done its job"
+    );
+    assert_eq!(
+        Document::load(dir.path().join("cafe.ron")).unwrap().journey,
+        unsaved
+    );
+}
+
+#[test]
+fn a_recovery_file_can_wait_or_be_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    let mut app = open(dir.path());
+    press(&mut app, "x");
+    app.write_recovery().unwrap().unwrap();
+    drop(app);
+
+    let mut app = open(dir.path());
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Board);
+    press(&mut app, "gs");
+    assert!(
+        recovery_path(&path).exists(),
+        "put off: kept even after a save"
+    );
+    drop(app);
+
+    let mut app = open(dir.path());
+    press(&mut app, "d");
+    assert!(!recovery_path(&path).exists());
+    assert_eq!(selected_title(&app), "Long queue");
+}
+
+#[test]
+fn nothing_unsaved_means_no_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = open(dir.path());
+    assert!(app.write_recovery().is_none());
+    // A recovery file identical to the map is not worth a question.
+    store::write_recovery(&dir.path().join("cafe.ron"), &journey(&app)).unwrap();
+    let app = open(dir.path());
+    assert_eq!(app.mode, Mode::Board);
+    assert!(!recovery_path(&dir.path().join("cafe.ron")).exists());
+}
+
+#[test]
+fn a_failing_save_says_why_and_keeps_the_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    fs::create_dir(dir.path().join("cafe.ron~")).unwrap();
+    fs::write(dir.path().join("cafe.ron~").join("keep"), "x").unwrap();
+    press(&mut app, "jp");
+    press(&mut app, "s");
+    assert_eq!(app.status.tone, Tone::Error);
+    assert!(app.status.text.contains("backup"), "{}", app.status.text);
+    assert!(app.is_modified());
+    assert_eq!(
+        fs::read_to_string(dir.path().join("cafe.ron")).unwrap(),
+        MAP
+    );
+}
