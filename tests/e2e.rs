@@ -1,0 +1,367 @@
+//! The real binary in a pseudo-terminal, driven the way a person types, with a vt100
+//! parser reading the screen they would see.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
+
+use motmap::model::Kind;
+use motmap::store::{Document, recovery_path};
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Long enough for a slow CI machine; a wait only ends this early when something is wrong.
+const PATIENCE: Duration = Duration::from_secs(20);
+
+struct Session {
+    master: Option<Box<dyn MasterPty + Send>>,
+    writer: Option<Box<dyn Write + Send>>,
+    child: Box<dyn Child + Send + Sync>,
+    screen: Arc<Mutex<vt100::Parser>>,
+    stop_reading: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
+}
+
+impl Session {
+    fn start(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_motmap"));
+        command.args(args);
+        command.cwd(dir);
+        command.env("TERM", "xterm-256color");
+        command.env("HOME", dir);
+        command.env("XDG_DATA_HOME", dir.join("data"));
+        command.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(command).expect("motmap starts");
+        drop(pair.slave);
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            nonzero(rows),
+            nonzero(cols),
+            0,
+        )));
+        let stop_reading = Arc::new(AtomicBool::new(false));
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let reader = {
+            let screen = Arc::clone(&screen);
+            let stop = Arc::clone(&stop_reading);
+            thread::spawn(move || {
+                let mut buffer = [0u8; 8192];
+                while let Ok(n) = reader.read(&mut buffer) {
+                    if n == 0 {
+                        break;
+                    }
+                    screen.lock().expect("screen").process(&buffer[..n]);
+                    if stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                }
+            })
+        };
+        let writer = pair.master.take_writer().expect("a writer");
+        Session {
+            master: Some(pair.master),
+            writer: Some(writer),
+            child,
+            screen,
+            stop_reading,
+            reader: Some(reader),
+        }
+    }
+
+    fn send(&mut self, bytes: &str) {
+        let writer = self.writer.as_mut().expect("the terminal is open");
+        writer
+            .write_all(bytes.as_bytes())
+            .expect("keys reach motmap");
+        writer.flush().expect("keys reach motmap");
+    }
+
+    fn text(&self) -> String {
+        self.screen.lock().expect("screen").screen().contents()
+    }
+
+    /// Waits until `needle` is on screen, and returns the screen.
+    fn wait_for(&self, needle: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if text.contains(needle) {
+                return text;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "never saw {needle:?} on screen:\n{text}"
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Types `keys` and waits for `needle` to appear: the next keys are only sent once
+    /// these were handled, as a person would.
+    fn type_and_see(&mut self, keys: &str, needle: &str) -> String {
+        self.send(keys);
+        self.wait_for(needle)
+    }
+
+    fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the child can be waited for") {
+                return status;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "motmap is still running:\n{}",
+                self.text()
+            );
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Closes the terminal the way a dropped SSH connection does: every handle on the
+    /// master side goes away and the kernel hangs up the child's terminal.
+    fn hang_up(&mut self) {
+        // The reader holds a handle too; let it go after the next thing motmap draws.
+        self.stop_reading.store(true, Ordering::SeqCst);
+        self.send("Z");
+        if let Some(reader) = self.reader.take() {
+            reader.join().expect("the reader stops");
+        }
+        self.writer = None;
+        self.master = None;
+    }
+}
+
+fn nonzero(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("a terminal has rows and columns")
+}
+
+fn write_map(dir: &Path, name: &str, ron: &str) {
+    std::fs::write(dir.join(name), ron).expect("writes the map");
+}
+
+#[test]
+fn a_whole_workshop_session() {
+    let dir = tempfile::tempdir().unwrap();
+    write_map(
+        dir.path(),
+        "workshop.ron",
+        r#"(title: "Workshop", stages: [])"#,
+    );
+    let mut session = Session::start(dir.path(), &["workshop.ron"], 100, 30);
+    session.wait_for("no stages yet");
+
+    session.type_and_see("A", "EDIT");
+    session.type_and_see("Discover\r", "Added stage “Discover”");
+    session.type_and_see("A", "New stage");
+    session.type_and_see("Buy\r", "Added stage “Buy”");
+    session.send("h");
+    session.type_and_see("a", "New moment in “Discover”");
+    session.type_and_see("Reads reviews\r", "Added moment “Reads reviews”");
+    session.type_and_see("a", "New moment");
+    session.type_and_see("긴 줄을 섬\r", "Added moment “긴 줄을 섬”");
+    session.type_and_see("t", "Which moment of truth?");
+    session.type_and_see("f", "is now a FMOT");
+    session.type_and_see("p", "“긴 줄을 섬” is now a pain");
+    session.send("k");
+    session.type_and_see("g", "“Reads reviews” is now a glory");
+    session.type_and_see("L", "Moved “Reads reviews” to “Buy”");
+    session.type_and_see("u", "Undid: move “Reads reviews”");
+    let screen = session.type_and_see("s", "Saved workshop.ron (2 moments)");
+    for seen in [
+        "Discover",
+        "Buy",
+        "긴 줄을 섬",
+        "FMOT",
+        "- pain",
+        "+ glory",
+        "Reads reviews",
+    ] {
+        assert!(
+            screen.contains(seen),
+            "{seen:?} is not on screen:\n{screen}"
+        );
+    }
+    assert!(!screen.contains("unsaved changes"));
+
+    session.send("q");
+    let status = session.wait_for_exit();
+    assert!(status.success(), "{status:?}");
+
+    let saved = Document::load(dir.path().join("workshop.ron"))
+        .unwrap()
+        .journey;
+    let names: Vec<&str> = saved.stages().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["Discover", "Buy"]);
+    let discover = &saved.stages()[0].moments;
+    assert_eq!(
+        discover.len(),
+        2,
+        "the undone move left the card in Discover"
+    );
+    assert_eq!(discover[0].title, "Reads reviews");
+    assert_eq!(discover[0].feeling.value(), 1);
+    assert_eq!(discover[1].title, "긴 줄을 섬");
+    assert_eq!(discover[1].kind, Some(Kind::Fmot));
+    assert_eq!(discover[1].feeling.value(), -1);
+}
+
+#[test]
+fn a_hang_up_leaves_a_recovery_file_and_no_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#;
+    write_map(dir.path(), "cafe.ron", original);
+    let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
+    session.wait_for("Long queue");
+    session.type_and_see("p", "is now a pain");
+    session.type_and_see("e", "EDIT");
+    session.type_and_see(" at lunch\r", "Renamed the moment");
+
+    session.hang_up();
+    let status = session.wait_for_exit();
+    assert!(!status.success(), "stopped by the hang-up: {status:?}");
+
+    let map = dir.path().join("cafe.ron");
+    assert_eq!(
+        std::fs::read_to_string(&map).unwrap(),
+        original,
+        "the map itself is untouched"
+    );
+    let recovered = Document::load(recovery_path(&map)).unwrap().journey;
+    let moment = &recovered.stages()[0].moments[0];
+    assert_eq!(moment.title, "Long queue at lunch");
+    assert_eq!(moment.feeling.value(), -1);
+
+    // Opening the map again offers the recovered changes.
+    let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
+    session.wait_for("Recover unsaved changes");
+    session.type_and_see("r", "Restored the unsaved changes");
+    session.type_and_see("s", "Saved cafe.ron");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+    let saved = Document::load(&map).unwrap().journey;
+    assert_eq!(saved, recovered);
+    assert!(!recovery_path(&map).exists());
+}
+
+#[test]
+fn sigterm_saves_unsaved_changes_for_recovery_and_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    write_map(
+        dir.path(),
+        "cafe.ron",
+        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#,
+    );
+    let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
+    session.wait_for("Long queue");
+    session.type_and_see("g", "is now a glory");
+    let pid = session.child.process_id().expect("a process id");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = session.wait_for_exit();
+    assert_eq!(status.exit_code(), 128 + 15);
+    let text = session.wait_for("stopped by signal 15");
+    assert!(
+        text.contains("cafe.ron.recover"),
+        "says where the changes went:\n{text}"
+    );
+    assert!(
+        !session.screen.lock().unwrap().screen().alternate_screen(),
+        "the terminal is back to normal"
+    );
+    let recovered = Document::load(recovery_path(&dir.path().join("cafe.ron")))
+        .unwrap()
+        .journey;
+    assert_eq!(recovered.stages()[0].moments[0].feeling.value(), 1);
+}
+
+#[test]
+fn a_file_that_fails_to_load_is_reported_without_starting_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    write_map(
+        dir.path(),
+        "bad.ron",
+        "(title: \"Cafe\", stages: [(name: \"Wait\", colour: 1)])",
+    );
+    let mut session = Session::start(dir.path(), &["bad.ron"], 80, 24);
+    let status = session.wait_for_exit();
+    assert_eq!(status.exit_code(), 1);
+    let text = session.wait_for("unknown field `colour`");
+    assert!(text.contains("bad.ron:1:"), "{text}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("bad.ron")).unwrap(),
+        "(title: \"Cafe\", stages: [(name: \"Wait\", colour: 1)])"
+    );
+}
+
+#[test]
+fn with_no_file_a_newcomer_sees_an_example_journey_and_where_it_lives() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::start(dir.path(), &[], 120, 30);
+    let screen = session.wait_for("This is your own map");
+    for seen in ["Buying shoes online", "Discover", "ZMOT", "? help"] {
+        assert!(screen.contains(seen), "{seen:?} missing:\n{screen}");
+    }
+    assert!(dir.path().join("data/motmap/journey.ron").exists());
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn a_resize_redraws_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    write_map(
+        dir.path(),
+        "cafe.ron",
+        motmap::templates::find("cafe").unwrap().source,
+    );
+    let mut session = Session::start(dir.path(), &["cafe.ron"], 100, 30);
+    session.wait_for("Cafe visit");
+    let size = |rows, cols| PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    session
+        .screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nonzero(9), nonzero(39));
+    session
+        .master
+        .as_ref()
+        .unwrap()
+        .resize(size(9, 39))
+        .unwrap();
+    session.wait_for("Terminal too small");
+    session
+        .screen
+        .lock()
+        .unwrap()
+        .screen_mut()
+        .set_size(nonzero(30), nonzero(100));
+    session
+        .master
+        .as_ref()
+        .unwrap()
+        .resize(size(30, 100))
+        .unwrap();
+    session.wait_for("Arrive and queue");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
