@@ -285,3 +285,32 @@ fn an_empty_journey_says_how_to_start() {
     let mut app = app_with(r#"(title: "New", stages: [])"#);
     insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
 }
+
+#[test]
+fn the_readme_lists_every_key() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md is there");
+    let app = app_on("cafe");
+    let mut table = String::new();
+    for group in motmap::action::Group::ALL {
+        table.push_str(&format!("| **{}** | |\n", group.title()));
+        for action in motmap::action::Action::ALL
+            .iter()
+            .filter(|a| a.group() == group)
+        {
+            let keys: Vec<String> = app
+                .keymap
+                .keys(*action)
+                .map(|k| format!("`{}`", k.label()))
+                .collect();
+            table.push_str(&format!(
+                "| {} | {} |\n",
+                keys.join(" "),
+                action.description()
+            ));
+        }
+    }
+    assert!(
+        readme.contains(&table),
+        "README.md's key table is out of date; it should read:\n{table}"
+    );
+}
