@@ -197,6 +197,13 @@ impl App {
         };
         let help = app.keymap.first_label(crate::action::Action::Help);
         app.info(format!("Opened {name}. Press {help} to see every key."));
+        app
+    }
+
+    /// An editor on `document`, first asking about unsaved changes a session that ended
+    /// early left in a recovery file.
+    pub fn open(document: Document) -> App {
+        let mut app = App::new(document);
         app.offer_recovery();
         app
     }

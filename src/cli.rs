@@ -146,7 +146,7 @@ fn open(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let is_new = !document.path.exists();
-    let mut app = App::new(document);
+    let mut app = App::open(document);
     app.theme = Theme::from_env();
     let help = app.keymap.first_label(Action::Help);
     if is_default && app.mode == Mode::Board {

@@ -18,7 +18,7 @@ fn open(dir: &std::path::Path) -> App {
     if !path.exists() {
         fs::write(&path, MAP).expect("writes the map");
     }
-    App::new(Document::load(path).expect("the map loads"))
+    App::open(Document::load(path).expect("the map loads"))
 }
 
 #[test]
