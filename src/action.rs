@@ -102,6 +102,19 @@ actions! {
     Quit, "quit", File, "quit (asks first if there are unsaved changes)";
 }
 
+impl Action {
+    /// Whether the action changes the map (or saves it), and so is refused in a
+    /// read-only view.
+    pub fn edits(self) -> bool {
+        match self.group() {
+            Group::Edit => self != Action::OpenDetails,
+            Group::Feeling | Group::Rearrange => true,
+            Group::Move => false,
+            Group::File => matches!(self, Action::Undo | Action::Redo | Action::Save),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,5 +130,28 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), Action::ALL.len());
+    }
+
+    #[test]
+    fn reading_is_not_editing() {
+        for action in [
+            Action::OpenDetails,
+            Action::SelectNextStage,
+            Action::Search,
+            Action::NextMatch,
+            Action::Help,
+            Action::Quit,
+        ] {
+            assert!(!action.edits(), "{action:?}");
+        }
+        for action in [
+            Action::MakePain,
+            Action::AddStage,
+            Action::MoveStageLeft,
+            Action::Undo,
+            Action::Save,
+        ] {
+            assert!(action.edits(), "{action:?}");
+        }
     }
 }

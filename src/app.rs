@@ -174,6 +174,10 @@ pub struct App {
     /// A recovery file the user put off deciding about; it is kept until they do.
     pub recovery_pending: Option<PathBuf>,
     pub theme: Theme,
+    /// Whether the selected card and stage are marked; off for a printout.
+    pub show_selection: bool,
+    /// A view for reading: every key that would change the map is refused.
+    pub read_only: bool,
 }
 
 impl App {
@@ -194,6 +198,8 @@ impl App {
             should_quit: false,
             recovery_pending: None,
             theme: Theme::default(),
+            show_selection: true,
+            read_only: false,
         };
         let help = app.keymap.first_label(crate::action::Action::Help);
         app.info(format!("Opened {name}. Press {help} to see every key."));

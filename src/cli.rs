@@ -25,6 +25,10 @@ pub struct Cli {
     /// from an example the first time).
     pub file: Option<PathBuf>,
 
+    /// Open FILE for reading only: every key that would change it is refused.
+    #[arg(long)]
+    pub read_only: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -41,12 +45,39 @@ pub enum Command {
     },
     /// List the built-in templates and example maps.
     Templates,
+    /// Open a map for reading only (the same as `motmap --read-only FILE`).
+    View {
+        /// The map to read.
+        file: PathBuf,
+    },
+    /// Print a map: the board as the editor draws it, or with --outline an indented list.
+    Show {
+        /// The map to print.
+        file: PathBuf,
+        /// Columns to draw in (default: the terminal's width, or 100 in a pipe).
+        #[arg(long, value_name = "N")]
+        width: Option<u16>,
+        /// When to use colour: auto (a terminal without NO_COLOR), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
+        /// Print stages and moments as an indented list, for grep and less.
+        #[arg(long)]
+        outline: bool,
+    },
     /// Check that maps load; print one line per file and exit with 1 if any is bad.
     Check {
         /// The maps to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+}
+
+/// When `motmap show` uses colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// Runs the command line and returns the process's exit status. Errors are returned for
@@ -59,7 +90,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { files }) => Ok(check(&files)),
-        None => open(cli.file),
+        Some(Command::Show {
+            file,
+            width,
+            color,
+            outline,
+        }) => show(&file, width, color, outline),
+        Some(Command::View { file }) => open(Some(file), true),
+        None => open(cli.file, cli.read_only),
     }
 }
 
@@ -103,6 +141,48 @@ fn list_templates() {
     }
 }
 
+/// `motmap show`: the board (or the outline) on standard output.
+fn show(
+    path: &Path,
+    width: Option<u16>,
+    color: ColorChoice,
+    as_outline: bool,
+) -> anyhow::Result<ExitCode> {
+    let document = Document::load(path)?;
+    let stdout = std::io::stdout();
+    let is_terminal = stdout.is_terminal();
+    let mut out = stdout.lock();
+    if as_outline {
+        write!(out, "{}", outline(&document.journey))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let theme = match color {
+        ColorChoice::Never => Theme::monochrome(),
+        ColorChoice::Auto if !is_terminal => Theme::monochrome(),
+        ColorChoice::Auto => Theme::from_env(),
+        // Asked for colour where the environment says none: the 16 every terminal has.
+        ColorChoice::Always => Some(Theme::from_env())
+            .filter(Theme::has_color)
+            .unwrap_or_default(),
+    };
+    let color = theme.has_color();
+    let width = width
+        .or_else(|| {
+            is_terminal
+                .then(|| crossterm::terminal::size().ok().map(|(w, _)| w))
+                .flatten()
+        })
+        .unwrap_or(100);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for buffer in crate::ui::print::printout(&document.journey, &name, width, &theme) {
+        write!(out, "{}", crate::ui::print::to_text(&buffer, color))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `motmap check`: one line per file, `ok` with a count or the error.
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
@@ -135,9 +215,10 @@ fn check(files: &[PathBuf]) -> ExitCode {
 
 /// Opens FILE, or the user's default map when there is none, in the editor. Without a
 /// terminal (a pipe), prints the outline instead.
-fn open(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     let is_default = file.is_none();
     let document = match file {
+        Some(path) if read_only => Document::load(path)?,
         Some(path) => open_or_create(path)?,
         None => open_default_map()?,
     };
@@ -146,10 +227,20 @@ fn open(file: Option<PathBuf>) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let is_new = !document.path.exists();
-    let mut app = App::open(document);
+    let mut app = if read_only {
+        App::new(document)
+    } else {
+        App::open(document)
+    };
+    app.read_only = read_only;
     app.theme = Theme::from_env();
     let help = app.keymap.first_label(Action::Help);
-    if is_default && app.mode == Mode::Board {
+    if read_only {
+        app.info(format!(
+            "Read-only view of {}: nothing can change it. Press {help} to see every key.",
+            app.file_name()
+        ));
+    } else if is_default && app.mode == Mode::Board {
         app.info(format!(
             "This is your own map, kept at {}. Press {help} to see every key.",
             app.document.path.display()

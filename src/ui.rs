@@ -3,6 +3,7 @@
 
 pub mod board;
 pub mod popup;
+pub mod print;
 pub mod text;
 pub mod theme;
 
@@ -147,8 +148,9 @@ pub fn input_window(input: &TextInput, room: usize) -> (String, u16) {
     (shown, width(&before[start..]) as u16)
 }
 
-fn mode_name(mode: &Mode) -> &'static str {
-    match mode {
+fn mode_name(app: &App) -> &'static str {
+    match &app.mode {
+        Mode::Board if app.read_only => "VIEW",
         Mode::Board => "MAP",
         Mode::EditText { .. } => "EDIT",
         Mode::PickKind { .. } => "KIND",
@@ -164,6 +166,12 @@ fn mode_name(mode: &Mode) -> &'static str {
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     let key = |action| app.keymap.first_label(action);
     match &app.mode {
+        Mode::Board if app.read_only => vec![
+            (key(Action::Help), "help"),
+            (key(Action::OpenDetails), "details"),
+            (key(Action::Search), "search"),
+            (key(Action::Quit), "quit"),
+        ],
         Mode::Board => vec![
             (key(Action::Help), "help"),
             (key(Action::AddMoment), "add"),
@@ -184,6 +192,9 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         } => {
             vec![("Enter".into(), "keep"), ("Esc".into(), "cancel")]
         }
+        Mode::Details { .. } if app.read_only => {
+            vec![("↑↓".into(), "field"), ("Esc".into(), "close")]
+        }
         Mode::Details { .. } => vec![
             ("↑↓".into(), "field"),
             ("Enter".into(), "edit"),
@@ -201,7 +212,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
 }
 
 fn render_status_line(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<Position> {
-    let chip = format!(" {} ", mode_name(&app.mode));
+    let chip = format!(" {} ", mode_name(app));
     buf.set_stringn(
         area.x,
         area.y,

@@ -81,6 +81,10 @@ impl App {
 
     /// Carries out one action from the board.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        if self.read_only && action.edits() {
+            self.refuse_in_read_only(action.description());
+            return None;
+        }
         match action {
             Action::SelectPreviousStage => self.step_stage(-1),
             Action::SelectNextStage => self.step_stage(1),
@@ -176,6 +180,15 @@ impl App {
             }
         }
         None
+    }
+
+    fn refuse_in_read_only(&mut self, what: &str) {
+        // "make it a pain; again for a deep pain" → "make it a pain".
+        let what = what.split([';', '(']).next().unwrap_or(what).trim();
+        let file = self.document.path.display().to_string();
+        self.warn(format!(
+            "Read-only view: cannot {what}. To edit: motmap {file}"
+        ));
     }
 
     fn step_stage(&mut self, step: isize) {
@@ -759,6 +772,15 @@ impl App {
                     self.set_detail_text(&moment, which, input.text());
                 }
             }
+            return None;
+        }
+        let changes = matches!(
+            key.code,
+            KeyCode::Enter | KeyCode::Char('e' | 'h' | 'l' | 'u') | KeyCode::Left | KeyCode::Right
+        ) || (key.code == KeyCode::Char('r')
+            && key.modifiers.contains(KeyModifiers::CONTROL));
+        if self.read_only && changes {
+            self.refuse_in_read_only("change this field");
             return None;
         }
         match key.code {

@@ -408,3 +408,46 @@ fn editing_keys_in_an_empty_journey_explain_what_to_do() {
     press(&mut app, "AFirst<Enter>");
     assert_eq!(journey(&app).stages().len(), 1);
 }
+
+#[test]
+fn read_only_refuses_every_edit_and_still_reads() {
+    let mut app = app_with(SMALL);
+    app.read_only = true;
+    let before = journey(&app);
+    for keys in [
+        "a", "A", "e", "r", "R", "x", "<Delete>", "X", "p", "g", "0", "+", "-", "t", "H", "L", "K",
+        "J", "<lt>", "<gt>", "u", "<C-r>", "s",
+    ] {
+        press(&mut app, keys);
+        assert_eq!(app.mode, Mode::Board, "{keys} opened something");
+        assert_eq!(
+            app.status.tone,
+            Tone::Warning,
+            "{keys}: {}",
+            app.status.text
+        );
+        assert!(
+            app.status.text.starts_with("Read-only view"),
+            "{keys}: {}",
+            app.status.text
+        );
+    }
+    assert_eq!(journey(&app), before);
+
+    press(&mut app, "jl");
+    assert_eq!(selected_title(&app), "Long queue", "moving around works");
+    press(&mut app, "<Enter>");
+    assert!(matches!(app.mode, Mode::Details { .. }), "details open");
+    press(&mut app, "j<Enter><Right>e");
+    assert_eq!(journey(&app), before, "but change nothing");
+    press(&mut app, "<Esc>/queue<Enter>");
+    assert!(
+        app.status.text.starts_with("Match 1 of 1"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "?");
+    assert!(matches!(app.mode, Mode::Help { .. }));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.handle_key(common::keys("q")[0]), Some(Effect::Quit));
+}

@@ -314,3 +314,53 @@ fn the_readme_lists_every_key() {
         "README.md's key table is out of date; it should read:\n{table}"
     );
 }
+
+#[test]
+fn read_only_view_refusing_an_edit() {
+    let mut app = app_on("cafe");
+    app.read_only = true;
+    press(&mut app, "p");
+    insta::assert_snapshot!(screen(&mut app, 100, 30).backend());
+}
+
+fn show(template: &str, width: u16, color: bool) -> String {
+    let journey = motmap::templates::find(template)
+        .expect("a built-in map")
+        .journey();
+    let theme = if color {
+        Theme::default()
+    } else {
+        Theme::monochrome()
+    };
+    motmap::ui::print::printout(&journey, &format!("{template}.ron"), width, &theme)
+        .iter()
+        .map(|b| motmap::ui::print::to_text(b, color))
+        .collect()
+}
+
+#[test]
+fn show_prints_every_card_at_80_columns() {
+    let text = show("cafe", 80, false);
+    let journey = motmap::templates::find("cafe").unwrap().journey();
+    for (_, moment) in journey.moments() {
+        let start: String = moment.title.chars().take(12).collect();
+        assert!(text.contains(&start), "{start:?} is not printed");
+    }
+    assert!(!text.contains('\u{1b}'), "no escapes without colour");
+    insta::assert_snapshot!(text);
+}
+
+#[test]
+fn show_prints_at_140_columns() {
+    insta::assert_snapshot!(show("hotpot-ko", 140, false));
+}
+
+#[test]
+fn show_with_colour_marks_pains_in_red() {
+    let text = show("cafe", 100, true);
+    assert!(
+        text.contains("\u{1b}[0;1;31m-- deep pain"),
+        "deep pains in bold red"
+    );
+    assert!(text.contains("\u{1b}[0;32m+ glory"), "glories in green");
+}

@@ -109,7 +109,7 @@ fn render_column(
     theme: &Theme,
 ) -> Option<Position> {
     let stage = &app.journey().stages()[index];
-    let is_selected = index == app.selection.stage;
+    let is_selected = app.show_selection && index == app.selection.stage;
     let mut block = Block::new()
         .borders(Borders::ALL)
         .border_type(if is_selected {
@@ -235,7 +235,7 @@ fn render_cards(
         }
         return (None, 0, 0);
     }
-    let inner_width = area.width.saturating_sub(4) as usize;
+    let inner_width = card_inner_width(area.width + 2);
     let height = |m: &Moment| card_height(m, inner_width);
     let mut first = view
         .first_moment
@@ -299,6 +299,22 @@ fn render_cards(
         }
     }
     (cursor, first, moments.len() - first - shown)
+}
+
+/// The cells inside a card of a column `column_width` wide: column border, card border and
+/// padding on each side.
+fn card_inner_width(column_width: u16) -> usize {
+    column_width.saturating_sub(6) as usize
+}
+
+/// Lines a whole stage takes with every card shown: borders, name, summary, cards.
+pub fn stage_height(stage: &Stage, column_width: u16) -> u16 {
+    let inner = card_inner_width(column_width);
+    4 + stage
+        .moments
+        .iter()
+        .map(|m| card_height(m, inner))
+        .sum::<u16>()
 }
 
 /// Lines a card takes: borders, the header when there is something to show, the title.

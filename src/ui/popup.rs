@@ -168,6 +168,8 @@ fn render_details(
         " Enter keeps · Alt-Enter or Ctrl-j new line · Esc cancels"
     } else if editing.is_some() {
         " Enter keeps · Esc cancels"
+    } else if app.read_only {
+        " ↑↓ field · Esc close · read-only"
     } else {
         " ↑↓ field · Enter edit · ←→ change · u undo · Esc close"
     };

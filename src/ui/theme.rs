@@ -6,34 +6,127 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::model::Feeling;
 
+/// How many colours the terminal shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Depth {
+    /// `NO_COLOR`: emphasis only (bold, reverse, dim, underline).
+    None,
+    /// The 16 named colours every terminal has (`TERM=xterm`, `screen`, the Linux console).
+    Sixteen,
+    /// The xterm 256-colour palette (`TERM=*-256color`, as SSH and tmux usually forward).
+    TwoFiftySix,
+    /// 24-bit colour, where `COLORTERM` says so.
+    TrueColor,
+}
+
+impl Depth {
+    /// What the environment says the terminal can show. SSH forwards `TERM` but not
+    /// `COLORTERM`, so a remote session usually gets 256 colours, never garbage.
+    pub fn from_env() -> Depth {
+        let var = |name| std::env::var(name).unwrap_or_default();
+        Depth::detect(&var("NO_COLOR"), &var("COLORTERM"), &var("TERM"))
+    }
+
+    pub fn detect(no_color: &str, colorterm: &str, term: &str) -> Depth {
+        if !no_color.is_empty() || term == "dumb" {
+            Depth::None
+        } else if matches!(colorterm, "truecolor" | "24bit") {
+            Depth::TrueColor
+        } else if term.contains("256color") {
+            Depth::TwoFiftySix
+        } else {
+            Depth::Sixteen
+        }
+    }
+}
+
+/// The colours the board uses, by what they mean.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    DeepPain,
+    Pain,
+    Neutral,
+    Glory,
+    DeepGlory,
+    Selection,
+    Accent,
+    Muted,
+    Warning,
+    Success,
+    Match,
+}
+
+impl Role {
+    /// The role in 16 colours, in the 256-colour palette, and in 24-bit colour.
+    fn colors(self) -> (Color, u8, [u8; 3]) {
+        match self {
+            Role::DeepPain => (Color::Red, 160, [211, 47, 47]),
+            Role::Pain => (Color::LightRed, 210, [239, 130, 120]),
+            Role::Neutral => (Color::Gray, 250, [189, 189, 189]),
+            Role::Glory => (Color::Green, 71, [76, 175, 80]),
+            Role::DeepGlory => (Color::Yellow, 220, [255, 193, 7]),
+            Role::Selection => (Color::LightYellow, 228, [255, 241, 118]),
+            Role::Accent => (Color::Cyan, 37, [0, 172, 193]),
+            Role::Muted => (Color::DarkGray, 244, [128, 128, 128]),
+            Role::Warning => (Color::Yellow, 214, [255, 167, 38]),
+            Role::Success => (Color::Green, 71, [102, 187, 106]),
+            Role::Match => (Color::LightMagenta, 213, [240, 98, 146]),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {
-    /// Whether colours are used at all (`NO_COLOR` turns them off).
-    pub color: bool,
+    pub depth: Depth,
 }
 
 impl Default for Theme {
+    /// 16 colours: what every terminal shows, and what the tests draw with.
     fn default() -> Theme {
-        Theme { color: true }
+        Theme {
+            depth: Depth::Sixteen,
+        }
     }
 }
 
 impl Theme {
-    /// Colour unless the `NO_COLOR` convention asks for none (set and not empty).
+    /// The colours the terminal can show, from `NO_COLOR`, `COLORTERM` and `TERM`.
     pub fn from_env() -> Theme {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        Theme {
+            depth: Depth::from_env(),
+        }
     }
 
     pub fn monochrome() -> Theme {
-        Theme { color: false }
+        Theme { depth: Depth::None }
     }
 
-    fn fg(&self, color: Color) -> Style {
-        if self.color {
-            Style::new().fg(color)
-        } else {
-            Style::new()
+    pub fn has_color(&self) -> bool {
+        self.depth != Depth::None
+    }
+
+    fn color(&self, role: Role) -> Option<Color> {
+        let (named, indexed, [r, g, b]) = role.colors();
+        match self.depth {
+            Depth::None => None,
+            Depth::Sixteen => Some(named),
+            Depth::TwoFiftySix => Some(Color::Indexed(indexed)),
+            Depth::TrueColor => Some(Color::Rgb(r, g, b)),
+        }
+    }
+
+    fn fg(&self, role: Role) -> Style {
+        match self.color(role) {
+            Some(color) => Style::new().fg(color),
+            None => Style::new(),
+        }
+    }
+
+    /// Text on a coloured label: black on `role`, or inverted without colour.
+    fn label(&self, role: Role) -> Style {
+        match self.color(role) {
+            Some(color) => Style::new().fg(Color::Black).bg(color),
+            None => Style::new().add_modifier(Modifier::REVERSED),
         }
     }
 
@@ -41,11 +134,11 @@ impl Theme {
     /// intensity 2.
     pub fn feeling(&self, feeling: Feeling) -> Style {
         match feeling.value() {
-            -2 => self.fg(Color::Red).add_modifier(Modifier::BOLD),
-            -1 => self.fg(Color::LightRed),
-            1 => self.fg(Color::Green),
-            2 => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            _ => self.fg(Color::Gray),
+            -2 => self.fg(Role::DeepPain).add_modifier(Modifier::BOLD),
+            -1 => self.fg(Role::Pain),
+            1 => self.fg(Role::Glory),
+            2 => self.fg(Role::DeepGlory).add_modifier(Modifier::BOLD),
+            _ => self.fg(Role::Neutral),
         }
     }
 
@@ -53,7 +146,7 @@ impl Theme {
         if selected {
             self.selection()
         } else if feeling.is_neutral() {
-            self.fg(Color::DarkGray)
+            self.fg(Role::Muted)
         } else {
             self.feeling(feeling).remove_modifier(Modifier::BOLD)
         }
@@ -61,19 +154,12 @@ impl Theme {
 
     /// The badge of a moment of truth: inverted so it reads as a label.
     pub fn badge(&self) -> Style {
-        if self.color {
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Cyan)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-        }
+        self.label(Role::Accent).add_modifier(Modifier::BOLD)
     }
 
     /// The selected card and stage, made to be seen from the back of a room.
     pub fn selection(&self) -> Style {
-        self.fg(Color::LightYellow).add_modifier(Modifier::BOLD)
+        self.fg(Role::Selection).add_modifier(Modifier::BOLD)
     }
 
     pub fn selected_title(&self) -> Style {
@@ -84,7 +170,7 @@ impl Theme {
         if selected {
             self.selection()
         } else {
-            self.fg(Color::Gray)
+            self.fg(Role::Neutral)
         }
     }
 
@@ -97,55 +183,42 @@ impl Theme {
     }
 
     pub fn dim(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
+        match self.color(Role::Muted) {
+            Some(color) => Style::new().fg(color),
+            None => Style::new().add_modifier(Modifier::DIM),
         }
     }
 
     pub fn title_bar(&self) -> Style {
-        if self.color {
-            Style::new().fg(Color::Black).bg(Color::Cyan)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
-        }
+        self.label(Role::Accent)
     }
 
     pub fn modified(&self) -> Style {
-        if self.color {
-            Style::new()
+        match self.color(Role::Selection) {
+            Some(color) => Style::new()
                 .fg(Color::Black)
-                .bg(Color::LightYellow)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
+                .bg(color)
+                .add_modifier(Modifier::BOLD),
+            None => Style::new().add_modifier(Modifier::BOLD),
         }
     }
 
     pub fn mode_chip(&self) -> Style {
-        if self.color {
-            Style::new()
-                .fg(Color::Black)
-                .bg(Color::Gray)
-                .add_modifier(Modifier::BOLD)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
-        }
+        self.label(Role::Neutral).add_modifier(Modifier::BOLD)
     }
 
     pub fn status(&self, tone: crate::app::Tone) -> Style {
         use crate::app::Tone;
         match tone {
             Tone::Info => Style::new(),
-            Tone::Success => self.fg(Color::Green),
-            Tone::Warning => self.fg(Color::Yellow).add_modifier(Modifier::BOLD),
-            Tone::Error => self.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            Tone::Success => self.fg(Role::Success),
+            Tone::Warning => self.fg(Role::Warning).add_modifier(Modifier::BOLD),
+            Tone::Error => self.fg(Role::Pain).add_modifier(Modifier::BOLD),
         }
     }
 
     pub fn key(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(Role::Accent).add_modifier(Modifier::BOLD)
     }
 
     pub fn input(&self) -> Style {
@@ -153,7 +226,7 @@ impl Theme {
     }
 
     pub fn popup_border(&self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(Role::Accent).add_modifier(Modifier::BOLD)
     }
 
     pub fn highlight(&self) -> Style {
@@ -161,6 +234,35 @@ impl Theme {
     }
 
     pub fn search_match(&self) -> Style {
-        self.fg(Color::LightMagenta).add_modifier(Modifier::BOLD)
+        self.fg(Role::Match).add_modifier(Modifier::BOLD)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_follows_the_environment() {
+        assert_eq!(
+            Depth::detect("1", "truecolor", "xterm-256color"),
+            Depth::None
+        );
+        assert_eq!(Depth::detect("", "truecolor", "xterm"), Depth::TrueColor);
+        assert_eq!(Depth::detect("", "", "xterm-256color"), Depth::TwoFiftySix);
+        assert_eq!(Depth::detect("", "", "tmux-256color"), Depth::TwoFiftySix);
+        assert_eq!(Depth::detect("", "", "xterm"), Depth::Sixteen);
+        assert_eq!(Depth::detect("", "", "screen"), Depth::Sixteen);
+        assert_eq!(Depth::detect("", "", "dumb"), Depth::None);
+    }
+
+    #[test]
+    fn each_depth_uses_only_its_own_colours() {
+        let pain = Feeling::clamped(-2);
+        let fg = |depth| Theme { depth }.feeling(pain).fg;
+        assert_eq!(fg(Depth::None), None);
+        assert_eq!(fg(Depth::Sixteen), Some(Color::Red));
+        assert!(matches!(fg(Depth::TwoFiftySix), Some(Color::Indexed(_))));
+        assert!(matches!(fg(Depth::TrueColor), Some(Color::Rgb(..))));
     }
 }

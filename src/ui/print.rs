@@ -1,0 +1,158 @@
+//! The board for a pipe, a pager or a printer: every stage and every card, drawn by the
+//! editor's own renderer in bands of stages as wide as the page, then turned into text
+//! with or without colour.
+
+use std::fmt::Write;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use unicode_width::UnicodeWidthStr;
+
+use super::board::{column_layout, render_board, stage_height};
+use super::theme::Theme;
+use crate::app::{App, ViewState};
+use crate::model::Journey;
+use crate::store::Document;
+
+/// The whole map as buffers: the title line, then one band of stage columns after another,
+/// each as tall as its longest stage.
+pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -> Vec<Buffer> {
+    let width = width.max(super::MIN_WIDTH);
+    let mut app = App::new(Document::create(file_name, journey.clone()));
+    app.theme = theme.clone();
+    app.show_selection = false;
+
+    let mut title = Buffer::empty(Rect::new(0, 0, width, 1));
+    super::render_title_bar(title.area, &mut title, &app, theme);
+    let mut buffers = vec![title];
+
+    let stages = journey.stages();
+    let widths = column_layout(width, stages.len());
+    for band in stages.chunks(widths.len()) {
+        let band_width: u16 = widths[..band.len()].iter().sum();
+        let height = band
+            .iter()
+            .zip(&widths)
+            .map(|(stage, w)| stage_height(stage, *w))
+            .max()
+            .unwrap_or(4);
+        app.document.journey = Journey::from_parts(
+            journey.title.clone(),
+            String::new(),
+            Vec::new(),
+            band.to_vec(),
+        );
+        let mut buffer = Buffer::empty(Rect::new(0, 0, band_width, height));
+        render_board(buffer.area, &mut buffer, &app, &mut ViewState::default());
+        buffers.push(buffer);
+    }
+    buffers
+}
+
+/// A buffer as lines of text: wide characters once, trailing blanks trimmed, and with
+/// `color`, SGR escape codes for the colours and emphasis.
+pub fn to_text(buffer: &Buffer, color: bool) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut line = String::new();
+        let mut current = Style::new();
+        let mut x = 0;
+        while x < buffer.area.width {
+            let cell = &buffer[(x, y)];
+            let symbol = match cell.symbol() {
+                "" => " ",
+                s => s,
+            };
+            if color {
+                let style = cell.style();
+                if style != current {
+                    line.push_str(&sgr(style));
+                    current = style;
+                }
+            }
+            line.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        if color && current != Style::new() {
+            line.push_str("\x1b[0m");
+        }
+        let trimmed = if color {
+            line.as_str()
+        } else {
+            line.trim_end()
+        };
+        let _ = writeln!(out, "{trimmed}");
+    }
+    out
+}
+
+/// The escape sequence that switches to `style` from plain text.
+fn sgr(style: Style) -> String {
+    let mut codes = vec!["0".to_string()];
+    let modifiers = style.add_modifier - style.sub_modifier;
+    for (modifier, code) in [
+        (Modifier::BOLD, "1"),
+        (Modifier::DIM, "2"),
+        (Modifier::ITALIC, "3"),
+        (Modifier::UNDERLINED, "4"),
+        (Modifier::REVERSED, "7"),
+    ] {
+        if modifiers.contains(modifier) {
+            codes.push(code.into());
+        }
+    }
+    if let Some(fg) = style.fg.and_then(|c| color_code(c, false)) {
+        codes.push(fg);
+    }
+    if let Some(bg) = style.bg.and_then(|c| color_code(c, true)) {
+        codes.push(bg);
+    }
+    format!("\x1b[{}m", codes.join(";"))
+}
+
+fn color_code(color: Color, background: bool) -> Option<String> {
+    let base = |n: u8| {
+        let offset = if background { 10 } else { 0 };
+        Some((n + offset).to_string())
+    };
+    match color {
+        Color::Reset => None,
+        Color::Black => base(30),
+        Color::Red => base(31),
+        Color::Green => base(32),
+        Color::Yellow => base(33),
+        Color::Blue => base(34),
+        Color::Magenta => base(35),
+        Color::Cyan => base(36),
+        Color::Gray => base(37),
+        Color::DarkGray => base(90),
+        Color::LightRed => base(91),
+        Color::LightGreen => base(92),
+        Color::LightYellow => base(93),
+        Color::LightBlue => base(94),
+        Color::LightMagenta => base(95),
+        Color::LightCyan => base(96),
+        Color::White => base(97),
+        Color::Indexed(n) => Some(format!("{};5;{n}", if background { 48 } else { 38 })),
+        Color::Rgb(r, g, b) => Some(format!(
+            "{};2;{r};{g};{b}",
+            if background { 48 } else { 38 }
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_text_has_no_escapes_and_wide_characters_once() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 6, 1));
+        buffer.set_string(0, 0, "가나", Style::new().fg(Color::Red));
+        assert_eq!(to_text(&buffer, false), "가나\n");
+        let coloured = to_text(&buffer, true);
+        assert!(coloured.starts_with("\x1b[0;31m가나"), "{coloured:?}");
+        assert!(coloured.ends_with("\x1b[0m\n"));
+    }
+}
