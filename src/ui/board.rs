@@ -5,6 +5,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
+use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Widget};
 
@@ -110,14 +111,16 @@ fn render_column(
 ) -> Option<Position> {
     let stage = &app.journey().stages()[index];
     let is_selected = app.show_selection && index == app.selection.stage;
+    // The selected column's top and bottom edges are heavy and bright; its sides stay as
+    // they are, so moving between stages redraws two edges, not two whole columns.
     let mut block = Block::new()
         .borders(Borders::ALL)
-        .border_type(if is_selected {
-            BorderType::Thick
+        .border_set(if is_selected {
+            SELECTED_COLUMN
         } else {
-            BorderType::Plain
+            border::PLAIN
         })
-        .border_style(theme.column_border(is_selected));
+        .border_style(theme.column_border(false));
     if let Some(n) = edges.hidden_left {
         block = block.title_bottom(Line::styled(format!("< {n} more"), theme.key()).left_aligned());
     }
@@ -191,8 +194,32 @@ fn render_column(
         block = block.title_bottom(Line::styled(format!("{below} below"), theme.key()).centered());
     }
     block.render(area, buf);
+    if is_selected {
+        for y in [area.top(), area.bottom() - 1] {
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                theme.column_border(true),
+            );
+        }
+    }
     cursor
 }
+
+/// Heavy top and bottom edges, light sides.
+const SELECTED_COLUMN: border::Set = border::Set {
+    top_left: "┍",
+    top_right: "┑",
+    bottom_left: "┕",
+    bottom_right: "┙",
+    vertical_left: "│",
+    vertical_right: "│",
+    horizontal_top: "━",
+    horizontal_bottom: "━",
+};
 
 /// "4 moments: 1 pain, 2 glories", shortened to fit.
 fn stage_summary(stage: &Stage, room: usize) -> String {
