@@ -8,6 +8,9 @@ use crate::history::History;
 use crate::input::TextInput;
 use crate::keymap::KeyMap;
 use crate::model::{Edit, Id, Journey, Moment, Stage};
+use std::time::Instant;
+
+use crate::store::lock::{self, HEARTBEAT, Holder, Lock};
 use crate::store::{self, Document, SaveError};
 use crate::ui::theme::Theme;
 
@@ -37,6 +40,8 @@ pub enum Confirm {
     Overwrite,
     /// A recovery file from a session that ended early is waiting.
     Restore(PathBuf),
+    /// Another editor has the map open.
+    Locked(Holder),
 }
 
 /// The fields of a moment, in the order the details popup lists them.
@@ -151,6 +156,10 @@ pub enum Effect {
     Quit,
     RestoreRecovery,
     DiscardRecovery,
+    /// Open a map someone else is editing for reading only.
+    ReadOnly,
+    /// Edit a map someone else is editing; saves still ask before overwriting.
+    EditAnyway,
 }
 
 /// Scroll positions, kept between frames so the view moves only when the selection would
@@ -178,6 +187,9 @@ pub struct App {
     pub show_selection: bool,
     /// A view for reading: every key that would change the map is refused.
     pub read_only: bool,
+    /// The marker telling other editors this one has the map open.
+    pub lock: Option<Lock>,
+    lock_renewed: Instant,
 }
 
 impl App {
@@ -200,18 +212,88 @@ impl App {
             theme: Theme::default(),
             show_selection: true,
             read_only: false,
+            lock: None,
+            lock_renewed: Instant::now(),
         };
         let help = app.keymap.first_label(crate::action::Action::Help);
         app.info(format!("Opened {name}. Press {help} to see every key."));
         app
     }
 
-    /// An editor on `document`, first asking about unsaved changes a session that ended
-    /// early left in a recovery file.
+    /// An editor on `document` for editing: it marks the map as open, or asks first if
+    /// another editor has it; then offers unsaved changes a session that ended early left
+    /// in a recovery file.
     pub fn open(document: Document) -> App {
         let mut app = App::new(document);
-        app.offer_recovery();
+        match lock::holder(&app.document.path) {
+            Some(holder) => {
+                app.warn(format!("{} is open in another motmap.", app.file_name()));
+                app.mode = Mode::Confirm(Confirm::Locked(holder));
+            }
+            None => {
+                app.take_lock();
+                app.offer_recovery();
+            }
+        }
         app
+    }
+
+    /// A view on `document` that refuses every edit and follows changes on disk.
+    pub fn view(document: Document) -> App {
+        let mut app = App::new(document);
+        app.read_only = true;
+        app
+    }
+
+    fn take_lock(&mut self) {
+        match Lock::acquire(&self.document.path) {
+            Ok(lock) => self.lock = Some(lock),
+            // Without a marker other editors are not warned, but saving still checks for
+            // changes on disk, so nothing is lost.
+            Err(error) => self.warn(format!(
+                "Could not mark {} as open for other editors ({error}).",
+                self.file_name()
+            )),
+        }
+    }
+
+    /// Lets go of the marker: on quitting, or when motmap is stopped.
+    pub fn release_lock(&mut self) {
+        self.lock = None;
+    }
+
+    /// Work done while no key is pressed, about twice a second: renew the marker and
+    /// notice when the file changed on disk. Returns whether the screen needs drawing.
+    pub fn tick(&mut self) -> bool {
+        if let Some(lock) = &mut self.lock
+            && self.lock_renewed.elapsed() >= HEARTBEAT
+        {
+            let _ = lock.refresh();
+            self.lock_renewed = Instant::now();
+        }
+        // Not while something is being typed: the card it belongs to might go.
+        if !matches!(self.mode, Mode::Board | Mode::Help { .. }) {
+            return false;
+        }
+        if !self.document.disk_stamp_moved() || self.document.is_unchanged_on_disk() {
+            return false;
+        }
+        if !self.document.path.exists() {
+            let save = self.keymap.first_label(crate::action::Action::Save);
+            self.warn(format!(
+                "{} was deleted or moved on disk. {save} writes it again.",
+                self.file_name()
+            ));
+        } else if self.is_modified() {
+            self.mode = Mode::Confirm(Confirm::Overwrite);
+            self.warn(format!(
+                "{} changed on disk while you have unsaved changes.",
+                self.file_name()
+            ));
+        } else {
+            self.reload(true);
+        }
+        true
     }
 
     pub fn journey(&self) -> &Journey {
@@ -305,7 +387,22 @@ impl App {
         match effect {
             Effect::Save => self.save(false),
             Effect::SaveOverwriting => self.save(true),
-            Effect::Reload => self.reload(),
+            Effect::Reload => self.reload(false),
+            Effect::ReadOnly => {
+                self.mode = Mode::Board;
+                self.read_only = true;
+                self.info(format!(
+                    "Read-only view of {}: it follows their changes as they save.",
+                    self.file_name()
+                ));
+            }
+            Effect::EditAnyway => {
+                self.mode = Mode::Board;
+                self.warn(format!(
+                    "Editing {} alongside another motmap: saving asks before overwriting their changes.",
+                    self.file_name()
+                ));
+            }
             Effect::Quit => self.should_quit = true,
             Effect::RestoreRecovery => self.restore_recovery(),
             Effect::DiscardRecovery => self.discard_recovery(),
@@ -351,9 +448,12 @@ impl App {
     }
 
     /// Takes the version on disk, as an undoable change, so the user's version is one `u`
-    /// away.
-    fn reload(&mut self) {
+    /// away. The selection stays on the same card, found by its id. `noticed` is set when
+    /// the change on disk was noticed rather than asked for.
+    fn reload(&mut self, noticed: bool) {
         self.mode = Mode::Board;
+        let moment = self.selected_moment().map(|m| m.id);
+        let stage = self.selected_stage().map(|s| s.id);
         match self.document.read_from_disk() {
             Ok(fresh) => {
                 let edits = vec![Edit::ReplaceJourney {
@@ -361,15 +461,38 @@ impl App {
                 }];
                 if self.change("reload from disk", edits) {
                     self.history.mark_saved();
+                    match (moment, stage) {
+                        (Some(id), _) if self.journey().find_moment(id).is_some() => {
+                            self.select_moment(id)
+                        }
+                        (_, Some(id)) if self.journey().stage_index(id).is_some() => {
+                            let row = self.selection.moment;
+                            self.select_stage(id);
+                            self.selection.moment = row;
+                        }
+                        _ => {}
+                    }
                     self.clamp_selection();
-                    let undo = self.keymap.first_label(crate::action::Action::Undo);
-                    self.success(format!(
-                        "Reloaded {} from disk. {undo} brings back the version you had.",
-                        self.file_name()
-                    ));
+                    let name = self.file_name();
+                    if self.read_only {
+                        self.success(format!("{name} changed on disk: showing the new version."));
+                    } else {
+                        let undo = self.keymap.first_label(crate::action::Action::Undo);
+                        let what = if noticed {
+                            "changed on disk and was reloaded"
+                        } else {
+                            "was reloaded from disk"
+                        };
+                        self.success(format!(
+                            "{name} {what}. {undo} brings back the version you had."
+                        ));
+                    }
                 }
             }
-            Err(error) => self.error(error.to_string()),
+            Err(error) => self.error(format!(
+                "{} changed on disk but does not load now; your map here is unchanged. {error}",
+                self.file_name()
+            )),
         }
     }
 

@@ -228,11 +228,10 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     }
     let is_new = !document.path.exists();
     let mut app = if read_only {
-        App::new(document)
+        App::view(document)
     } else {
         App::open(document)
     };
-    app.read_only = read_only;
     app.theme = Theme::from_env();
     let help = app.keymap.first_label(Action::Help);
     if read_only {
@@ -240,7 +239,9 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
             "Read-only view of {}: nothing can change it. Press {help} to see every key.",
             app.file_name()
         ));
-    } else if is_default && app.mode == Mode::Board {
+    } else if app.mode != Mode::Board {
+        // A question is waiting, and the status line already says why.
+    } else if is_default {
         app.info(format!(
             "This is your own map, kept at {}. Press {help} to see every key.",
             app.document.path.display()

@@ -3,6 +3,7 @@
 
 mod error;
 mod format;
+pub mod lock;
 
 use std::fs::{self, File, OpenOptions, Permissions};
 use std::hash::{DefaultHasher, Hasher};
@@ -49,6 +50,8 @@ pub struct Document {
     pub journey: Journey,
     /// The file as last seen: `None` when it did not exist.
     disk: Option<Fingerprint>,
+    /// Its size and modification time when last looked at, for a cheap check.
+    stamp: Option<(u64, std::time::SystemTime)>,
 }
 
 impl Document {
@@ -60,6 +63,7 @@ impl Document {
             format::parse_bytes(&bytes).map_err(|problem| LoadError::new(&path, problem))?;
         Ok(Document {
             disk: Some(Fingerprint::of(&bytes)),
+            stamp: stamp(&path),
             path,
             journey,
         })
@@ -68,8 +72,10 @@ impl Document {
     /// A new map that will be written to `path`, which must not exist yet when it is first
     /// saved.
     pub fn create(path: impl Into<PathBuf>, journey: Journey) -> Document {
+        let path = path.into();
         Document {
-            path: path.into(),
+            stamp: stamp(&path),
+            path,
             journey,
             disk: None,
         }
@@ -82,6 +88,16 @@ impl Document {
             Ok(current) => current.as_deref().map(Fingerprint::of) == self.disk,
             Err(_) => false,
         }
+    }
+
+    /// Whether the file's size or modification time moved since the last look: one `stat`,
+    /// cheap enough to ask twice a second. A `true` is worth a closer look with
+    /// [`Document::is_unchanged_on_disk`].
+    pub fn disk_stamp_moved(&mut self) -> bool {
+        let now = stamp(&self.path);
+        let moved = now != self.stamp;
+        self.stamp = now;
+        moved
     }
 
     /// Saves the map, refusing with [`SaveError::ChangedOnDisk`] if the file changed on
@@ -102,6 +118,7 @@ impl Document {
     pub fn read_from_disk(&mut self) -> Result<Journey, LoadError> {
         let fresh = Document::load(self.path.clone())?;
         self.disk = fresh.disk;
+        self.stamp = fresh.stamp;
         Ok(fresh.journey)
     }
 
@@ -136,8 +153,14 @@ impl Document {
         }
         write_atomic(&target, text.as_bytes(), permissions).map_err(|e| fail("write", e))?;
         self.disk = Some(Fingerprint::of(text.as_bytes()));
+        self.stamp = stamp(&self.path);
         Ok(())
     }
+}
+
+fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let metadata = fs::metadata(path).ok()?;
+    Some((metadata.len(), metadata.modified().ok()?))
 }
 
 /// Where the previous version of `path` is kept: `map.ron` → `map.ron~`.

@@ -20,6 +20,9 @@ use signal_hook::iterator::Signals;
 use crate::app::App;
 use crate::ui;
 
+/// How often the event loop looks at the file on disk when no key is pressed.
+const TICK: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// Runs the editor until the user quits. The app is shared with the thread that handles
 /// hang-ups, which must be able to save it even while the event loop is stuck: once the
 /// terminal is gone, crossterm's event reading may never return.
@@ -33,15 +36,17 @@ pub fn run(app: App) -> anyhow::Result<()> {
         event_loop(&mut terminal, &shared)
     }));
     leave();
+    let mut app = lock(&shared);
+    app.release_lock();
     match outcome {
         Ok(Ok(())) => Ok(()),
         Ok(Err(error)) => {
-            let note = save_recovery(&lock(&shared));
+            let note = save_recovery(&app);
             Err(error.context(format!("the terminal failed{note}")))
         }
         Err(_) => {
             // The panic message was printed by the hook, after the terminal was restored.
-            let note = save_recovery(&lock(&shared));
+            let note = save_recovery(&app);
             let _ = writeln!(
                 io::stderr(),
                 "motmap: stopped on an internal error{note}. Please report it with the message above."
@@ -63,9 +68,20 @@ fn event_loop(
             }
             terminal.draw(|frame| ui::draw(frame, &mut app))?;
         }
-        // Wait for the next event without holding the app, so a hang-up can save it. This
-        // blocks: an idle editor uses no CPU and writes nothing.
-        let event = event::read()?;
+        // Wait for the next event without holding the app, so a hang-up can save it. Twice
+        // a second the wait ends to look at the file on disk; an idle editor does nothing
+        // else and writes nothing to the terminal.
+        let event = loop {
+            if event::poll(TICK)? {
+                break Some(event::read()?);
+            }
+            if lock(shared).tick() {
+                break None;
+            }
+        };
+        let Some(event) = event else {
+            continue;
+        };
         let mut app = lock(shared);
         match event {
             Event::Key(key) => {
@@ -110,7 +126,9 @@ fn watch_signals(shared: Arc<Mutex<App>>) -> io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let note = save_recovery(&lock(&shared));
+                let mut app = lock(&shared);
+                let note = save_recovery(&app);
+                app.release_lock();
                 leave();
                 let _ = writeln!(io::stderr(), "motmap: stopped by signal {signal}{note}.");
                 std::process::exit(128 + signal);

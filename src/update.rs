@@ -1055,6 +1055,9 @@ impl App {
             }
             (Confirm::Restore(_), Some('r')) => return Some(Effect::RestoreRecovery),
             (Confirm::Restore(_), Some('d')) => return Some(Effect::DiscardRecovery),
+            (Confirm::Locked(_), Some('e')) => return Some(Effect::EditAnyway),
+            (Confirm::Locked(_), Some('q')) => return Some(Effect::Quit),
+            (Confirm::Locked(_), Some('r') | None) => return Some(Effect::ReadOnly),
             (Confirm::Restore(path), None) => {
                 self.mode = Mode::Board;
                 self.info(format!(

@@ -1,5 +1,7 @@
 //! The command line, run as the real binary.
 
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal, driven the way a person types, with a vt100
 //! parser reading the screen they would see.
 
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};

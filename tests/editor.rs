@@ -1,6 +1,8 @@
 //! The editor's keys: what each does to the map and the selection, and that undo and redo
 //! reverse and replay every edit exactly.
 
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
 mod common;
 
 use common::{app_on, app_with, journey, press, selected_title};

@@ -1,5 +1,7 @@
 //! What a keystroke costs on a slow link: only what changed is sent to the terminal.
 
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
 mod common;
 
 use std::io::{self, Write};

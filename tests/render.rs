@@ -2,6 +2,8 @@
 //! snapshots (reviewed by a person); colours and wide-character seams are checked cell by
 //! cell, since text snapshots carry no styles.
 
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
 mod common;
 
 use common::{app_on, app_with, press, screen};

@@ -1,6 +1,8 @@
 //! Saving from the editor, a file changed on disk, and recovering unsaved changes: nothing
 //! is lost without a question.
 
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
 mod common;
 
 use std::fs;
@@ -178,6 +180,7 @@ fn nothing_unsaved_means_no_recovery_file() {
     assert!(app.write_recovery().is_none());
     // A recovery file identical to the map is not worth a question.
     store::write_recovery(&dir.path().join("cafe.ron"), &journey(&app)).unwrap();
+    drop(app);
     let app = open(dir.path());
     assert_eq!(app.mode, Mode::Board);
     assert!(!recovery_path(&dir.path().join("cafe.ron")).exists());

@@ -1,5 +1,7 @@
 //! The file format and the store: round trips, load errors, and saves that lose nothing.
 
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;

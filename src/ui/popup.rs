@@ -373,6 +373,21 @@ fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
                 ("Esc", "do nothing for now".into()),
             ],
         ),
+        Confirm::Locked(holder) => (
+            "Open elsewhere",
+            format!(
+                "{file} is open in another motmap: {}. Two people editing one map at once risk overwriting each other.",
+                holder.describe()
+            ),
+            vec![
+                ("r", "read it here, following their saves (Esc too)".into()),
+                (
+                    "e",
+                    "edit anyway (saving asks before overwriting theirs)".into(),
+                ),
+                ("q", "quit".into()),
+            ],
+        ),
         Confirm::Restore(path) => (
             "Recover unsaved changes",
             format!(
