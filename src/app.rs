@@ -10,7 +10,7 @@ use crate::keymap::KeyMap;
 use crate::model::{Edit, Id, Journey, Moment, Stage};
 use std::time::Instant;
 
-use crate::store::lock::{self, HEARTBEAT, Holder, Lock};
+use crate::store::lock::{HEARTBEAT, Holder, Lock, LockError};
 use crate::store::{self, Document, SaveError};
 use crate::ui::theme::Theme;
 
@@ -225,13 +225,22 @@ impl App {
     /// in a recovery file.
     pub fn open(document: Document) -> App {
         let mut app = App::new(document);
-        match lock::holder(&app.document.path) {
-            Some(holder) => {
+        match Lock::acquire(&app.document.path) {
+            Ok(lock) => {
+                app.lock = Some(lock);
+                app.offer_recovery();
+            }
+            Err(LockError::Held(holder)) => {
                 app.warn(format!("{} is open in another motmap.", app.file_name()));
                 app.mode = Mode::Confirm(Confirm::Locked(holder));
             }
-            None => {
-                app.take_lock();
+            // Without a marker other editors are not warned, but saving still checks for
+            // changes on disk, so nothing is lost.
+            Err(LockError::Io(error)) => {
+                app.warn(format!(
+                    "Could not mark {} as open for other editors ({error}).",
+                    app.file_name()
+                ));
                 app.offer_recovery();
             }
         }
@@ -243,18 +252,6 @@ impl App {
         let mut app = App::new(document);
         app.read_only = true;
         app
-    }
-
-    fn take_lock(&mut self) {
-        match Lock::acquire(&self.document.path) {
-            Ok(lock) => self.lock = Some(lock),
-            // Without a marker other editors are not warned, but saving still checks for
-            // changes on disk, so nothing is lost.
-            Err(error) => self.warn(format!(
-                "Could not mark {} as open for other editors ({error}).",
-                self.file_name()
-            )),
-        }
     }
 
     /// Lets go of the marker: on quitting, or when motmap is stopped.

@@ -3,6 +3,7 @@
 //! crashed is recognised as stale and blocks no one.
 
 use std::fs;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -32,9 +33,10 @@ impl Holder {
     fn me() -> Holder {
         let now = now();
         Holder {
-            user: std::env::var("USER")
-                .or_else(|_| std::env::var("LOGNAME"))
-                .unwrap_or_else(|_| "someone".into()),
+            user: ["USER", "LOGNAME", "USERNAME"]
+                .iter()
+                .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+                .unwrap_or_else(|| "someone".into()),
             host: gethostname::gethostname().to_string_lossy().into_owned(),
             pid: std::process::id(),
             since: now,
@@ -96,6 +98,13 @@ fn read_marker(marker: &Path) -> Option<Holder> {
     ron::from_str(&body).ok()
 }
 
+fn marker_text(holder: &Holder) -> std::io::Result<String> {
+    let body = ron::to_string(holder).map_err(std::io::Error::other)?;
+    Ok(format!(
+        "// motmap has this map open; delete this file if that is not so\n{body}\n"
+    ))
+}
+
 /// This editor's marker on a map; removed when dropped.
 #[derive(Debug)]
 pub struct Lock {
@@ -103,28 +112,45 @@ pub struct Lock {
     holder: Holder,
 }
 
-impl Lock {
-    /// Puts this editor's marker beside `map`, replacing a stale one.
-    pub fn acquire(map: &Path) -> std::io::Result<Lock> {
-        let lock = Lock {
-            path: lock_path(map),
-            holder: Holder::me(),
-        };
-        lock.write()?;
-        Ok(lock)
-    }
+/// Why this editor could not mark a map as open.
+#[derive(Debug)]
+pub enum LockError {
+    /// Another editor that is still running has it open.
+    Held(Holder),
+    /// The marker could not be written (a read-only directory, say).
+    Io(std::io::Error),
+}
 
-    fn write(&self) -> std::io::Result<()> {
-        let body = ron::to_string(&self.holder).map_err(std::io::Error::other)?;
-        let text =
-            format!("// motmap has this map open; delete this file if that is not so\n{body}\n");
-        write_atomic(&self.path, text.as_bytes(), None)
+impl Lock {
+    /// Puts this editor's marker beside `map`, unless a running editor has one there; a
+    /// stale marker is replaced. Creating the marker is atomic, so of two editors started
+    /// at the same moment only one gets it.
+    pub fn acquire(map: &Path) -> Result<Lock, LockError> {
+        let path = lock_path(map);
+        let holder = Holder::me();
+        let text = marker_text(&holder).map_err(LockError::Io)?;
+        let created = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .and_then(|mut file| file.write_all(text.as_bytes()));
+        match created {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                if let Some(other) = self::holder(map) {
+                    return Err(LockError::Held(other));
+                }
+                write_atomic(&path, text.as_bytes(), None).map_err(LockError::Io)?;
+            }
+            Err(e) => return Err(LockError::Io(e)),
+        }
+        Ok(Lock { path, holder })
     }
 
     /// Renews the marker, so other editors know this one is still there.
     pub fn refresh(&mut self) -> std::io::Result<()> {
         self.holder.seen = now();
-        self.write()
+        write_atomic(&self.path, marker_text(&self.holder)?.as_bytes(), None)
     }
 }
 
