@@ -64,6 +64,14 @@ pub enum Command {
         #[arg(long)]
         outline: bool,
     },
+    /// Check a map's quality: empty stages, deep pains with no idea or owner, moments of
+    /// truth with no evidence, kinds out of journey order. One line each; exit with 1 when
+    /// any is found (for a pre-commit hook or CI).
+    Lint {
+        /// The maps to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Check that maps load; print one line per file and exit with 1 if any is bad.
     Check {
         /// The maps to check.
@@ -90,6 +98,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Lint { files }) => Ok(lint(&files)),
         Some(Command::Show {
             file,
             width,
@@ -181,6 +190,68 @@ fn show(
         write!(out, "{}", crate::ui::print::to_text(&buffer, color))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `motmap lint`: one line per finding, `file:line: stage, moment: problem`.
+fn lint(files: &[PathBuf]) -> ExitCode {
+    let mut found = false;
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    for path in files {
+        let document = match Document::load(path) {
+            Ok(document) => document,
+            Err(error) => {
+                found = true;
+                let _ = writeln!(out, "{error}");
+                continue;
+            }
+        };
+        let lines = id_lines(&std::fs::read_to_string(path).unwrap_or_default());
+        let findings = crate::insight::lint(&document.journey);
+        if findings.is_empty() {
+            let _ = writeln!(out, "{}: no problems found", path.display());
+        }
+        for finding in findings {
+            found = true;
+            let stage_id = document.journey.stages()[finding.stage].id;
+            let mut place = format!("stage {} “{}”", finding.stage + 1, finding.stage_name);
+            let mut id = stage_id;
+            if let Some((index, moment_id, title)) = &finding.moment {
+                place.push_str(&format!(", moment {} “{title}”", index + 1));
+                id = *moment_id;
+            }
+            let line = lines
+                .get(&id.0)
+                .map(|l| format!(":{l}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}{line}: {place}: {}",
+                path.display(),
+                finding.problem
+            );
+        }
+    }
+    if found {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// The line each `id: N` is written on, so findings can point into the file.
+fn id_lines(text: &str) -> std::collections::HashMap<u64, usize> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(n, line)| {
+            let id = line
+                .trim()
+                .strip_prefix("id:")?
+                .trim()
+                .trim_end_matches(',');
+            Some((id.parse().ok()?, n + 1))
+        })
+        .collect()
 }
 
 /// `motmap check`: one line per file, `ok` with a count or the error.

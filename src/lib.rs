@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod history;
 pub mod input;
+pub mod insight;
 pub mod keymap;
 pub mod model;
 pub mod outline;

@@ -61,6 +61,15 @@ impl Kind {
         }
     }
 
+    /// The badge with its article, as said aloud letter by letter: "a ZMOT", "an FMOT".
+    pub fn with_article(self) -> String {
+        let article = match self {
+            Kind::Zmot | Kind::Tmot => "a",
+            Kind::Fmot | Kind::Amot | Kind::Smot | Kind::Lmot => "an",
+        };
+        format!("{article} {}", self.badge())
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Kind::Zmot => "zero moment of truth",
@@ -205,6 +214,13 @@ pub struct Moment {
     pub evidence: Option<Evidence>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Dot votes from a workshop.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Moment {
@@ -363,6 +379,10 @@ pub enum Edit {
     SetTags {
         id: Id,
         tags: Vec<String>,
+    },
+    SetVotes {
+        id: Id,
+        votes: u32,
     },
     SetJourneyText {
         field: JourneyField,
@@ -609,6 +629,11 @@ impl Journey {
                 let moment = self.moment_mut(id)?;
                 let old = std::mem::replace(&mut moment.tags, tags);
                 Ok(Edit::SetTags { id, tags: old })
+            }
+            Edit::SetVotes { id, votes } => {
+                let moment = self.moment_mut(id)?;
+                let old = std::mem::replace(&mut moment.votes, votes);
+                Ok(Edit::SetVotes { id, votes: old })
             }
             Edit::SetJourneyText { field, text } => {
                 let (slot, text) = match field {
@@ -944,6 +969,10 @@ mod tests {
             Edit::SetTags {
                 id: first,
                 tags: vec!["queue".into(), "queue".into(), " ".into()],
+            },
+            Edit::SetVotes {
+                id: first,
+                votes: 3,
             },
             Edit::SetJourneyText {
                 field: JourneyField::Title,

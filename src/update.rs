@@ -520,7 +520,7 @@ impl App {
         };
         let title = quoted(&moment.title);
         let phrase = match kind {
-            Some(kind) => format!("a {} ({})", kind.badge(), kind.name()),
+            Some(kind) => format!("{} ({})", kind.with_article(), kind.name()),
             None => "an ordinary touchpoint".to_string(),
         };
         if moment.kind == kind {
@@ -677,7 +677,8 @@ impl App {
                 | Edit::SetKind { id, .. }
                 | Edit::SetFeeling { id, .. }
                 | Edit::SetEvidence { id, .. }
-                | Edit::SetTags { id, .. } => self.select_moment(*id),
+                | Edit::SetTags { id, .. }
+                | Edit::SetVotes { id, .. } => self.select_moment(*id),
                 Edit::InsertStage { stage, .. } => self.select_stage(stage.id),
                 Edit::MoveStage { id, .. } | Edit::SetStageText { id, .. } => {
                     let moment = self.selection.moment;

@@ -139,3 +139,82 @@ fn a_file_that_fails_to_load_is_reported_and_left_alone() {
     );
     assert!(!dir.path().join("broken.ron~").exists());
 }
+
+#[test]
+fn lint_lists_each_problem_on_a_line_and_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("map.ron"),
+        r#"(title: "T", stages: [
+    (name: "Use", moments: [(title: "Onboarding call", kind: Smot, evidence: Observed)]),
+    (name: "Wait", moments: [(title: "Long queue", feeling: -2, kind: Fmot)]),
+    (name: "Pay"),
+])"#,
+    )
+    .unwrap();
+    let out = motmap(dir.path(), &["lint", "map.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(text(&out.stdout));
+
+    let out = motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    assert!(out.status.success());
+    let out = motmap(dir.path(), &["lint", "cafe.ron"]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+    assert_eq!(text(&out.stdout), "cafe.ron: no problems found\n");
+}
+
+#[test]
+fn lint_points_at_the_line_of_a_saved_moment() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    assert!(out.status.success());
+    let path = dir.path().join("cafe.ron");
+    let saved = fs::read_to_string(&path).unwrap();
+    let without_idea: String = saved
+        .lines()
+        .filter(|l| !l.contains("idea: \"Apologise for the wait"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(&path, &without_idea).unwrap();
+    let out = motmap(dir.path(), &["lint", "cafe.ron"]);
+    let stdout = text(&out.stdout);
+    let line: usize = stdout.split(':').nth(1).unwrap().parse().unwrap();
+    let pointed = without_idea.lines().nth(line - 1).unwrap();
+    assert!(
+        pointed.trim_start().starts_with("id: "),
+        "{stdout} points at {pointed:?}"
+    );
+    assert!(
+        stdout.contains("“Long queue at the counter”: a deep pain with no idea"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn show_prints_the_board_or_the_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    let out = motmap(dir.path(), &["show", "cafe.ron", "--width", "80"]);
+    assert!(out.status.success());
+    let board = text(&out.stdout);
+    assert!(board.starts_with(" Cafe visit  cafe.ron"), "{board}");
+    assert!(board.contains("Long queue at the"), "every card is printed");
+    assert!(!board.contains('\u{1b}'), "plain text in a pipe");
+    assert!(
+        board
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80)
+    );
+
+    let out = motmap(
+        dir.path(),
+        &["show", "cafe.ron", "--width", "80", "--color", "always"],
+    );
+    assert!(
+        text(&out.stdout).contains("\u{1b}["),
+        "colour when asked for"
+    );
+
+    let out = motmap(dir.path(), &["show", "--outline", "cafe.ron"]);
+    insta::assert_snapshot!(text(&out.stdout));
+}

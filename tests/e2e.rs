@@ -173,7 +173,7 @@ fn a_whole_workshop_session() {
     session.type_and_see("a", "New moment");
     session.type_and_see("긴 줄을 섬\r", "Added moment “긴 줄을 섬”");
     session.type_and_see("t", "Which moment of truth?");
-    session.type_and_see("f", "is now a FMOT");
+    session.type_and_see("f", "is now an FMOT");
     session.type_and_see("p", "“긴 줄을 섬” is now a pain");
     session.send("k");
     session.type_and_see("g", "“Reads reviews” is now a glory");

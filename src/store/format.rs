@@ -76,7 +76,9 @@ pub fn to_ron(journey: &Journey) -> String {
     let body = options()
         .to_string_pretty(&file, config)
         .expect("a journey is made of strings, numbers and lists, which always serialise");
-    format!("{HEADER}{body}\n")
+    // ron escapes apostrophes as `\'`, which RON does not need inside double quotes; it
+    // escapes every backslash, so each `\'` in its output is one of those.
+    format!("{HEADER}{}\n", body.replace("\\'", "'"))
 }
 
 /// Reads a map from the bytes of a file.

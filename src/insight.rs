@@ -1,0 +1,238 @@
+//! What a journey says at a glance: counts, the moment-of-truth kinds present and missing,
+//! the pains that still need an idea, and the quality checks behind `motmap lint`.
+
+use crate::model::{Feeling, Id, Journey, Kind, Moment, Stage};
+
+/// Counts over a stage or a whole journey.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub moments: usize,
+    pub pains: usize,
+    pub glories: usize,
+    pub neutral: usize,
+    pub moments_of_truth: usize,
+    pub votes: u32,
+}
+
+impl Counts {
+    fn add(&mut self, moment: &Moment) {
+        self.moments += 1;
+        match moment.feeling.value() {
+            v if v < 0 => self.pains += 1,
+            v if v > 0 => self.glories += 1,
+            _ => self.neutral += 1,
+        }
+        self.moments_of_truth += usize::from(moment.kind.is_some());
+        self.votes += moment.votes;
+    }
+
+    pub fn of_stage(stage: &Stage) -> Counts {
+        let mut counts = Counts::default();
+        stage.moments.iter().for_each(|m| counts.add(m));
+        counts
+    }
+
+    pub fn of_journey(journey: &Journey) -> Counts {
+        let mut counts = Counts::default();
+        journey.moments().for_each(|(_, m)| counts.add(m));
+        counts
+    }
+}
+
+/// The average feeling of a stage's moments, `None` for an empty stage.
+pub fn average_feeling(stage: &Stage) -> Option<f64> {
+    (!stage.moments.is_empty()).then(|| {
+        let sum: i64 = stage
+            .moments
+            .iter()
+            .map(|m| i64::from(m.feeling.value()))
+            .sum();
+        sum as f64 / stage.moments.len() as f64
+    })
+}
+
+/// The moment-of-truth kinds the journey has, and those it has none of.
+pub fn kinds(journey: &Journey) -> (Vec<Kind>, Vec<Kind>) {
+    Kind::ALL
+        .iter()
+        .partition(|kind| journey.moments().any(|(_, m)| m.kind == Some(**kind)))
+}
+
+/// The deepest pains that have no idea yet, deepest first, in journey order within a
+/// depth.
+pub fn pains_without_idea(journey: &Journey) -> Vec<(&Stage, &Moment)> {
+    let mut pains: Vec<(&Stage, &Moment)> = journey
+        .moments()
+        .filter(|(_, m)| m.feeling.is_pain() && m.idea.trim().is_empty())
+        .collect();
+    pains.sort_by_key(|(_, m)| m.feeling);
+    pains
+}
+
+/// The most-voted moments, most first, in journey order among equals; unvoted ones left
+/// out.
+pub fn ranking(journey: &Journey) -> Vec<(&Stage, &Moment)> {
+    let mut voted: Vec<(&Stage, &Moment)> =
+        journey.moments().filter(|(_, m)| m.votes > 0).collect();
+    voted.sort_by_key(|(_, m)| std::cmp::Reverse(m.votes));
+    voted
+}
+
+/// One quality problem found by `motmap lint`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub stage: usize,
+    pub stage_name: String,
+    /// The moment it is about, if it is about one (its position and id).
+    pub moment: Option<(usize, Id, String)>,
+    pub problem: String,
+}
+
+/// Where in the journey a kind belongs: TMOT and LMOT both close the loop.
+fn journey_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::Zmot => 0,
+        Kind::Fmot => 1,
+        Kind::Amot => 2,
+        Kind::Smot => 3,
+        Kind::Tmot | Kind::Lmot => 4,
+    }
+}
+
+/// The journey's own quality checks: empty stages, deep pains with no idea or no owner,
+/// moments of truth with no evidence, moments of truth out of journey order.
+pub fn lint(journey: &Journey) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let mut latest: Option<(Kind, &str)> = None;
+    for (s, stage) in journey.stages().iter().enumerate() {
+        let finding = |moment: Option<(usize, &Moment)>, problem: String| Finding {
+            stage: s,
+            stage_name: stage.name.clone(),
+            moment: moment.map(|(i, m)| (i, m.id, m.title.clone())),
+            problem,
+        };
+        if stage.moments.is_empty() {
+            findings.push(finding(None, "the stage has no moments yet".into()));
+        }
+        let mut stage_latest = latest;
+        for (i, moment) in stage.moments.iter().enumerate() {
+            let deep_pain = moment.feeling == Feeling::clamped(-2);
+            if deep_pain && moment.idea.trim().is_empty() {
+                findings.push(finding(
+                    Some((i, moment)),
+                    "a deep pain with no idea yet to turn it around".into(),
+                ));
+            }
+            if deep_pain && moment.owner.trim().is_empty() {
+                findings.push(finding(
+                    Some((i, moment)),
+                    "a deep pain that no team owns".into(),
+                ));
+            }
+            if let Some(kind) = moment.kind {
+                if moment.evidence.is_none() {
+                    findings.push(finding(
+                        Some((i, moment)),
+                        format!(
+                            "{} with no evidence: observed, reported or assumed?",
+                            kind.with_article()
+                        ),
+                    ));
+                }
+                if let Some((before, where_)) = latest
+                    && journey_rank(kind) < journey_rank(before)
+                {
+                    findings.push(finding(
+                        Some((i, moment)),
+                        format!(
+                            "{} after the {before} in “{where_}”: kinds out of journey order",
+                            kind.with_article()
+                        ),
+                    ));
+                }
+                if stage_latest.is_none_or(|(k, _)| journey_rank(kind) > journey_rank(k)) {
+                    stage_latest = Some((kind, stage.name.as_str()));
+                }
+            }
+        }
+        latest = stage_latest;
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::parse;
+
+    #[test]
+    fn lint_finds_each_kind_of_problem() {
+        let journey = parse(
+            r#"(title: "T", stages: [
+                (name: "Use", moments: [(title: "Onboarding call", kind: Smot, evidence: Observed)]),
+                (name: "Empty"),
+                (name: "Research", moments: [
+                    (title: "Reads reviews", kind: Zmot, evidence: Reported),
+                    (title: "Price hidden", feeling: -2),
+                    (title: "Rude agent", feeling: -2, owner: "Support", idea: "Coach the team"),
+                    (title: "Shelf", kind: Fmot),
+                ]),
+            ])"#,
+        )
+        .unwrap();
+        let found = lint(&journey);
+        let expected = [
+            (1, None, "the stage has no moments"),
+            (2, Some("Reads reviews"), "a ZMOT after the SMOT in “Use”"),
+            (2, Some("Price hidden"), "a deep pain with no idea"),
+            (2, Some("Price hidden"), "a deep pain that no team owns"),
+            (2, Some("Shelf"), "an FMOT with no evidence"),
+            (2, Some("Shelf"), "an FMOT after the SMOT"),
+        ];
+        assert_eq!(found.len(), expected.len(), "{found:#?}");
+        for (finding, (stage, moment, problem)) in found.iter().zip(expected) {
+            assert_eq!(finding.stage, stage);
+            assert_eq!(finding.moment.as_ref().map(|m| m.2.as_str()), moment);
+            assert!(finding.problem.starts_with(problem), "{finding:?}");
+        }
+    }
+
+    #[test]
+    fn the_examples_pass_their_own_checks() {
+        for template in crate::templates::TEMPLATES.iter().filter(|t| t.is_example) {
+            let findings = lint(&template.journey());
+            assert!(findings.is_empty(), "{}: {findings:#?}", template.name);
+        }
+    }
+
+    #[test]
+    fn summaries_count_and_rank() {
+        let journey = parse(
+            r#"(title: "T", stages: [(name: "S", moments: [
+                (title: "a", feeling: -2, votes: 1), (title: "b", feeling: 1, kind: Tmot, votes: 3), (title: "c"),
+            ])])"#,
+        )
+        .unwrap();
+        let counts = Counts::of_journey(&journey);
+        assert_eq!(
+            (
+                counts.moments,
+                counts.pains,
+                counts.glories,
+                counts.neutral,
+                counts.votes
+            ),
+            (3, 1, 1, 1, 4)
+        );
+        assert_eq!(average_feeling(&journey.stages()[0]), Some(-1.0 / 3.0));
+        let (present, missing) = kinds(&journey);
+        assert_eq!(present, vec![Kind::Tmot]);
+        assert_eq!(missing.len(), 5);
+        assert_eq!(pains_without_idea(&journey)[0].1.title, "a");
+        let ranked: Vec<&str> = ranking(&journey)
+            .iter()
+            .map(|(_, m)| m.title.as_str())
+            .collect();
+        assert_eq!(ranked, ["b", "a"]);
+    }
+}
