@@ -8,15 +8,17 @@ pub enum Group {
     Edit,
     Feeling,
     Rearrange,
+    Workshop,
     File,
 }
 
 impl Group {
-    pub const ALL: [Group; 5] = [
+    pub const ALL: [Group; 6] = [
         Group::Move,
         Group::Edit,
         Group::Feeling,
         Group::Rearrange,
+        Group::Workshop,
         Group::File,
     ];
 
@@ -26,6 +28,7 @@ impl Group {
             Group::Edit => "Add, edit, delete",
             Group::Feeling => "Pain, glory, moment of truth",
             Group::Rearrange => "Rearrange",
+            Group::Workshop => "Workshop",
             Group::File => "Undo, save, search, quit",
         }
     }
@@ -92,6 +95,15 @@ actions! {
     MoveMomentDown, "move_moment_down", Rearrange, "move the moment down";
     MoveStageLeft, "move_stage_left", Rearrange, "move the stage left";
     MoveStageRight, "move_stage_right", Rearrange, "move the stage right";
+    NextView, "next_view", Workshop, "next view: board, emotion curve, summary, votes";
+    PreviousView, "previous_view", Workshop, "previous view";
+    AddVote, "add_vote", Workshop, "give the moment a dot vote";
+    RemoveVote, "remove_vote", Workshop, "take a dot vote back";
+    Filter, "filter", Workshop, "show only some moments: by kind, pain or glory, tag, channel, persona";
+    ClearFilter, "clear_filter", Workshop, "show every moment again";
+    Timer, "timer", Workshop, "start a countdown, or pause and resume it";
+    ResetTimer, "reset_timer", Workshop, "stop and clear the countdown";
+    Present, "present", Workshop, "presentation: large cards, one stage at a time, for a projector";
     Undo, "undo", File, "undo the last change";
     Redo, "redo", File, "redo what was undone";
     Save, "save", File, "save the map";
@@ -109,6 +121,7 @@ impl Action {
         match self.group() {
             Group::Edit => self != Action::OpenDetails,
             Group::Feeling | Group::Rearrange => true,
+            Group::Workshop => matches!(self, Action::AddVote | Action::RemoveVote),
             Group::Move => false,
             Group::File => matches!(self, Action::Undo | Action::Redo | Action::Save),
         }

@@ -8,11 +8,16 @@ use crate::history::History;
 use crate::input::TextInput;
 use crate::keymap::KeyMap;
 use crate::model::{Edit, Id, Journey, Moment, Stage};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+use crate::workshop::{Filter, Screen, Timer};
 
 use crate::store::lock::{HEARTBEAT, Holder, Lock, LockError};
 use crate::store::{self, Document, SaveError};
 use crate::ui::theme::Theme;
+
+/// How long a countdown that ran out flashes in the title line.
+pub const TIMER_FLASH: Duration = Duration::from_secs(10);
 
 /// Which card is selected: a stage, and a moment within it when it has any.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -124,6 +129,20 @@ pub enum Mode {
         input: TextInput,
     },
     Confirm(Confirm),
+    /// The filter menu.
+    PickFilter,
+    /// Typing the text a tag, channel, persona or owner should contain.
+    FilterText {
+        input: TextInput,
+    },
+    /// Typing the length of a countdown.
+    TimerLength {
+        input: TextInput,
+    },
+    /// Presenting to a room: large cards, no editing chrome; one stage or the whole map.
+    Present {
+        whole_map: bool,
+    },
 }
 
 /// How the status line should look.
@@ -190,6 +209,13 @@ pub struct App {
     /// The marker telling other editors this one has the map open.
     pub lock: Option<Lock>,
     lock_renewed: Instant,
+    /// Which view of the map is on screen.
+    pub screen: Screen,
+    /// When set, the moments it does not match are dimmed.
+    pub filter: Option<Filter>,
+    pub timer: Option<Timer>,
+    /// The length the next countdown starts with.
+    pub timer_length: Duration,
 }
 
 impl App {
@@ -214,6 +240,10 @@ impl App {
             read_only: false,
             lock: None,
             lock_renewed: Instant::now(),
+            screen: Screen::Board,
+            filter: None,
+            timer: None,
+            timer_length: Duration::from_secs(5 * 60),
         };
         let help = app.keymap.first_label(crate::action::Action::Help);
         app.info(format!("Opened {name}. Press {help} to see every key."));
@@ -268,12 +298,20 @@ impl App {
             let _ = lock.refresh();
             self.lock_renewed = Instant::now();
         }
+        // A running countdown, or one that just ran out and flashes, redraws each tick.
+        let timer_shows_change = self
+            .timer
+            .as_ref()
+            .is_some_and(|t| t.is_running() && t.overdue(Instant::now()) < TIMER_FLASH);
         // Not while something is being typed: the card it belongs to might go.
-        if !matches!(self.mode, Mode::Board | Mode::Help { .. }) {
-            return false;
+        if !matches!(
+            self.mode,
+            Mode::Board | Mode::Help { .. } | Mode::Present { .. }
+        ) {
+            return timer_shows_change;
         }
         if !self.document.disk_stamp_moved() || self.document.is_unchanged_on_disk() {
-            return false;
+            return timer_shows_change;
         }
         if !self.document.path.exists() {
             let save = self.keymap.first_label(crate::action::Action::Save);

@@ -15,3 +15,4 @@ pub mod templates;
 pub mod terminal;
 pub mod ui;
 mod update;
+pub mod workshop;

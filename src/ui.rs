@@ -2,21 +2,25 @@
 //! code draws the live screen and the snapshot tests.
 
 pub mod board;
+pub mod curve;
 pub mod popup;
+pub mod present;
 pub mod print;
+pub mod summary;
 pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::action::Action;
 use crate::app::{App, Mode, TextTarget, ViewState};
 use crate::input::TextInput;
+use crate::workshop::Screen;
 use text::{truncate, width};
 use theme::Theme;
 
@@ -42,6 +46,10 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, view: &mut ViewState) -> 
         render_too_small(area, buf);
         return None;
     }
+    if let Mode::Present { whole_map } = app.mode {
+        present::render_presentation(area, buf, app, view, whole_map);
+        return None;
+    }
     let title_area = Rect { height: 1, ..area };
     let status_area = Rect {
         y: area.bottom() - 1,
@@ -54,7 +62,22 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, view: &mut ViewState) -> 
         ..area
     };
     let mut cursor = render_title_bar(title_area, buf, app, theme);
-    cursor = board::render_board(board_area, buf, app, view).or(cursor);
+    cursor = match app.screen {
+        Screen::Board => board::render_board(board_area, buf, app, view),
+        Screen::Curve => {
+            curve::render_curve(board_area, buf, app);
+            None
+        }
+        Screen::Summary => {
+            summary::render_summary(board_area, buf, app);
+            None
+        }
+        Screen::Votes => {
+            summary::render_votes(board_area, buf, app);
+            None
+        }
+    }
+    .or(cursor);
     cursor = render_status_line(status_area, buf, app, theme).or(cursor);
     popup::render_popups(area, buf, app).or(cursor)
 }
@@ -75,19 +98,41 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
 fn render_title_bar(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<Position> {
     buf.set_style(area, theme.title_bar());
     let journey = app.journey();
-    let right = format!(
+    let counts = format!(
         " {}, {} ",
         crate::outline::plural(journey.stages().len(), "stage", "stages"),
         crate::outline::plural(journey.moment_count(), "moment", "moments")
     );
+    // On the right, most important last: the filter, the countdown, the counts.
+    let mut right: Vec<Span> = Vec::new();
+    if let Some(filter) = &app.filter {
+        right.push(Span::styled(
+            format!(" filter: {} ", filter.label()),
+            theme.modified(),
+        ));
+        right.push(Span::raw(" "));
+    }
+    if let Some(timer) = &app.timer {
+        right.push(timer_chip(timer, theme));
+        right.push(Span::raw(" "));
+    }
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+    let show_counts = area.width as usize > right_width + width(&counts) + 40;
+    if show_counts {
+        right.push(Span::raw(counts));
+    }
+    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+
     let modified = if app.is_modified() {
         " unsaved changes "
+    } else if app.read_only {
+        " read-only "
     } else {
         ""
     };
     let file = format!("  {}  ", app.file_name());
     let room = (area.width as usize)
-        .saturating_sub(width(&right) + width(modified) + width(&file) + 1)
+        .saturating_sub(right_width + width(modified) + width(&file) + 1)
         .max(8);
 
     let mut cursor = None;
@@ -110,20 +155,36 @@ fn render_title_bar(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> O
             };
             spans.push(Span::styled(
                 truncate(title, room),
-                theme
-                    .title_bar()
-                    .add_modifier(ratatui::style::Modifier::BOLD),
+                theme.title_bar().add_modifier(Modifier::BOLD),
             ));
         }
     }
     spans.push(Span::raw(truncate(&file, area.width as usize / 3)));
     spans.push(Span::styled(modified, theme.modified()));
     Line::from(spans).render(area, buf);
-    if area.width as usize > width(&right) + 40 {
-        let x = area.right() - width(&right) as u16;
-        buf.set_stringn(x, area.y, &right, width(&right), theme.title_bar());
+    if right_width < area.width as usize {
+        let x = area.right() - right_width as u16;
+        Line::from(right).render(Rect::new(x, area.y, right_width as u16, 1), buf);
     }
     cursor
+}
+
+/// The countdown: `03:12`, `03:12 paused`, or `TIME'S UP`, flashing for a while.
+fn timer_chip(timer: &crate::workshop::Timer, theme: &Theme) -> Span<'static> {
+    let now = std::time::Instant::now();
+    if timer.is_up(now) {
+        let overdue = timer.overdue(now);
+        let flash =
+            overdue < crate::app::TIMER_FLASH && (overdue.as_millis() / 500).is_multiple_of(2);
+        let style = if flash {
+            theme.modified().add_modifier(Modifier::REVERSED)
+        } else {
+            theme.modified()
+        };
+        return Span::styled(" TIME'S UP ", style);
+    }
+    let state = if timer.is_running() { "" } else { " paused" };
+    Span::styled(format!(" {}{state} ", timer.display(now)), theme.modified())
 }
 
 /// The part of a one-line input that fits in `room` columns with the cursor in view, and
@@ -150,6 +211,11 @@ pub fn input_window(input: &TextInput, room: usize) -> (String, u16) {
 
 fn mode_name(app: &App) -> &'static str {
     match &app.mode {
+        Mode::Board if app.screen != crate::workshop::Screen::Board => match app.screen {
+            crate::workshop::Screen::Curve => "CURVE",
+            crate::workshop::Screen::Summary => "SUMMARY",
+            _ => "VOTES",
+        },
         Mode::Board if app.read_only => "VIEW",
         Mode::Board => "MAP",
         Mode::EditText { .. } => "EDIT",
@@ -159,6 +225,9 @@ fn mode_name(app: &App) -> &'static str {
         Mode::Help { .. } => "HELP",
         Mode::Search { .. } => "SEARCH",
         Mode::Confirm(_) => "ASK",
+        Mode::PickFilter | Mode::FilterText { .. } => "FILTER",
+        Mode::TimerLength { .. } => "TIMER",
+        Mode::Present { .. } => "PRESENT",
     }
 }
 
@@ -187,6 +256,8 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         Mode::EditText { .. }
         | Mode::Search { .. }
+        | Mode::FilterText { .. }
+        | Mode::TimerLength { .. }
         | Mode::Details {
             editing: Some(_), ..
         } => {
@@ -208,6 +279,17 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
         ],
         Mode::Help { .. } => vec![("↑↓".into(), "scroll"), ("Esc".into(), "close")],
         Mode::Confirm(_) => vec![],
+        Mode::PickFilter => vec![
+            ("p g".into(), "pain glory"),
+            ("m".into(), "truth"),
+            ("/".into(), "text"),
+            ("Esc".into(), "cancel"),
+        ],
+        Mode::Present { .. } => vec![
+            ("← →".into(), "stage"),
+            ("w".into(), "whole map"),
+            ("Esc".into(), "back"),
+        ],
     }
 }
 

@@ -6,9 +6,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::action::Action;
 use crate::app::{App, Confirm, DetailField, Effect, Mode, Search, TextTarget};
 use crate::input::{InputOutcome, TextInput};
+use std::time::Instant;
+
 use crate::model::{
     Edit, Evidence, Feeling, JourneyField, Kind, Moment, MomentField, Stage, StageField,
 };
+use crate::workshop::{Filter, Screen, Timer, parse_minutes};
 
 /// The rows of the moment-of-truth menu: its key, and the kind (none for an ordinary
 /// touchpoint).
@@ -63,7 +66,129 @@ impl App {
             }
             Mode::Search { .. } => self.search_key(&key),
             Mode::Confirm(question) => self.confirm_key(&key, question),
+            Mode::PickFilter => {
+                self.pick_filter_key(&key);
+                None
+            }
+            Mode::FilterText { .. } | Mode::TimerLength { .. } => {
+                self.prompt_key(&key);
+                None
+            }
+            Mode::Present { whole_map } => self.present_key(&key, whole_map),
         }
+    }
+
+    fn pick_filter_key(&mut self, key: &KeyEvent) {
+        let filter = match key.code {
+            KeyCode::Char('p') => Filter::Pains,
+            KeyCode::Char('g') => Filter::Glories,
+            KeyCode::Char('m') => Filter::MomentsOfTruth,
+            KeyCode::Char('o') | KeyCode::Char('n') => Filter::Kind(None),
+            KeyCode::Char('/') => {
+                self.mode = Mode::FilterText {
+                    input: TextInput::line(""),
+                };
+                self.info("Show the moments whose tag, channel, persona or owner contains: (Enter filters, Esc cancels)");
+                return;
+            }
+            KeyCode::Char(c) => {
+                match KIND_MENU.iter().find(|(k, kind)| *k == c && kind.is_some()) {
+                    Some((_, kind)) => Filter::Kind(*kind),
+                    None => {
+                        self.info(
+                            "Press p g m o, a kind letter z f a s t l, or / to type; Esc cancels.",
+                        );
+                        return;
+                    }
+                }
+            }
+            KeyCode::Esc => {
+                self.mode = Mode::Board;
+                self.info("Filter left as it was.");
+                return;
+            }
+            _ => return,
+        };
+        self.mode = Mode::Board;
+        self.apply_filter(filter);
+    }
+
+    fn apply_filter(&mut self, filter: Filter) {
+        let matching = self
+            .journey()
+            .moments()
+            .filter(|(_, m)| filter.matches(m))
+            .count();
+        let clear = self.keymap.first_label(Action::ClearFilter);
+        self.info(format!(
+            "Filter on: {}, {} of {}; the rest are dimmed. {clear} clears it.",
+            filter.label(),
+            crate::outline::plural(matching, "moment", "moments"),
+            self.journey().moment_count()
+        ));
+        self.filter = Some(filter);
+    }
+
+    /// The one-line prompts for a filter text and a timer length.
+    fn prompt_key(&mut self, key: &KeyEvent) {
+        let (Mode::FilterText { input } | Mode::TimerLength { input }) = &mut self.mode else {
+            return;
+        };
+        match input.handle_key(key) {
+            InputOutcome::Edited | InputOutcome::Ignored => {}
+            InputOutcome::Cancel => {
+                self.mode = Mode::Board;
+                self.info("Cancelled.");
+            }
+            InputOutcome::Submit => {
+                let text = input.text().trim().to_owned();
+                let is_filter = matches!(self.mode, Mode::FilterText { .. });
+                if is_filter {
+                    self.mode = Mode::Board;
+                    if text.is_empty() {
+                        self.info("Nothing typed: no filter.");
+                    } else {
+                        self.apply_filter(Filter::Text(text));
+                    }
+                } else if let Some(length) = parse_minutes(&text) {
+                    self.mode = Mode::Board;
+                    self.timer_length = length;
+                    self.timer = Some(Timer::start(length, Instant::now()));
+                    let pause = self.keymap.first_label(Action::Timer);
+                    self.success(format!(
+                        "Countdown of {} started. {pause} pauses it.",
+                        Timer::start(length, Instant::now()).display(Instant::now())
+                    ));
+                } else {
+                    self.error("That is not a length: type minutes such as 5 or 2.5, or seconds such as 90s.");
+                }
+            }
+        }
+    }
+
+    fn present_key(&mut self, key: &KeyEvent, whole_map: bool) -> Option<Effect> {
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'P') => {
+                self.mode = Mode::Board;
+                self.info("Back to editing.");
+            }
+            KeyCode::Char('w') => {
+                self.mode = Mode::Present {
+                    whole_map: !whole_map,
+                };
+            }
+            KeyCode::Left | KeyCode::Char('h') => self.step_stage(-1),
+            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => self.step_stage(1),
+            KeyCode::Up | KeyCode::Char('k') => self.step_moment(-1),
+            KeyCode::Down | KeyCode::Char('j') => self.step_moment(1),
+            // No prompt over the presentation: a new countdown takes the last length.
+            KeyCode::Char('T') => match &mut self.timer {
+                Some(timer) if !timer.is_up(Instant::now()) => timer.toggle(Instant::now()),
+                _ => self.timer = Some(Timer::start(self.timer_length, Instant::now())),
+            },
+            _ => {}
+        }
+        None
     }
 
     /// Text pasted into the terminal goes into the field being typed into, if any.
@@ -157,6 +282,44 @@ impl App {
             Action::MoveMomentDown => self.move_moment_within(1),
             Action::MoveStageLeft => self.move_stage(-1),
             Action::MoveStageRight => self.move_stage(1),
+            Action::NextView | Action::PreviousView => {
+                let step = if action == Action::NextView { 1 } else { -1 };
+                self.screen = self.screen.step(step);
+                let next = self.keymap.first_label(Action::NextView);
+                self.info(match self.screen {
+                    Screen::Board => format!("The board. {next} for the emotion curve."),
+                    Screen::Curve => format!(
+                        "Emotion curve: each stage's average feeling, every moment as a point. {next} for the summary."
+                    ),
+                    Screen::Summary => format!("Summary of the journey and its stages. {next} for the votes."),
+                    Screen::Votes => format!("The most-voted moments. {next} for the board."),
+                });
+            }
+            Action::AddVote => self.vote(1),
+            Action::RemoveVote => self.vote(-1),
+            Action::Filter => {
+                self.mode = Mode::PickFilter;
+                self.info("Filter by: p pains, g glories, m moments of truth, z f a s t l a kind, o ordinary, / a tag, channel, persona or owner.");
+            }
+            Action::ClearFilter => {
+                if self.filter.take().is_some() {
+                    self.info("Filter off: every moment shows.");
+                } else {
+                    self.info("No filter is on.");
+                }
+            }
+            Action::Timer => self.timer_key(),
+            Action::ResetTimer => {
+                if self.timer.take().is_some() {
+                    self.info("Timer stopped.");
+                } else {
+                    self.info("No timer is running.");
+                }
+            }
+            Action::Present => {
+                self.mode = Mode::Present { whole_map: false };
+                self.info("Presenting: ← → stage, w whole map, Esc back to editing.");
+            }
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => return Some(Effect::Save),
@@ -180,6 +343,64 @@ impl App {
             }
         }
         None
+    }
+
+    fn vote(&mut self, step: i64) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let title = quoted(&moment.title);
+        if step < 0 && moment.votes == 0 {
+            self.info(format!("{title} has no votes to take back."));
+            return;
+        }
+        let votes = (i64::from(moment.votes) + step).max(0) as u32;
+        let label = if step > 0 {
+            format!("vote for {title}")
+        } else {
+            format!("take a vote back from {title}")
+        };
+        if self.change(
+            label,
+            vec![Edit::SetVotes {
+                id: moment.id,
+                votes,
+            }],
+        ) {
+            self.success(format!(
+                "{title} has {}.",
+                crate::outline::plural(votes as usize, "vote", "votes")
+            ));
+        }
+    }
+
+    fn timer_key(&mut self) {
+        let now = Instant::now();
+        match &mut self.timer {
+            Some(timer) if !timer.is_up(now) => {
+                timer.toggle(now);
+                let state = if timer.is_running() {
+                    "running"
+                } else {
+                    "paused"
+                };
+                let shown = timer.display(now);
+                let reset = self.keymap.first_label(Action::ResetTimer);
+                self.info(format!("Timer {state} at {shown}. {reset} stops it."));
+            }
+            _ => {
+                let minutes = self.timer_length.as_secs_f64() / 60.0;
+                let text = if minutes.fract() == 0.0 {
+                    format!("{minutes:.0}")
+                } else {
+                    format!("{minutes}")
+                };
+                self.mode = Mode::TimerLength {
+                    input: TextInput::line(&text),
+                };
+                self.info("Minutes for the countdown (5, 2.5, 90s). Enter starts it, Esc cancels.");
+            }
+        }
     }
 
     fn refuse_in_read_only(&mut self, what: &str) {

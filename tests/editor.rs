@@ -453,3 +453,120 @@ fn read_only_refuses_every_edit_and_still_reads() {
     press(&mut app, "<Esc>");
     assert_eq!(app.handle_key(common::keys("q")[0]), Some(Effect::Quit));
 }
+
+#[test]
+fn tab_cycles_the_views_and_back() {
+    use motmap::workshop::Screen;
+    let mut app = app_with(SMALL);
+    for expected in [Screen::Curve, Screen::Summary, Screen::Votes, Screen::Board] {
+        press(&mut app, "<Tab>");
+        assert_eq!(app.screen, expected);
+    }
+    press(&mut app, "<S-BackTab>");
+    assert_eq!(app.screen, Screen::Votes);
+}
+
+#[test]
+fn v_votes_and_capital_v_takes_a_vote_back() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, "v");
+    assert_eq!(after.stages()[0].moments[0].votes, 1);
+    press(&mut app, "vv");
+    assert_eq!(app.selected_moment().unwrap().votes, 3);
+    assert_eq!(app.status.text, "“Reads reviews” has 3 votes.");
+    assert_undoable(&mut app, "V");
+    press(&mut app, "VVVV");
+    assert_eq!(app.selected_moment().unwrap().votes, 0, "never below zero");
+    assert!(app.status.text.contains("no votes to take back"));
+}
+
+#[test]
+fn f_filters_and_capital_f_clears() {
+    use motmap::workshop::Filter;
+    let mut app = app_on("cafe");
+    let before = journey(&app);
+    for (keys, filter) in [
+        ("fp", Filter::Pains),
+        ("fg", Filter::Glories),
+        ("fm", Filter::MomentsOfTruth),
+        ("fo", Filter::Kind(None)),
+        ("ff", Filter::Kind(Some(Kind::Fmot))),
+        ("fl", Filter::Kind(Some(Kind::Lmot))),
+        ("f/store<Enter>", Filter::Text("store".into())),
+    ] {
+        press(&mut app, keys);
+        assert_eq!(app.filter.as_ref(), Some(&filter), "{keys}");
+        assert!(
+            app.status.text.starts_with("Filter on:"),
+            "{keys}: {}",
+            app.status.text
+        );
+    }
+    press(&mut app, "f<Esc>");
+    assert_eq!(
+        app.filter,
+        Some(Filter::Text("store".into())),
+        "Esc leaves it"
+    );
+    press(&mut app, "F");
+    assert_eq!(app.filter, None);
+    assert_eq!(
+        journey(&app),
+        before,
+        "filtering changes nothing in the map"
+    );
+}
+
+#[test]
+fn capital_t_starts_pauses_and_ctrl_t_stops_the_countdown() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "T");
+    assert!(matches!(app.mode, Mode::TimerLength { .. }));
+    press(&mut app, "<C-u>soon<Enter>");
+    assert_eq!(
+        app.status.tone,
+        Tone::Error,
+        "a length that is not one is refused"
+    );
+    press(&mut app, "<C-u>2.5<Enter>");
+    let timer = app.timer.clone().expect("a countdown runs");
+    assert!(timer.is_running());
+    assert_eq!(timer.length, std::time::Duration::from_secs(150));
+    press(&mut app, "T");
+    assert!(!app.timer.as_ref().unwrap().is_running(), "paused");
+    assert!(
+        app.status.text.starts_with("Timer paused at 02:"),
+        "{}",
+        app.status.text
+    );
+    press(&mut app, "T");
+    assert!(app.timer.as_ref().unwrap().is_running(), "resumed");
+    press(&mut app, "<C-t>");
+    assert!(app.timer.is_none());
+    press(&mut app, "T");
+    assert!(
+        matches!(&app.mode, Mode::TimerLength { input } if input.text() == "2.5"),
+        "remembers the length"
+    );
+}
+
+#[test]
+fn capital_p_presents_and_esc_comes_back() {
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    press(&mut app, "P");
+    assert_eq!(app.mode, Mode::Present { whole_map: false });
+    press(&mut app, "l");
+    assert_eq!(app.selection.stage, 1, "arrows change the stage");
+    press(&mut app, "w");
+    assert_eq!(app.mode, Mode::Present { whole_map: true });
+    press(&mut app, "pgxX");
+    assert_eq!(journey(&app), before, "no editing while presenting");
+    press(&mut app, "T");
+    assert!(
+        app.timer.as_ref().is_some_and(|t| t.is_running()),
+        "the countdown starts without a prompt"
+    );
+    press(&mut app, "<Esc>");
+    assert_eq!(app.mode, Mode::Board);
+}

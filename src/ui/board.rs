@@ -310,11 +310,16 @@ fn render_cards(
             _ => None,
         };
         let is_match = search.as_deref().is_some_and(|q| moment.matches(q));
+        let dimmed = app.filter.as_ref().is_some_and(|f| !f.matches(moment));
         let found = render_card(
             card_area,
             buf,
             moment,
-            CardLook { selected, is_match },
+            CardLook {
+                selected,
+                is_match,
+                dimmed,
+            },
             editing,
             theme,
         );
@@ -361,6 +366,8 @@ fn has_header(moment: &Moment) -> bool {
 struct CardLook {
     selected: bool,
     is_match: bool,
+    /// Left out by the filter: drawn faint, with no colour.
+    dimmed: bool,
 }
 
 /// One moment: its kind as a badge, its feeling as a symbol and a word in colour, and its
@@ -424,6 +431,9 @@ fn render_card(
     };
     if look.is_match {
         style = style.patch(theme.search_match());
+    }
+    if look.dimmed {
+        style = style.patch(theme.faded());
     }
     for line in wrap(&moment.title, inner.width as usize, MAX_TITLE_LINES) {
         if y >= inner.bottom() {

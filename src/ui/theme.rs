@@ -54,6 +54,7 @@ enum Role {
     Warning,
     Success,
     Match,
+    Line,
 }
 
 impl Role {
@@ -71,6 +72,7 @@ impl Role {
             Role::Warning => (Color::Yellow, 214, [255, 167, 38]),
             Role::Success => (Color::Green, 71, [102, 187, 106]),
             Role::Match => (Color::LightMagenta, 213, [240, 98, 146]),
+            Role::Line => (Color::LightCyan, 117, [128, 222, 234]),
         }
     }
 }
@@ -186,6 +188,20 @@ impl Theme {
         match self.color(Role::Muted) {
             Some(color) => Style::new().fg(color),
             None => Style::new().add_modifier(Modifier::DIM),
+        }
+    }
+
+    /// The emotion curve's line.
+    pub fn line_color(&self) -> Color {
+        self.color(Role::Line).unwrap_or(Color::Reset)
+    }
+
+    /// Cards the filter leaves out: grey and faint, whatever colour they had.
+    pub fn faded(&self) -> Style {
+        let style = Style::new().add_modifier(Modifier::DIM);
+        match self.color(Role::Muted) {
+            Some(color) => style.fg(color).bg(Color::Reset),
+            None => style,
         }
     }
 

@@ -55,6 +55,7 @@ pub fn keys(spec: &str) -> Vec<KeyEvent> {
             "Backspace" => KeyCode::Backspace,
             "Delete" => KeyCode::Delete,
             "Tab" => KeyCode::Tab,
+            "BackTab" => KeyCode::BackTab,
             "lt" => KeyCode::Char('<'),
             "gt" => KeyCode::Char('>'),
             one if one.chars().count() == 1 => KeyCode::Char(one.chars().next().unwrap_or(' ')),
@@ -92,4 +93,23 @@ pub fn selected_title(app: &App) -> String {
     app.selected_moment()
         .map(|m| m.title.clone())
         .unwrap_or_default()
+}
+
+/// The screen as lines of text, each wide character once.
+pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        let mut x = 0;
+        while x < buffer.area.width {
+            let symbol = match buffer[(x, y)].symbol() {
+                "" => " ",
+                s => s,
+            };
+            out.push_str(symbol);
+            x += symbol.width().max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
 }

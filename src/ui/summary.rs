@@ -1,0 +1,195 @@
+//! The summary and the votes: counts per stage and for the journey, the moment-of-truth
+//! kinds present and missing, the deepest pains still without an idea, and the ranking of
+//! dot votes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::text::{truncate, width};
+use super::theme::Theme;
+use crate::app::App;
+use crate::insight::{Counts, average_feeling, kinds, pains_without_idea, ranking};
+use crate::model::{Moment, Stage};
+use crate::outline::{feeling_symbol, plural};
+
+/// Lines, drawn from the top of `area` and cut at its bottom.
+fn draw_lines(area: Rect, buf: &mut Buffer, lines: Vec<Line<'static>>) {
+    for (row, line) in lines.into_iter().take(area.height as usize).enumerate() {
+        line.render(
+            Rect {
+                y: area.y + row as u16,
+                height: 1,
+                ..area
+            },
+            buf,
+        );
+    }
+}
+
+fn heading(text: &str, theme: &Theme) -> Line<'static> {
+    Line::styled(text.to_string(), theme.selected_title())
+}
+
+/// A moment on one line: its feeling, its kind, its title, and its stage.
+fn moment_line(
+    prefix: String,
+    stage: &Stage,
+    moment: &Moment,
+    room: usize,
+    theme: &Theme,
+) -> Line<'static> {
+    let kind = moment
+        .kind
+        .map_or("    ".to_string(), |k| k.badge().to_string());
+    let head = format!("{prefix}{:<2} {kind} ", feeling_symbol(moment.feeling));
+    let tail = format!("  ({})", stage.name);
+    let title_room = room.saturating_sub(width(&head) + width(&tail)).max(10);
+    Line::from(vec![
+        Span::styled(head, theme.feeling(moment.feeling)),
+        Span::raw(truncate(&moment.title, title_room)),
+        Span::styled(tail, theme.dim()),
+    ])
+}
+
+pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
+    let theme = &app.theme;
+    let journey = app.journey();
+    let room = area.width.saturating_sub(2) as usize;
+    let counts = Counts::of_journey(journey);
+    let (present, missing) = kinds(journey);
+    let badges = |kinds: &[crate::model::Kind]| {
+        if kinds.is_empty() {
+            "none".to_string()
+        } else {
+            kinds
+                .iter()
+                .map(|k| k.badge())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+    };
+    let mut lines = vec![
+        heading(&journey.title, theme),
+        Line::raw(format!(
+            "{} in {}: {}, {}, {} neutral",
+            plural(counts.moments, "moment", "moments"),
+            plural(journey.stages().len(), "stage", "stages"),
+            plural(counts.pains, "pain", "pains"),
+            plural(counts.glories, "glory", "glories"),
+            counts.neutral,
+        )),
+        Line::raw(format!(
+            "{}, {}",
+            plural(
+                counts.moments_of_truth,
+                "moment of truth",
+                "moments of truth"
+            ),
+            plural(counts.votes as usize, "dot vote", "dot votes"),
+        )),
+        Line::from(vec![
+            Span::raw("Moments of truth present: "),
+            Span::styled(badges(&present), theme.selected_title()),
+            Span::raw("   missing: "),
+            Span::styled(badges(&missing), theme.status(crate::app::Tone::Warning)),
+        ]),
+        Line::raw(""),
+    ];
+
+    // The stages as a table.
+    let name_width = journey
+        .stages()
+        .iter()
+        .map(|s| width(&s.name))
+        .max()
+        .unwrap_or(5)
+        .clamp(5, room.saturating_sub(48).max(5));
+    lines.push(Line::styled(
+        format!(
+            "  {:<name_width$}  moments  pains  glories  feeling  kinds",
+            "Stage"
+        ),
+        theme.dim(),
+    ));
+    for (i, stage) in journey.stages().iter().enumerate() {
+        let c = Counts::of_stage(stage);
+        let average = average_feeling(stage).map_or("    -".to_string(), |a| format!("{a:+5.1}"));
+        let mut kinds: Vec<&str> = stage
+            .moments
+            .iter()
+            .filter_map(|m| m.kind.map(|k| k.badge()))
+            .collect();
+        kinds.dedup();
+        let marker = if i == app.selection.stage { "> " } else { "  " };
+        let name = truncate(&stage.name, name_width);
+        let pad = name_width.saturating_sub(width(&name));
+        lines.push(Line::from(vec![
+            Span::raw(format!("{marker}{name}{}  ", " ".repeat(pad))),
+            Span::raw(format!("{:>7}  ", c.moments)),
+            Span::styled(
+                format!("{:>5}  ", c.pains),
+                theme.feeling(crate::model::Feeling::clamped(-1)),
+            ),
+            Span::styled(
+                format!("{:>7}  ", c.glories),
+                theme.feeling(crate::model::Feeling::clamped(1)),
+            ),
+            Span::raw(format!("{average:>7}  ")),
+            Span::raw(kinds.join(" ")),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    let pains = pains_without_idea(journey);
+    lines.push(heading("Deepest pains without an idea yet", theme));
+    if pains.is_empty() {
+        lines.push(Line::styled(
+            "  none: every pain has an idea to turn it around",
+            theme.dim(),
+        ));
+    }
+    for (stage, moment) in pains {
+        lines.push(moment_line("  ".into(), stage, moment, room, theme));
+    }
+    draw_lines(
+        Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(2),
+            ..area
+        },
+        buf,
+        lines,
+    );
+}
+
+pub fn render_votes(area: Rect, buf: &mut Buffer, app: &App) {
+    let theme = &app.theme;
+    let room = area.width.saturating_sub(2) as usize;
+    let ranked = ranking(app.journey());
+    let mut lines = vec![heading("Most-voted moments", theme)];
+    if ranked.is_empty() {
+        let vote = app.keymap.first_label(crate::action::Action::AddVote);
+        lines.push(Line::styled(
+            format!("No votes yet: on the board, {vote} gives the selected moment a dot vote."),
+            theme.dim(),
+        ));
+    }
+    for (stage, moment) in ranked {
+        let votes = format!(
+            "{:>3} {}  ",
+            moment.votes,
+            if moment.votes == 1 { "vote " } else { "votes" }
+        );
+        lines.push(moment_line(votes, stage, moment, room, theme));
+    }
+    draw_lines(
+        Rect {
+            x: area.x + 1,
+            width: area.width.saturating_sub(2),
+            ..area
+        },
+        buf,
+        lines,
+    );
+}

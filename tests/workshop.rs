@@ -1,0 +1,160 @@
+//! The workshop views on screen: the emotion curve, the summaries, the votes, a filter,
+//! presentation mode and the countdown.
+
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
+mod common;
+
+use common::{app_on, press, screen};
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+fn row_text(buffer: &Buffer, y: u16) -> String {
+    (0..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .collect()
+}
+
+#[test]
+fn emotion_curve_at_80x24() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ll<Tab>");
+    let terminal = screen(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let names = row_text(buffer, 21);
+    for stage in ["Find", "Order"] {
+        assert!(names.contains(stage), "{names}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn emotion_curve_on_a_projector_at_160x48() {
+    let mut app = app_on("hotpot-ko");
+    press(&mut app, "<Tab>");
+    insta::assert_snapshot!(screen(&mut app, 160, 48).backend());
+}
+
+#[test]
+fn the_curve_puts_each_moment_at_its_feeling() {
+    let mut app = common::app_with(
+        r#"(title: "T", stages: [(name: "Only", moments: [(title: "a", feeling: 2, kind: Fmot), (title: "b", feeling: -2)])])"#,
+    );
+    press(&mut app, "<Tab>");
+    let terminal = screen(&mut app, 60, 20);
+    let buffer = terminal.backend().buffer();
+    let row_of = |label: &str| {
+        (0..20)
+            .find(|y| row_text(buffer, *y).contains(label))
+            .unwrap()
+    };
+    let glory_row = row_of("++ deep glory");
+    let pain_row = row_of("-- deep pain");
+    assert!(
+        row_text(buffer, glory_row).contains('F'),
+        "the FMOT deep glory sits on the ++ row"
+    );
+    assert!(
+        row_text(buffer, pain_row).contains('o'),
+        "the deep pain sits on the -- row"
+    );
+}
+
+#[test]
+fn summary_of_the_journey_and_its_stages() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lj");
+    // Take the idea off a deep pain, so it shows among those without one.
+    press(
+        &mut app,
+        "<Enter>jjjjjjjjj<Enter><C-u><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><Enter><Esc>",
+    );
+    assert!(app.selected_moment().unwrap().idea.is_empty());
+    press(&mut app, "<Tab><Tab>");
+    let terminal = screen(&mut app, 80, 24);
+    let text: String = (0..24)
+        .map(|y| row_text(terminal.backend().buffer(), y) + "\n")
+        .collect();
+    assert!(text.contains("Deepest pains without an idea yet"));
+    assert!(text.contains("Long queue at the counter"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn votes_rank_the_moments() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ljvvvjv");
+    press(&mut app, "<Tab><Tab><Tab>");
+    let terminal = screen(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    assert!(row_text(buffer, 2).contains("3 votes") && row_text(buffer, 2).contains("Long queue"));
+    assert!(row_text(buffer, 3).contains("1 vote ") && row_text(buffer, 3).contains("Queue runs"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_filter_dims_the_other_cards_and_says_so() {
+    let mut app = app_on("cafe");
+    press(&mut app, "fp");
+    let terminal = screen(&mut app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    assert!(row_text(buffer, 0).contains("filter: pains"));
+    let find = |needle: &str| {
+        (0..30)
+            .find_map(|y| {
+                row_text(buffer, y)
+                    .find(needle)
+                    .map(|x| (row_text(buffer, y)[..x].chars().count() as u16, y))
+            })
+            .unwrap()
+    };
+    let glory = find("Smell of coffee");
+    let pain = find("Long queue");
+    assert!(
+        buffer[glory].modifier.contains(Modifier::DIM),
+        "a glory is dimmed"
+    );
+    assert!(
+        !buffer[pain].modifier.contains(Modifier::DIM),
+        "a pain is not"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn presentation_mode_one_stage_in_large_cards() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lP");
+    insta::assert_snapshot!(screen(&mut app, 100, 30).backend());
+}
+
+#[test]
+fn presentation_of_a_korean_stage_keeps_wide_characters_whole() {
+    let mut app = app_on("hotpot-ko");
+    press(&mut app, "lP");
+    let terminal = screen(&mut app, 80, 24);
+    let text = common::screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("기다리기"),
+        "the stage name is shown:\n{text}"
+    );
+    assert!(
+        text.contains("입구에서 대기 번호표를 받음"),
+        "the cards are shown:\n{text}"
+    );
+}
+
+#[test]
+fn the_countdown_shows_in_the_title_line() {
+    let mut app = app_on("cafe");
+    press(&mut app, "T<C-u>10<Enter>");
+    let terminal = screen(&mut app, 100, 30);
+    let title = row_text(terminal.backend().buffer(), 0);
+    assert!(
+        title.contains(" 10:00 ") || title.contains(" 09:59 "),
+        "{title}"
+    );
+    press(&mut app, "T");
+    let terminal = screen(&mut app, 100, 30);
+    assert!(row_text(terminal.backend().buffer(), 0).contains(" paused "));
+}
