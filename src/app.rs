@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use crate::history::History;
 use crate::input::TextInput;
 use crate::keymap::KeyMap;
-use crate::model::{Edit, Id, Journey, Moment, Stage};
+use crate::model::{Edit, Id, Journey, JourneyField, Moment, MomentField, Stage, StageField};
 use std::time::{Duration, Instant};
 
 use crate::workshop::{Filter, Screen, Timer};
@@ -90,6 +90,19 @@ impl DetailField {
             DetailField::Tags => "Tags",
             DetailField::Notes => "Notes",
             DetailField::Idea => "Idea",
+        }
+    }
+
+    /// The moment's text field behind this row, for the rows that are plain text.
+    pub fn text_field(self) -> Option<MomentField> {
+        match self {
+            DetailField::Title => Some(MomentField::Title),
+            DetailField::Channel => Some(MomentField::Channel),
+            DetailField::Persona => Some(MomentField::Persona),
+            DetailField::Owner => Some(MomentField::Owner),
+            DetailField::Notes => Some(MomentField::Notes),
+            DetailField::Idea => Some(MomentField::Idea),
+            _ => None,
         }
     }
 
@@ -187,6 +200,8 @@ pub enum Effect {
 pub struct ViewState {
     pub first_stage: usize,
     pub first_moment: HashMap<Id, usize>,
+    /// How far the help overlay can scroll at the size it was last drawn.
+    pub help_max_scroll: u16,
 }
 
 pub struct App {
@@ -199,8 +214,11 @@ pub struct App {
     pub search: Option<Search>,
     pub view: ViewState,
     pub should_quit: bool,
-    /// A recovery file the user put off deciding about; it is kept until they do.
-    pub recovery_pending: Option<PathBuf>,
+    /// The recovery file this session restored from: deleted once the map is saved.
+    restored_from: Option<PathBuf>,
+    /// Where this session wrote its own recovery copy, so a second write replaces it
+    /// rather than another session's.
+    recovery_written: Option<PathBuf>,
     pub theme: Theme,
     /// Whether the selected card and stage are marked; off for a printout.
     pub show_selection: bool,
@@ -216,6 +234,11 @@ pub struct App {
     pub timer: Option<Timer>,
     /// The length the next countdown starts with.
     pub timer_length: Duration,
+    /// Quit once the save asked about (after a "changed on disk" question) is done.
+    quit_after_save: bool,
+    /// Where the selection was before a card or stage was added, to go back to if the
+    /// addition is cancelled.
+    pub selection_before_add: Option<Selection>,
 }
 
 impl App {
@@ -234,7 +257,8 @@ impl App {
             search: None,
             view: ViewState::default(),
             should_quit: false,
-            recovery_pending: None,
+            restored_from: None,
+            recovery_written: None,
             theme: Theme::default(),
             show_selection: true,
             read_only: false,
@@ -244,6 +268,8 @@ impl App {
             filter: None,
             timer: None,
             timer_length: Duration::from_secs(5 * 60),
+            quit_after_save: false,
+            selection_before_add: None,
         };
         let help = app.keymap.first_label(crate::action::Action::Help);
         app.info(format!("Opened {name}. Press {help} to see every key."));
@@ -284,6 +310,11 @@ impl App {
         app
     }
 
+    /// The user chose not to overwrite after all: no quitting either.
+    pub fn cancel_quit_after_save(&mut self) {
+        self.quit_after_save = false;
+    }
+
     /// Lets go of the marker: on quitting, or when motmap is stopped.
     pub fn release_lock(&mut self) {
         self.lock = None;
@@ -319,7 +350,9 @@ impl App {
                 "{} was deleted or moved on disk. {save} writes it again.",
                 self.file_name()
             ));
-        } else if self.is_modified() {
+        } else if self.is_modified() || self.history.can_redo() {
+            // Unsaved edits, or undone ones that could still be redone: never dropped
+            // without a question.
             self.mode = Mode::Confirm(Confirm::Overwrite);
             self.warn(format!(
                 "{} changed on disk while you have unsaved changes.",
@@ -422,7 +455,10 @@ impl App {
         match effect {
             Effect::Save => self.save(false),
             Effect::SaveOverwriting => self.save(true),
-            Effect::Reload => self.reload(false),
+            Effect::Reload => {
+                self.quit_after_save = false;
+                self.reload(false);
+            }
             Effect::ReadOnly => {
                 self.mode = Mode::Board;
                 self.read_only = true;
@@ -450,12 +486,14 @@ impl App {
         } else {
             self.document.save()
         };
-        let quitting = self.mode == Mode::Confirm(Confirm::Quit);
+        let quitting = self.quit_after_save || self.mode == Mode::Confirm(Confirm::Quit);
+        self.quit_after_save = false;
         match result {
             Ok(()) => {
                 self.history.mark_saved();
-                if self.recovery_pending.is_none() {
-                    let _ = std::fs::remove_file(store::recovery_path(&self.document.path));
+                // Only the file these changes came from: other sessions' stay until decided.
+                if let Some(path) = self.restored_from.take() {
+                    let _ = std::fs::remove_file(path);
                 }
                 self.mode = Mode::Board;
                 let moments = self.journey().moment_count();
@@ -469,6 +507,8 @@ impl App {
                 }
             }
             Err(SaveError::ChangedOnDisk { .. }) => {
+                // Save and quit: the question comes first, the quitting after.
+                self.quit_after_save = quitting;
                 self.mode = Mode::Confirm(Confirm::Overwrite);
                 self.warn(format!(
                     "{} changed on disk since you opened it.",
@@ -486,7 +526,9 @@ impl App {
     /// away. The selection stays on the same card, found by its id. `noticed` is set when
     /// the change on disk was noticed rather than asked for.
     fn reload(&mut self, noticed: bool) {
-        self.mode = Mode::Board;
+        if !matches!(self.mode, Mode::Help { .. } | Mode::Present { .. }) {
+            self.mode = Mode::Board;
+        }
         let moment = self.selected_moment().map(|m| m.id);
         let stage = self.selected_stage().map(|s| s.id);
         match self.document.read_from_disk() {
@@ -524,33 +566,61 @@ impl App {
                     }
                 }
             }
-            Err(error) => self.error(format!(
-                "{} changed on disk but does not load now; your map here is unchanged. {error}",
-                self.file_name()
-            )),
+            Err(error) => {
+                let first_line = error
+                    .to_string()
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                let save = self.keymap.first_label(crate::action::Action::Save);
+                self.error(format!(
+                    "The file on disk does not load now ({first_line}); your map here is unchanged, and {save} then o writes it back."
+                ));
+            }
         }
     }
 
-    /// Asks about a recovery file left by a session that ended before saving.
+    /// Asks about a recovery file left by a session that ended before saving: the newest
+    /// one that holds something the map does not.
     fn offer_recovery(&mut self) {
-        let path = store::recovery_path(&self.document.path);
-        if !path.exists() {
-            return;
-        }
-        match Document::load(path.clone()) {
-            Ok(recovered) if recovered.journey == self.document.journey => {
-                // It holds nothing the map does not: nothing to offer.
-                let _ = std::fs::remove_file(&path);
+        for path in store::recovery_files(&self.document.path) {
+            match Document::load(path.clone()) {
+                Ok(recovered) if recovered.journey == self.document.journey => {
+                    // It holds nothing the map does not: nothing to offer.
+                    let _ = std::fs::remove_file(&path);
+                }
+                Ok(_) => {
+                    self.warn("Unsaved changes from an earlier session were found.");
+                    self.mode = Mode::Confirm(Confirm::Restore(path));
+                    return;
+                }
+                Err(error) => {
+                    let first_line = error
+                        .to_string()
+                        .lines()
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned();
+                    self.warn(format!("A recovery file does not load: {first_line}"));
+                    return;
+                }
             }
-            Ok(_) => self.mode = Mode::Confirm(Confirm::Restore(path)),
-            Err(error) => self.warn(format!(
-                "There is a recovery file, but it does not load: {error}"
-            )),
+        }
+    }
+
+    /// The recovery file the question on screen is about.
+    fn asked_recovery(&self) -> Option<PathBuf> {
+        match &self.mode {
+            Mode::Confirm(Confirm::Restore(path)) => Some(path.clone()),
+            _ => None,
         }
     }
 
     fn restore_recovery(&mut self) {
-        let path = store::recovery_path(&self.document.path);
+        let Some(path) = self.asked_recovery() else {
+            return;
+        };
         self.mode = Mode::Board;
         match Document::load(path.clone()) {
             Ok(recovered) => {
@@ -558,7 +628,7 @@ impl App {
                     journey: Box::new(recovered.journey),
                 }];
                 if self.change("restore unsaved changes", edits) {
-                    self.recovery_pending = None;
+                    self.restored_from = Some(path.clone());
                     self.clamp_selection();
                     let save = self.keymap.first_label(crate::action::Action::Save);
                     self.success(format!(
@@ -572,9 +642,10 @@ impl App {
     }
 
     fn discard_recovery(&mut self) {
-        let path = store::recovery_path(&self.document.path);
+        let Some(path) = self.asked_recovery() else {
+            return;
+        };
         self.mode = Mode::Board;
-        self.recovery_pending = None;
         match std::fs::remove_file(&path) {
             Ok(()) => self.info(format!("Deleted the recovery file {}.", path.display())),
             Err(error) => self.error(format!(
@@ -584,10 +655,72 @@ impl App {
         }
     }
 
-    /// Writes the unsaved map to the recovery file, for a hang-up or a crash. Returns where
-    /// it went, or `None` when there was nothing unsaved.
-    pub fn write_recovery(&self) -> Option<std::io::Result<PathBuf>> {
-        self.is_modified()
-            .then(|| store::write_recovery(&self.document.path, self.journey()))
+    /// The map as it would be if the text being typed were confirmed now: what a hang-up
+    /// or a crash must not lose either.
+    fn journey_with_typing(&self) -> Journey {
+        let mut journey = self.journey().clone();
+        let edit = match &self.mode {
+            Mode::EditText { target, input, .. } if !input.text().trim().is_empty() => {
+                let text = input.text().trim().to_owned();
+                match *target {
+                    TextTarget::MomentTitle(id) => Edit::SetMomentText {
+                        id,
+                        field: MomentField::Title,
+                        text,
+                    },
+                    TextTarget::StageName(id) => Edit::SetStageText {
+                        id,
+                        field: StageField::Name,
+                        text,
+                    },
+                    TextTarget::JourneyTitle => Edit::SetJourneyText {
+                        field: JourneyField::Title,
+                        text,
+                    },
+                }
+            }
+            Mode::Details {
+                field,
+                editing: Some(input),
+            } => {
+                let Some(moment) = self.selected_moment() else {
+                    return journey;
+                };
+                match DetailField::ALL[*field].text_field() {
+                    Some(field) => Edit::SetMomentText {
+                        id: moment.id,
+                        field,
+                        text: input.text().to_owned(),
+                    },
+                    None if DetailField::ALL[*field] == DetailField::Tags => Edit::SetTags {
+                        id: moment.id,
+                        tags: input.text().split(',').map(str::to_owned).collect(),
+                    },
+                    None => return journey,
+                }
+            }
+            _ => return journey,
+        };
+        let _ = journey.apply(edit);
+        journey
+    }
+
+    /// Writes what is unsaved, text being typed included, to a recovery file beside the
+    /// map, for a hang-up or a crash. Returns where it went, or `None` when nothing was
+    /// unsaved. Never writes over another session's recovery file.
+    pub fn write_recovery(&mut self) -> Option<std::io::Result<PathBuf>> {
+        let journey = self.journey_with_typing();
+        if !self.is_modified() && journey == *self.journey() {
+            return None;
+        }
+        let path = self
+            .recovery_written
+            .clone()
+            .unwrap_or_else(|| store::free_recovery_path(&self.document.path));
+        let result = store::write_recovery(&self.document.path, &journey, &path);
+        if result.is_ok() {
+            self.recovery_written = Some(path.clone());
+        }
+        Some(result.map(|()| path))
     }
 }

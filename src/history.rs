@@ -30,6 +30,9 @@ pub struct History {
     next_serial: u64,
     /// The serial of the newest undoable change when the map was last saved (0: none).
     saved: u64,
+    /// The serial of the newest change that fell off the end of the history: undoing
+    /// everything left leads back to the map as it was after it, not as it was opened.
+    forgotten: u64,
 }
 
 impl History {
@@ -56,7 +59,7 @@ impl History {
         });
         self.redo.clear();
         if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
+            self.forgotten = self.undo.remove(0).serial;
         }
     }
 
@@ -102,7 +105,7 @@ impl History {
     }
 
     fn current(&self) -> u64 {
-        self.undo.last().map_or(0, |s| s.serial)
+        self.undo.last().map_or(self.forgotten, |s| s.serial)
     }
 
     /// Remembers that the map as it is now is what is on disk.
@@ -232,6 +235,30 @@ mod tests {
         assert!(history.is_modified());
         history.redo(&mut j);
         assert!(!history.is_modified());
+    }
+
+    #[test]
+    fn a_map_changed_past_the_history_limit_stays_modified() {
+        let mut j = journey();
+        let id = j.stages()[0].moments[0].id;
+        let mut history = History::default();
+        for n in 0..=UNDO_LIMIT as i64 {
+            history
+                .apply(
+                    &mut j,
+                    "feel",
+                    vec![Edit::SetFeeling {
+                        id,
+                        feeling: Feeling::clamped(n % 5 - 2),
+                    }],
+                )
+                .unwrap();
+        }
+        while history.undo(&mut j).is_some() {}
+        assert!(
+            history.is_modified(),
+            "the first change cannot be undone, so the map is not as opened"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub struct Counts {
     pub glories: usize,
     pub neutral: usize,
     pub moments_of_truth: usize,
-    pub votes: u32,
+    pub votes: u64,
 }
 
 impl Counts {
@@ -23,7 +23,7 @@ impl Counts {
             _ => self.neutral += 1,
         }
         self.moments_of_truth += usize::from(moment.kind.is_some());
-        self.votes += moment.votes;
+        self.votes += u64::from(moment.votes);
     }
 
     pub fn of_stage(stage: &Stage) -> Counts {

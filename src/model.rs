@@ -16,6 +16,9 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct Id(pub u64);
 
+/// The largest id kept from a file; larger ones are renumbered on load.
+pub const MAX_ID: u64 = 1 << 48;
+
 impl Id {
     pub fn is_unset(&self) -> bool {
         self.0 == 0
@@ -717,7 +720,7 @@ impl Journey {
     /// Gives an inserted stage (and its moments) fresh ids where they have none or where
     /// theirs are already taken, and cleans its text.
     fn adopt_stage(&mut self, stage: &mut Stage) {
-        if stage.id.is_unset() || self.id_in_use(stage.id) {
+        if stage.id.is_unset() || stage.id.0 > MAX_ID || self.id_in_use(stage.id) {
             stage.id = self.allocate_id();
         }
         self.next_id = self.next_id.max(stage.id.0 + 1);
@@ -729,7 +732,7 @@ impl Journey {
     }
 
     fn adopt_moment(&mut self, moment: &mut Moment) {
-        if moment.id.is_unset() || self.id_in_use(moment.id) {
+        if moment.id.is_unset() || moment.id.0 > MAX_ID || self.id_in_use(moment.id) {
             moment.id = self.allocate_id();
         }
         self.next_id = self.next_id.max(moment.id.0 + 1);
@@ -743,9 +746,19 @@ impl Journey {
     }
 
     /// Assigns ids to stages and moments that have none or share one with an earlier
-    /// item, keeping every id that is already unique.
+    /// item, keeping every id that is already unique. Ids beyond [`MAX_ID`] (hand-written,
+    /// or garbage) are renumbered too, so counting on from the largest never overflows.
     fn assign_ids(&mut self) {
         let mut seen = std::collections::HashSet::new();
+        for id in self
+            .stages
+            .iter_mut()
+            .flat_map(|s| std::iter::once(&mut s.id).chain(s.moments.iter_mut().map(|m| &mut m.id)))
+        {
+            if id.0 > MAX_ID {
+                *id = Id(0);
+            }
+        }
         let max = self
             .stages
             .iter()
@@ -897,6 +910,16 @@ mod tests {
         assert_eq!(journey.stages()[0].id, Id(7));
         assert_eq!(journey.stages()[1].moments[0].id, Id(3));
         assert_eq!(journey.stages()[1].id, Id(8));
+    }
+
+    #[test]
+    fn absurd_ids_are_renumbered() {
+        let mut a = Stage::new("A");
+        a.id = Id(u64::MAX);
+        a.moments.push(Moment::new("m"));
+        let journey = Journey::from_parts("t".into(), String::new(), vec![], vec![a]);
+        journey.validate().unwrap();
+        assert!(journey.stages()[0].id.0 <= MAX_ID);
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod lock;
 use std::fs::{self, File, OpenOptions, Permissions};
 use std::hash::{DefaultHasher, Hasher};
 use std::io::{self, Read, Write};
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -146,12 +147,15 @@ impl Document {
             self.disk = Some(Fingerprint::of(text.as_bytes()));
             return Ok(());
         }
-        let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+        // The new version is on disk before the backup is touched: most failures (a full
+        // disk, no permission) happen here and leave both the map and its backup alone.
+        let mode = mode_of(&target);
+        let staged = Staged::write(&target, text.as_bytes(), mode).map_err(|e| fail("write", e))?;
         if let Some(old) = &current {
-            write_atomic(&backup_path(&target), old, permissions.clone())
+            write_atomic(&backup_path(&target), old, mode)
                 .map_err(|e| fail("write the backup", e))?;
         }
-        write_atomic(&target, text.as_bytes(), permissions).map_err(|e| fail("write", e))?;
+        staged.commit().map_err(|e| fail("replace the file", e))?;
         self.disk = Some(Fingerprint::of(text.as_bytes()));
         self.stamp = stamp(&self.path);
         Ok(())
@@ -165,24 +169,51 @@ fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
 
 /// Where the previous version of `path` is kept: `map.ron` → `map.ron~`.
 pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_owned();
-    name.push("~");
-    path.with_file_name(name)
+    sibling(path, "~")
+}
+
+/// The name of a file beside `map` (the file a symlink points to, if it is one):
+/// `map.ron` + `~` → `map.ron~`.
+fn sibling(map: &Path, suffix: &str) -> PathBuf {
+    let map = resolve_symlink(map);
+    let mut name = map.file_name().unwrap_or_default().to_owned();
+    name.push(suffix);
+    map.with_file_name(name)
 }
 
 /// Where unsaved changes go when motmap is stopped or crashes: `map.ron` →
 /// `map.ron.recover`, beside the map and never over it.
 pub fn recovery_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_owned();
-    name.push(".recover");
-    path.with_file_name(name)
+    sibling(path, ".recover")
 }
 
-/// Writes `journey` to the recovery file of `path` and returns where it went.
-pub fn write_recovery(path: &Path, journey: &Journey) -> io::Result<PathBuf> {
-    let recovery = recovery_path(&resolve_symlink(path));
-    write_atomic(&recovery, to_ron(journey).as_bytes(), None)?;
-    Ok(recovery)
+/// The recovery files waiting beside `map`, newest first: `map.ron.recover` and, when
+/// that was taken by another session, `map.ron.recover.2` and on.
+pub fn recovery_files(map: &Path) -> Vec<PathBuf> {
+    let first = recovery_path(map);
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::iter::once(first.clone())
+        .chain((2..100).map(|n| sibling(map, &format!(".recover.{n}"))))
+        .filter_map(|path| Some((fs::metadata(&path).ok()?.modified().ok()?, path)))
+        .collect();
+    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
+    found.into_iter().map(|(_, path)| path).collect()
+}
+
+/// A recovery file name beside `map` that no other session's recovery file has taken.
+pub fn free_recovery_path(map: &Path) -> PathBuf {
+    std::iter::once(recovery_path(map))
+        .chain((2..).map(|n| sibling(map, &format!(".recover.{n}"))))
+        .find(|path| !path.exists())
+        .unwrap_or_else(|| recovery_path(map))
+}
+
+/// Writes `journey` to `to`, a recovery file of `map`, with the map's permissions.
+pub fn write_recovery(map: &Path, journey: &Journey, to: &Path) -> io::Result<()> {
+    write_atomic(
+        to,
+        to_ron(journey).as_bytes(),
+        mode_of(&resolve_symlink(map)),
+    )
 }
 
 /// Reads a file that is expected to be a map, refusing directories, devices and anything
@@ -229,44 +260,84 @@ fn resolve_symlink(path: &Path) -> PathBuf {
     }
 }
 
-/// Writes `bytes` to `path` so that `path` holds either its old or its new content, never a
-/// mix: a temporary file in the same directory, fsync, rename over the target, fsync the
-/// directory. `permissions` are applied to the new file (the old file's, to keep them).
-pub fn write_atomic(path: &Path, bytes: &[u8], permissions: Option<Permissions>) -> io::Result<()> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = dir.join(format!(
-        ".{name}.{}-{}.tmp",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let result = (|| {
-        let mut file = OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)?;
+/// A new version of a file, written beside it and flushed to disk but not yet in place.
+/// Dropped without [`Staged::commit`], it is removed and the target never changes.
+struct Staged {
+    temp: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl Staged {
+    /// Writes `bytes` to a temporary file in `target`'s directory, created with `mode` (so
+    /// it is never readable by more people than the target is), and fsyncs it.
+    fn write(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<Staged> {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let name = target.file_name().unwrap_or_default().to_string_lossy();
+        let temp = directory_of(target).join(format!(
+            ".{name}.{}-{}.tmp",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        if let Some(mode) = mode {
+            options.mode(mode);
+        }
+        let mut file = options.open(&temp)?;
+        let staged = Staged {
+            temp,
+            target: target.to_owned(),
+            committed: false,
+        };
         file.write_all(bytes)?;
-        if let Some(permissions) = permissions {
-            file.set_permissions(permissions)?;
+        if let Some(mode) = mode {
+            // The umask may have taken bits away at creation: the target's mode exactly.
+            file.set_permissions(Permissions::from_mode(mode))?;
         }
         file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)?;
-        // Make the rename itself durable. Some file systems refuse to sync a directory;
-        // the data is already safe by then, so that is not an error.
-        if let Ok(dir) = File::open(dir) {
+        Ok(staged)
+    }
+
+    /// Renames the new version over the target and makes the rename durable.
+    fn commit(mut self) -> io::Result<()> {
+        fs::rename(&self.temp, &self.target)?;
+        self.committed = true;
+        // Some file systems refuse to sync a directory; the data is safe by then anyway.
+        if let Ok(dir) = File::open(directory_of(&self.target)) {
             let _ = dir.sync_all();
         }
         Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
     }
-    result
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+fn directory_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// The permission bits of `path`, if it exists.
+fn mode_of(path: &Path) -> Option<u32> {
+    fs::metadata(path)
+        .ok()
+        .map(|m| m.permissions().mode() & 0o7777)
+}
+
+/// Writes `bytes` to `path` so that `path` holds either its old or its new content, never a
+/// mix: a temporary file in the same directory, fsync, rename over the target, fsync the
+/// directory. `mode` is given to the new file (the old file's, to keep it).
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+    Staged::write(path, bytes, mode)?.commit()
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use crossterm::terminal::{
@@ -21,7 +22,7 @@ use crate::app::App;
 use crate::ui;
 
 /// How often the event loop looks at the file on disk when no key is pressed.
-const TICK: std::time::Duration = std::time::Duration::from_millis(500);
+const TICK: Duration = Duration::from_millis(500);
 
 /// Runs the editor until the user quits. The app is shared with the thread that handles
 /// hang-ups, which must be able to save it even while the event loop is stuck: once the
@@ -30,7 +31,11 @@ pub fn run(app: App) -> anyhow::Result<()> {
     let shared = Arc::new(Mutex::new(app));
     install_panic_hook();
     watch_signals(Arc::clone(&shared))?;
-    enter()?;
+    if let Err(error) = enter() {
+        leave();
+        lock(&shared).release_lock();
+        return Err(anyhow::Error::new(error).context("cannot set up the terminal"));
+    }
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
         event_loop(&mut terminal, &shared)
@@ -41,12 +46,12 @@ pub fn run(app: App) -> anyhow::Result<()> {
     match outcome {
         Ok(Ok(())) => Ok(()),
         Ok(Err(error)) => {
-            let note = save_recovery(&app);
+            let note = save_recovery(&mut app);
             Err(error.context(format!("the terminal failed{note}")))
         }
         Err(_) => {
             // The panic message was printed by the hook, after the terminal was restored.
-            let note = save_recovery(&app);
+            let note = save_recovery(&mut app);
             let _ = writeln!(
                 io::stderr(),
                 "motmap: stopped on an internal error{note}. Please report it with the message above."
@@ -103,9 +108,24 @@ fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// The app, if it can be had within `patience`.
+fn lock_within(shared: &Mutex<App>, patience: Duration) -> Option<MutexGuard<'_, App>> {
+    let deadline = std::time::Instant::now() + patience;
+    loop {
+        match shared.try_lock() {
+            Ok(app) => return Some(app),
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
+            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                thread::sleep(Duration::from_millis(10));
+            }
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        }
+    }
+}
+
 /// Writes unsaved changes to the recovery file and says where they went, as a clause for
 /// an error message.
-fn save_recovery(app: &App) -> String {
+fn save_recovery(app: &mut App) -> String {
     match app.write_recovery() {
         None => String::new(),
         Some(Ok(path)) => format!(
@@ -126,9 +146,19 @@ fn watch_signals(shared: Arc<Mutex<App>>) -> io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                let mut app = lock(&shared);
-                let note = save_recovery(&app);
-                app.release_lock();
+                // The event loop holds the app only for a moment, unless a write to a
+                // stalled terminal blocks it: then give up on saving rather than hang.
+                let note = match lock_within(&shared, Duration::from_secs(3)) {
+                    Some(mut app) => {
+                        let note = save_recovery(&mut app);
+                        app.release_lock();
+                        note
+                    }
+                    None => {
+                        "; the editor was stuck writing to the terminal, so nothing could be saved"
+                            .into()
+                    }
+                };
                 leave();
                 let _ = writeln!(io::stderr(), "motmap: stopped by signal {signal}{note}.");
                 std::process::exit(128 + signal);

@@ -79,7 +79,7 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, view: &mut ViewState) -> 
     }
     .or(cursor);
     cursor = render_status_line(status_area, buf, app, theme).or(cursor);
-    popup::render_popups(area, buf, app).or(cursor)
+    popup::render_popups(area, buf, app, view).or(cursor)
 }
 
 fn render_too_small(area: Rect, buf: &mut Buffer) {
@@ -145,7 +145,7 @@ fn render_title_bar(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> O
         } => {
             let (shown, at) = input_window(input, room);
             cursor = Some(Position::new(area.x + 1 + at, area.y));
-            spans.push(Span::styled(format!("{shown:room$}"), theme.input()));
+            spans.push(Span::styled(text::pad(&shown, room), theme.input()));
         }
         _ => {
             let title = if journey.title.is_empty() {

@@ -482,6 +482,7 @@ impl App {
         };
         // The card appears at once while its title is typed; it is recorded in the history
         // only when the title is confirmed, and removed again if the typing is cancelled.
+        self.selection_before_add = Some(self.selection);
         let mut moment = Moment::new("");
         moment.id = self.document.journey.allocate_id();
         let id = moment.id;
@@ -514,6 +515,7 @@ impl App {
         } else {
             self.selection.stage + 1
         };
+        self.selection_before_add = Some(self.selection);
         let mut stage = Stage::new("");
         stage.id = self.document.journey.allocate_id();
         let id = stage.id;
@@ -570,6 +572,9 @@ impl App {
             TextTarget::JourneyTitle => return,
         };
         let _ = self.document.journey.apply(edit);
+        if let Some(selection) = self.selection_before_add.take() {
+            self.selection = selection;
+        }
         self.clamp_selection();
     }
 
@@ -619,6 +624,7 @@ impl App {
             }
         };
         if creating {
+            self.selection_before_add = None;
             // One undo step takes the whole addition away.
             if self.document.journey.apply(field_edit).is_ok() {
                 self.history.record(
@@ -1037,7 +1043,7 @@ impl App {
                     DetailField::Notes => TextInput::multiline(&moment.notes),
                     DetailField::Idea => TextInput::multiline(&moment.idea),
                     other => TextInput::line(
-                        moment.text(text_field(other).unwrap_or(MomentField::Title)),
+                        moment.text(other.text_field().unwrap_or(MomentField::Title)),
                     ),
                 };
                 let hint = if input.is_multiline() {
@@ -1062,13 +1068,17 @@ impl App {
 
     fn set_detail_text(&mut self, moment: &Moment, which: DetailField, text: &str) {
         let edit = if which == DetailField::Tags {
-            let tags: Vec<String> = text.split(',').map(|t| t.trim().to_owned()).collect();
+            let tags = crate::model::clean_tags(text.split(',').map(str::to_owned).collect());
+            if tags == moment.tags {
+                self.info("Left as it was.");
+                return;
+            }
             Edit::SetTags {
                 id: moment.id,
                 tags,
             }
         } else {
-            let Some(field) = text_field(which) else {
+            let Some(field) = which.text_field() else {
                 return;
             };
             let text = if field.is_multiline() {
@@ -1139,9 +1149,8 @@ impl App {
     }
 
     fn help_key(&mut self, key: &KeyEvent, scroll: u16) {
-        let last =
-            crate::ui::popup::help_lines(self, crate::ui::board::MIN_COLUMN_WIDTH).len() as u16;
-        let scroll = scroll.min(last);
+        // As far as the overlay could scroll when it was last drawn, no further.
+        let scroll = scroll.min(self.view.help_max_scroll);
         match key.code {
             KeyCode::Down | KeyCode::Char('j') => {
                 self.mode = Mode::Help {
@@ -1272,6 +1281,7 @@ impl App {
             (Confirm::Overwrite, Some('o')) => return Some(Effect::SaveOverwriting),
             (Confirm::Overwrite, Some('r')) => return Some(Effect::Reload),
             (Confirm::Overwrite, None) => {
+                self.cancel_quit_after_save();
                 self.mode = Mode::Board;
                 self.info("Not saved. Your changes are still here, and so is the file on disk.");
             }
@@ -1283,27 +1293,13 @@ impl App {
             (Confirm::Restore(path), None) => {
                 self.mode = Mode::Board;
                 self.info(format!(
-                    "The recovery file {} stays until you decide.",
+                    "The recovery file {} stays; opening the map again asks once more.",
                     path.display()
                 ));
-                self.recovery_pending = Some(path);
             }
             _ => {}
         }
         None
-    }
-}
-
-/// The moment field behind a text row of the details popup.
-fn text_field(which: DetailField) -> Option<MomentField> {
-    match which {
-        DetailField::Title => Some(MomentField::Title),
-        DetailField::Channel => Some(MomentField::Channel),
-        DetailField::Persona => Some(MomentField::Persona),
-        DetailField::Owner => Some(MomentField::Owner),
-        DetailField::Notes => Some(MomentField::Notes),
-        DetailField::Idea => Some(MomentField::Idea),
-        _ => None,
     }
 }
 

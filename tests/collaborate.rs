@@ -234,3 +234,21 @@ fn stale_markers_block_no_one() {
 fn gethostname_of_this_machine() -> String {
     gethostname::gethostname().to_string_lossy().into_owned()
 }
+
+#[test]
+fn live_reload_asks_when_undone_edits_could_still_be_redone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let mut app = App::open(Document::load(&path).unwrap());
+    press(&mut app, "e<C-u>My careful rewrite<Enter>u");
+    assert!(!app.is_modified());
+    their_save(&path);
+    assert!(app.tick());
+    assert_eq!(
+        app.mode,
+        Mode::Confirm(Confirm::Overwrite),
+        "asks rather than dropping the redo"
+    );
+    press(&mut app, "<Esc><C-r>");
+    assert_eq!(selected_title(&app), "My careful rewrite");
+}

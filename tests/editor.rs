@@ -570,3 +570,42 @@ fn capital_p_presents_and_esc_comes_back() {
     press(&mut app, "<Esc>");
     assert_eq!(app.mode, Mode::Board);
 }
+
+#[test]
+fn cancelling_an_addition_goes_back_to_where_the_selection_was() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "a<Esc>");
+    assert_eq!(selected_title(&app), "Reads reviews");
+    press(&mut app, "A<Esc>");
+    assert_eq!(app.selection.stage, 0);
+    press(&mut app, "a<Enter>");
+    assert_eq!(selected_title(&app), "Reads reviews");
+}
+
+#[test]
+fn confirming_unchanged_details_records_nothing() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lj<Enter>");
+    // The title, then every text row from channel to idea (kind, feeling and evidence
+    // cycle on Enter, so they are skipped).
+    press(&mut app, "<Enter><Enter>jjjj");
+    for _ in 0..6 {
+        press(&mut app, "<Enter><Enter>j");
+    }
+    assert!(!app.is_modified(), "{}", app.status.text);
+}
+
+#[test]
+fn a_stage_of_twenty_thousand_moments_scrolls_to_its_end() {
+    let moments: String = (0..20_000)
+        .map(|i| format!("(title: \"Touchpoint {i}\"),"))
+        .collect();
+    let mut app = app_with(&format!(
+        "(title: \"Big\", stages: [(name: \"Use\", moments: [{moments}])])"
+    ));
+    press(&mut app, "<End>");
+    let terminal = common::screen(&mut app, 80, 24);
+    let text = common::screen_text(terminal.backend().buffer());
+    assert!(text.contains("Touchpoint 19999"), "{text}");
+    assert!(text.contains("above"), "{text}");
+}

@@ -176,10 +176,11 @@ fn a_recovery_file_can_wait_or_be_deleted() {
 #[test]
 fn nothing_unsaved_means_no_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
-    let app = open(dir.path());
+    let mut app = open(dir.path());
     assert!(app.write_recovery().is_none());
     // A recovery file identical to the map is not worth a question.
-    store::write_recovery(&dir.path().join("cafe.ron"), &journey(&app)).unwrap();
+    let map = dir.path().join("cafe.ron");
+    store::write_recovery(&map, &journey(&app), &recovery_path(&map)).unwrap();
     drop(app);
     let app = open(dir.path());
     assert_eq!(app.mode, Mode::Board);
@@ -201,4 +202,137 @@ fn a_failing_save_says_why_and_keeps_the_changes() {
         fs::read_to_string(dir.path().join("cafe.ron")).unwrap(),
         MAP
     );
+}
+
+#[test]
+fn a_recovery_file_put_off_is_never_overwritten_by_a_later_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("cafe.ron");
+    // Session A changes a title and crashes.
+    let mut a = open(dir.path());
+    press(&mut a, "e<C-u>From session A<Enter>");
+    a.write_recovery().unwrap().unwrap();
+    drop(a);
+    // Session B puts the question off, makes its own change and crashes too.
+    let mut b = open(dir.path());
+    press(&mut b, "<Esc>j");
+    press(&mut b, "e<C-u>From session B<Enter>");
+    let written = b.write_recovery().unwrap().unwrap();
+    assert_ne!(
+        written,
+        recovery_path(&map),
+        "B's copy goes beside A's, not over it"
+    );
+    drop(b);
+
+    // Both are offered, the newest first, and neither is lost.
+    let mut c = open(dir.path());
+    press(&mut c, "r");
+    assert!(
+        journey(&c)
+            .moments()
+            .any(|(_, m)| m.title == "From session B")
+    );
+    press(&mut c, "s");
+    drop(c);
+    let mut d = open(dir.path());
+    assert!(
+        matches!(d.mode, Mode::Confirm(Confirm::Restore(_))),
+        "A's copy is still offered"
+    );
+    press(&mut d, "r");
+    assert!(
+        journey(&d)
+            .moments()
+            .any(|(_, m)| m.title == "From session A")
+    );
+    let _ = map;
+}
+
+#[test]
+fn recovery_works_through_a_symlink() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("real")).unwrap();
+    let real = dir.path().join("real/cafe.ron");
+    fs::write(&real, MAP).unwrap();
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+
+    let mut app = App::open(Document::load(&link).unwrap());
+    press(&mut app, "jg");
+    app.write_recovery().unwrap().unwrap();
+    drop(app);
+    let app = App::open(Document::load(&link).unwrap());
+    assert!(
+        matches!(app.mode, Mode::Confirm(Confirm::Restore(_))),
+        "offered when opened through the link"
+    );
+}
+
+#[test]
+fn text_being_typed_is_part_of_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    press(&mut app, "aHalf-typed 제목");
+    let path = app
+        .write_recovery()
+        .expect("typing counts as unsaved")
+        .unwrap();
+    let recovered = Document::load(path).unwrap().journey;
+    assert!(
+        recovered
+            .moments()
+            .any(|(_, m)| m.title == "Half-typed 제목")
+    );
+    drop(app);
+
+    let mut app = open(dir.path());
+    press(&mut app, "<Esc><Enter>jjjjjjjj<Enter>A long note, unsaved");
+    let path = app.write_recovery().unwrap().unwrap();
+    let recovered = Document::load(path).unwrap().journey;
+    assert!(
+        recovered
+            .moments()
+            .any(|(_, m)| m.notes == "A long note, unsaved")
+    );
+}
+
+#[test]
+fn save_and_quit_still_quits_after_the_changed_on_disk_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    let mut app = open(dir.path());
+    press(&mut app, "jg");
+    fs::write(&path, MAP.replace("Free drink", "Their edit")).unwrap();
+    press(&mut app, "qy");
+    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite));
+    assert!(!app.should_quit);
+    press(&mut app, "o");
+    assert!(app.should_quit, "saved, then quit as asked");
+    drop(app);
+
+    // Esc at the question means: neither overwrite nor quit.
+    let mut app = open(dir.path());
+    press(&mut app, "jp");
+    fs::write(&path, MAP).unwrap();
+    press(&mut app, "qy<Esc>s");
+    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite));
+    press(&mut app, "o");
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn saving_keeps_a_private_map_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    let mut app = open(dir.path());
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+    press(&mut app, "jgs");
+    let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&dir.path().join("cafe.ron~")), 0o600, "the backup too");
+    press(&mut app, "p");
+    let recovery = app.write_recovery().unwrap().unwrap();
+    assert_eq!(mode(&recovery), 0o600, "and the recovery copy");
 }

@@ -148,7 +148,14 @@ impl Lock {
     }
 
     /// Renews the marker, so other editors know this one is still there.
+    /// A marker another editor has put there since (after judging this one gone, say
+    /// across a laptop's sleep) is left alone.
     pub fn refresh(&mut self) -> std::io::Result<()> {
+        if read_marker(&self.path)
+            .is_some_and(|h| h.pid != self.holder.pid || h.host != self.holder.host)
+        {
+            return Ok(());
+        }
         self.holder.seen = now();
         write_atomic(&self.path, marker_text(&self.holder)?.as_bytes(), None)
     }

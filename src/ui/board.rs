@@ -147,7 +147,7 @@ fn render_column(
             buf.set_stringn(
                 name_area.x,
                 name_area.y,
-                format!("{shown:w$}", w = inner.width as usize),
+                super::text::pad(&shown, inner.width as usize),
                 inner.width as usize,
                 theme.input(),
             );
@@ -275,12 +275,16 @@ fn render_cards(
         if selected < first {
             first = selected;
         }
-        // Scroll down just enough for the selected card to fit below the first shown.
-        while first < selected
-            && moments[first..=selected].iter().map(height).sum::<u16>() > area.height
-        {
-            first += 1;
+        // Scroll down just enough for the selected card to fit below the first shown:
+        // walk up from it while the cards still fit, never past the first shown.
+        let room = usize::from(area.height);
+        let mut top = selected;
+        let mut used = usize::from(height(&moments[selected]));
+        while top > first && used + usize::from(height(&moments[top - 1])) <= room {
+            top -= 1;
+            used += usize::from(height(&moments[top]));
         }
+        first = top;
     }
     view.first_moment.insert(stage.id, first);
 
@@ -418,7 +422,7 @@ fn render_card(
         buf.set_stringn(
             inner.x,
             y,
-            format!("{shown:w$}", w = inner.width as usize),
+            super::text::pad(&shown, inner.width as usize),
             inner.width as usize,
             theme.input(),
         );

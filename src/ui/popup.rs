@@ -12,12 +12,17 @@ use super::input_window;
 use super::text::{truncate, wrap};
 use super::theme::Theme;
 use crate::action::Group;
-use crate::app::{App, Confirm, DetailField, Mode};
+use crate::app::{App, Confirm, DetailField, Mode, ViewState};
 use crate::model::Moment;
 use crate::outline::feeling_symbol;
 use crate::update::KIND_MENU;
 
-pub fn render_popups(area: Rect, buf: &mut Buffer, app: &App) -> Option<Position> {
+pub fn render_popups(
+    area: Rect,
+    buf: &mut Buffer,
+    app: &App,
+    view: &mut ViewState,
+) -> Option<Position> {
     match &app.mode {
         Mode::Details { field, editing } => {
             let moment = app.selected_moment()?;
@@ -32,7 +37,7 @@ pub fn render_popups(area: Rect, buf: &mut Buffer, app: &App) -> Option<Position
             None
         }
         Mode::Help { scroll } => {
-            render_help(area, buf, app, *scroll);
+            view.help_max_scroll = render_help(area, buf, app, *scroll);
             None
         }
         _ => None,
@@ -146,7 +151,7 @@ fn render_details(
                 buf.set_stringn(
                     x,
                     row_y,
-                    format!("{line:value_width$}"),
+                    super::text::pad(line, value_width),
                     value_width,
                     theme.input(),
                 );
@@ -514,12 +519,13 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     out
 }
 
-fn render_help(area: Rect, buf: &mut Buffer, app: &App, scroll: u16) {
+/// Draws the help overlay and returns how far it can scroll at this size.
+fn render_help(area: Rect, buf: &mut Buffer, app: &App, scroll: u16) -> u16 {
     let theme = &app.theme;
     let popup = centered(area, 80, area.height);
     let inner = popup_frame(popup, buf, "Keys", theme);
     if inner.height < 2 {
-        return;
+        return 0;
     }
     let lines = help_lines(app, inner.width);
     let body = inner.height - 1;
@@ -553,6 +559,7 @@ fn render_help(area: Rect, buf: &mut Buffer, app: &App, scroll: u16) {
         inner.width as usize,
         theme.dim(),
     );
+    max_scroll
 }
 
 #[cfg(test)]

@@ -8,6 +8,13 @@ pub fn width(text: &str) -> usize {
     text.width()
 }
 
+/// `text` followed by spaces up to `columns` display columns (a wide character counts two,
+/// which `format!`'s padding does not know).
+pub fn pad(text: &str, columns: usize) -> String {
+    let fill = columns.saturating_sub(text.width());
+    format!("{text}{}", " ".repeat(fill))
+}
+
 /// `text` cut to `max` columns, ending in `…` when it was cut.
 pub fn truncate(text: &str, max: usize) -> String {
     if text.width() <= max {
@@ -123,6 +130,12 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert!(lines[1].ends_with('…'), "{lines:?}");
         assert!(lines.iter().all(|l| width(l) <= 9));
+    }
+
+    #[test]
+    fn padding_counts_display_columns() {
+        assert_eq!(pad("가나", 6), "가나  ");
+        assert_eq!(pad("abc", 2), "abc");
     }
 
     #[test]
