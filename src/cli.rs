@@ -165,6 +165,7 @@ fn show(
         write!(out, "{}", outline(&document.journey))?;
         return Ok(ExitCode::SUCCESS);
     }
+    let palette = user_config().0.palette;
     let theme = match color {
         ColorChoice::Never => Theme::monochrome(),
         ColorChoice::Auto if !is_terminal => Theme::monochrome(),
@@ -174,6 +175,7 @@ fn show(
             .filter(Theme::has_color)
             .unwrap_or_default(),
     };
+    let theme = Theme { palette, ..theme };
     let color = theme.has_color();
     let width = width
         .or_else(|| {
@@ -303,9 +305,17 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     } else {
         App::open(document)
     };
-    app.theme = Theme::from_env();
+    let (config, config_problem) = user_config();
+    app.keymap = config.keymap;
+    app.theme = Theme {
+        palette: config.palette,
+        ..Theme::from_env()
+    };
     let help = app.keymap.first_label(Action::Help);
-    if read_only {
+    if let Some(problem) = config_problem {
+        // Said first, whatever else there is to say: the keys may not be what they expect.
+        app.warn(format!("Settings ignored: {problem}."));
+    } else if read_only {
         app.info(format!(
             "Read-only view of {}: nothing can change it. Press {help} to see every key.",
             app.file_name()
@@ -322,9 +332,21 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
             "New map: {} is written on the first save. Press {help} to see every key.",
             app.document.path.display()
         ));
+    } else {
+        app.info(format!(
+            "Opened {}. Press {help} to see every key.",
+            app.file_name()
+        ));
     }
     crate::terminal::run(app)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The user's settings, or the defaults and what is wrong with the settings file.
+fn user_config() -> (crate::config::Config, Option<String>) {
+    crate::config::config_path()
+        .map(|path| crate::config::load(&path))
+        .unwrap_or_default()
 }
 
 /// Loads `path`, or starts a new map there if no file exists yet.

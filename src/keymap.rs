@@ -153,6 +153,14 @@ impl KeyMap {
             .map(|(_, action)| *action)
     }
 
+    /// Puts the user's keys over the defaults: each action named keeps only the keys it is
+    /// given, and a key given to one action is taken away from any other.
+    pub fn remap(&mut self, bindings: &[(Key, Action)]) {
+        self.bindings
+            .retain(|(key, action)| !bindings.iter().any(|(k, a)| k == key || a == action));
+        self.bindings.extend_from_slice(bindings);
+    }
+
     /// Every key bound to `action`, in table order.
     pub fn keys(&self, action: Action) -> impl Iterator<Item = Key> + '_ {
         self.bindings

@@ -43,6 +43,7 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("HOME", dir);
         command.env("XDG_DATA_HOME", dir.join("data"));
+        command.env("XDG_CONFIG_HOME", dir.join("config"));
         command.env_remove("NO_COLOR");
         let child = pair.slave.spawn_command(command).expect("motmap starts");
         drop(pair.slave);
@@ -365,5 +366,50 @@ fn a_resize_redraws_at_once() {
         .unwrap();
     session.wait_for("Arrive and queue");
     session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn a_broken_settings_file_is_reported_and_the_editor_starts_anyway() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("config/motmap")).unwrap();
+    std::fs::write(dir.path().join("config/motmap/config.ron"), "(theme: Pink)").unwrap();
+    write_map(
+        dir.path(),
+        "cafe.ron",
+        motmap::templates::find("cafe").unwrap().source,
+    );
+    let mut session = Session::start(dir.path(), &["cafe.ron"], 120, 30);
+    let screen = session.wait_for("Settings ignored");
+    assert!(
+        screen.contains("Cafe visit"),
+        "the map is open all the same:\n{screen}"
+    );
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn remapped_keys_from_the_settings_file_work() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("config/motmap")).unwrap();
+    std::fs::write(
+        dir.path().join("config/motmap/config.ron"),
+        r#"(keys: {"make_pain": ["!"]})"#,
+    )
+    .unwrap();
+    write_map(
+        dir.path(),
+        "cafe.ron",
+        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#,
+    );
+    let mut session = Session::start(dir.path(), &["cafe.ron"], 100, 30);
+    session.wait_for("Long queue");
+    session.type_and_see("!", "is now a pain");
+    session.type_and_see("?", "Keys");
+    session.send("q");
+    session.send("q");
+    session.wait_for("Unsaved changes");
+    session.send("n");
     assert!(session.wait_for_exit().success());
 }

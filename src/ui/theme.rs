@@ -40,6 +40,15 @@ impl Depth {
     }
 }
 
+/// The two sets of colours: the usual reds and greens, and one for people who do not tell
+/// red from green (pains in vermilion and orange, glories in blues, after Okabe and Ito).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+pub enum Palette {
+    #[default]
+    Standard,
+    ColourBlind,
+}
+
 /// The colours the board uses, by what they mean.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
@@ -59,7 +68,17 @@ enum Role {
 
 impl Role {
     /// The role in 16 colours, in the 256-colour palette, and in 24-bit colour.
-    fn colors(self) -> (Color, u8, [u8; 3]) {
+    fn colors(self, palette: Palette) -> (Color, u8, [u8; 3]) {
+        if palette == Palette::ColourBlind {
+            match self {
+                Role::DeepPain => return (Color::Red, 166, [213, 94, 0]),
+                Role::Pain => return (Color::Yellow, 214, [230, 159, 0]),
+                Role::Glory => return (Color::LightBlue, 74, [86, 180, 233]),
+                Role::DeepGlory => return (Color::Blue, 25, [0, 114, 178]),
+                Role::Success => return (Color::LightBlue, 74, [86, 180, 233]),
+                _ => {}
+            }
+        }
         match self {
             Role::DeepPain => (Color::Red, 160, [211, 47, 47]),
             Role::Pain => (Color::LightRed, 210, [239, 130, 120]),
@@ -80,6 +99,7 @@ impl Role {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Theme {
     pub depth: Depth,
+    pub palette: Palette,
 }
 
 impl Default for Theme {
@@ -87,6 +107,7 @@ impl Default for Theme {
     fn default() -> Theme {
         Theme {
             depth: Depth::Sixteen,
+            palette: Palette::Standard,
         }
     }
 }
@@ -96,11 +117,15 @@ impl Theme {
     pub fn from_env() -> Theme {
         Theme {
             depth: Depth::from_env(),
+            palette: Palette::Standard,
         }
     }
 
     pub fn monochrome() -> Theme {
-        Theme { depth: Depth::None }
+        Theme {
+            depth: Depth::None,
+            palette: Palette::Standard,
+        }
     }
 
     pub fn has_color(&self) -> bool {
@@ -108,7 +133,7 @@ impl Theme {
     }
 
     fn color(&self, role: Role) -> Option<Color> {
-        let (named, indexed, [r, g, b]) = role.colors();
+        let (named, indexed, [r, g, b]) = role.colors(self.palette);
         match self.depth {
             Depth::None => None,
             Depth::Sixteen => Some(named),
@@ -275,7 +300,14 @@ mod tests {
     #[test]
     fn each_depth_uses_only_its_own_colours() {
         let pain = Feeling::clamped(-2);
-        let fg = |depth| Theme { depth }.feeling(pain).fg;
+        let fg = |depth| {
+            Theme {
+                depth,
+                palette: Palette::Standard,
+            }
+            .feeling(pain)
+            .fg
+        };
         assert_eq!(fg(Depth::None), None);
         assert_eq!(fg(Depth::Sixteen), Some(Color::Red));
         assert!(matches!(fg(Depth::TwoFiftySix), Some(Color::Indexed(_))));
