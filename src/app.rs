@@ -294,8 +294,9 @@ impl App {
             // changes on disk, so nothing is lost.
             Err(LockError::Io(error)) => {
                 app.warn(format!(
-                    "Could not mark {} as open for other editors ({error}).",
-                    app.file_name()
+                    "Could not mark {} as open for other editors ({}).",
+                    app.file_name(),
+                    store::io_reason(&error)
                 ));
                 app.offer_recovery();
             }

@@ -96,10 +96,6 @@ impl History {
         replayed
     }
 
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
@@ -209,7 +205,7 @@ mod tests {
         );
         assert!(result.is_err());
         assert_eq!(j, original);
-        assert!(!history.can_undo());
+        assert!(history.undo(&mut j).is_none(), "nothing to undo");
     }
 
     #[test]

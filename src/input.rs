@@ -3,7 +3,6 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 use crate::model::{clean_line, clean_multiline};
 
@@ -60,11 +59,6 @@ impl TextInput {
 
     pub fn is_multiline(&self) -> bool {
         self.multiline
-    }
-
-    /// Display columns from the start of the text to the cursor (one-line fields).
-    pub fn cursor_column(&self) -> usize {
-        self.text[..self.cursor].width()
     }
 
     pub fn cursor_byte(&self) -> usize {
@@ -186,7 +180,7 @@ mod tests {
         let mut input = TextInput::line("");
         typed(&mut input, "긴 줄");
         assert_eq!(input.text(), "긴 줄");
-        assert_eq!(input.cursor_column(), 5);
+        assert_eq!(input.cursor_byte(), "긴 줄".len());
         input.handle_key(&key(KeyCode::Backspace));
         assert_eq!(input.text(), "긴 ");
         input.handle_key(&key(KeyCode::Home));

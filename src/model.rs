@@ -164,9 +164,27 @@ impl Feeling {
         self.0 == 0
     }
 
-    /// 0 for neutral, 1 or 2 for the strength of a pain or a glory.
-    pub fn intensity(self) -> u8 {
-        self.0.unsigned_abs()
+    /// The sign a pain or glory carries where there is no colour: `--`, `-`, `+`, `++`, or
+    /// `o` for neutral.
+    pub fn symbol(self) -> &'static str {
+        match self.0 {
+            -2 => "--",
+            -1 => "-",
+            1 => "+",
+            2 => "++",
+            _ => "o",
+        }
+    }
+
+    /// "a deep pain", "neutral", "a glory": the feeling in a sentence.
+    pub fn phrase(self) -> &'static str {
+        match self.0 {
+            -2 => "a deep pain",
+            -1 => "a pain",
+            1 => "a glory",
+            2 => "a deep glory",
+            _ => "neutral",
+        }
     }
 
     pub fn label(self) -> &'static str {
@@ -661,7 +679,8 @@ impl Journey {
     }
 
     /// Checks every invariant: ids set and unique, `next_id` above them all, no control
-    /// characters where they do not belong. Used by tests and after loading.
+    /// characters where they do not belong. For tests: every constructor and edit keeps
+    /// these by construction.
     pub fn validate(&self) -> Result<(), String> {
         let mut seen = std::collections::HashSet::new();
         let mut check_id = |id: Id, what: &str| {

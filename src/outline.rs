@@ -2,19 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::model::{Feeling, Journey};
-
-/// The sign a pain or glory carries where there is no colour: `--`, `-`, `+`, `++`, or
-/// `o` for neutral.
-pub fn feeling_symbol(feeling: Feeling) -> &'static str {
-    match feeling.value() {
-        -2 => "--",
-        -1 => "-",
-        1 => "+",
-        2 => "++",
-        _ => "o",
-    }
-}
+use crate::model::Journey;
 
 /// "1 stage", "3 stages".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
@@ -57,7 +45,7 @@ pub fn outline(journey: &Journey) -> String {
             let _ = writeln!(
                 out,
                 "   {kind} {:<2} {} ({})",
-                feeling_symbol(moment.feeling),
+                moment.feeling.symbol(),
                 moment.title,
                 moment.feeling.label()
             );

@@ -12,6 +12,7 @@ use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+pub(crate) use error::io_reason;
 pub use error::{LoadError, LoadProblem, SaveError};
 pub use format::{FORMAT_VERSION, parse, to_ron};
 
@@ -336,7 +337,7 @@ fn mode_of(path: &Path) -> Option<u32> {
 /// Writes `bytes` to `path` so that `path` holds either its old or its new content, never a
 /// mix: a temporary file in the same directory, fsync, rename over the target, fsync the
 /// directory. `mode` is given to the new file (the old file's, to keep it).
-pub fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     Staged::write(path, bytes, mode)?.commit()
 }
 

@@ -15,7 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use crate::action::Action;
 use crate::app::{App, Mode, TextTarget, ViewState};
@@ -345,9 +345,4 @@ fn render_status_line(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) ->
         Line::from(hint_spans).render(Rect::new(start, area.y, hint_width as u16, 1), buf);
     }
     None
-}
-
-/// A block of wrapped text, for popups.
-pub fn paragraph(lines: Vec<Line<'static>>) -> Paragraph<'static> {
-    Paragraph::new(lines).wrap(Wrap { trim: false })
 }

@@ -406,7 +406,10 @@ impl App {
     fn refuse_in_read_only(&mut self, what: &str) {
         // "make it a pain; again for a deep pain" → "make it a pain".
         let what = what.split([';', '(']).next().unwrap_or(what).trim();
-        let file = self.document.path.display().to_string();
+        let mut file = self.document.path.display().to_string();
+        if file.contains(char::is_whitespace) {
+            file = format!("'{file}'");
+        }
         self.warn(format!(
             "Read-only view: cannot {what}. To edit: motmap {file}"
         ));
@@ -585,7 +588,13 @@ impl App {
                 self.remove_uncommitted(target);
                 self.info("Nothing added: the title was empty.");
             } else {
-                self.error("A title cannot be empty: type one, or Esc to keep the old one.");
+                let what = match target {
+                    TextTarget::MomentTitle(_) | TextTarget::JourneyTitle => "A title",
+                    TextTarget::StageName(_) => "A stage's name",
+                };
+                self.error(format!(
+                    "{what} cannot be empty: type one, or Esc to keep the old one."
+                ));
             }
             return;
         }
@@ -726,10 +735,10 @@ impl App {
         };
         let title = quoted(&moment.title);
         if moment.feeling == feeling {
-            self.info(format!("{title} already is {}.", feeling_phrase(feeling)));
+            self.info(format!("{title} already is {}.", feeling.phrase()));
             return;
         }
-        let label = format!("make {title} {}", feeling_phrase(feeling));
+        let label = format!("make {title} {}", feeling.phrase());
         if self.change(
             label,
             vec![Edit::SetFeeling {
@@ -737,7 +746,7 @@ impl App {
                 feeling,
             }],
         ) {
-            self.success(format!("{title} is now {}.", feeling_phrase(feeling)));
+            self.success(format!("{title} is now {}.", feeling.phrase()));
         }
     }
 
@@ -1300,16 +1309,5 @@ impl App {
             _ => {}
         }
         None
-    }
-}
-
-/// "a deep pain", "neutral", "a glory".
-pub fn feeling_phrase(feeling: Feeling) -> &'static str {
-    match feeling.value() {
-        -2 => "a deep pain",
-        -1 => "a pain",
-        1 => "a glory",
-        2 => "a deep glory",
-        _ => "neutral",
     }
 }

@@ -137,7 +137,7 @@ impl fmt::Display for LoadError {
 pub enum SaveError {
     /// Someone else changed the file since it was loaded or last saved.
     #[error(
-        "{} changed on disk since it was opened (another editor, a sync or a git pull?). It was not saved, so neither version is lost: overwrite it, reload it, or save elsewhere.",
+        "{} changed on disk since it was opened (another editor, a sync or a git pull?). It was not saved, so neither version is lost: overwrite it or reload it.",
         path.display()
     )]
     ChangedOnDisk { path: PathBuf },
@@ -147,7 +147,7 @@ pub enum SaveError {
     )]
     IsDirectory { path: PathBuf },
     #[error(
-        "cannot save {}: could not {step} ({}). The file on disk is unchanged and the map is still open: fix the cause and save again.",
+        "cannot save {}: could not {step} ({}). The file on disk is unchanged: fix the cause and save again.",
         path.display(),
         io_reason(source)
     )]
@@ -159,7 +159,7 @@ pub enum SaveError {
 }
 
 /// An I/O error in plain words, without Rust's "(os error N)" suffix.
-fn io_reason(error: &io::Error) -> String {
+pub(crate) fn io_reason(error: &io::Error) -> String {
     let text = error.to_string();
     let text = match text.find(" (os error") {
         Some(at) => &text[..at],
@@ -237,7 +237,12 @@ pub(super) fn describe(error: &ron::Error) -> String {
         E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => "expected `)` closing a journey, stage or moment".into(),
         E::ExpectedArray => "expected `[` opening a list".into(),
         E::ExpectedArrayEnd => "expected `]` closing a list".into(),
-        E::ExpectedIdentifier => "expected a field name, such as `title`".into(),
+        E::ExpectedIdentifier => {
+            "expected a name without quotes: a field such as `title`, or a kind such as `Fmot`".into()
+        }
+        E::ExpectedAttribute | E::ExpectedAttributeEnd => {
+            "this does not look like a motmap map, which starts with `(`".into()
+        }
         E::ExceededRecursionLimit => {
             "brackets nest more deeply than any journey map does: this is not a motmap map".into()
         }

@@ -14,7 +14,7 @@ use super::text::{truncate, width, wrap};
 use super::theme::Theme;
 use crate::app::{App, Mode, TextTarget, ViewState};
 use crate::model::{Moment, Stage};
-use crate::outline::{count_summary, feeling_symbol};
+use crate::outline::count_summary;
 
 /// Columns are never narrower than this; more stages than fit scroll sideways.
 pub const MIN_COLUMN_WIDTH: u16 = 26;
@@ -459,7 +459,7 @@ fn render_card_header(area: Rect, buf: &mut Buffer, moment: &Moment, theme: &The
         spans.push(Span::raw(" "));
     }
     if !moment.feeling.is_neutral() {
-        let symbol = feeling_symbol(moment.feeling);
+        let symbol = moment.feeling.symbol();
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         // The word when it fits, the symbol always: it carries the meaning without colour.
         let with_word = format!("{symbol} {}", moment.feeling.label());

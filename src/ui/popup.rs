@@ -14,7 +14,6 @@ use super::theme::Theme;
 use crate::action::Group;
 use crate::app::{App, Confirm, DetailField, Mode, ViewState};
 use crate::model::Moment;
-use crate::outline::feeling_symbol;
 use crate::update::KIND_MENU;
 
 pub fn render_popups(
@@ -211,7 +210,7 @@ fn detail_value(
         DetailField::Feeling => (
             vec![format!(
                 "{} {} ({:+})",
-                feeling_symbol(moment.feeling),
+                moment.feeling.symbol(),
                 moment.feeling.label(),
                 moment.feeling.value()
             )],

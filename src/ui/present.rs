@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Widget};
 use super::text::{truncate, width, wrap};
 use crate::app::{App, ViewState};
 use crate::model::Moment;
-use crate::outline::{count_summary, feeling_symbol};
+use crate::outline::count_summary;
 
 /// Cards are at least this wide; as many columns as fit.
 const CARD_WIDTH: u16 = 36;
@@ -166,7 +166,7 @@ fn render_big_card(area: Rect, buf: &mut Buffer, app: &App, moment: &Moment, sel
         spans.push(Span::styled(
             format!(
                 "{} {}",
-                feeling_symbol(moment.feeling),
+                moment.feeling.symbol(),
                 moment.feeling.label().to_uppercase()
             ),
             theme.feeling(moment.feeling).add_modifier(Modifier::BOLD),

@@ -12,7 +12,7 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::insight::{Counts, average_feeling, kinds, pains_without_idea, ranking};
 use crate::model::{Moment, Stage};
-use crate::outline::{feeling_symbol, plural};
+use crate::outline::plural;
 
 /// Lines, drawn from the top of `area` and cut at its bottom.
 fn draw_lines(area: Rect, buf: &mut Buffer, lines: Vec<Line<'static>>) {
@@ -43,7 +43,7 @@ fn moment_line(
     let kind = moment
         .kind
         .map_or("    ".to_string(), |k| k.badge().to_string());
-    let head = format!("{prefix}{:<2} {kind} ", feeling_symbol(moment.feeling));
+    let head = format!("{prefix}{:<2} {kind} ", moment.feeling.symbol());
     let tail = format!("  ({})", stage.name);
     let title_room = room.saturating_sub(width(&head) + width(&tail)).max(10);
     Line::from(vec![
