@@ -491,9 +491,13 @@ pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         fixed(&[
             ("Enter", "keep the text"),
             ("Esc", "cancel and keep the old text"),
-            ("← → Home End", "move the cursor"),
+            ("← → Home End", "move the cursor (Ctrl-a, Ctrl-e too)"),
             ("Backspace Del", "erase"),
-            ("Ctrl-w Ctrl-u", "erase a word, the line"),
+            ("Ctrl-w", "erase the word before the cursor"),
+            (
+                "Ctrl-u Ctrl-k",
+                "erase to the start, to the end of the line",
+            ),
             ("Alt-Enter", "new line in notes and ideas (or Ctrl-j)"),
         ]),
     ));
