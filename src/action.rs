@@ -80,6 +80,8 @@ actions! {
     EditTitle, "edit_title", Edit, "edit the moment's title";
     RenameStage, "rename_stage", Edit, "rename the stage";
     RenameJourney, "rename_journey", Edit, "rename the journey";
+    DescribeStage, "describe_stage", Edit, "write the stage's description";
+    DescribeJourney, "describe_journey", Edit, "write the journey's description";
     OpenDetails, "open_details", Edit, "show and edit every field of the moment";
     DeleteMoment, "delete_moment", Edit, "delete the moment";
     DeleteStage, "delete_stage", Edit, "delete the stage (asks if it has moments)";

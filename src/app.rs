@@ -31,7 +31,19 @@ pub struct Selection {
 pub enum TextTarget {
     MomentTitle(Id),
     StageName(Id),
+    StageDescription(Id),
     JourneyTitle,
+    JourneyDescription,
+}
+
+impl TextTarget {
+    /// Descriptions may be empty and span lines; titles and names may not.
+    pub fn is_description(self) -> bool {
+        matches!(
+            self,
+            TextTarget::StageDescription(_) | TextTarget::JourneyDescription
+        )
+    }
 }
 
 /// A question the editor is waiting for an answer to.
@@ -672,6 +684,15 @@ impl App {
                     TextTarget::StageName(id) => Edit::SetStageText {
                         id,
                         field: StageField::Name,
+                        text,
+                    },
+                    TextTarget::StageDescription(id) => Edit::SetStageText {
+                        id,
+                        field: StageField::Description,
+                        text,
+                    },
+                    TextTarget::JourneyDescription => Edit::SetJourneyText {
+                        field: JourneyField::Description,
                         text,
                     },
                     TextTarget::JourneyTitle => Edit::SetJourneyText {

@@ -88,6 +88,8 @@ pub const DEFAULT_BINDINGS: &[(Key, Action)] = &[
     (Key::char('e'), Action::EditTitle),
     (Key::char('r'), Action::RenameStage),
     (Key::char('R'), Action::RenameJourney),
+    (Key::char('D'), Action::DescribeStage),
+    (Key::char('I'), Action::DescribeJourney),
     (Key::plain(KeyCode::Enter), Action::OpenDetails),
     (Key::char('x'), Action::DeleteMoment),
     (Key::plain(KeyCode::Delete), Action::DeleteMoment),

@@ -305,17 +305,29 @@ fn render_status_line(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) ->
     let mut x = area.x + width(&chip) as u16 + 1;
     let available = area.right().saturating_sub(x) as usize;
 
-    if let Mode::Search { input } = &app.mode {
-        buf.set_stringn(x, area.y, "/", 1, theme.key());
-        let (shown, at) = input_window(input, available.saturating_sub(2));
-        buf.set_stringn(
-            x + 1,
-            area.y,
-            &shown,
-            available.saturating_sub(1),
-            theme.input(),
-        );
-        return Some(Position::new(x + 1 + at, area.y));
+    let prompt = match &app.mode {
+        Mode::Search { input } => Some(("/", input)),
+        Mode::FilterText { input } => Some(("filter: ", input)),
+        Mode::TimerLength { input } => Some(("minutes: ", input)),
+        Mode::EditText {
+            target: TextTarget::StageDescription(_),
+            input,
+            ..
+        } => Some(("stage description: ", input)),
+        Mode::EditText {
+            target: TextTarget::JourneyDescription,
+            input,
+            ..
+        } => Some(("journey description: ", input)),
+        _ => None,
+    };
+    if let Some((label, input)) = prompt {
+        let label_width = width(label) as u16;
+        buf.set_stringn(x, area.y, label, available, theme.key());
+        let room = available.saturating_sub(label_width as usize + 1);
+        let (shown, at) = input_window(input, room);
+        buf.set_stringn(x + label_width, area.y, &shown, room, theme.input());
+        return Some(Position::new(x + label_width + at, area.y));
     }
 
     // The message comes first; hints fill what room is left, whole or not at all.

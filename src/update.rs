@@ -250,6 +250,27 @@ impl App {
                 };
                 self.info("Type the journey's title. Enter keeps it, Esc cancels.");
             }
+            Action::DescribeStage => {
+                if let Some(stage) = self.stage_or_hint() {
+                    self.mode = Mode::EditText {
+                        target: TextTarget::StageDescription(stage.id),
+                        input: TextInput::multiline(&stage.description),
+                        creating: false,
+                    };
+                    self.info(format!(
+                        "What happens in {}? Enter keeps it, Esc cancels.",
+                        quoted(&stage.name)
+                    ));
+                }
+            }
+            Action::DescribeJourney => {
+                self.mode = Mode::EditText {
+                    target: TextTarget::JourneyDescription,
+                    input: TextInput::multiline(&self.journey().description),
+                    creating: false,
+                };
+                self.info("Describe the journey: who, what, from where to where. Enter keeps it, Esc cancels.");
+            }
             Action::OpenDetails => {
                 if self.moment_or_hint().is_some() {
                     self.mode = Mode::Details {
@@ -572,7 +593,7 @@ impl App {
         let edit = match target {
             TextTarget::MomentTitle(id) => Edit::RemoveMoment { id },
             TextTarget::StageName(id) => Edit::RemoveStage { id },
-            TextTarget::JourneyTitle => return,
+            _ => return,
         };
         let _ = self.document.journey.apply(edit);
         if let Some(selection) = self.selection_before_add.take() {
@@ -582,6 +603,11 @@ impl App {
     }
 
     fn commit_text(&mut self, target: TextTarget, text: String, creating: bool) {
+        if target.is_description() {
+            self.mode = Mode::Board;
+            self.commit_description(target, text);
+            return;
+        }
         if text.is_empty() {
             if creating {
                 self.mode = Mode::Board;
@@ -589,8 +615,8 @@ impl App {
                 self.info("Nothing added: the title was empty.");
             } else {
                 let what = match target {
-                    TextTarget::MomentTitle(_) | TextTarget::JourneyTitle => "A title",
                     TextTarget::StageName(_) => "A stage's name",
+                    _ => "A title",
                 };
                 self.error(format!(
                     "{what} cannot be empty: type one, or Esc to keep the old one."
@@ -618,6 +644,8 @@ impl App {
                 Edit::RemoveStage { id },
                 "stage",
             ),
+            // Descriptions went to `commit_description` above.
+            TextTarget::StageDescription(_) | TextTarget::JourneyDescription => return,
             TextTarget::JourneyTitle => {
                 if text != self.journey().title {
                     self.change(
@@ -649,13 +677,47 @@ impl App {
                     .journey()
                     .stage_index(id)
                     .map(|i| self.journey().stages()[i].name.clone()),
-                TextTarget::JourneyTitle => None,
+                _ => None,
             };
             if old.as_deref() == Some(text.as_str()) {
                 self.info("Left as it was.");
             } else if self.change(format!("rename {what} {}", quoted(&text)), vec![field_edit]) {
                 self.success(format!("Renamed the {what} {}.", quoted(&text)));
             }
+        }
+    }
+
+    /// A stage's or the journey's description: may be emptied, may span lines.
+    fn commit_description(&mut self, target: TextTarget, text: String) {
+        let (edit, old, whose) = match target {
+            TextTarget::StageDescription(id) => {
+                let Some(index) = self.journey().stage_index(id) else {
+                    return;
+                };
+                let stage = &self.journey().stages()[index];
+                (
+                    Edit::SetStageText {
+                        id,
+                        field: StageField::Description,
+                        text: text.clone(),
+                    },
+                    stage.description.clone(),
+                    format!("stage {}", quoted(&stage.name)),
+                )
+            }
+            _ => (
+                Edit::SetJourneyText {
+                    field: JourneyField::Description,
+                    text: text.clone(),
+                },
+                self.journey().description.clone(),
+                "journey".to_string(),
+            ),
+        };
+        if old == text {
+            self.info("Left as it was.");
+        } else if self.change(format!("describe the {whose}"), vec![edit]) {
+            self.success(format!("Described the {whose}."));
         }
     }
 

@@ -610,3 +610,27 @@ fn a_stage_of_twenty_thousand_moments_scrolls_to_its_end() {
     assert!(text.contains("Touchpoint 19999"), "{text}");
     assert!(text.contains("above"), "{text}");
 }
+
+#[test]
+fn capital_d_and_i_describe_the_stage_and_the_journey() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(
+        &mut app,
+        "DGuests look for a place nearby<A-Enter>and read reviews.<Enter>",
+    );
+    assert_eq!(
+        after.stages()[0].description,
+        "Guests look for a place nearby\nand read reviews."
+    );
+    let after = assert_undoable(&mut app, "IA lunchtime visit to a busy cafe.<Enter>");
+    assert_eq!(after.description, "A lunchtime visit to a busy cafe.");
+    let after = assert_undoable(&mut app, "D<C-a><C-k><Backspace><C-a><C-k><Enter>");
+    assert_eq!(
+        after.stages()[0].description,
+        "",
+        "a description may be emptied"
+    );
+    let before = journey(&app);
+    press(&mut app, "Dchanged my mind<Esc>");
+    assert_eq!(journey(&app), before);
+}

@@ -366,3 +366,23 @@ fn show_with_colour_marks_pains_in_red() {
     );
     assert!(text.contains("\u{1b}[0;32m+ glory"), "glories in green");
 }
+
+#[test]
+fn prompts_show_what_is_typed_in_the_status_line() {
+    for (keys, seen) in [
+        ("Tquarter", "minutes: 5quarter"),
+        ("f/shop", "filter: shop"),
+        ("/qu", "/qu"),
+        (
+            "D 대기",
+            "stage description: The guest looks for a place to eat nearby and checks what others say. 대기",
+        ),
+    ] {
+        let mut app = app_on("cafe");
+        press(&mut app, keys);
+        let terminal = screen(&mut app, 160, 24);
+        let status = common::screen_text(terminal.backend().buffer());
+        let last = status.lines().last().unwrap().to_string();
+        assert!(last.contains(seen), "{keys}: {last}");
+    }
+}

@@ -78,10 +78,15 @@ pub fn render_presentation(
         buf.set_stringn(x, bar.y + 1, &place, width(&place), theme.title_bar());
     }
     let summary = count_summary(stage.moments.len(), stage.pains(), stage.glories());
+    let about = if stage.description.is_empty() {
+        summary
+    } else {
+        format!("{} · {summary}", stage.description.replace('\n', " "))
+    };
     buf.set_stringn(
         body.x + 2,
         body.y + 3,
-        &summary,
+        truncate(&about, body.width as usize - 4),
         body.width as usize - 2,
         theme.dim(),
     );

@@ -70,8 +70,17 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
                 .join(" ")
         }
     };
-    let mut lines = vec![
-        heading(&journey.title, theme),
+    let mut lines = vec![heading(&journey.title, theme)];
+    for line in super::text::wrap(&journey.description, room, 3) {
+        lines.push(Line::styled(line, theme.dim()));
+    }
+    if !journey.personas.is_empty() {
+        lines.push(Line::styled(
+            format!("Personas: {}", journey.personas.join(", ")),
+            theme.dim(),
+        ));
+    }
+    lines.extend([
         Line::raw(format!(
             "{} in {}: {}, {}, {} neutral",
             plural(counts.moments, "moment", "moments"),
@@ -96,7 +105,7 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
             Span::styled(badges(&missing), theme.status(crate::app::Tone::Warning)),
         ]),
         Line::raw(""),
-    ];
+    ]);
 
     // The stages as a table.
     let name_width = journey
