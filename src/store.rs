@@ -191,13 +191,16 @@ pub fn recovery_path(path: &Path) -> PathBuf {
 /// The recovery files waiting beside `map`, newest first: `map.ron.recover` and, when
 /// that was taken by another session, `map.ron.recover.2` and on.
 pub fn recovery_files(map: &Path) -> Vec<PathBuf> {
-    let first = recovery_path(map);
-    let mut found: Vec<(std::time::SystemTime, PathBuf)> = std::iter::once(first.clone())
-        .chain((2..100).map(|n| sibling(map, &format!(".recover.{n}"))))
-        .filter_map(|path| Some((fs::metadata(&path).ok()?.modified().ok()?, path)))
-        .collect();
-    found.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
-    found.into_iter().map(|(_, path)| path).collect()
+    // Newest first; files written within the file system's clock tick are told apart by
+    // their number, a later session taking a higher one.
+    let mut found: Vec<(std::time::SystemTime, usize, PathBuf)> =
+        std::iter::once(recovery_path(map))
+            .chain((2..100).map(|n| sibling(map, &format!(".recover.{n}"))))
+            .enumerate()
+            .filter_map(|(n, path)| Some((fs::metadata(&path).ok()?.modified().ok()?, n, path)))
+            .collect();
+    found.sort_by_key(|(modified, n, _)| std::cmp::Reverse((*modified, *n)));
+    found.into_iter().map(|(_, _, path)| path).collect()
 }
 
 /// A recovery file name beside `map` that no other session's recovery file has taken.
