@@ -413,3 +413,52 @@ fn remapped_keys_from_the_settings_file_work() {
     session.send("n");
     assert!(session.wait_for_exit().success());
 }
+
+/// Kills the real process with SIGKILL at random moments while it saves over and over: the
+/// map must always load afterwards, as one whole version or the other, never a mix.
+#[test]
+fn killing_motmap_during_saves_never_leaves_a_broken_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue"), (title: "Free drink")])])"#;
+    write_map(dir.path(), "cafe.ron", original);
+    let path = dir.path().join("cafe.ron");
+    // A cheap random sequence, the same on every run.
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let mut seen_versions = std::collections::HashSet::new();
+    for round in 0..150 {
+        let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
+        session.wait_for("Long queue");
+        // Toggle a glory and save, many times over, as fast as the keys arrive.
+        session.send(&"gs0s".repeat(40));
+        thread::sleep(Duration::from_micros(next() % 30_000));
+        let pid = session.child.process_id().unwrap();
+        std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .unwrap();
+        session.wait_for_exit();
+
+        let text = std::fs::read_to_string(&path).unwrap();
+        let journey = motmap::store::parse(&text)
+            .unwrap_or_else(|e| panic!("round {round}: the map does not load: {e:?}\n{text}"));
+        // g makes a glory (a deep one if it already was), 0 makes it neutral: each save
+        // writes one of those whole versions.
+        let feeling = journey.stages()[0].moments[0].feeling.value();
+        assert!(
+            (0..=2).contains(&feeling),
+            "round {round}: feeling {feeling}"
+        );
+        assert_eq!(journey.moment_count(), 2);
+        seen_versions.insert(text);
+    }
+    assert!(
+        seen_versions.len() >= 2,
+        "the kills landed while saves were happening"
+    );
+}
