@@ -153,8 +153,7 @@ impl Document {
         let mode = mode_of(&target);
         let staged = Staged::write(&target, text.as_bytes(), mode).map_err(|e| fail("write", e))?;
         if let Some(old) = &current {
-            write_atomic(&backup_path(&target), old, mode)
-                .map_err(|e| fail("write the backup", e))?;
+            keep_backup(&target, old, mode).map_err(|e| fail("write the backup", e))?;
         }
         staged.commit().map_err(|e| fail("replace the file", e))?;
         self.disk = Some(Fingerprint::of(text.as_bytes()));
@@ -328,6 +327,26 @@ fn directory_of(path: &Path) -> &Path {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     }
+}
+
+/// Makes the version now at `target` its backup, `target~`, replacing the older backup in
+/// one step. The backup is a second name for the same file (no copy, no extra fsync);
+/// where the file system has no hard links, it is a copy of `old`.
+fn keep_backup(target: &Path, old: &[u8], mode: Option<u32>) -> io::Result<()> {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let backup = backup_path(target);
+    let name = backup.file_name().unwrap_or_default().to_string_lossy();
+    let link = directory_of(target).join(format!(
+        ".{name}.{}-{}.link",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let linked = fs::hard_link(target, &link).and_then(|()| fs::rename(&link, &backup));
+    if linked.is_ok() {
+        return Ok(());
+    }
+    let _ = fs::remove_file(&link);
+    write_atomic(&backup, old, mode)
 }
 
 /// The permission bits of `path`, if it exists.

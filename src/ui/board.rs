@@ -272,19 +272,25 @@ fn render_cards(
         .min(moments.len() - 1);
     if is_selected {
         let selected = app.selection.moment.min(moments.len() - 1);
-        if selected < first {
-            first = selected;
-        }
-        // Scroll down just enough for the selected card to fit below the first shown:
-        // walk up from it while the cards still fit, never past the first shown.
         let room = usize::from(area.height);
-        let mut top = selected;
-        let mut used = usize::from(height(&moments[selected]));
-        while top > first && used + usize::from(height(&moments[top - 1])) <= room {
-            top -= 1;
-            used += usize::from(height(&moments[top]));
+        // The first card from which `count` cards' worth of room, walking up from `last`,
+        // is filled: only the cards near the screen are measured.
+        let fill_up_to = |last: usize, limit: usize| {
+            let mut top = last;
+            let mut used = usize::from(height(&moments[last]));
+            while top > 0 && used + usize::from(height(&moments[top - 1])) <= limit {
+                top -= 1;
+                used += usize::from(height(&moments[top]));
+            }
+            top
+        };
+        let fits = fill_up_to(selected, room) <= first;
+        if selected < first || !fits {
+            // Out of view: scroll so the selected card sits mid-column, so the next moves
+            // redraw two cards rather than the whole column (cheap over a slow link), but
+            // never past the last card.
+            first = fill_up_to(selected, room / 2).min(fill_up_to(moments.len() - 1, room));
         }
-        first = top;
     }
     view.first_moment.insert(stage.id, first);
 
