@@ -580,12 +580,7 @@ impl App {
                 }
             }
             Err(error) => {
-                let first_line = error
-                    .to_string()
-                    .lines()
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned();
+                let first_line = error.first_line();
                 let save = self.keymap.first_label(crate::action::Action::Save);
                 self.error(format!(
                     "The file on disk does not load now ({first_line}); your map here is unchanged, and {save} then o writes it back."
@@ -609,12 +604,7 @@ impl App {
                     return;
                 }
                 Err(error) => {
-                    let first_line = error
-                        .to_string()
-                        .lines()
-                        .next()
-                        .unwrap_or_default()
-                        .to_owned();
+                    let first_line = error.first_line();
                     self.warn(format!("A recovery file does not load: {first_line}"));
                     return;
                 }

@@ -333,33 +333,19 @@ impl App {
         } else {
             self.selection.moment + 1
         };
-        // The card appears at once while its title is typed; it is recorded in the history
-        // only when the title is confirmed, and removed again if the typing is cancelled.
-        self.selection_before_add = Some(self.selection);
         let mut moment = Moment::new("");
         moment.id = self.document.journey.allocate_id();
-        let id = moment.id;
-        if self
-            .document
-            .journey
-            .apply(Edit::InsertMoment {
-                stage: stage.id,
-                index,
-                moment,
-            })
-            .is_ok()
-        {
-            self.select_moment(id);
-            self.mode = Mode::EditText {
-                target: TextTarget::MomentTitle(id),
-                input: TextInput::line(""),
-                creating: true,
-            };
-            self.info(format!(
-                "New moment in {}: type its title, Enter adds it, Esc cancels.",
-                quoted(&stage.name)
-            ));
-        }
+        let target = TextTarget::MomentTitle(moment.id);
+        let insert = Edit::InsertMoment {
+            stage: stage.id,
+            index,
+            moment,
+        };
+        let message = format!(
+            "New moment in {}: type its title, Enter adds it, Esc cancels.",
+            quoted(&stage.name)
+        );
+        self.begin_adding(insert, target, message);
     }
 
     fn add_stage(&mut self) {
@@ -368,24 +354,32 @@ impl App {
         } else {
             self.selection.stage + 1
         };
-        self.selection_before_add = Some(self.selection);
         let mut stage = Stage::new("");
         stage.id = self.document.journey.allocate_id();
-        let id = stage.id;
-        if self
-            .document
-            .journey
-            .apply(Edit::InsertStage { index, stage })
-            .is_ok()
-        {
-            self.select_stage(id);
-            self.mode = Mode::EditText {
-                target: TextTarget::StageName(id),
-                input: TextInput::line(""),
-                creating: true,
-            };
-            self.info("New stage: type its name, Enter adds it, Esc cancels.");
+        let target = TextTarget::StageName(stage.id);
+        let message = "New stage: type its name, Enter adds it, Esc cancels.".to_string();
+        self.begin_adding(Edit::InsertStage { index, stage }, target, message);
+    }
+
+    /// Puts a new card or stage on the board at once, selected, with the field for its
+    /// title open. It is recorded in the history only when the title is confirmed, and
+    /// taken away again (the selection going back) if the typing is cancelled.
+    fn begin_adding(&mut self, insert: Edit, target: TextTarget, message: String) {
+        self.selection_before_add = Some(self.selection);
+        if self.document.journey.apply(insert).is_err() {
+            return;
         }
+        match target {
+            TextTarget::MomentTitle(id) => self.select_moment(id),
+            TextTarget::StageName(id) => self.select_stage(id),
+            _ => {}
+        }
+        self.mode = Mode::EditText {
+            target,
+            input: TextInput::line(""),
+            creating: true,
+        };
+        self.info(message);
     }
 
     fn edit_text_key(&mut self, key: &KeyEvent) -> Option<Effect> {

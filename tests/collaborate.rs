@@ -252,3 +252,37 @@ fn live_reload_asks_when_undone_edits_could_still_be_redone() {
     press(&mut app, "<Esc><C-r>");
     assert_eq!(selected_title(&app), "My careful rewrite");
 }
+
+#[test]
+fn two_editors_saving_one_map_lose_nothing_without_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let mut first = App::open(Document::load(&path).unwrap());
+    let mut second = App::open(Document::load(&path).unwrap());
+    assert!(
+        matches!(second.mode, Mode::Confirm(Confirm::Locked(_))),
+        "the second is warned"
+    );
+    press(&mut second, "e");
+    press(&mut first, "p");
+    press(&mut second, "jg");
+    press(&mut first, "s");
+    assert!(!first.is_modified(), "the first save goes through");
+    press(&mut second, "s");
+    assert_eq!(
+        second.mode,
+        Mode::Confirm(Confirm::Overwrite),
+        "the later one is asked"
+    );
+    let on_disk = Document::load(&path).unwrap().journey;
+    assert!(
+        on_disk.stages()[0].moments[0].feeling.is_pain(),
+        "the first editor's edit is on disk"
+    );
+    press(&mut second, "o");
+    assert_eq!(
+        std::fs::read_to_string(motmap::store::backup_path(&path)).unwrap(),
+        motmap::store::to_ron(&on_disk),
+        "overwritten only after the question, and the first editor's version is the backup"
+    );
+}

@@ -386,3 +386,29 @@ fn prompts_show_what_is_typed_in_the_status_line() {
         assert!(last.contains(seen), "{keys}: {last}");
     }
 }
+
+#[test]
+fn hostile_maps_are_shown_safely() {
+    let long_title = "x".repeat(100_000);
+    let stages: String = (0..10_000).map(|i| format!("(name: \"S{i}\"),")).collect();
+    let escape = "\u{1b}]0;pwned\u{7}\u{1b}[2J";
+    let ron = format!(
+        "(title: \"{escape}T\", stages: [(name: \"{escape}\", moments: [(title: \"{long_title}\"), (title: \"a{escape}b\")]), {stages}])"
+    );
+    let mut app = common::app_with(&ron);
+    for keys in [
+        "", "j", "<End>", "llll", "<Tab>", "<Tab>", "<Tab>", "<Tab>P", "w",
+    ] {
+        press(&mut app, keys);
+        let terminal = screen(&mut app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                assert!(
+                    !buffer[(x, y)].symbol().contains('\u{1b}'),
+                    "{keys}: an escape reached the screen"
+                );
+            }
+        }
+    }
+}

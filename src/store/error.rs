@@ -24,6 +24,16 @@ impl LoadError {
         }
     }
 
+    /// The message's first line, for a status line with room for one: the place and
+    /// what is wrong, without the excerpt and the advice.
+    pub fn first_line(&self) -> String {
+        self.to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Whether the file simply does not exist yet.
     pub fn is_not_found(&self) -> bool {
         matches!(&self.problem, LoadProblem::Io(e) if e.kind() == io::ErrorKind::NotFound)

@@ -372,6 +372,17 @@ fn has_header(moment: &Moment) -> bool {
     moment.kind.is_some() || !moment.feeling.is_neutral() || !moment.channel.is_empty()
 }
 
+/// Double for the selected card, heavy for a moment of truth, rounded for the rest.
+pub fn card_border_type(moment: &Moment, selected: bool) -> BorderType {
+    if selected {
+        BorderType::Double
+    } else if moment.kind.is_some() {
+        BorderType::Thick
+    } else {
+        BorderType::Rounded
+    }
+}
+
 #[derive(Clone, Copy)]
 struct CardLook {
     selected: bool,
@@ -390,13 +401,7 @@ fn render_card(
     editing: Option<&crate::input::TextInput>,
     theme: &Theme,
 ) -> Option<Position> {
-    let border = if look.selected {
-        BorderType::Double
-    } else if moment.kind.is_some() {
-        BorderType::Thick
-    } else {
-        BorderType::Rounded
-    };
+    let border = card_border_type(moment, look.selected);
     let block = Block::bordered()
         .border_type(border)
         .border_style(theme.card_border(moment.feeling, look.selected))

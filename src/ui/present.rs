@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Padding, Widget};
+use ratatui::widgets::{Block, Padding, Widget};
 
 use super::text::{truncate, width, wrap};
 use crate::app::{App, ViewState};
@@ -146,13 +146,7 @@ pub fn render_presentation(
 
 fn render_big_card(area: Rect, buf: &mut Buffer, app: &App, moment: &Moment, selected: bool) {
     let theme = &app.theme;
-    let border = if selected {
-        BorderType::Double
-    } else if moment.kind.is_some() {
-        BorderType::Thick
-    } else {
-        BorderType::Rounded
-    };
+    let border = super::board::card_border_type(moment, selected);
     let block = Block::bordered()
         .border_type(border)
         .border_style(theme.card_border(moment.feeling, selected))
