@@ -156,6 +156,7 @@ impl Document {
             keep_backup(&target, old, mode).map_err(|e| fail("write the backup", e))?;
         }
         staged.commit().map_err(|e| fail("replace the file", e))?;
+        sweep_leftovers(&target);
         self.disk = Some(Fingerprint::of(text.as_bytes()));
         self.stamp = stamp(&self.path);
         Ok(())
@@ -326,6 +327,40 @@ fn directory_of(path: &Path) -> &Path {
     match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
+    }
+}
+
+/// Removes the temporary files a save killed halfway (a crash, a power cut) left beside
+/// `target`: those of processes that no longer run. Only where that can be told (Linux).
+fn sweep_leftovers(target: &Path) {
+    let proc = Path::new("/proc");
+    let (Some(name), true) = (target.file_name().and_then(|n| n.to_str()), proc.is_dir()) else {
+        return;
+    };
+    let Ok(entries) = fs::read_dir(directory_of(target)) else {
+        return;
+    };
+    let ours = std::process::id().to_string();
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(file) = file.to_str() else {
+            continue;
+        };
+        let rest = file
+            .strip_prefix(&format!(".{name}~."))
+            .or_else(|| file.strip_prefix(&format!(".{name}.")));
+        let Some(rest) =
+            rest.and_then(|r| r.strip_suffix(".tmp").or_else(|| r.strip_suffix(".link")))
+        else {
+            continue;
+        };
+        let Some((pid, count)) = rest.split_once('-') else {
+            continue;
+        };
+        let numbers = pid.parse::<u32>().is_ok() && count.parse::<u32>().is_ok();
+        if numbers && pid != ours && !proc.join(pid).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
     }
 }
 

@@ -461,4 +461,17 @@ fn killing_motmap_during_saves_never_leaves_a_broken_map() {
         seen_versions.len() >= 2,
         "the kills landed while saves were happening"
     );
+
+    // The next save clears away what the killed saves left half-written.
+    let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
+    session.wait_for("Long queue");
+    session.type_and_see("ps", "Saved cafe.ron");
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+    let left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp") || n.ends_with(".link"))
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
 }
