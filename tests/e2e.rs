@@ -431,7 +431,7 @@ fn killing_motmap_during_saves_never_leaves_a_broken_map() {
         seed
     };
     let mut seen_versions = std::collections::HashSet::new();
-    for round in 0..150 {
+    for round in 0..300 {
         let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
         session.wait_for("Long queue");
         // Toggle a glory and save, many times over, as fast as the keys arrive.
