@@ -339,8 +339,18 @@ impl App {
         if let Some(lock) = &mut self.lock
             && self.lock_renewed.elapsed() >= HEARTBEAT
         {
-            let _ = lock.refresh();
             self.lock_renewed = Instant::now();
+            if let Ok(Some(other)) = lock.refresh() {
+                // This editor was taken for gone (a laptop asleep, say) and another took
+                // the map: say so, and let go of a marker that is no longer ours.
+                self.lock = None;
+                self.warn(format!(
+                    "Another motmap now has {} open: {}. Saving still asks before overwriting their changes.",
+                    self.file_name(),
+                    other.describe()
+                ));
+                return true;
+            }
         }
         // A running countdown, or one that just ran out and flashes, redraws each tick.
         let timer_shows_change = self
@@ -604,9 +614,12 @@ impl App {
                     return;
                 }
                 Err(error) => {
-                    let first_line = error.first_line();
-                    self.warn(format!("A recovery file does not load: {first_line}"));
-                    return;
+                    // Said, and the next one looked at: a broken copy hides no good one.
+                    self.warn(format!(
+                        "The recovery file {} does not load ({}); look at it or delete it.",
+                        path.display(),
+                        error.first_line()
+                    ));
                 }
             }
         }
@@ -725,14 +738,16 @@ impl App {
         if !self.is_modified() && journey == *self.journey() {
             return None;
         }
-        let path = self
+        // Into the file written before, or the one restored from (whose changes these
+        // include): an older copy is never left behind to be offered again.
+        let own = self
             .recovery_written
             .clone()
-            .unwrap_or_else(|| store::free_recovery_path(&self.document.path));
-        let result = store::write_recovery(&self.document.path, &journey, &path);
-        if result.is_ok() {
+            .or_else(|| self.restored_from.clone());
+        let result = store::write_recovery(&self.document.path, &journey, own.as_deref());
+        if let Ok(path) = &result {
             self.recovery_written = Some(path.clone());
         }
-        Some(result.map(|()| path))
+        Some(result)
     }
 }

@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::action::Action;
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, Tone};
 use crate::model::Journey;
 use crate::outline::{outline, plural};
 use crate::store::{Document, LoadError};
@@ -314,7 +314,7 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     let help = app.keymap.first_label(Action::Help);
     if let Some(problem) = config_problem {
         // Said first, whatever else there is to say: the keys may not be what they expect.
-        app.warn(format!("Settings ignored: {problem}."));
+        app.warn(format!("Settings ignored, defaults in use: {problem}."));
     } else if read_only {
         app.info(format!(
             "Read-only view of {}: nothing can change it. Press {help} to see every key.",
@@ -332,7 +332,8 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
             "New map: {} is written on the first save. Press {help} to see every key.",
             app.document.path.display()
         ));
-    } else {
+    } else if app.status.tone == Tone::Info {
+        // Said again with the help key as the settings have it; a warning stays.
         app.info(format!(
             "Opened {}. Press {help} to see every key.",
             app.file_name()

@@ -44,10 +44,7 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
         Err(e) => {
             return (
                 Config::default(),
-                Some(format!(
-                    "cannot read {}: {e}; using the defaults",
-                    path.display()
-                )),
+                Some(format!("cannot read {}: {e}", path.display())),
             );
         }
     };
@@ -55,10 +52,7 @@ pub fn load(path: &Path) -> (Config, Option<String>) {
         Ok(config) => (config, None),
         Err(message) => (
             Config::default(),
-            Some(format!(
-                "{}:{message}; using the default colours and keys",
-                path.display()
-            )),
+            Some(format!("{}:{message}", path.display())),
         ),
     }
 }
@@ -86,23 +80,25 @@ pub fn parse(text: &str) -> Result<Config, String> {
             .find(|a| a.name() == name.as_str())
             .ok_or_else(|| {
                 format!(
-                    " unknown action `{name}` under `keys`; the actions are: {}",
-                    Action::ALL
-                        .iter()
-                        .map(|a| a.name())
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    " unknown action `{name}` under `keys` (did you mean `{}`? The README's key table lists them all)",
+                    closest_action(name)
                 )
             })?;
         for label in &file.keys[name] {
             let key = parse_key(label).ok_or_else(|| {
                 format!(" `{label}` (for {name}) is not a key; write keys like \"x\", \"X\", \"Ctrl-r\", \"Left\", \"Enter\", \"F2\"")
             })?;
-            if let Some((_, other)) = bindings.iter().find(|(k, _)| *k == key) {
-                return Err(format!(
-                    " `{label}` is given to both {} and {name}",
-                    other.name()
-                ));
+            match bindings.iter().find(|(k, _)| *k == key) {
+                Some((_, other)) if *other == action => {
+                    return Err(format!(" `{label}` is given to {name} twice"));
+                }
+                Some((_, other)) => {
+                    return Err(format!(
+                        " `{label}` is given to both {} and {name}",
+                        other.name()
+                    ));
+                }
+                None => {}
             }
             bindings.push((key, action));
         }
@@ -113,6 +109,29 @@ pub fn parse(text: &str) -> Result<Config, String> {
         palette: file.theme.unwrap_or_default(),
         keymap,
     })
+}
+
+/// The action whose name is nearest to a misspelt one (fewest letters to change).
+fn closest_action(name: &str) -> &'static str {
+    let distance = |a: &str, b: &str| {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut previous = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let substitution = previous + usize::from(ca != *cb);
+                previous = row[j + 1];
+                row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+            }
+        }
+        row[b.len()]
+    };
+    Action::ALL
+        .iter()
+        .map(|a| a.name())
+        .min_by_key(|candidate| distance(name, candidate))
+        .unwrap_or("quit")
 }
 
 fn lowercase_first(text: &str) -> String {

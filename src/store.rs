@@ -188,36 +188,53 @@ pub fn recovery_path(path: &Path) -> PathBuf {
     sibling(path, ".recover")
 }
 
-/// The recovery files waiting beside `map`, newest first: `map.ron.recover` and, when
-/// that was taken by another session, `map.ron.recover.2` and on.
+/// The names a recovery file of `map` may have: `map.ron.recover`, then, when another
+/// session holds that, `map.ron.recover.2` and on.
+fn recovery_names(map: &Path) -> impl Iterator<Item = PathBuf> + '_ {
+    std::iter::once(recovery_path(map))
+        .chain((2..1000).map(|n| sibling(map, &format!(".recover.{n}"))))
+}
+
+/// The recovery files waiting beside `map`, newest first.
 pub fn recovery_files(map: &Path) -> Vec<PathBuf> {
     // Newest first; files written within the file system's clock tick are told apart by
     // their number, a later session taking a higher one.
-    let mut found: Vec<(std::time::SystemTime, usize, PathBuf)> =
-        std::iter::once(recovery_path(map))
-            .chain((2..100).map(|n| sibling(map, &format!(".recover.{n}"))))
-            .enumerate()
-            .filter_map(|(n, path)| Some((fs::metadata(&path).ok()?.modified().ok()?, n, path)))
-            .collect();
+    let mut found: Vec<(std::time::SystemTime, usize, PathBuf)> = recovery_names(map)
+        .enumerate()
+        .filter_map(|(n, path)| Some((fs::metadata(&path).ok()?.modified().ok()?, n, path)))
+        .collect();
     found.sort_by_key(|(modified, n, _)| std::cmp::Reverse((*modified, *n)));
     found.into_iter().map(|(_, _, path)| path).collect()
 }
 
-/// A recovery file name beside `map` that no other session's recovery file has taken.
-pub fn free_recovery_path(map: &Path) -> PathBuf {
-    std::iter::once(recovery_path(map))
-        .chain((2..).map(|n| sibling(map, &format!(".recover.{n}"))))
-        .find(|path| !path.exists())
-        .unwrap_or_else(|| recovery_path(map))
-}
-
-/// Writes `journey` to `to`, a recovery file of `map`, with the map's permissions.
-pub fn write_recovery(map: &Path, journey: &Journey, to: &Path) -> io::Result<()> {
-    write_atomic(
-        to,
-        to_ron(journey).as_bytes(),
-        mode_of(&resolve_symlink(map)),
-    )
+/// Writes `journey` as a recovery file of `map`, with the map's permissions, and returns
+/// where. Into `own` when given (the file this session wrote or restored from); otherwise
+/// under the first name no other session holds, claimed atomically (a hard link fails
+/// where the name exists), so two sessions stopped at once never write over each other.
+pub fn write_recovery(map: &Path, journey: &Journey, own: Option<&Path>) -> io::Result<PathBuf> {
+    let text = to_ron(journey);
+    let mode = mode_of(&resolve_symlink(map));
+    if let Some(own) = own {
+        write_atomic(own, text.as_bytes(), mode)?;
+        return Ok(own.to_owned());
+    }
+    let staged = Staged::write(&recovery_path(map), text.as_bytes(), mode)?;
+    for name in recovery_names(map) {
+        match fs::hard_link(&staged.temp, &name) {
+            Ok(()) => {
+                if let Ok(dir) = File::open(directory_of(&name)) {
+                    let _ = dir.sync_all();
+                }
+                // Dropping the staged file removes its temporary name; the claimed one stays.
+                return Ok(name);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other(
+        "every recovery file name is taken: restore or delete some",
+    ))
 }
 
 /// Reads a file that is expected to be a map, refusing directories, devices and anything
@@ -276,13 +293,7 @@ impl Staged {
     /// Writes `bytes` to a temporary file in `target`'s directory, created with `mode` (so
     /// it is never readable by more people than the target is), and fsyncs it.
     fn write(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<Staged> {
-        static COUNTER: AtomicU32 = AtomicU32::new(0);
-        let name = target.file_name().unwrap_or_default().to_string_lossy();
-        let temp = directory_of(target).join(format!(
-            ".{name}.{}-{}.tmp",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::Relaxed)
-        ));
+        let temp = temporary_name(target, "tmp");
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
         if let Some(mode) = mode {
@@ -340,7 +351,7 @@ fn sweep_leftovers(target: &Path) {
     let Ok(entries) = fs::read_dir(directory_of(target)) else {
         return;
     };
-    let ours = std::process::id().to_string();
+    let host = this_host();
     for entry in entries.flatten() {
         let file = entry.file_name();
         let Some(file) = file.to_str() else {
@@ -354,30 +365,66 @@ fn sweep_leftovers(target: &Path) {
         else {
             continue;
         };
-        let Some((pid, count)) = rest.split_once('-') else {
+        // Only this machine's: another one's process cannot be looked up here.
+        let Some((their_host, process)) = rest.rsplit_once('.') else {
+            continue;
+        };
+        let Some((pid, count)) = process.split_once('-') else {
             continue;
         };
         let numbers = pid.parse::<u32>().is_ok() && count.parse::<u32>().is_ok();
-        if numbers && pid != ours && !proc.join(pid).exists() {
+        if numbers && their_host == host && !motmap_runs(pid) {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether process `pid` on this machine is a motmap (and not another program, or a thread,
+/// that was given the number since).
+pub(crate) fn motmap_runs(pid: &str) -> bool {
+    std::fs::read_to_string(Path::new("/proc").join(pid).join("comm"))
+        .is_ok_and(|name| name.trim() == "motmap" || pid == std::process::id().to_string())
+}
+
+/// A name for a temporary file beside `target` that says whose it is:
+/// `.map.ron.HOST.PID-N.EXT`, so a leftover can be cleared once its process is gone.
+fn temporary_name(target: &Path, ext: &str) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = target.file_name().unwrap_or_default().to_string_lossy();
+    directory_of(target).join(format!(
+        ".{name}.{}.{}-{}.{ext}",
+        this_host(),
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// This machine's name, made safe for a file name.
+fn this_host() -> String {
+    gethostname::gethostname()
+        .to_string_lossy()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Makes the version now at `target` its backup, `target~`, replacing the older backup in
 /// one step. The backup is a second name for the same file (no copy, no extra fsync);
 /// where the file system has no hard links, it is a copy of `old`.
 fn keep_backup(target: &Path, old: &[u8], mode: Option<u32>) -> io::Result<()> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
     let backup = backup_path(target);
-    let name = backup.file_name().unwrap_or_default().to_string_lossy();
-    let link = directory_of(target).join(format!(
-        ".{name}.{}-{}.link",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+    let link = temporary_name(&backup, "link");
     let linked = fs::hard_link(target, &link).and_then(|()| fs::rename(&link, &backup));
     if linked.is_ok() {
+        // Where the backup already was this very file (a save stopped halfway), rename
+        // does nothing and leaves the second name behind.
+        let _ = fs::remove_file(&link);
         return Ok(());
     }
     let _ = fs::remove_file(&link);

@@ -107,7 +107,7 @@ fn render_title_bar(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> O
     let mut right: Vec<Span> = Vec::new();
     if let Some(filter) = &app.filter {
         right.push(Span::styled(
-            format!(" filter: {} ", filter.label()),
+            format!(" filter: {} ", truncate(&filter.label(), 24)),
             theme.modified(),
         ));
         right.push(Span::raw(" "));

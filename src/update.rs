@@ -83,6 +83,8 @@ impl App {
         match &mut self.mode {
             Mode::EditText { input, .. }
             | Mode::Search { input }
+            | Mode::FilterText { input }
+            | Mode::TimerLength { input }
             | Mode::Details {
                 editing: Some(input),
                 ..
@@ -93,6 +95,14 @@ impl App {
 
     /// Carries out one action from the board.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // Edits happen on the board, where what they change and what is typed is seen.
+        // (Votes are the exception: the votes view is where they are counted.)
+        if action.edits()
+            && !self.read_only
+            && !matches!(action, Action::AddVote | Action::RemoveVote)
+        {
+            self.screen = Screen::Board;
+        }
         if self.read_only && action.edits() {
             self.refuse_in_read_only(action.description());
             return None;

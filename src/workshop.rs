@@ -18,15 +18,6 @@ pub enum Screen {
 impl Screen {
     pub const ALL: [Screen; 4] = [Screen::Board, Screen::Curve, Screen::Summary, Screen::Votes];
 
-    pub fn name(self) -> &'static str {
-        match self {
-            Screen::Board => "board",
-            Screen::Curve => "emotion curve",
-            Screen::Summary => "summary",
-            Screen::Votes => "votes",
-        }
-    }
-
     /// The next (or, with `-1`, previous) view, going round.
     pub fn step(self, by: isize) -> Screen {
         let at = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
@@ -159,7 +150,10 @@ pub fn parse_minutes(text: &str) -> Option<Duration> {
                 * 60.0
         }
     };
-    (seconds > 0.0 && seconds <= 12.0 * 3600.0).then(|| Duration::from_secs_f64(seconds.round()))
+    let seconds = seconds.round();
+    (1.0..=12.0 * 3600.0)
+        .contains(&seconds)
+        .then(|| Duration::from_secs_f64(seconds))
 }
 
 #[cfg(test)]
@@ -203,6 +197,8 @@ mod tests {
         assert_eq!(parse_minutes("90s"), Some(Duration::from_secs(90)));
         assert_eq!(parse_minutes("10m"), Some(Duration::from_secs(600)));
         assert_eq!(parse_minutes("0"), None);
+        assert_eq!(parse_minutes("0.2s"), None, "rounds to nothing");
+        assert_eq!(parse_minutes("0.001"), None);
         assert_eq!(parse_minutes("soon"), None);
         assert_eq!(parse_minutes("1000"), None);
     }

@@ -180,7 +180,7 @@ fn nothing_unsaved_means_no_recovery_file() {
     assert!(app.write_recovery().is_none());
     // A recovery file identical to the map is not worth a question.
     let map = dir.path().join("cafe.ron");
-    store::write_recovery(&map, &journey(&app), &recovery_path(&map)).unwrap();
+    store::write_recovery(&map, &journey(&app), Some(&recovery_path(&map))).unwrap();
     drop(app);
     let app = open(dir.path());
     assert_eq!(app.mode, Mode::Board);

@@ -66,8 +66,10 @@ impl Holder {
         if self.host == me.host && self.pid == me.pid {
             return false;
         }
-        let proc = Path::new("/proc");
-        if self.host == me.host && proc.is_dir() && !proc.join(self.pid.to_string()).exists() {
+        if self.host == me.host
+            && Path::new("/proc").is_dir()
+            && !super::motmap_runs(&self.pid.to_string())
+        {
             return true;
         }
         now().saturating_sub(self.seen) > STALE_AFTER.as_secs()
@@ -82,6 +84,9 @@ fn now() -> u64 {
 
 /// Where the marker of `map` lives: `cafe.ron` → `.cafe.ron.motmap-lock`, hidden beside it.
 pub fn lock_path(map: &Path) -> PathBuf {
+    // The file a symlink points to: two people opening one map by different paths see
+    // each other's marker.
+    let map = super::resolve_symlink(map);
     let name = map.file_name().unwrap_or_default().to_string_lossy();
     map.with_file_name(format!(".{name}.motmap-lock"))
 }
@@ -150,14 +155,17 @@ impl Lock {
     /// Renews the marker, so other editors know this one is still there.
     /// A marker another editor has put there since (after judging this one gone, say
     /// across a laptop's sleep) is left alone.
-    pub fn refresh(&mut self) -> std::io::Result<()> {
-        if read_marker(&self.path)
-            .is_some_and(|h| h.pid != self.holder.pid || h.host != self.holder.host)
+    ///
+    /// Returns the other editor when one took the map over meanwhile.
+    pub fn refresh(&mut self) -> std::io::Result<Option<Holder>> {
+        if let Some(other) = read_marker(&self.path)
+            .filter(|h| h.pid != self.holder.pid || h.host != self.holder.host)
         {
-            return Ok(());
+            return Ok(Some(other));
         }
         self.holder.seen = now();
-        write_atomic(&self.path, marker_text(&self.holder)?.as_bytes(), None)
+        write_atomic(&self.path, marker_text(&self.holder)?.as_bytes(), None)?;
+        Ok(None)
     }
 }
 

@@ -125,12 +125,11 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
     for (i, stage) in journey.stages().iter().enumerate() {
         let c = Counts::of_stage(stage);
         let average = average_feeling(stage).map_or("    -".to_string(), |a| format!("{a:+5.1}"));
-        let mut kinds: Vec<&str> = stage
-            .moments
+        let kinds: Vec<&str> = crate::model::Kind::ALL
             .iter()
-            .filter_map(|m| m.kind.map(|k| k.badge()))
+            .filter(|kind| stage.moments.iter().any(|m| m.kind == Some(**kind)))
+            .map(|kind| kind.badge())
             .collect();
-        kinds.dedup();
         let marker = if i == app.selection.stage { "> " } else { "  " };
         let name = truncate(&stage.name, name_width);
         let pad = name_width.saturating_sub(width(&name));

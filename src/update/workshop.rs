@@ -88,14 +88,18 @@ impl App {
                 } else if let Some(length) = parse_minutes(&text) {
                     self.mode = Mode::Board;
                     self.timer_length = length;
-                    self.timer = Some(Timer::start(length, Instant::now()));
+                    let now = Instant::now();
+                    let timer = Timer::start(length, now);
                     let pause = self.keymap.first_label(Action::Timer);
                     self.success(format!(
                         "Countdown of {} started. {pause} pauses it.",
-                        Timer::start(length, Instant::now()).display(Instant::now())
+                        timer.display(now)
                     ));
+                    self.timer = Some(timer);
                 } else {
-                    self.error("That is not a length: type minutes such as 5 or 2.5, or seconds such as 90s.");
+                    self.error(
+                        "Not a length from 1 second to 12 hours: type minutes such as 5 or 2.5, or seconds such as 90s.",
+                    );
                 }
             }
         }
@@ -135,7 +139,15 @@ impl App {
             self.info(format!("{title} has no votes to take back."));
             return;
         }
-        let votes = (i64::from(moment.votes) + step).max(0) as u32;
+        let votes = if step > 0 {
+            moment.votes.saturating_add(1)
+        } else {
+            moment.votes.saturating_sub(1)
+        };
+        if votes == moment.votes {
+            self.info(format!("{title} has as many votes as can be counted."));
+            return;
+        }
         let label = if step > 0 {
             format!("vote for {title}")
         } else {
