@@ -286,3 +286,14 @@ fn two_editors_saving_one_map_lose_nothing_without_a_question() {
         "overwritten only after the question, and the first editor's version is the backup"
     );
 }
+
+#[test]
+fn editors_opening_one_map_through_a_symlink_see_each_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let link = dir.path().join("link.ron");
+    std::os::unix::fs::symlink(&path, &link).unwrap();
+    let _first = App::open(Document::load(&path).unwrap());
+    let second = App::open(Document::load(&link).unwrap());
+    assert!(matches!(second.mode, Mode::Confirm(Confirm::Locked(_))));
+}

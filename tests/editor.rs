@@ -634,3 +634,20 @@ fn capital_d_and_i_describe_the_stage_and_the_journey() {
     press(&mut app, "Dchanged my mind<Esc>");
     assert_eq!(journey(&app), before);
 }
+
+#[test]
+fn votes_stop_at_the_largest_count_and_edits_go_back_to_the_board() {
+    let mut app = app_with(
+        r#"(title: "T", stages: [(name: "S", moments: [(title: "A", votes: 4294967295)])])"#,
+    );
+    press(&mut app, "v");
+    assert_eq!(app.selected_moment().unwrap().votes, u32::MAX);
+    press(&mut app, "<Tab><Tab>");
+    assert_eq!(app.screen, motmap::workshop::Screen::Summary);
+    press(&mut app, "e");
+    assert_eq!(
+        app.screen,
+        motmap::workshop::Screen::Board,
+        "typing happens where it is seen"
+    );
+}

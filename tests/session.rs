@@ -336,3 +336,51 @@ fn saving_keeps_a_private_map_private() {
     let recovery = app.write_recovery().unwrap().unwrap();
     assert_eq!(mode(&recovery), 0o600, "and the recovery copy");
 }
+
+#[test]
+fn a_restored_session_that_stops_again_leaves_one_newer_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("cafe.ron");
+    let mut a = open(dir.path());
+    press(&mut a, "e<C-u>First change<Enter>");
+    a.write_recovery().unwrap().unwrap();
+    drop(a);
+    let mut b = open(dir.path());
+    press(&mut b, "r");
+    press(&mut b, "je<C-u>Second change<Enter>");
+    let written = b.write_recovery().unwrap().unwrap();
+    assert_eq!(
+        written,
+        recovery_path(&map),
+        "the restored file is brought up to date"
+    );
+    drop(b);
+    assert_eq!(
+        store::recovery_files(&map).len(),
+        1,
+        "no older copy is left to be offered"
+    );
+    let mut c = open(dir.path());
+    press(&mut c, "r");
+    let titles: Vec<String> = journey(&c)
+        .moments()
+        .map(|(_, m)| m.title.clone())
+        .collect();
+    assert_eq!(titles, ["First change", "Second change"]);
+}
+
+#[test]
+fn a_broken_recovery_file_does_not_hide_a_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("cafe.ron");
+    let mut a = open(dir.path());
+    press(&mut a, "jg");
+    let good = a.write_recovery().unwrap().unwrap();
+    drop(a);
+    fs::rename(&good, dir.path().join("cafe.ron.recover.2")).unwrap();
+    fs::write(recovery_path(&map), "(title: \"broken").unwrap();
+    let app = open(dir.path());
+    assert!(
+        matches!(&app.mode, Mode::Confirm(Confirm::Restore(path)) if path.ends_with("cafe.ron.recover.2"))
+    );
+}
