@@ -121,52 +121,43 @@ impl App {
             Action::AddStage => self.add_stage(),
             Action::EditTitle => {
                 if let Some(moment) = self.moment_or_hint() {
-                    self.mode = Mode::EditText {
-                        target: TextTarget::MomentTitle(moment.id),
-                        input: TextInput::line(&moment.title),
-                        creating: false,
-                    };
-                    self.info("Type the title. Enter keeps it, Esc cancels.");
+                    let target = TextTarget::MomentTitle(moment.id);
+                    self.start_typing(
+                        target,
+                        TextInput::line(&moment.title),
+                        "Type the title.".into(),
+                    );
                 }
             }
             Action::RenameStage => {
                 if let Some(stage) = self.stage_or_hint() {
-                    self.mode = Mode::EditText {
-                        target: TextTarget::StageName(stage.id),
-                        input: TextInput::line(&stage.name),
-                        creating: false,
-                    };
-                    self.info("Type the stage's name. Enter keeps it, Esc cancels.");
+                    let target = TextTarget::StageName(stage.id);
+                    self.start_typing(
+                        target,
+                        TextInput::line(&stage.name),
+                        "Type the stage's name.".into(),
+                    );
                 }
             }
             Action::RenameJourney => {
-                self.mode = Mode::EditText {
-                    target: TextTarget::JourneyTitle,
-                    input: TextInput::line(&self.journey().title),
-                    creating: false,
-                };
-                self.info("Type the journey's title. Enter keeps it, Esc cancels.");
+                let input = TextInput::line(&self.journey().title);
+                self.start_typing(
+                    TextTarget::JourneyTitle,
+                    input,
+                    "Type the journey's title.".into(),
+                );
             }
             Action::DescribeStage => {
                 if let Some(stage) = self.stage_or_hint() {
-                    self.mode = Mode::EditText {
-                        target: TextTarget::StageDescription(stage.id),
-                        input: TextInput::multiline(&stage.description),
-                        creating: false,
-                    };
-                    self.info(format!(
-                        "What happens in {}? Enter keeps it, Esc cancels.",
-                        quoted(&stage.name)
-                    ));
+                    let target = TextTarget::StageDescription(stage.id);
+                    let hint = format!("What happens in {}?", quoted(&stage.name));
+                    self.start_typing(target, TextInput::multiline(&stage.description), hint);
                 }
             }
             Action::DescribeJourney => {
-                self.mode = Mode::EditText {
-                    target: TextTarget::JourneyDescription,
-                    input: TextInput::multiline(&self.journey().description),
-                    creating: false,
-                };
-                self.info("Describe the journey: who, what, from where to where. Enter keeps it, Esc cancels.");
+                let input = TextInput::multiline(&self.journey().description);
+                let hint = "Describe the journey: who, what, from where to where.".to_string();
+                self.start_typing(TextTarget::JourneyDescription, input, hint);
             }
             Action::OpenDetails => {
                 if self.moment_or_hint().is_some() {
@@ -369,6 +360,16 @@ impl App {
         let target = TextTarget::StageName(stage.id);
         let message = "New stage: type its name, Enter adds it, Esc cancels.".to_string();
         self.begin_adding(Edit::InsertStage { index, stage }, target, message);
+    }
+
+    /// Opens the field for changing an existing title, name or description.
+    fn start_typing(&mut self, target: TextTarget, input: TextInput, hint: String) {
+        self.mode = Mode::EditText {
+            target,
+            input,
+            creating: false,
+        };
+        self.info(format!("{hint} Enter keeps it, Esc cancels."));
     }
 
     /// Puts a new card or stage on the board at once, selected, with the field for its

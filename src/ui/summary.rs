@@ -14,8 +14,13 @@ use crate::insight::{Counts, average_feeling, kinds, pains_without_idea, ranking
 use crate::model::{Moment, Stage};
 use crate::outline::plural;
 
-/// Lines, drawn from the top of `area` and cut at its bottom.
+/// Lines, drawn from the top of `area` with a column's margin each side, cut at its bottom.
 fn draw_lines(area: Rect, buf: &mut Buffer, lines: Vec<Line<'static>>) {
+    let area = Rect {
+        x: area.x + 1,
+        width: area.width.saturating_sub(2),
+        ..area
+    };
     for (row, line) in lines.into_iter().take(area.height as usize).enumerate() {
         line.render(
             Rect {
@@ -160,15 +165,7 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
     for (stage, moment) in pains {
         lines.push(moment_line("  ".into(), stage, moment, room, theme));
     }
-    draw_lines(
-        Rect {
-            x: area.x + 1,
-            width: area.width.saturating_sub(2),
-            ..area
-        },
-        buf,
-        lines,
-    );
+    draw_lines(area, buf, lines);
 }
 
 pub fn render_votes(area: Rect, buf: &mut Buffer, app: &App) {
@@ -191,13 +188,5 @@ pub fn render_votes(area: Rect, buf: &mut Buffer, app: &App) {
         );
         lines.push(moment_line(votes, stage, moment, room, theme));
     }
-    draw_lines(
-        Rect {
-            x: area.x + 1,
-            width: area.width.saturating_sub(2),
-            ..area
-        },
-        buf,
-        lines,
-    );
+    draw_lines(area, buf, lines);
 }
