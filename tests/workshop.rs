@@ -158,3 +158,27 @@ fn the_countdown_shows_in_the_title_line() {
     let terminal = screen(&mut app, 100, 30);
     assert!(row_text(terminal.backend().buffer(), 0).contains(" paused "));
 }
+
+#[test]
+fn the_summary_of_a_long_journey_keeps_the_selected_stage_and_the_pains_in_view() {
+    let stages: String = (0..40)
+        .map(|i| format!("(name: \"Stage {i}\", moments: [(title: \"Pain {i}\", feeling: -2)]),"))
+        .collect();
+    let mut app = common::app_with(&format!("(title: \"Long\", stages: [{stages}])"));
+    for _ in 0..25 {
+        press(&mut app, "l");
+    }
+    press(&mut app, "<Tab><Tab>");
+    let terminal = screen(&mut app, 80, 24);
+    let text = common::screen_text(terminal.backend().buffer());
+    assert!(text.contains("> Stage 25"), "{text}");
+    assert!(
+        text.contains("stages above") && text.contains("stages below"),
+        "{text}"
+    );
+    assert!(text.contains("Deepest pains without an idea yet"), "{text}");
+    assert!(
+        text.contains("more"),
+        "the pains that do not fit are counted:\n{text}"
+    );
+}

@@ -76,8 +76,10 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
         }
     };
     let mut lines = vec![heading(&journey.title, theme)];
-    for line in super::text::wrap(&journey.description, room, 3) {
-        lines.push(Line::styled(line, theme.dim()));
+    if !journey.description.is_empty() {
+        for line in super::text::wrap(&journey.description, room, 3) {
+            lines.push(Line::styled(line, theme.dim()));
+        }
     }
     if !journey.personas.is_empty() {
         lines.push(Line::styled(
@@ -127,6 +129,7 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
         ),
         theme.dim(),
     ));
+    let mut rows = Vec::with_capacity(journey.stages().len());
     for (i, stage) in journey.stages().iter().enumerate() {
         let c = Counts::of_stage(stage);
         let average = average_feeling(stage).map_or("    -".to_string(), |a| format!("{a:+5.1}"));
@@ -138,7 +141,7 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
         let marker = if i == app.selection.stage { "> " } else { "  " };
         let name = truncate(&stage.name, name_width);
         let pad = name_width.saturating_sub(width(&name));
-        lines.push(Line::from(vec![
+        rows.push(Line::from(vec![
             Span::raw(format!("{marker}{name}{}  ", " ".repeat(pad))),
             Span::raw(format!("{:>7}  ", c.moments)),
             Span::styled(
@@ -153,19 +156,65 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
             Span::raw(kinds.join(" ")),
         ]));
     }
-    lines.push(Line::raw(""));
     let pains = pains_without_idea(journey);
-    lines.push(heading("Deepest pains without an idea yet", theme));
+    let mut footer = vec![
+        Line::raw(""),
+        heading("Deepest pains without an idea yet", theme),
+    ];
     if pains.is_empty() {
-        lines.push(Line::styled(
+        footer.push(Line::styled(
             "  none: every pain has an idea to turn it around",
             theme.dim(),
         ));
     }
     for (stage, moment) in pains {
-        lines.push(moment_line("  ".into(), stage, moment, room, theme));
+        footer.push(moment_line("  ".into(), stage, moment, room, theme));
     }
+    // On a long journey the table shows the stages around the selected one, and the
+    // deepest pains keep a few lines of their own.
+    let height = usize::from(area.height);
+    let footer_room = footer.len().min(8);
+    let table_room = height.saturating_sub(lines.len() + footer_room).max(3);
+    lines.extend(window(rows, app.selection.stage, table_room, theme));
+    let left = height.saturating_sub(lines.len());
+    if footer.len() > left && left > 1 {
+        let hidden = footer.len() - (left - 1);
+        footer.truncate(left - 1);
+        footer.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
+    }
+    lines.extend(footer);
     draw_lines(area, buf, lines);
+}
+
+/// At most `room` of `rows`, around `selected`, saying how many are left out each side.
+fn window(
+    rows: Vec<Line<'static>>,
+    selected: usize,
+    room: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    if rows.len() <= room {
+        return rows;
+    }
+    let shown = room.saturating_sub(2).max(1);
+    let first = selected.saturating_sub(shown / 2).min(rows.len() - shown);
+    let above = first;
+    let below = rows.len() - first - shown;
+    let mut out = Vec::with_capacity(room);
+    if above > 0 {
+        out.push(Line::styled(
+            format!("  … {} above", plural(above, "stage", "stages")),
+            theme.dim(),
+        ));
+    }
+    out.extend(rows.into_iter().skip(first).take(shown));
+    if below > 0 {
+        out.push(Line::styled(
+            format!("  … {} below", plural(below, "stage", "stages")),
+            theme.dim(),
+        ));
+    }
+    out
 }
 
 pub fn render_votes(area: Rect, buf: &mut Buffer, app: &App) {
