@@ -237,5 +237,15 @@ pub fn render_votes(area: Rect, buf: &mut Buffer, app: &App) {
         );
         lines.push(moment_line(votes, stage, moment, room, theme));
     }
+    // The most-voted come first; what does not fit is counted rather than cut silently.
+    let height = usize::from(area.height);
+    if lines.len() > height && height > 1 {
+        let hidden = lines.len() - (height - 1);
+        lines.truncate(height - 1);
+        lines.push(Line::styled(
+            format!("  … and {hidden} more with fewer votes"),
+            theme.dim(),
+        ));
+    }
     draw_lines(area, buf, lines);
 }
