@@ -334,6 +334,7 @@ fn render_kind_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usize)
 fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
     let theme = &app.theme;
     let file = app.file_name();
+    let undo = app.keymap.first_label(crate::action::Action::Undo);
     let (title, message, options): (&str, String, Vec<(&str, String)>) = match question {
         Confirm::Quit => (
             "Unsaved changes",
@@ -358,7 +359,7 @@ fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
                     crate::outline::plural(count, "moment", "moments")
                 ),
                 vec![
-                    ("y", "delete it (u brings it back)".into()),
+                    ("y", format!("delete it ({undo} brings it back)")),
                     ("n", "keep it".into()),
                 ],
             )
@@ -373,7 +374,7 @@ fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
                     "o",
                     format!("overwrite it with yours (theirs is kept as {file}~)"),
                 ),
-                ("r", "reload theirs (u brings yours back)".into()),
+                ("r", format!("reload theirs ({undo} brings yours back)")),
                 ("Esc", "do nothing for now".into()),
             ],
         ),
@@ -401,7 +402,7 @@ fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
                     .unwrap_or_default()
             ),
             vec![
-                ("r", "restore them (u undoes it)".into()),
+                ("r", format!("restore them ({undo} undoes it)")),
                 ("d", "delete the recovery file".into()),
                 ("Esc", "decide later".into()),
             ],

@@ -106,22 +106,24 @@ impl App {
     }
 
     pub(super) fn present_key(&mut self, key: &KeyEvent, whole_map: bool) -> Option<Effect> {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q' | 'P') => {
+        // The board's own keys (as the settings have them) move around, run the countdown
+        // and end the presentation; Esc, Space and w work whatever the settings say.
+        match (self.keymap.action(key), key.code) {
+            (Some(Action::Present | Action::Quit), _) | (_, KeyCode::Esc) => {
                 self.mode = Mode::Board;
                 self.info("Back to editing.");
             }
-            KeyCode::Char('w') => {
+            (_, KeyCode::Char('w')) => {
                 self.mode = Mode::Present {
                     whole_map: !whole_map,
                 };
             }
-            KeyCode::Left | KeyCode::Char('h') => self.step_stage(-1),
-            KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(' ') => self.step_stage(1),
-            KeyCode::Up | KeyCode::Char('k') => self.step_moment(-1),
-            KeyCode::Down | KeyCode::Char('j') => self.step_moment(1),
+            (Some(Action::SelectPreviousStage), _) => self.step_stage(-1),
+            (Some(Action::SelectNextStage), _) | (_, KeyCode::Char(' ')) => self.step_stage(1),
+            (Some(Action::SelectPreviousMoment), _) => self.step_moment(-1),
+            (Some(Action::SelectNextMoment), _) => self.step_moment(1),
             // No prompt over the presentation: a new countdown takes the last length.
-            KeyCode::Char('T') => match &mut self.timer {
+            (Some(Action::Timer), _) => match &mut self.timer {
                 Some(timer) if !timer.is_up(Instant::now()) => timer.toggle(Instant::now()),
                 _ => self.timer = Some(Timer::start(self.timer_length, Instant::now())),
             },
