@@ -82,6 +82,7 @@ actions! {
     RenameJourney, "rename_journey", Edit, "rename the journey";
     DescribeStage, "describe_stage", Edit, "write the stage's description";
     DescribeJourney, "describe_journey", Edit, "write the journey's description";
+    EditPersonas, "edit_personas", Edit, "name the journey's personas, separated by commas";
     OpenDetails, "open_details", Edit, "show and edit every field of the moment";
     DeleteMoment, "delete_moment", Edit, "delete the moment";
     DeleteStage, "delete_stage", Edit, "delete the stage (asks if it has moments)";

@@ -34,14 +34,16 @@ pub enum TextTarget {
     StageDescription(Id),
     JourneyTitle,
     JourneyDescription,
+    /// The journey's personas, typed as a comma-separated list.
+    Personas,
 }
 
 impl TextTarget {
-    /// Descriptions may be empty and span lines; titles and names may not.
+    /// Descriptions (and the personas) may be empty; titles and names may not.
     pub fn is_description(self) -> bool {
         matches!(
             self,
-            TextTarget::StageDescription(_) | TextTarget::JourneyDescription
+            TextTarget::StageDescription(_) | TextTarget::JourneyDescription | TextTarget::Personas
         )
     }
 }
@@ -697,6 +699,9 @@ impl App {
                     TextTarget::JourneyDescription => Edit::SetJourneyText {
                         field: JourneyField::Description,
                         text,
+                    },
+                    TextTarget::Personas => Edit::SetPersonas {
+                        personas: text.split(',').map(str::to_owned).collect(),
                     },
                     TextTarget::JourneyTitle => Edit::SetJourneyText {
                         field: JourneyField::Title,

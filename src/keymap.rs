@@ -90,6 +90,7 @@ pub const DEFAULT_BINDINGS: &[(Key, Action)] = &[
     (Key::char('R'), Action::RenameJourney),
     (Key::char('D'), Action::DescribeStage),
     (Key::char('I'), Action::DescribeJourney),
+    (Key::char('W'), Action::EditPersonas),
     (Key::plain(KeyCode::Enter), Action::OpenDetails),
     (Key::char('x'), Action::DeleteMoment),
     (Key::plain(KeyCode::Delete), Action::DeleteMoment),

@@ -319,6 +319,11 @@ fn render_status_line(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) ->
             input,
             ..
         } => Some(("journey description: ", input)),
+        Mode::EditText {
+            target: TextTarget::Personas,
+            input,
+            ..
+        } => Some(("personas: ", input)),
         _ => None,
     };
     if let Some((label, input)) = prompt {

@@ -154,6 +154,11 @@ impl App {
                     self.start_typing(target, TextInput::multiline(&stage.description), hint);
                 }
             }
+            Action::EditPersonas => {
+                let input = TextInput::line(&self.journey().personas.join(", "));
+                let hint = "Name the personas, separated by commas.".to_string();
+                self.start_typing(TextTarget::Personas, input, hint);
+            }
             Action::DescribeJourney => {
                 let input = TextInput::multiline(&self.journey().description);
                 let hint = "Describe the journey: who, what, from where to where.".to_string();
@@ -479,7 +484,11 @@ impl App {
                 "stage",
             ),
             // Descriptions went to `commit_description` above.
-            TextTarget::StageDescription(_) | TextTarget::JourneyDescription => return,
+            TextTarget::StageDescription(_)
+            | TextTarget::JourneyDescription
+            | TextTarget::Personas => {
+                return;
+            }
             TextTarget::JourneyTitle => {
                 if text != self.journey().title {
                     self.change(
@@ -538,6 +547,16 @@ impl App {
                     stage.description.clone(),
                     format!("stage {}", quoted(&stage.name)),
                 )
+            }
+            TextTarget::Personas => {
+                let personas =
+                    crate::model::clean_tags(text.split(',').map(str::to_owned).collect());
+                if personas == self.journey().personas {
+                    self.info("Left as it was.");
+                } else if self.change("name the personas", vec![Edit::SetPersonas { personas }]) {
+                    self.success("Personas changed; the summary lists them.");
+                }
+                return;
             }
             _ => (
                 Edit::SetJourneyText {

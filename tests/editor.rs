@@ -651,3 +651,18 @@ fn votes_stop_at_the_largest_count_and_edits_go_back_to_the_board() {
         "typing happens where it is seen"
     );
 }
+
+#[test]
+fn capital_w_names_the_personas() {
+    let mut app = app_with(SMALL);
+    let after = assert_undoable(&mut app, "WRegular, 첫 방문 손님, , Regular<Enter>");
+    assert_eq!(after.personas, ["Regular", "첫 방문 손님"]);
+    let before = journey(&app);
+    press(&mut app, "W<Enter>");
+    assert_eq!(
+        journey(&app),
+        before,
+        "confirming the same list changes nothing"
+    );
+    assert!(!app.status.text.contains("changed"));
+}
