@@ -140,6 +140,15 @@ mod tests {
     use super::*;
     use crate::model::{Feeling, Moment, MomentField, Stage};
 
+    /// Records one change of feeling called `label`, as a key would.
+    fn feel(history: &mut History, j: &mut Journey, label: &str, id: crate::model::Id, value: i64) {
+        let edit = Edit::SetFeeling {
+            id,
+            feeling: Feeling::clamped(value),
+        };
+        history.apply(j, label, vec![edit]).unwrap();
+    }
+
     fn journey() -> Journey {
         let mut stage = Stage::new("Buy");
         stage.moments.push(Moment::new("Pays"));
@@ -152,16 +161,7 @@ mod tests {
         let original = j.clone();
         let id = j.stages()[0].moments[0].id;
         let mut history = History::default();
-        history
-            .apply(
-                &mut j,
-                "pain",
-                vec![Edit::SetFeeling {
-                    id,
-                    feeling: Feeling::clamped(-1),
-                }],
-            )
-            .unwrap();
+        feel(&mut history, &mut j, "pain", id, -1);
         history
             .apply(
                 &mut j,
@@ -214,16 +214,7 @@ mod tests {
         let id = j.stages()[0].moments[0].id;
         let mut history = History::default();
         assert!(!history.is_modified());
-        history
-            .apply(
-                &mut j,
-                "pain",
-                vec![Edit::SetFeeling {
-                    id,
-                    feeling: Feeling::clamped(-1),
-                }],
-            )
-            .unwrap();
+        feel(&mut history, &mut j, "pain", id, -1);
         assert!(history.is_modified());
         history.mark_saved();
         assert!(!history.is_modified());
@@ -239,16 +230,7 @@ mod tests {
         let id = j.stages()[0].moments[0].id;
         let mut history = History::default();
         for n in 0..=UNDO_LIMIT as i64 {
-            history
-                .apply(
-                    &mut j,
-                    "feel",
-                    vec![Edit::SetFeeling {
-                        id,
-                        feeling: Feeling::clamped(n % 5 - 2),
-                    }],
-                )
-                .unwrap();
+            feel(&mut history, &mut j, "feel", id, n % 5 - 2);
         }
         while history.undo(&mut j).is_some() {}
         assert!(
@@ -264,16 +246,7 @@ mod tests {
         let id = j.stages()[0].moments[0].id;
         let mut history = History::default();
         for n in 0..1500 {
-            history
-                .apply(
-                    &mut j,
-                    "feel",
-                    vec![Edit::SetFeeling {
-                        id,
-                        feeling: Feeling::clamped(n % 5 - 2),
-                    }],
-                )
-                .unwrap();
+            feel(&mut history, &mut j, "feel", id, n % 5 - 2);
         }
         let mut undone = 0;
         while history.undo(&mut j).is_some() {
