@@ -29,7 +29,7 @@ impl Group {
             Group::Feeling => "Pain, glory, moment of truth",
             Group::Rearrange => "Rearrange",
             Group::Workshop => "Workshop",
-            Group::File => "Undo, save, search, quit",
+            Group::File => "Undo, save, export, search, quit",
         }
     }
 }
@@ -110,6 +110,7 @@ actions! {
     Undo, "undo", File, "undo the last change";
     Redo, "redo", File, "redo what was undone";
     Save, "save", File, "save the map";
+    Export, "export", File, "export the map beside it: Mermaid, Markdown, CSV, HTML or JSON";
     Search, "search", File, "search titles, notes, ideas and tags";
     NextMatch, "next_match", File, "next search match";
     PreviousMatch, "previous_match", File, "previous search match";

@@ -61,6 +61,8 @@ pub enum Confirm {
     Restore(PathBuf),
     /// Another editor has the map open.
     Locked(Holder),
+    /// An export would write over a file of that name.
+    OverwriteExport(crate::share::Format),
 }
 
 /// The fields of a moment, in the order the details popup lists them.
@@ -166,6 +168,10 @@ pub enum Mode {
     TimerLength {
         input: TextInput,
     },
+    /// The export menu, with the highlighted format.
+    PickExport {
+        highlighted: usize,
+    },
     /// Presenting to a room: large cards, no editing chrome; one stage or the whole map.
     Present {
         whole_map: bool,
@@ -206,6 +212,11 @@ pub enum Effect {
     ReadOnly,
     /// Edit a map someone else is editing; saves still ask before overwriting.
     EditAnyway,
+    /// Write the map in a format beside it, over a file of that name if `overwrite`.
+    Export {
+        format: crate::share::Format,
+        overwrite: bool,
+    },
 }
 
 /// Scroll positions, kept between frames so the view moves only when the selection would
@@ -501,7 +512,38 @@ impl App {
             }
             Effect::Quit => self.should_quit = true,
             Effect::RestoreRecovery => self.restore_recovery(),
+            Effect::Export { format, overwrite } => self.export(format, overwrite),
             Effect::DiscardRecovery => self.discard_recovery(),
+        }
+    }
+
+    /// Writes the map as it is on screen (unsaved changes too) beside its file.
+    fn export(&mut self, format: crate::share::Format, overwrite: bool) {
+        self.mode = Mode::Board;
+        let path = crate::share::export_path(&self.document.path, format);
+        let text = crate::share::export(self.journey(), format);
+        match crate::store::write_file(&path, text.as_bytes(), overwrite) {
+            Ok(()) => {
+                let unsaved = if self.history.is_modified() {
+                    ", unsaved changes included"
+                } else {
+                    ""
+                };
+                self.success(format!(
+                    "Exported as {} to {}{unsaved}.",
+                    format.name(),
+                    path.display()
+                ));
+            }
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                self.mode = Mode::Confirm(Confirm::OverwriteExport(format));
+                self.warn(format!("{} already exists.", path.display()));
+            }
+            Err(error) => self.error(format!(
+                "Could not export to {}: {}. Nothing was written; the map is as it was.",
+                path.display(),
+                crate::store::io_reason(&error)
+            )),
         }
     }
 

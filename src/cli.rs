@@ -11,6 +11,7 @@ use crate::action::Action;
 use crate::app::{App, Mode, Tone};
 use crate::model::Journey;
 use crate::outline::{outline, plural};
+use crate::share::{Format, ImportFormat};
 use crate::store::{Document, LoadError};
 use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
 use crate::ui::theme::Theme;
@@ -72,6 +73,57 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write a map as Mermaid, Markdown, CSV, HTML or JSON, for people who will never open
+    /// a terminal.
+    Export {
+        /// The map to export.
+        file: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        to: Format,
+        /// Where to write it (default: standard output).
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Write over PATH if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Read a Mermaid journey (.mmd), a CSV sheet (.csv) or JSON (.json) as a motmap map.
+    Import {
+        /// The file to read; its extension says the format, unless --from does.
+        file: PathBuf,
+        /// The file's format, when its extension does not say.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        from: Option<ImportFormat>,
+        /// Where to write the map (default: standard output).
+        #[arg(short, long, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Write over PATH if it exists.
+        #[arg(long, requires = "output")]
+        force: bool,
+    },
+    /// Show what changed between two versions of a map, by id. As git's diff driver it
+    /// takes git's seven arguments (see the README).
+    Diff {
+        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+        #[arg(num_args = 2..=7, required = true, value_name = "OLD NEW")]
+        files: Vec<PathBuf>,
+        /// When to use colour: auto (a terminal without NO_COLOR), always, never.
+        #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+        color: ColorChoice,
+    },
+    /// Merge two versions of a map by id, as git's merge driver: the result goes into
+    /// OURS; the exit status is 1 when a field was changed both ways.
+    Merge {
+        /// The common ancestor (git's %O).
+        base: PathBuf,
+        /// Our version, which receives the result (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// The map's path in the repository, for messages (git's %P).
+        name: Option<PathBuf>,
+    },
     /// Check that maps load; print one line per file and exit with 1 if any is bad.
     Check {
         /// The maps to check.
@@ -106,6 +158,34 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             outline,
         }) => show(&file, width, color, outline),
         Some(Command::View { file }) => open(Some(file), true),
+        Some(Command::Export {
+            file,
+            to,
+            output,
+            force,
+        }) => crate::share::cli::export(&file, to, output.as_deref(), force),
+        Some(Command::Import {
+            file,
+            from,
+            output,
+            force,
+        }) => crate::share::cli::import(&file, from, output.as_deref(), force),
+        Some(Command::Diff { files, color }) => {
+            let color = match color {
+                ColorChoice::Never => false,
+                ColorChoice::Always => true,
+                ColorChoice::Auto => {
+                    std::io::stdout().is_terminal() && Theme::from_env().has_color()
+                }
+            };
+            crate::share::cli::diff(&files, color)
+        }
+        Some(Command::Merge {
+            base,
+            ours,
+            theirs,
+            name,
+        }) => crate::share::cli::merge(&base, &ours, &theirs, name.as_deref()),
         None => open(cli.file, cli.read_only),
     }
 }

@@ -123,6 +123,7 @@ pub const DEFAULT_BINDINGS: &[(Key, Action)] = &[
     (Key::ctrl('y'), Action::Redo),
     (Key::char('s'), Action::Save),
     (Key::ctrl('s'), Action::Save),
+    (Key::char('E'), Action::Export),
     (Key::char('/'), Action::Search),
     (Key::char('n'), Action::NextMatch),
     (Key::char('N'), Action::PreviousMatch),

@@ -237,6 +237,29 @@ pub fn write_recovery(map: &Path, journey: &Journey, own: Option<&Path>) -> io::
     ))
 }
 
+/// Writes `bytes` to `path` as a whole or not at all: a temporary file, fsync, then a
+/// rename (or, without `overwrite`, a hard link, which refuses an existing name even when
+/// another program creates it meanwhile). Used for exports, imports and merges, which
+/// keep no backup. An overwritten file keeps its permissions.
+pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> {
+    let target = resolve_symlink(path);
+    if target.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::IsADirectory,
+            "it is a directory",
+        ));
+    }
+    let staged = Staged::write(&target, bytes, mode_of(&target))?;
+    if overwrite {
+        return staged.commit();
+    }
+    fs::hard_link(&staged.temp, &target)?;
+    if let Ok(dir) = File::open(directory_of(&target)) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
 /// Reads a file that is expected to be a map, refusing directories, devices and anything
 /// larger than [`MAX_FILE_BYTES`].
 fn read_limited(path: &Path) -> Result<Vec<u8>, LoadProblem> {

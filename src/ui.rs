@@ -228,6 +228,7 @@ fn mode_name(app: &App) -> &'static str {
         Mode::PickFilter | Mode::FilterText { .. } => "FILTER",
         Mode::TimerLength { .. } => "TIMER",
         Mode::Present { .. } => "PRESENT",
+        Mode::PickExport { .. } => "EXPORT",
     }
 }
 
@@ -285,6 +286,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             ("/".into(), "text"),
             ("Esc".into(), "cancel"),
         ],
+        Mode::PickExport { .. } => vec![("m d c h j".into(), "format"), ("Esc".into(), "cancel")],
         Mode::Present { .. } => vec![
             ("← →".into(), "stage"),
             ("w".into(), "whole map"),

@@ -11,6 +11,8 @@ use crate::model::{Edit, Feeling, JourneyField, Kind, Moment, MomentField, Stage
 use crate::workshop::Screen;
 
 mod popups;
+
+pub(crate) use popups::EXPORT_MENU;
 mod workshop;
 
 /// The rows of the moment-of-truth menu: its key, and the kind (none for an ordinary
@@ -75,6 +77,7 @@ impl App {
                 None
             }
             Mode::Present { whole_map } => self.present_key(&key, whole_map),
+            Mode::PickExport { highlighted } => self.pick_export_key(&key, highlighted),
         }
     }
 
@@ -208,6 +211,12 @@ impl App {
                     Screen::Summary => format!("Summary of the journey and its stages. {next} for the votes."),
                     Screen::Votes => format!("The most-voted moments. {next} for the board."),
                 });
+            }
+            Action::Export => {
+                self.mode = Mode::PickExport { highlighted: 0 };
+                self.info(
+                    "Export as: m Mermaid, d Markdown, c CSV, h HTML, j JSON. Esc to cancel.",
+                );
             }
             Action::AddVote => self.vote(1),
             Action::RemoveVote => self.vote(-1),

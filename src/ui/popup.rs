@@ -14,7 +14,7 @@ use super::theme::Theme;
 use crate::action::Group;
 use crate::app::{App, Confirm, DetailField, Mode, ViewState};
 use crate::model::Moment;
-use crate::update::KIND_MENU;
+use crate::update::{EXPORT_MENU, KIND_MENU};
 
 pub fn render_popups(
     area: Rect,
@@ -29,6 +29,10 @@ pub fn render_popups(
         }
         Mode::PickKind { highlighted } => {
             render_kind_menu(area, buf, app, *highlighted);
+            None
+        }
+        Mode::PickExport { highlighted } => {
+            render_export_menu(area, buf, app, *highlighted);
             None
         }
         Mode::Confirm(question) => {
@@ -331,6 +335,65 @@ fn render_kind_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usize)
     );
 }
 
+fn render_export_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usize) {
+    let theme = &app.theme;
+    let popup = centered(area, 72, EXPORT_MENU.len() as u16 * 2 + 4);
+    let inner = popup_frame(popup, buf, "Export the map", theme);
+    let mut y = inner.y;
+    for (row, (key, format)) in EXPORT_MENU.iter().enumerate() {
+        if y + 1 >= inner.bottom() {
+            break;
+        }
+        let style = if row == highlighted {
+            theme.highlight()
+        } else {
+            Style::new()
+        };
+        let path = crate::share::export_path(&app.document.path, *format);
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        let exists = if path.exists() { " (exists)" } else { "" };
+        let room = inner.width.saturating_sub(15) as usize;
+        let lines = [
+            Line::from(vec![
+                Span::styled(format!(" {key}  "), theme.key()),
+                Span::styled(
+                    format!("{:<9}", format.name()),
+                    style.patch(theme.selected_title()),
+                ),
+                Span::styled(truncate(format.purpose(), room), style),
+            ]),
+            Line::styled(
+                format!(
+                    "              {}",
+                    truncate(&format!("→ {file}{exists}"), room)
+                ),
+                theme.dim(),
+            ),
+        ];
+        for line in lines {
+            line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+            y += 1;
+        }
+    }
+    buf.set_stringn(
+        inner.x,
+        inner.bottom().saturating_sub(1),
+        " Written beside the map, as it is now · ↑↓ Enter · Esc",
+        inner.width as usize,
+        theme.dim(),
+    );
+}
+
 fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
     let theme = &app.theme;
     let file = app.file_name();
@@ -393,6 +456,24 @@ fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
                 ("q", "quit".into()),
             ],
         ),
+        Confirm::OverwriteExport(format) => {
+            let path = crate::share::export_path(&app.document.path, *format);
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy())
+                .unwrap_or_default();
+            (
+                "File exists",
+                format!(
+                    "{name} exists. Write this {} export over it?",
+                    format.name()
+                ),
+                vec![
+                    ("y", "write over it".into()),
+                    ("n", "leave it as it is (Esc too)".into()),
+                ],
+            )
+        }
         Confirm::Restore(path) => (
             "Recover unsaved changes",
             format!(

@@ -7,6 +7,16 @@ use super::{KIND_MENU, quoted};
 use crate::app::{App, Confirm, DetailField, Effect, Mode};
 use crate::input::{InputOutcome, TextInput};
 use crate::model::{Edit, Evidence, Feeling, Moment, MomentField};
+use crate::share::Format;
+
+/// The export menu: the key that picks each format.
+pub(crate) const EXPORT_MENU: [(char, Format); 5] = [
+    ('m', Format::Mermaid),
+    ('d', Format::Markdown),
+    ('c', Format::Csv),
+    ('h', Format::Html),
+    ('j', Format::Json),
+];
 
 impl App {
     pub(super) fn pick_kind_key(&mut self, key: &KeyEvent, highlighted: usize) -> Option<Effect> {
@@ -41,6 +51,43 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    pub(super) fn pick_export_key(&mut self, key: &KeyEvent, highlighted: usize) -> Option<Effect> {
+        let last = Format::ALL.len() - 1;
+        let row = match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.mode = Mode::Board;
+                self.info("Nothing exported.");
+                return None;
+            }
+            // Arrows only: every letter here names a format (j is JSON).
+            KeyCode::Up => {
+                self.mode = Mode::PickExport {
+                    highlighted: highlighted.saturating_sub(1),
+                };
+                return None;
+            }
+            KeyCode::Down => {
+                self.mode = Mode::PickExport {
+                    highlighted: (highlighted + 1).min(last),
+                };
+                return None;
+            }
+            KeyCode::Enter => highlighted,
+            KeyCode::Char(c) => match EXPORT_MENU.iter().position(|(k, _)| *k == c) {
+                Some(row) => row,
+                None => {
+                    self.info("Press m d c h or j for a format, Esc to cancel.");
+                    return None;
+                }
+            },
+            _ => return None,
+        };
+        Some(Effect::Export {
+            format: EXPORT_MENU[row].1,
+            overwrite: false,
+        })
     }
 
     pub(super) fn details_key(
@@ -299,6 +346,16 @@ impl App {
             (Confirm::Locked(_), Some('e')) => return Some(Effect::EditAnyway),
             (Confirm::Locked(_), Some('q')) => return Some(Effect::Quit),
             (Confirm::Locked(_), Some('r') | None) => return Some(Effect::ReadOnly),
+            (Confirm::OverwriteExport(format), Some('y')) => {
+                return Some(Effect::Export {
+                    format,
+                    overwrite: true,
+                });
+            }
+            (Confirm::OverwriteExport(_), _) => {
+                self.mode = Mode::Board;
+                self.info("Nothing exported; the file is as it was.");
+            }
             (Confirm::Restore(path), None) => {
                 self.mode = Mode::Board;
                 self.info(format!(

@@ -1,0 +1,357 @@
+//! What changed between two versions of a map, matched by id: stages and moments added,
+//! removed, moved, renamed, re-tagged, recoloured and edited. The words are for people
+//! reading a terminal or a `git diff`.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use crate::model::{Id, Journey, Moment, Stage};
+
+/// One change, in the order it is listed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub sign: Sign,
+    /// Where: `stage “Buy”`, or empty for the journey itself.
+    pub place: String,
+    /// What happened, in a few words.
+    pub what: String,
+}
+
+/// How a change is marked at the start of its line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sign {
+    Added,
+    Removed,
+    Changed,
+    Moved,
+}
+
+impl Sign {
+    pub fn symbol(self) -> char {
+        match self {
+            Sign::Added => '+',
+            Sign::Removed => '-',
+            Sign::Changed => '~',
+            Sign::Moved => '>',
+        }
+    }
+}
+
+/// Every change from `old` to `new`: the journey's own fields, then stage by stage in the
+/// new order (removed stages last), moments within them.
+pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let mut note = |sign: Sign, place: &str, what: String| {
+        changes.push(Change {
+            sign,
+            place: place.to_owned(),
+            what,
+        })
+    };
+    if old.title != new.title {
+        note(
+            Sign::Changed,
+            "",
+            format!("title {} → {}", quote(&old.title), quote(&new.title)),
+        );
+    }
+    if old.description != new.description {
+        note(Sign::Changed, "", "description edited".into());
+    }
+    if old.personas != new.personas {
+        note(
+            Sign::Changed,
+            "",
+            format!("personas {} → {}", list(&old.personas), list(&new.personas)),
+        );
+    }
+
+    let old_stages: HashMap<Id, (usize, &Stage)> = old
+        .stages()
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, (i, s)))
+        .collect();
+    let new_stage_ids: Vec<Id> = new.stages().iter().map(|s| s.id).collect();
+    let old_moments: HashMap<Id, (&Stage, usize, &Moment)> = old
+        .stages()
+        .iter()
+        .flat_map(|s| {
+            s.moments
+                .iter()
+                .enumerate()
+                .map(move |(i, m)| (m.id, (s, i, m)))
+        })
+        .collect();
+    let new_moment_ids: std::collections::HashSet<Id> = new.moments().map(|(_, m)| m.id).collect();
+    let stayed = stayed_in_order(
+        &old.stages().iter().map(|s| s.id).collect::<Vec<_>>(),
+        &new_stage_ids,
+    );
+
+    for (index, stage) in new.stages().iter().enumerate() {
+        let place = format!("stage {}", quote(&stage.name));
+        match old_stages.get(&stage.id) {
+            None => note(
+                Sign::Added,
+                &place,
+                format!(
+                    "stage added at position {} with {}",
+                    index + 1,
+                    crate::outline::plural(stage.moments.len(), "moment", "moments")
+                ),
+            ),
+            Some((old_index, old_stage)) => {
+                if old_stage.name != stage.name {
+                    note(
+                        Sign::Changed,
+                        &place,
+                        format!("renamed from {}", quote(&old_stage.name)),
+                    );
+                }
+                if old_stage.description != stage.description {
+                    note(Sign::Changed, &place, "description edited".into());
+                }
+                if !stayed.contains(&stage.id) {
+                    note(
+                        Sign::Moved,
+                        &place,
+                        format!("moved from position {} to {}", old_index + 1, index + 1),
+                    );
+                }
+            }
+        }
+        let old_order: Vec<Id> = old_stages
+            .get(&stage.id)
+            .map(|(_, s)| s.moments.iter().map(|m| m.id).collect())
+            .unwrap_or_default();
+        let new_order: Vec<Id> = stage.moments.iter().map(|m| m.id).collect();
+        let kept_order = stayed_in_order(&old_order, &new_order);
+        for (position, moment) in stage.moments.iter().enumerate() {
+            let Some((old_stage, old_position, old_moment)) = old_moments.get(&moment.id) else {
+                note(
+                    Sign::Added,
+                    &place,
+                    format!("added {} ({})", quote(&moment.title), describe(moment)),
+                );
+                continue;
+            };
+            let title = quote(&moment.title);
+            if old_stage.id != stage.id {
+                note(
+                    Sign::Moved,
+                    &place,
+                    format!("{title} moved here from stage {}", quote(&old_stage.name)),
+                );
+            } else if !kept_order.contains(&moment.id) {
+                note(
+                    Sign::Moved,
+                    &place,
+                    format!(
+                        "{title} moved from position {} to {}",
+                        old_position + 1,
+                        position + 1
+                    ),
+                );
+            }
+            let changed = moment_changes(old_moment, moment);
+            if !changed.is_empty() {
+                note(
+                    Sign::Changed,
+                    &place,
+                    format!("{title}: {}", changed.join("; ")),
+                );
+            }
+        }
+        if let Some((_, old_stage)) = old_stages.get(&stage.id) {
+            for gone in old_stage
+                .moments
+                .iter()
+                .filter(|m| !new_moment_ids.contains(&m.id))
+            {
+                note(
+                    Sign::Removed,
+                    &place,
+                    format!("removed {}", quote(&gone.title)),
+                );
+            }
+        }
+    }
+    let new_stages: std::collections::HashSet<Id> = new_stage_ids.into_iter().collect();
+    for stage in old.stages().iter().filter(|s| !new_stages.contains(&s.id)) {
+        let place = format!("stage {}", quote(&stage.name));
+        let gone = stage
+            .moments
+            .iter()
+            .filter(|m| !new_moment_ids.contains(&m.id))
+            .count();
+        note(
+            Sign::Removed,
+            &place,
+            format!(
+                "stage removed with {}",
+                crate::outline::plural(gone, "moment", "moments")
+            ),
+        );
+    }
+    changes
+}
+
+/// What changed in one moment, field by field, in words.
+fn moment_changes(old: &Moment, new: &Moment) -> Vec<String> {
+    let mut out = Vec::new();
+    if old.title != new.title {
+        out.push(format!("renamed from {}", quote(&old.title)));
+    }
+    if old.kind != new.kind {
+        let kind = |m: &Moment| {
+            m.kind
+                .map_or("no kind".to_owned(), |k| k.badge().to_owned())
+        };
+        out.push(format!("re-tagged {} → {}", kind(old), kind(new)));
+    }
+    if old.feeling != new.feeling {
+        let feeling = |m: &Moment| format!("{} {}", m.feeling.symbol(), m.feeling.label());
+        out.push(format!("recoloured {} → {}", feeling(old), feeling(new)));
+    }
+    let texts = [
+        ("channel", &old.channel, &new.channel),
+        ("persona", &old.persona, &new.persona),
+        ("owner", &old.owner, &new.owner),
+    ];
+    for (name, before, after) in texts {
+        if before != after {
+            out.push(format!("{name} {} → {}", quote(before), quote(after)));
+        }
+    }
+    for (name, before, after) in [
+        ("notes", &old.notes, &new.notes),
+        ("idea", &old.idea, &new.idea),
+    ] {
+        match (before.is_empty(), after.is_empty()) {
+            (_, _) if before == after => {}
+            (true, false) => out.push(format!("{name} added")),
+            (false, true) => out.push(format!("{name} removed")),
+            _ => out.push(format!("{name} edited")),
+        }
+    }
+    if old.evidence != new.evidence {
+        let evidence = |m: &Moment| m.evidence.map_or("none", |e| e.label());
+        out.push(format!("evidence {} → {}", evidence(old), evidence(new)));
+    }
+    if old.tags != new.tags {
+        out.push(format!("tags {} → {}", list(&old.tags), list(&new.tags)));
+    }
+    if old.votes != new.votes {
+        out.push(format!("votes {} → {}", old.votes, new.votes));
+    }
+    out
+}
+
+/// A moment in a few words: its kind and feeling.
+fn describe(moment: &Moment) -> String {
+    let feeling = format!("{} {}", moment.feeling.symbol(), moment.feeling.label());
+    match moment.kind {
+        Some(kind) => format!("{}, {feeling}", kind.badge()),
+        None => feeling,
+    }
+}
+
+fn quote(text: &str) -> String {
+    format!("“{text}”")
+}
+
+fn list(items: &[String]) -> String {
+    if items.is_empty() {
+        "none".into()
+    } else {
+        items.join(", ")
+    }
+}
+
+/// The ids found in both orders whose relative order did not change: the longest run that
+/// kept its order (the longest increasing subsequence of old positions, O(n log n)). The
+/// others are the ones that moved.
+fn stayed_in_order(old: &[Id], new: &[Id]) -> std::collections::HashSet<Id> {
+    let old_position: HashMap<Id, usize> = old.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let common: Vec<(Id, usize)> = new
+        .iter()
+        .filter_map(|id| old_position.get(id).map(|p| (*id, *p)))
+        .collect();
+    // tails[k]: index into `common` of the smallest tail of an increasing run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; common.len()];
+    for (i, (_, position)) in common.iter().enumerate() {
+        let k = tails.partition_point(|&t| common[t].1 < *position);
+        previous[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut stayed = std::collections::HashSet::new();
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        stayed.insert(common[i].0);
+        at = previous[i];
+    }
+    stayed
+}
+
+/// The changes as text for a terminal or a pipe, one per line under a heading per place;
+/// with `color`, signs in green, red and yellow.
+pub fn render(name: &str, changes: &[Change], color: bool) -> String {
+    let mut out = String::new();
+    if changes.is_empty() {
+        let _ = writeln!(out, "{name}: no changes");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "{name}: {}",
+        crate::outline::plural(changes.len(), "change", "changes")
+    );
+    let mut place = None;
+    for change in changes {
+        if place != Some(&change.place) {
+            place = Some(&change.place);
+            let heading = if change.place.is_empty() {
+                "journey"
+            } else {
+                &change.place
+            };
+            let _ = writeln!(out, "{heading}");
+        }
+        let sign = change.sign.symbol();
+        let sign = if color {
+            let code = match change.sign {
+                Sign::Added => 32,
+                Sign::Removed => 31,
+                Sign::Changed => 33,
+                Sign::Moved => 36,
+            };
+            format!("\x1b[{code}m{sign}\x1b[0m")
+        } else {
+            sign.to_string()
+        };
+        let _ = writeln!(out, "  {sign} {}", change.what);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_moved_ids_leave_the_kept_order() {
+        let ids = |v: &[u64]| v.iter().map(|n| Id(*n)).collect::<Vec<_>>();
+        let stayed = stayed_in_order(&ids(&[1, 2, 3, 4, 5]), &ids(&[1, 3, 4, 2, 5, 6]));
+        assert_eq!(stayed.len(), 4);
+        assert!(
+            !stayed.contains(&Id(2)),
+            "2 moved; the others kept their order"
+        );
+    }
+}

@@ -1,0 +1,563 @@
+//! A three-way merge of maps by id, for git's merge driver: changes to different
+//! moments, or to different fields of one moment, combine without a conflict. A field
+//! changed both ways keeps our value and records theirs where the editor shows it: in the
+//! moment's notes (tagged `merge conflict`), or the stage's or journey's description.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, MomentField, Stage};
+
+/// The tag a moment with an unresolved merge conflict carries, for search and filter.
+pub const CONFLICT_TAG: &str = "merge conflict";
+
+/// The merged map and what could not be merged by itself.
+#[derive(Debug)]
+pub struct Merged {
+    pub journey: Journey,
+    pub conflicts: Vec<String>,
+}
+
+/// Merges `ours` and `theirs`, both descended from `base`.
+pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
+    let theirs = separate_new_ids(base, ours, theirs);
+    let versions = [Version::of(base), Version::of(ours), Version::of(&theirs)];
+    let mut conflicts = Vec::new();
+
+    let moments = merge_moments(&versions, &mut conflicts);
+    let stages = merge_stages(&versions, &moments, &mut conflicts);
+
+    let mut title = ours.title.clone();
+    let mut description = ours.description.clone();
+    let mut record = Vec::new();
+    merge_text(
+        &base.title,
+        &ours.title,
+        &theirs.title,
+        "the title",
+        &mut title,
+        &mut record,
+    );
+    merge_text(
+        &base.description,
+        &ours.description,
+        &theirs.description,
+        "the description",
+        &mut description,
+        &mut record,
+    );
+    for line in &record {
+        conflicts.push(format!("journey: {line}"));
+    }
+    append_note(&mut description, &record);
+    let personas = merge_set(&base.personas, &ours.personas, &theirs.personas);
+    Merged {
+        journey: Journey::from_parts(title, description, personas, stages),
+        conflicts,
+    }
+}
+
+/// Everything about one version a merge asks: where each moment is and what it holds.
+struct Version<'a> {
+    journey: &'a Journey,
+    stages: HashMap<Id, &'a Stage>,
+    moments: HashMap<Id, (Id, &'a Moment)>,
+}
+
+impl<'a> Version<'a> {
+    fn of(journey: &'a Journey) -> Version<'a> {
+        Version {
+            journey,
+            stages: journey.stages().iter().map(|s| (s.id, s)).collect(),
+            moments: journey.moments().map(|(s, m)| (m.id, (s.id, m))).collect(),
+        }
+    }
+
+    fn stage_order(&self) -> Vec<Id> {
+        self.journey.stages().iter().map(|s| s.id).collect()
+    }
+
+    fn moment_order(&self, stage: Id) -> Vec<Id> {
+        self.stages
+            .get(&stage)
+            .map(|s| s.moments.iter().map(|m| m.id).collect())
+            .unwrap_or_default()
+    }
+}
+
+/// Theirs, with every stage or moment that both sides added under the same id (each side
+/// counts on from the same largest id) given a fresh one, unless the two are the same.
+fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey {
+    let ids = |j: &Journey| -> HashSet<Id> {
+        j.stages()
+            .iter()
+            .flat_map(|s| std::iter::once(s.id).chain(s.moments.iter().map(|m| m.id)))
+            .collect()
+    };
+    let in_base = ids(base);
+    let ours_moments: HashMap<Id, &Moment> = ours.moments().map(|(_, m)| (m.id, m)).collect();
+    let ours_stages: HashMap<Id, &Stage> = ours.stages().iter().map(|s| (s.id, s)).collect();
+    let mut next = [base, ours, theirs]
+        .iter()
+        .flat_map(|j| ids(j))
+        .map(|id| id.0)
+        .max()
+        .unwrap_or(0)
+        + 1;
+    let mut fresh = || {
+        next += 1;
+        Id(next - 1)
+    };
+    let mut stages = theirs.stages().to_vec();
+    for stage in &mut stages {
+        let same = ours_stages
+            .get(&stage.id)
+            .is_some_and(|s| s.name == stage.name && s.description == stage.description);
+        if !in_base.contains(&stage.id)
+            && (ours_moments.contains_key(&stage.id)
+                || ours_stages.contains_key(&stage.id) && !same)
+        {
+            stage.id = fresh();
+        }
+        for moment in &mut stage.moments {
+            let same = ours_moments.get(&moment.id).is_some_and(|m| *m == moment);
+            if !in_base.contains(&moment.id)
+                && (ours_stages.contains_key(&moment.id)
+                    || ours_moments.contains_key(&moment.id) && !same)
+            {
+                moment.id = fresh();
+            }
+        }
+    }
+    Journey::from_parts(
+        theirs.title.clone(),
+        theirs.description.clone(),
+        theirs.personas.clone(),
+        stages,
+    )
+}
+
+/// A moment as merged: where it goes and what it holds.
+struct Placed {
+    stage: Id,
+    moment: Moment,
+}
+
+/// Every moment that survives the merge, by id.
+fn merge_moments(versions: &[Version; 3], conflicts: &mut Vec<String>) -> HashMap<Id, Placed> {
+    let [base, ours, theirs] = versions;
+    let mut all: Vec<Id> = ours
+        .moments
+        .keys()
+        .chain(theirs.moments.keys())
+        .copied()
+        .collect();
+    all.sort();
+    all.dedup();
+    let mut merged = HashMap::new();
+    for id in all {
+        let b = base.moments.get(&id);
+        let o = ours.moments.get(&id);
+        let t = theirs.moments.get(&id);
+        let placed = match (o, t) {
+            (Some(o), Some(t)) => Some(merge_moment(b.copied(), *o, *t, versions, conflicts)),
+            // Deleted on one side: gone, unless the other side changed it since.
+            (Some(kept), None) | (None, Some(kept)) => match b {
+                Some(b) if b == kept => None,
+                Some(_) => {
+                    let side = if o.is_some() { "their" } else { "our" };
+                    conflicts.push(format!(
+                        "moment “{}”: deleted on {side} side and changed on the other; kept it",
+                        kept.1.title
+                    ));
+                    Some(Placed {
+                        stage: kept.0,
+                        moment: kept.1.clone(),
+                    })
+                }
+                None => Some(Placed {
+                    stage: kept.0,
+                    moment: kept.1.clone(),
+                }),
+            },
+            (None, None) => None,
+        };
+        if let Some(placed) = placed {
+            merged.insert(id, placed);
+        }
+    }
+    merged
+}
+
+fn merge_moment(
+    base: Option<(Id, &Moment)>,
+    (our_stage, o): (Id, &Moment),
+    (their_stage, t): (Id, &Moment),
+    versions: &[Version; 3],
+    conflicts: &mut Vec<String>,
+) -> Placed {
+    let empty = Moment::default();
+    let b = base.map_or(&empty, |(_, m)| m);
+    let mut record = Vec::new();
+    let mut moment = o.clone();
+    merge_text(
+        &b.title,
+        &o.title,
+        &t.title,
+        "the title",
+        &mut moment.title,
+        &mut record,
+    );
+    merge_value(
+        &b.kind,
+        &o.kind,
+        &t.kind,
+        "the kind",
+        kind_name,
+        &mut moment.kind,
+        &mut record,
+    );
+    merge_value(
+        &b.feeling,
+        &o.feeling,
+        &t.feeling,
+        "the feeling",
+        feeling_name,
+        &mut moment.feeling,
+        &mut record,
+    );
+    let texts = [
+        ("the channel", MomentField::Channel),
+        ("the persona", MomentField::Persona),
+        ("the owner", MomentField::Owner),
+        ("the notes", MomentField::Notes),
+        ("the idea", MomentField::Idea),
+    ];
+    for (name, field) in texts {
+        let mut value = String::new();
+        merge_text(
+            b.text(field),
+            o.text(field),
+            t.text(field),
+            name,
+            &mut value,
+            &mut record,
+        );
+        let slot = match field {
+            MomentField::Channel => &mut moment.channel,
+            MomentField::Persona => &mut moment.persona,
+            MomentField::Owner => &mut moment.owner,
+            MomentField::Notes => &mut moment.notes,
+            MomentField::Idea | MomentField::Title => &mut moment.idea,
+        };
+        *slot = value;
+    }
+    merge_value(
+        &b.evidence,
+        &o.evidence,
+        &t.evidence,
+        "the evidence",
+        evidence_name,
+        &mut moment.evidence,
+        &mut record,
+    );
+    moment.tags = merge_set(&b.tags, &o.tags, &t.tags);
+    // Votes cast in two workshops add up.
+    let delta = |v: u32| i64::from(v) - i64::from(b.votes);
+    moment.votes =
+        (i64::from(b.votes) + delta(o.votes) + delta(t.votes)).clamp(0, u32::MAX.into()) as u32;
+
+    let base_stage = base.map(|(s, _)| s);
+    let stage = if base_stage == Some(our_stage) {
+        their_stage
+    } else if base_stage == Some(their_stage) || our_stage == their_stage {
+        our_stage
+    } else {
+        let name = |id: Id| {
+            versions
+                .iter()
+                .find_map(|v| v.stages.get(&id))
+                .map_or(String::new(), |s| s.name.clone())
+        };
+        record.push(format!(
+            "moved to stage “{}” on our side and to “{}” on theirs; kept ours",
+            name(our_stage),
+            name(their_stage)
+        ));
+        our_stage
+    };
+    for line in &record {
+        conflicts.push(format!("moment “{}”: {line}", o.title));
+    }
+    if !record.is_empty() {
+        append_note(&mut moment.notes, &record);
+        moment.tags.push(CONFLICT_TAG.into());
+    }
+    Placed { stage, moment }
+}
+
+fn kind_name(kind: &Option<Kind>) -> String {
+    kind.map_or("none".into(), |k| k.badge().into())
+}
+
+fn feeling_name(feeling: &Feeling) -> String {
+    format!("{} {}", feeling.symbol(), feeling.label())
+}
+
+fn evidence_name(evidence: &Option<Evidence>) -> String {
+    evidence.map_or("none".into(), |e| e.label().into())
+}
+
+/// The surviving stages in their merged order, each with its merged moments in order.
+fn merge_stages(
+    versions: &[Version; 3],
+    moments: &HashMap<Id, Placed>,
+    conflicts: &mut Vec<String>,
+) -> Vec<Stage> {
+    let [base, ours, theirs] = versions;
+    // A stage deleted on one side stays when the other side put a changed moment in it.
+    let holds_change = |stage: Id| {
+        moments.iter().any(|(id, placed)| {
+            placed.stage == stage
+                && base
+                    .moments
+                    .get(id)
+                    .is_none_or(|(s, m)| *s != stage || *m != &placed.moment)
+        })
+    };
+    let mut keep = HashSet::new();
+    for id in ours.stages.keys().chain(theirs.stages.keys()) {
+        let o = ours.stages.get(id);
+        let t = theirs.stages.get(id);
+        let b = base.stages.get(id);
+        let survives = match (o, t, b) {
+            (Some(_), Some(_), _) | (_, _, None) => true,
+            (Some(kept), None, Some(b)) | (None, Some(kept), Some(b)) => {
+                let changed = kept.name != b.name || kept.description != b.description;
+                if changed || holds_change(*id) {
+                    conflicts.push(format!(
+                        "stage “{}”: deleted on one side and changed on the other; kept it",
+                        kept.name
+                    ));
+                    true
+                } else {
+                    false
+                }
+            }
+            (None, None, _) => false,
+        };
+        if survives {
+            keep.insert(*id);
+        }
+    }
+    let order = merge_order(
+        &base.stage_order(),
+        &ours.stage_order(),
+        &theirs.stage_order(),
+        &keep,
+    );
+    let mut stages: Vec<Stage> = order
+        .iter()
+        .map(|id| merge_stage(*id, versions, moments, conflicts))
+        .collect();
+    // A moment placed in a stage that did not survive goes to the first stage.
+    let placed: HashSet<Id> = stages
+        .iter()
+        .flat_map(|s| &s.moments)
+        .map(|m| m.id)
+        .collect();
+    let mut orphans: Vec<&Placed> = moments
+        .values()
+        .filter(|p| !placed.contains(&p.moment.id))
+        .collect();
+    orphans.sort_by_key(|p| p.moment.id);
+    if !orphans.is_empty() {
+        if stages.is_empty() {
+            stages.push(Stage::new("Merged"));
+        }
+        stages[0]
+            .moments
+            .extend(orphans.into_iter().map(|p| p.moment.clone()));
+    }
+    stages
+}
+
+fn merge_stage(
+    id: Id,
+    versions: &[Version; 3],
+    moments: &HashMap<Id, Placed>,
+    conflicts: &mut Vec<String>,
+) -> Stage {
+    let [base, ours, theirs] = versions;
+    let pick = |v: &Version| {
+        v.stages
+            .get(&id)
+            .map(|s| (s.name.clone(), s.description.clone()))
+    };
+    let empty = (String::new(), String::new());
+    let b = pick(base);
+    let (o, t) = match (pick(ours), pick(theirs)) {
+        (Some(o), Some(t)) => (o, t),
+        (Some(one), None) | (None, Some(one)) => (one.clone(), one),
+        (None, None) => (empty.clone(), empty.clone()),
+    };
+    let b = b.unwrap_or_else(|| o.clone());
+    let (mut name, mut description) = o.clone();
+    let mut record = Vec::new();
+    merge_text(&b.0, &o.0, &t.0, "the name", &mut name, &mut record);
+    merge_text(
+        &b.1,
+        &o.1,
+        &t.1,
+        "the description",
+        &mut description,
+        &mut record,
+    );
+    for line in &record {
+        conflicts.push(format!("stage “{}”: {line}", o.0));
+    }
+    append_note(&mut description, &record);
+    let here: HashSet<Id> = moments
+        .iter()
+        .filter(|(_, p)| p.stage == id)
+        .map(|(id, _)| *id)
+        .collect();
+    let order = merge_order(
+        &base.moment_order(id),
+        &ours.moment_order(id),
+        &theirs.moment_order(id),
+        &here,
+    );
+    let mut stage = Stage::new(name);
+    stage.id = id;
+    stage.description = description;
+    stage.moments = order
+        .iter()
+        .filter_map(|id| moments.get(id).map(|p| p.moment.clone()))
+        .collect();
+    // Moments that came here from another stage on both sides are listed in no order.
+    let mut rest: Vec<&Moment> = here
+        .iter()
+        .filter(|id| !order.contains(id))
+        .filter_map(|id| moments.get(id).map(|p| &p.moment))
+        .collect();
+    rest.sort_by_key(|m| m.id);
+    stage.moments.extend(rest.into_iter().cloned());
+    stage
+}
+
+/// The merged order of `keep`: the side that reordered wins (ours when both did), and
+/// what only the other side added goes in before its next neighbour there.
+fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> Vec<Id> {
+    let relative = |side: &[Id]| -> Vec<Id> {
+        let other: HashSet<&Id> = side.iter().collect();
+        base.iter()
+            .filter(|id| other.contains(id))
+            .copied()
+            .collect()
+    };
+    let in_base: HashSet<&Id> = base.iter().collect();
+    let common = |side: &[Id]| -> Vec<Id> {
+        side.iter()
+            .filter(|id| in_base.contains(id))
+            .copied()
+            .collect()
+    };
+    let ours_reordered = common(ours) != relative(ours);
+    let theirs_reordered = common(theirs) != relative(theirs);
+    let (first, second) = if theirs_reordered && !ours_reordered {
+        (theirs, ours)
+    } else {
+        (ours, theirs)
+    };
+    let mut order: Vec<Id> = first
+        .iter()
+        .filter(|id| keep.contains(id))
+        .copied()
+        .collect();
+    for (index, id) in second.iter().enumerate() {
+        if !keep.contains(id) || order.contains(id) {
+            continue;
+        }
+        // Before the next neighbour it has there, so that where both sides added at the
+        // same place, ours come first.
+        let before = second[index + 1..]
+            .iter()
+            .find_map(|next| order.iter().position(|o| o == next));
+        order.insert(before.unwrap_or(order.len()), *id);
+    }
+    order
+}
+
+/// A text field merged three ways into `out`, which holds ours. A change on one side
+/// wins; changes both ways keep ours and add a line to `record` that names theirs.
+fn merge_text(
+    base: &str,
+    ours: &str,
+    theirs: &str,
+    name: &str,
+    out: &mut String,
+    record: &mut Vec<String>,
+) {
+    if ours == theirs || theirs == base {
+        *out = ours.to_owned();
+    } else if ours == base {
+        *out = theirs.to_owned();
+    } else {
+        *out = ours.to_owned();
+        record.push(format!(
+            "{name} was changed both ways: ours “{ours}”, theirs “{theirs}”; kept ours"
+        ));
+    }
+}
+
+fn merge_value<T: PartialEq + Clone>(
+    base: &T,
+    ours: &T,
+    theirs: &T,
+    name: &str,
+    show: fn(&T) -> String,
+    out: &mut T,
+    record: &mut Vec<String>,
+) {
+    if ours == theirs || theirs == base {
+        *out = ours.clone();
+    } else if ours == base {
+        *out = theirs.clone();
+    } else {
+        *out = ours.clone();
+        record.push(format!(
+            "{name} was changed both ways: ours {}, theirs {}; kept ours",
+            show(ours),
+            show(theirs)
+        ));
+    }
+}
+
+/// Tags and personas merged as sets: what either side added is in, what either side
+/// removed is out, in our order with their additions after.
+fn merge_set(base: &[String], ours: &[String], theirs: &[String]) -> Vec<String> {
+    let removed_by_them: HashSet<&String> = base.iter().filter(|b| !theirs.contains(b)).collect();
+    let mut out: Vec<String> = ours
+        .iter()
+        .filter(|t| !removed_by_them.contains(t))
+        .cloned()
+        .collect();
+    for tag in theirs {
+        if !base.contains(tag) && !out.contains(tag) {
+            out.push(tag.clone());
+        }
+    }
+    out
+}
+
+/// Writes the conflicts under a text (notes, a description) so they are seen and kept.
+fn append_note(text: &mut String, record: &[String]) {
+    for line in record {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str("Merge conflict: ");
+        text.push_str(line);
+        text.push('.');
+    }
+}

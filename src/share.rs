@@ -1,0 +1,127 @@
+//! Sharing a map beyond motmap: export to Mermaid, Markdown, CSV, HTML and JSON, and
+//! import from Mermaid, CSV and JSON. Every format is written from the model alone.
+
+pub mod cli;
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+pub mod mermaid;
+
+use std::path::Path;
+
+use crate::model::Journey;
+
+/// A format a map can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
+pub enum Format {
+    /// A Mermaid `journey` diagram that `motmap import` reads back whole.
+    Mermaid,
+    /// A report for a wiki or a pull request.
+    Markdown,
+    /// One row per moment, for spreadsheets.
+    Csv,
+    /// One self-contained, printable page.
+    Html,
+    /// The model as JSON, for other tools.
+    Json,
+}
+
+impl Format {
+    pub const ALL: [Format; 5] = [
+        Format::Mermaid,
+        Format::Markdown,
+        Format::Csv,
+        Format::Html,
+        Format::Json,
+    ];
+
+    /// The file name extension an export in this format gets.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Mermaid => "mmd",
+            Format::Markdown => "md",
+            Format::Csv => "csv",
+            Format::Html => "html",
+            Format::Json => "json",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Mermaid => "Mermaid",
+            Format::Markdown => "Markdown",
+            Format::Csv => "CSV",
+            Format::Html => "HTML",
+            Format::Json => "JSON",
+        }
+    }
+
+    /// What the export is good for, in a few words (for the editor's menu).
+    pub fn purpose(self) -> &'static str {
+        match self {
+            Format::Mermaid => "a journey diagram for GitHub, GitLab, Notion",
+            Format::Markdown => "a report for a wiki or a pull request",
+            Format::Csv => "one row per moment, for spreadsheets",
+            Format::Html => "a printable page with the board and the curve",
+            Format::Json => "the model, for other tools",
+        }
+    }
+}
+
+/// A format a map can be imported from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFormat {
+    Mermaid,
+    Csv,
+    Json,
+}
+
+impl ImportFormat {
+    /// The format a file's extension says: `.mmd` or `.mermaid`, `.csv`, `.json`.
+    pub fn of_path(path: &Path) -> Option<ImportFormat> {
+        let extension = path.extension()?.to_str()?.to_lowercase();
+        match extension.as_str() {
+            "mmd" | "mermaid" => Some(ImportFormat::Mermaid),
+            "csv" => Some(ImportFormat::Csv),
+            "json" => Some(ImportFormat::Json),
+            _ => None,
+        }
+    }
+}
+
+/// Why a file could not be imported, with the line (and column) where that is known.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{0}")]
+    Mermaid(#[from] mermaid::MermaidError),
+    #[error("{0}")]
+    Csv(#[from] csv::CsvError),
+    #[error("{0}")]
+    Json(#[from] json::JsonError),
+}
+
+/// A journey read from `text` in `format`.
+pub fn import(text: &str, format: ImportFormat) -> Result<Journey, ImportError> {
+    Ok(match format {
+        ImportFormat::Mermaid => mermaid::from_mermaid(text)?,
+        ImportFormat::Csv => csv::from_csv(text)?,
+        ImportFormat::Json => json::from_json(text)?,
+    })
+}
+
+/// The journey written in `format`.
+pub fn export(journey: &Journey, format: Format) -> String {
+    match format {
+        Format::Mermaid => mermaid::to_mermaid(journey),
+        Format::Markdown => markdown::to_markdown(journey),
+        Format::Csv => csv::to_csv(journey),
+        Format::Html => html::to_html(journey),
+        Format::Json => json::to_json(journey),
+    }
+}
+
+/// `map.ron` → `map.md`: where the editor writes an export, beside the map.
+pub fn export_path(map: &Path, format: Format) -> std::path::PathBuf {
+    map.with_extension(format.extension())
+}

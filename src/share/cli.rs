@@ -1,0 +1,201 @@
+//! The sharing commands: `export`, `import`, `diff` and `merge`, and their messages.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use super::{Format, ImportFormat};
+use crate::model::Journey;
+use crate::outline::plural;
+use crate::store::{Document, LoadProblem, MAX_FILE_BYTES, to_ron, write_file};
+
+/// `motmap export`: the map in `format`, on standard output or in `output`.
+pub fn export(
+    file: &Path,
+    format: Format,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let document = Document::load(file)?;
+    let text = super::export(&document.journey, format);
+    match output {
+        None => print(&text)?,
+        Some(output) => {
+            write_output(output, &text, force)?;
+            eprintln!(
+                "Exported {} as {} to {}.",
+                file.display(),
+                format.name(),
+                output.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `motmap import`: a Mermaid, CSV or JSON file as a map, on standard output or in
+/// `output`.
+pub fn import(
+    file: &Path,
+    from: Option<ImportFormat>,
+    output: Option<&Path>,
+    force: bool,
+) -> anyhow::Result<ExitCode> {
+    let Some(format) = from.or_else(|| ImportFormat::of_path(file)) else {
+        bail!(
+            "cannot tell the format of {} from its name; motmap imports Mermaid (.mmd), CSV (.csv) and JSON (.json). Say which with --from mermaid, --from csv or --from json.",
+            file.display()
+        );
+    };
+    let text = read_text(file)?;
+    let journey = super::import(&text, format).map_err(|error| {
+        let advice = match format {
+            ImportFormat::Csv => "Nothing was imported; fix the rows named and import again.",
+            _ => "Nothing was imported; fix the file and import again.",
+        };
+        let lines: Vec<String> = error
+            .to_string()
+            .lines()
+            .map(|line| format!("{}:{line}", file.display()))
+            .collect();
+        if lines.len() == 1 {
+            anyhow::anyhow!("{}. {advice}", lines[0])
+        } else {
+            anyhow::anyhow!(
+                "cannot import {}: {} bad rows.\n{}\n{advice}",
+                file.display(),
+                lines.len(),
+                lines.join("\n")
+            )
+        }
+    })?;
+    let ron = to_ron(&journey);
+    match output {
+        None => print(&ron)?,
+        Some(output) => {
+            write_output(output, &ron, force)?;
+            eprintln!(
+                "Imported {} ({}, {}) into {}. Open it with: motmap {}",
+                file.display(),
+                plural(journey.stages().len(), "stage", "stages"),
+                plural(journey.moment_count(), "moment", "moments"),
+                output.display(),
+                output.display()
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `motmap diff OLD NEW`, or git's seven arguments: `PATH OLD-FILE OLD-HEX OLD-MODE
+/// NEW-FILE NEW-HEX NEW-MODE`.
+pub fn diff(files: &[std::path::PathBuf], color: bool) -> anyhow::Result<ExitCode> {
+    let (name, old, new) = match files {
+        [old, new] => (new.display().to_string(), old, new),
+        [path, old, _, _, new, _, _] => (path.display().to_string(), old, new),
+        _ => bail!(
+            "motmap diff takes two maps, OLD and NEW (or, as git's diff driver, the seven arguments git passes); it was given {}",
+            files.len()
+        ),
+    };
+    let old = load_version(old)?;
+    let new = load_version(new)?;
+    let changes = crate::diff::diff(&old, &new);
+    print(&crate::diff::render(&name, &changes, color))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `motmap merge BASE OURS THEIRS [PATH]`: git's merge driver. The merge is written into
+/// OURS; the status is 1 when something was changed both ways, which git then reports as a
+/// conflict. A file that does not load leaves OURS untouched.
+pub fn merge(
+    base: &Path,
+    ours: &Path,
+    theirs: &Path,
+    name: Option<&Path>,
+) -> anyhow::Result<ExitCode> {
+    let name = name.unwrap_or(ours).display().to_string();
+    let merged = crate::merge::merge(
+        &load_version(base)?,
+        &load_version(ours)?,
+        &load_version(theirs)?,
+    );
+    write_file(ours, to_ron(&merged.journey).as_bytes(), true)
+        .with_context(|| format!("cannot write the merged map into {}", ours.display()))?;
+    if merged.conflicts.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "motmap merge: {} in {name}. Our values are kept and theirs are written beside them, in the notes of the moments tagged “{}” (or in the description). Open the map, choose, then `git add` it:",
+        plural(merged.conflicts.len(), "conflict", "conflicts"),
+        crate::merge::CONFLICT_TAG
+    );
+    for conflict in &merged.conflicts {
+        eprintln!("  {conflict}");
+    }
+    Ok(ExitCode::FAILURE)
+}
+
+/// A map for diff and merge: `/dev/null` and an empty file (what git passes for a side
+/// where the file does not exist) are an empty journey.
+fn load_version(path: &Path) -> anyhow::Result<Journey> {
+    if path == Path::new("/dev/null") {
+        return Ok(Journey::default());
+    }
+    match Document::load(path) {
+        Ok(document) => Ok(document.journey),
+        Err(error) if matches!(error.problem, LoadProblem::Empty) => Ok(Journey::default()),
+        Err(error) => Err(error.into()),
+    }
+}
+
+/// A file to import, as text: refused when it is too large or not UTF-8.
+fn read_text(path: &Path) -> anyhow::Result<String> {
+    let cannot = || format!("cannot read {}", path.display());
+    let metadata = std::fs::metadata(path).with_context(cannot)?;
+    if !metadata.is_file() {
+        bail!("cannot read {}: it is not a file", path.display());
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        bail!(
+            "{} is {} MB, more than the {} MB motmap reads; it is not a journey map",
+            path.display(),
+            metadata.len() / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        );
+    }
+    let bytes = std::fs::read(path).with_context(cannot)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
+        anyhow::anyhow!(
+            "{}:{line}: the file is not UTF-8 text. Save it as UTF-8 and import again (in Excel: Save As, “CSV UTF-8 (Comma delimited)”).",
+            path.display()
+        )
+    })
+}
+
+/// Writes `text` to `path` whole or not at all, refusing an existing file without --force.
+fn write_output(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    match write_file(path, text.as_bytes(), force) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => bail!(
+            "{} already exists and was left as it is. Add --force to write over it, or choose another -o PATH.",
+            path.display()
+        ),
+        Err(error) => Err(error)
+            .with_context(|| format!("cannot write {}; nothing was written there", path.display())),
+    }
+}
+
+fn print(text: &str) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,427 @@
+//! One row per moment, for spreadsheets: RFC 4180 quoting, CRLF rows and a UTF-8 byte
+//! order mark, which is what makes Excel read UTF-8 (Korean, accents) correctly.
+//!
+//! The first ten columns are the ones a person works with; the rest carry what a round
+//! trip needs (ids, and the journey's and stages' own texts on the first row that has
+//! them). A stage with no moments is a row with only its stage columns filled. Import
+//! accepts the columns in any order and by name in any case, needs only `stage` and
+//! `title`, and reads the feeling as a number (-2 to 2), a word or a sign.
+
+use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, Stage, clean_tags};
+
+/// Every column, in the order they are written.
+const COLUMNS: [&str; 18] = [
+    "stage",
+    "title",
+    "kind",
+    "feeling",
+    "channel",
+    "persona",
+    "owner",
+    "notes",
+    "idea",
+    "tags",
+    "evidence",
+    "votes",
+    "id",
+    "stage id",
+    "stage description",
+    "journey",
+    "journey description",
+    "personas",
+];
+
+const BOM: &str = "\u{feff}";
+
+/// The journey as CSV.
+pub fn to_csv(journey: &Journey) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut rows = vec![COLUMNS.map(str::to_owned).to_vec()];
+    for (index, stage) in journey.stages().iter().enumerate() {
+        let stage_columns = [stage.id.0.to_string(), text_cell(&stage.description)];
+        let journey_columns = if index == 0 {
+            [
+                text_cell(&journey.title),
+                text_cell(&journey.description),
+                text_cell(&journey.personas.join(", ")),
+            ]
+        } else {
+            Default::default()
+        };
+        if stage.moments.is_empty() {
+            let mut row = vec![String::new(); COLUMNS.len()];
+            row[0] = text_cell(&stage.name);
+            row[13..15].clone_from_slice(&stage_columns);
+            row[15..].clone_from_slice(&journey_columns);
+            rows.push(row);
+        }
+        for (number, moment) in stage.moments.iter().enumerate() {
+            let mut row = moment_row(&stage.name, moment);
+            if number == 0 {
+                row[14] = stage_columns[1].clone();
+                row[15..].clone_from_slice(&journey_columns);
+            }
+            row[13] = stage_columns[0].clone();
+            rows.push(row);
+        }
+    }
+    if journey.stages().is_empty() {
+        let mut row = vec![String::new(); COLUMNS.len()];
+        row[15] = text_cell(&journey.title);
+        row[16] = text_cell(&journey.description);
+        row[17] = text_cell(&journey.personas.join(", "));
+        rows.push(row);
+    }
+    for row in rows {
+        // Writing to a Vec cannot fail.
+        let _ = writer.write_record(&row);
+    }
+    let bytes = writer.into_inner().unwrap_or_default();
+    format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+fn moment_row(stage: &str, moment: &Moment) -> Vec<String> {
+    let mut row = vec![
+        text_cell(stage),
+        text_cell(&moment.title),
+        moment
+            .kind
+            .map(|k| k.badge().to_owned())
+            .unwrap_or_default(),
+        moment.feeling.value().to_string(),
+        text_cell(&moment.channel),
+        text_cell(&moment.persona),
+        text_cell(&moment.owner),
+        text_cell(&moment.notes),
+        text_cell(&moment.idea),
+        text_cell(&moment.tags.join(", ")),
+        moment
+            .evidence
+            .map(|e| e.label().to_owned())
+            .unwrap_or_default(),
+        if moment.votes == 0 {
+            String::new()
+        } else {
+            moment.votes.to_string()
+        },
+        moment.id.0.to_string(),
+    ];
+    row.resize(COLUMNS.len(), String::new());
+    row
+}
+
+/// Text a spreadsheet shows as text: one that starts like a formula (`=`, `+`, `-`, `@`)
+/// gets a leading apostrophe, so opening the file never runs it. [`text_value`] takes the
+/// apostrophe off again.
+fn text_cell(text: &str) -> String {
+    if looks_like_formula(text.trim_start_matches('\'')) {
+        format!("'{text}")
+    } else {
+        text.to_owned()
+    }
+}
+
+fn text_value(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if looks_like_formula(rest.trim_start_matches('\'')) => rest.to_owned(),
+        _ => cell.to_owned(),
+    }
+}
+
+fn looks_like_formula(text: &str) -> bool {
+    text.starts_with(['=', '+', '-', '@'])
+}
+
+/// A CSV file that could not be imported: every bad row, by line.
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{}", problems.iter().map(|(line, p)| format!("{line}: {p}")).collect::<Vec<_>>().join("\n"))]
+pub struct CsvError {
+    /// Line numbers (1-based, counting the header) and what is wrong there.
+    pub problems: Vec<(u64, String)>,
+}
+
+/// The most bad rows listed; a file with more is likely not a journey at all.
+const MAX_PROBLEMS: usize = 20;
+
+/// A journey from CSV. Nothing is imported when any row is bad: every bad row is reported.
+pub fn from_csv(text: &str) -> Result<Journey, CsvError> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let fail = |line: u64, problem: String| CsvError {
+        problems: vec![(line, problem)],
+    };
+    let header = reader
+        .headers()
+        .map_err(|e| fail(1, e.to_string()))?
+        .clone();
+    let columns = Columns::new(&header).map_err(|p| fail(1, p))?;
+    let mut sheet = Sheet::default();
+    let mut problems = Vec::new();
+    for record in reader.records() {
+        let (line, result) = match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                (line, sheet.add(&columns, &record))
+            }
+            Err(error) => (
+                error.position().map_or(0, |p| p.line()),
+                Err(error.to_string()),
+            ),
+        };
+        if let Err(problem) = result {
+            problems.push((line, problem));
+            if problems.len() == MAX_PROBLEMS {
+                break;
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(sheet.finish(&columns))
+    } else {
+        Err(CsvError { problems })
+    }
+}
+
+/// Where each known column is in the file.
+struct Columns {
+    at: [Option<usize>; COLUMNS.len()],
+}
+
+impl Columns {
+    fn new(header: &csv::StringRecord) -> Result<Columns, String> {
+        let mut at = [None; COLUMNS.len()];
+        let mut unknown = Vec::new();
+        for (index, name) in header.iter().enumerate() {
+            let name = name.trim().to_lowercase();
+            match COLUMNS.iter().position(|c| *c == name) {
+                Some(column) => at[column] = Some(index),
+                None if name.is_empty() => {}
+                None => unknown.push(format!("{name:?}")),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(format!(
+                "unknown column {}; the columns motmap reads are: {}",
+                unknown.join(", "),
+                COLUMNS.join(", ")
+            ));
+        }
+        if at[0].is_none() || at[1].is_none() {
+            return Err(format!(
+                "the first row must name the columns, and `stage` and `title` are needed; the columns motmap reads are: {}",
+                COLUMNS.join(", ")
+            ));
+        }
+        Ok(Columns { at })
+    }
+
+    fn get<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {
+        self.at[column]
+            .and_then(|index| record.get(index))
+            .unwrap_or_default()
+    }
+}
+
+/// The journey being read, row by row.
+#[derive(Default)]
+struct Sheet {
+    title: String,
+    description: String,
+    personas: Vec<String>,
+    stages: Vec<Stage>,
+}
+
+impl Sheet {
+    fn add(&mut self, columns: &Columns, record: &csv::StringRecord) -> Result<(), String> {
+        let cell = |column: usize| text_value(columns.get(record, column));
+        if self.title.is_empty() {
+            self.title = cell(15);
+        }
+        if self.description.is_empty() {
+            self.description = cell(16);
+        }
+        if self.personas.is_empty() {
+            self.personas = split_list(&cell(17));
+        }
+        let stage_name = cell(0);
+        let moment_cells = 1..13;
+        // A stage may have no name; then its id tells the row belongs to one.
+        if stage_name.is_empty() && columns.get(record, 13).is_empty() {
+            if moment_cells
+                .clone()
+                .all(|c| columns.get(record, c).is_empty())
+            {
+                return Ok(());
+            }
+            return Err("the row has no stage; put the stage's name in the `stage` column".into());
+        }
+        let stage_id = parse_id(columns.get(record, 13), "stage id")?;
+        let stage = self.stage(&stage_name, stage_id);
+        if stage.description.is_empty() {
+            stage.description = cell(14);
+        }
+        if moment_cells
+            .clone()
+            .all(|c| columns.get(record, c).is_empty())
+        {
+            return Ok(());
+        }
+        let moment = read_moment(columns, record)?;
+        stage.moments.push(moment);
+        Ok(())
+    }
+
+    /// The stage a row belongs to: the last one if the name (and id) match, else a new
+    /// one. Rows of one stage are expected together, as they are exported.
+    fn stage(&mut self, name: &str, id: Id) -> &mut Stage {
+        let same = self
+            .stages
+            .last()
+            .is_some_and(|s| s.name == name && (id.is_unset() || s.id == id));
+        if !same {
+            let mut stage = Stage::new(name);
+            stage.id = id;
+            self.stages.push(stage);
+        }
+        let last = self.stages.len() - 1;
+        &mut self.stages[last]
+    }
+
+    fn finish(self, columns: &Columns) -> Journey {
+        let mut personas = self.personas;
+        // A sheet of motmap's has the column; in another, the personas are who is on it.
+        if columns.at[17].is_none() {
+            personas = self
+                .stages
+                .iter()
+                .flat_map(|s| &s.moments)
+                .map(|m| m.persona.clone())
+                .collect();
+        }
+        Journey::from_parts(
+            self.title,
+            self.description,
+            clean_tags(personas),
+            self.stages,
+        )
+    }
+}
+
+fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, String> {
+    let raw = |column: usize| columns.get(record, column).trim();
+    let cell = |column: usize| text_value(columns.get(record, column));
+    let title = cell(1);
+    if title.trim().is_empty() && raw(12).is_empty() {
+        return Err("the moment has no title; fill the `title` column".into());
+    }
+    Ok(Moment {
+        id: parse_id(raw(12), "id")?,
+        title,
+        kind: parse_kind(raw(2))?,
+        feeling: parse_feeling(raw(3))?,
+        channel: cell(4),
+        persona: cell(5),
+        owner: cell(6),
+        notes: cell(7),
+        idea: cell(8),
+        tags: split_list(&cell(9)),
+        evidence: parse_evidence(raw(10))?,
+        votes: parse_number(raw(11), "votes")?,
+    })
+}
+
+fn split_list(cell: &str) -> Vec<String> {
+    clean_tags(cell.split(',').map(str::to_owned).collect())
+}
+
+fn parse_id(cell: &str, column: &str) -> Result<Id, String> {
+    parse_number(cell, column).map(Id)
+}
+
+fn parse_number<T: std::str::FromStr + Default>(cell: &str, column: &str) -> Result<T, String> {
+    if cell.is_empty() {
+        return Ok(T::default());
+    }
+    cell.parse().map_err(|_| {
+        format!("`{column}` is {cell:?}; expected a whole number of 0 or more, or nothing")
+    })
+}
+
+fn parse_kind(cell: &str) -> Result<Option<Kind>, String> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    Kind::ALL
+        .into_iter()
+        .find(|k| k.badge().eq_ignore_ascii_case(cell))
+        .map(Some)
+        .ok_or_else(|| {
+            format!(
+                "`kind` is {cell:?}; expected one of ZMOT, FMOT, AMOT, SMOT, TMOT, LMOT, or nothing for an ordinary touchpoint"
+            )
+        })
+}
+
+fn parse_feeling(cell: &str) -> Result<Feeling, String> {
+    if cell.is_empty() {
+        return Ok(Feeling::NEUTRAL);
+    }
+    if let Ok(value) = cell.parse::<i64>()
+        && let Some(feeling) = Feeling::new(value)
+    {
+        return Ok(feeling);
+    }
+    (Feeling::MIN..=Feeling::MAX)
+        .map(|v| Feeling::clamped(v.into()))
+        .find(|f| f.label().eq_ignore_ascii_case(cell) || f.symbol() == cell)
+        .ok_or_else(|| {
+            format!(
+                "`feeling` is {cell:?}; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)"
+            )
+        })
+}
+
+fn parse_evidence(cell: &str) -> Result<Option<Evidence>, String> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    Evidence::ALL
+        .into_iter()
+        .find(|e| e.label().eq_ignore_ascii_case(cell))
+        .map(Some)
+        .ok_or_else(|| {
+            format!("`evidence` is {cell:?}; expected observed, reported, assumed, or nothing")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_looks_like_a_formula_is_kept_as_text_both_ways() {
+        for text in [
+            "=SUM(A1)", "'=x", "''+1", "-- deep", "plain", "'quoted'", "@",
+        ] {
+            let cell = text_cell(text);
+            assert!(
+                !looks_like_formula(&cell),
+                "{cell:?} would run as a formula"
+            );
+            assert_eq!(text_value(&cell), text);
+        }
+    }
+
+    #[test]
+    fn feelings_read_as_numbers_words_or_signs() {
+        assert_eq!(parse_feeling("-2").unwrap().value(), -2);
+        assert_eq!(parse_feeling("Deep Glory").unwrap().value(), 2);
+        assert_eq!(parse_feeling("-").unwrap().value(), -1);
+        assert_eq!(parse_feeling("").unwrap().value(), 0);
+        assert!(parse_feeling("3").unwrap_err().contains("from -2"));
+    }
+}

@@ -1,0 +1,314 @@
+//! A Markdown report for a wiki or a pull request.
+
+use std::fmt::Write;
+
+use crate::insight::{Counts, kinds, ranking};
+use crate::model::{Journey, Kind, Moment, Stage};
+use crate::outline::{count_summary, plural};
+
+/// The report: title, description and personas, the counts, a table of moments for every
+/// stage, then the moments of truth by kind, the pains with their ideas, and the votes.
+///
+/// Every text from the map is escaped, so a title like `<script>` or `**bold**` shows as
+/// typed and a `|` cannot break a table. Deterministic, ending with one newline.
+pub fn to_markdown(journey: &Journey) -> String {
+    let mut out = String::new();
+    write_header(&mut out, journey);
+    for (index, stage) in journey.stages().iter().enumerate() {
+        write_stage(&mut out, index + 1, stage);
+    }
+    write_moments_of_truth(&mut out, journey);
+    write_pains(&mut out, journey);
+    write_votes(&mut out, journey);
+    finish(out)
+}
+
+/// Sections end with a blank line; the file ends with exactly one newline.
+fn finish(mut out: String) -> String {
+    let kept = out.trim_end().len();
+    out.truncate(kept);
+    out.push('\n');
+    out
+}
+
+fn write_header(out: &mut String, journey: &Journey) {
+    let title = if journey.title.trim().is_empty() {
+        "Untitled journey".to_owned()
+    } else {
+        inline(&journey.title)
+    };
+    let _ = writeln!(out, "# {title}\n");
+    if !journey.description.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", paragraphs(&journey.description));
+    }
+    if !journey.personas.is_empty() {
+        let names: Vec<String> = journey.personas.iter().map(|p| inline(p)).collect();
+        let _ = writeln!(out, "**Personas:** {}\n", names.join(", "));
+    }
+    let counts = Counts::of_journey(journey);
+    let _ = writeln!(
+        out,
+        "{}, {}.\n",
+        plural(journey.stages().len(), "stage", "stages"),
+        counts_line(&counts)
+    );
+}
+
+/// "21 moments: 7 pains, 11 glories; 16 moments of truth; 12 votes".
+fn counts_line(counts: &Counts) -> String {
+    let mut line = count_summary(counts.moments, counts.pains, counts.glories);
+    let _ = write!(
+        line,
+        "; {}",
+        plural(
+            counts.moments_of_truth,
+            "moment of truth",
+            "moments of truth"
+        )
+    );
+    if counts.votes > 0 {
+        let votes = usize::try_from(counts.votes).unwrap_or(usize::MAX);
+        let _ = write!(line, "; {}", plural(votes, "vote", "votes"));
+    }
+    line
+}
+
+const TABLE_HEADER: &str = "| Feeling | Moment of truth | Moment | Channel | Persona | Owner | Idea |\n\
+                            | --- | --- | --- | --- | --- | --- | --- |";
+
+fn write_stage(out: &mut String, number: usize, stage: &Stage) {
+    let _ = writeln!(out, "## {number}. {}\n", inline(&stage.name));
+    if !stage.description.trim().is_empty() {
+        let _ = writeln!(out, "{}\n", paragraphs(&stage.description));
+    }
+    if stage.moments.is_empty() {
+        let _ = writeln!(out, "No moments yet.\n");
+        return;
+    }
+    let _ = writeln!(out, "{}.\n", counts_line(&Counts::of_stage(stage)));
+    let _ = writeln!(out, "{TABLE_HEADER}");
+    for moment in &stage.moments {
+        let cells = [
+            feeling(moment),
+            moment.kind.map_or("", Kind::badge).to_owned(),
+            inline(&moment.title),
+            inline(&moment.channel),
+            inline(&moment.persona),
+            inline(&moment.owner),
+            inline(&moment.idea),
+        ];
+        let _ = writeln!(out, "{}", table_row(&cells));
+    }
+    out.push('\n');
+}
+
+/// `| a | b |`, with empty cells left empty rather than padded with placeholders.
+fn table_row(cells: &[String]) -> String {
+    let mut row = String::from("|");
+    for cell in cells {
+        if cell.is_empty() {
+            row.push_str(" |");
+        } else {
+            let _ = write!(row, " {cell} |");
+        }
+    }
+    row
+}
+
+/// "-- deep pain", "+ glory", "o neutral": the sign says it where colour cannot.
+fn feeling(moment: &Moment) -> String {
+    format!("{} {}", moment.feeling.symbol(), moment.feeling.label())
+}
+
+/// The title in bold, or a placeholder in italics, so a list item never starts with a
+/// user's text (where `- ` or `1. ` would open a nested list).
+fn bold_title(moment: &Moment) -> String {
+    if moment.title.trim().is_empty() {
+        "*untitled*".to_owned()
+    } else {
+        format!("**{}**", inline(&moment.title))
+    }
+}
+
+fn write_moments_of_truth(out: &mut String, journey: &Journey) {
+    let _ = writeln!(out, "## Moments of truth\n");
+    let (present, missing) = kinds(journey);
+    if present.is_empty() {
+        let _ = writeln!(out, "No moment is marked as a moment of truth yet.\n");
+        return;
+    }
+    if missing.is_empty() {
+        let _ = writeln!(out, "Every kind is present.\n");
+    } else {
+        let names: Vec<String> = missing
+            .iter()
+            .map(|k| format!("{} ({})", k.badge(), k.name()))
+            .collect();
+        let _ = writeln!(out, "Missing: {}.\n", names.join(", "));
+    }
+    for kind in present {
+        let _ = writeln!(out, "### {} · {}\n", kind.badge(), kind.name());
+        let _ = writeln!(out, "*{}.*\n", capitalised(kind.when()));
+        for (stage, moment) in journey.moments().filter(|(_, m)| m.kind == Some(kind)) {
+            let _ = writeln!(
+                out,
+                "- {} ({}), in {}",
+                bold_title(moment),
+                feeling(moment),
+                inline(&stage.name)
+            );
+        }
+        out.push('\n');
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Every pain, deepest first and in journey order within a depth (as
+/// [`crate::insight::pains_without_idea`] orders them), each with its idea, so the report
+/// shows both what is planned and what still waits for one.
+fn write_pains(out: &mut String, journey: &Journey) {
+    let _ = writeln!(out, "## Pains and their ideas\n");
+    let mut pains: Vec<(&Stage, &Moment)> = journey
+        .moments()
+        .filter(|(_, m)| m.feeling.is_pain())
+        .collect();
+    if pains.is_empty() {
+        let _ = writeln!(out, "No pains.\n");
+        return;
+    }
+    pains.sort_by_key(|(_, m)| m.feeling);
+    let without = pains
+        .iter()
+        .filter(|(_, m)| m.idea.trim().is_empty())
+        .count();
+    let pains_line = plural(pains.len(), "pain", "pains");
+    if without == 0 {
+        let each = if pains.len() == 1 { "" } else { "each " };
+        let _ = writeln!(out, "{pains_line}, {each}with an idea.\n");
+    } else {
+        let _ = writeln!(out, "{pains_line}, {without} without an idea yet.\n");
+    }
+    for (stage, moment) in pains {
+        let idea = if moment.idea.trim().is_empty() {
+            "*no idea yet*".to_owned()
+        } else {
+            inline(&moment.idea)
+        };
+        let _ = writeln!(
+            out,
+            "- {} ({}, in {}): {idea}",
+            bold_title(moment),
+            feeling(moment),
+            inline(&stage.name)
+        );
+    }
+    out.push('\n');
+}
+
+fn write_votes(out: &mut String, journey: &Journey) {
+    let ranked = ranking(journey);
+    if ranked.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Votes\n");
+    for (place, (stage, moment)) in ranked.iter().enumerate() {
+        let votes = usize::try_from(moment.votes).unwrap_or(usize::MAX);
+        let _ = writeln!(
+            out,
+            "{}. {}: {}, in {}",
+            place + 1,
+            bold_title(moment),
+            plural(votes, "vote", "votes"),
+            inline(&stage.name)
+        );
+    }
+    out.push('\n');
+}
+
+/// User text for a table cell or a line of running text: Markdown and HTML specials
+/// escaped, line breaks as `<br>` so a cell stays on its table row.
+fn inline(text: &str) -> String {
+    let lines: Vec<String> = text.trim().lines().map(escape_line).collect();
+    lines.join("<br>")
+}
+
+/// A multi-line text as paragraphs: blank lines separate them, other line breaks stay
+/// line breaks.
+fn paragraphs(text: &str) -> String {
+    let mut blocks: Vec<Vec<String>> = vec![Vec::new()];
+    for line in text.trim().lines() {
+        match blocks.last_mut() {
+            Some(block) if !line.trim().is_empty() => block.push(escape_line(line)),
+            Some(block) if !block.is_empty() => blocks.push(Vec::new()),
+            _ => {}
+        }
+    }
+    let blocks: Vec<String> = blocks
+        .into_iter()
+        .filter(|b| !b.is_empty())
+        .map(|b| b.join("<br>\n"))
+        .collect();
+    blocks.join("\n\n")
+}
+
+/// One line of user text, escaped to show literally wherever it lands: at the start of a
+/// line (where `#`, `-`, `+`, `=`, `1.` would open a block), in a table cell (`|`), or
+/// inline (emphasis, code, links, math, strikethrough, HTML tags and entities). Leading
+/// spaces go, since four of them would open a code block.
+fn escape_line(line: &str) -> String {
+    let line = line.trim();
+    let mut out = String::with_capacity(line.len() + 8);
+    if line.starts_with(['-', '+', '=']) {
+        out.push('\\');
+    }
+    let mut leading_digits = true;
+    for c in line.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' | '#' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // "1. " or "1) " at the start of a line opens an ordered list.
+            '.' | ')' if leading_digits && !out.is_empty() => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+        leading_digits &= c.is_ascii_digit();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_to_show_literally() {
+        assert_eq!(escape_line("**bold**"), r"\*\*bold\*\*");
+        assert_eq!(escape_line("<script>"), "&lt;script&gt;");
+        assert_eq!(escape_line("a | b"), r"a \| b");
+        assert_eq!(escape_line("# heading"), r"\# heading");
+        assert_eq!(escape_line("- item"), r"\- item");
+        assert_eq!(escape_line("12. item"), r"12\. item");
+        assert_eq!(escape_line("version 1.2"), "version 1.2");
+        assert_eq!(escape_line("&amp;"), "&amp;amp;");
+        assert_eq!(escape_line("[link](x)"), r"\[link\](x)");
+    }
+
+    #[test]
+    fn line_breaks_stay_inside_a_cell() {
+        assert_eq!(inline("one\ntwo"), "one<br>two");
+        assert_eq!(paragraphs("one\ntwo\n\n\nthree"), "one<br>\ntwo\n\nthree");
+    }
+}

@@ -1,0 +1,353 @@
+//! The Markdown report and the HTML page: every built-in map as a reviewed snapshot, and
+//! hostile text from a map that must come out as text, never as markup.
+
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
+use motmap::model::{Feeling, Journey, Kind, Moment, Stage};
+use motmap::share::html::to_html;
+use motmap::share::markdown::to_markdown;
+use motmap::templates::TEMPLATES;
+
+#[test]
+fn markdown_of_every_built_in_map() {
+    for template in TEMPLATES {
+        let markdown = to_markdown(&template.journey());
+        insta::assert_snapshot!(format!("markdown_{}", template.name), markdown);
+    }
+}
+
+#[test]
+fn html_of_every_built_in_map() {
+    for template in TEMPLATES {
+        let html = to_html(&template.journey());
+        insta::assert_snapshot!(format!("html_{}", template.name), html);
+    }
+}
+
+#[test]
+fn both_formats_are_deterministic_and_end_with_one_newline() {
+    let mut journeys: Vec<Journey> = TEMPLATES.iter().map(|t| t.journey()).collect();
+    journeys.push(Journey::new(""));
+    journeys.push(hostile());
+    for journey in &journeys {
+        for export in [to_markdown, to_html] {
+            let text = export(journey);
+            assert_eq!(text, export(journey), "{}", journey.title);
+            assert!(text.ends_with('\n') && !text.ends_with("\n\n"), "{text}");
+        }
+    }
+}
+
+const TITLE: &str = "</title><script>alert(1)</script>";
+const ATTRIBUTE_BREAKER: &str = r#"" onmouseover="x"#;
+const STAGE: &str = "<svg onload=alert(2)>";
+const NOTES: &str = "Literal &amp; stays\n<img src=x onerror=alert(3)>";
+
+/// A map whose every text tries to become markup.
+fn hostile() -> Journey {
+    let mut moment = Moment::new(ATTRIBUTE_BREAKER);
+    moment.kind = Some(Kind::Fmot);
+    moment.feeling = Feeling::clamped(-2);
+    moment.channel = "'><b>".into();
+    moment.persona = ATTRIBUTE_BREAKER.into();
+    moment.owner = "**bold** _it_ `code`".into();
+    moment.notes = NOTES.into();
+    moment.idea = "a | b\nsecond line | c".into();
+    moment.tags = vec!["<i>tag</i>".into()];
+    moment.votes = 2;
+    let mut stage = Stage::new(STAGE);
+    stage.description = "# not a heading\n- not a list".into();
+    stage.moments.push(moment);
+    stage
+        .moments
+        .push(Moment::new("[link](javascript:alert(4))"));
+    Journey::from_parts(
+        TITLE.into(),
+        "<style>body{display:none}</style>".into(),
+        vec![ATTRIBUTE_BREAKER.into()],
+        vec![stage, Stage::new("Empty | stage")],
+    )
+}
+
+/// The same map with every text a harmless word: its page must have exactly the same
+/// markup as the hostile one.
+fn harmless() -> Journey {
+    let mut moment = Moment::new("x");
+    moment.kind = Some(Kind::Fmot);
+    moment.feeling = Feeling::clamped(-2);
+    moment.channel = "x".into();
+    moment.persona = "x".into();
+    moment.owner = "x".into();
+    moment.notes = "x".into();
+    moment.idea = "x".into();
+    moment.tags = vec!["x".into()];
+    moment.votes = 2;
+    let mut stage = Stage::new("x");
+    stage.description = "x".into();
+    stage.moments.push(moment);
+    stage.moments.push(Moment::new("x"));
+    Journey::from_parts(
+        "x".into(),
+        "x".into(),
+        vec!["x".into()],
+        vec![stage, Stage::new("x")],
+    )
+}
+
+/// Every tag in a page, with its attribute names but not their values: the markup.
+fn markup(html: &str) -> Vec<String> {
+    html.split('<')
+        .skip(1)
+        .map(|rest| {
+            let tag = rest.split('>').next().unwrap_or_default();
+            let mut parts = Vec::new();
+            let mut in_quotes = false;
+            let mut word = String::new();
+            for c in tag.chars() {
+                match c {
+                    '"' => in_quotes = !in_quotes,
+                    _ if in_quotes => {}
+                    ' ' | '=' | '\n' => {
+                        if !word.is_empty() && !word.chars().all(|c| c.is_ascii_digit()) {
+                            parts.push(std::mem::take(&mut word));
+                        }
+                        word.clear();
+                    }
+                    c => word.push(c),
+                }
+            }
+            parts.push(word);
+            parts.join(" ")
+        })
+        .collect()
+}
+
+#[test]
+fn hostile_text_in_both_formats() {
+    insta::assert_snapshot!("markdown_hostile", to_markdown(&hostile()));
+    insta::assert_snapshot!("html_hostile", to_html(&hostile()));
+}
+
+#[test]
+fn hostile_text_in_html_is_escaped_and_never_markup() {
+    let html = to_html(&hostile());
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("<svg onload"), "{html}");
+    assert!(!html.contains("<img"), "{html}");
+    assert!(!html.contains("onmouseover=\""), "{html}");
+    assert!(!html.contains("<b>") && !html.contains("<i>"), "{html}");
+    assert!(html.contains("<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>"));
+    assert!(html.contains("<h1>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</h1>"));
+    assert!(html.contains("&quot; onmouseover=&quot;x"));
+    assert!(html.contains("&lt;svg onload=alert(2)&gt;"));
+    assert!(html.contains("&#39;&gt;&lt;b&gt;"));
+    assert!(html.contains("Literal &amp;amp; stays\n&lt;img src=x onerror=alert(3)&gt;"));
+    // Inside the SVG too: the stage's label, its tooltip and the picture's description.
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    assert!(
+        svg.contains("<title>&lt;svg onload=alert(2)&gt;</title>"),
+        "{svg}"
+    );
+    assert!(svg.contains("aria-label=\"Emotion curve"));
+    assert!(svg.contains("&lt;svg onload=alert(2)&gt; -1.0"), "{svg}");
+    assert_eq!(
+        markup(&html),
+        markup(&to_html(&harmless())),
+        "hostile text changed the page's markup"
+    );
+}
+
+#[test]
+fn html_needs_no_network_and_runs_no_script() {
+    let mut journeys: Vec<Journey> = TEMPLATES.iter().map(|t| t.journey()).collect();
+    journeys.push(hostile());
+    for journey in &journeys {
+        let html = to_html(journey);
+        let lower = html.to_lowercase();
+        assert!(!lower.contains("http://") && !lower.contains("https://"));
+        assert!(
+            !lower.contains("<script") && !lower.contains("url(") && !lower.contains("@import")
+        );
+        for tag in markup(&html) {
+            let mut words = tag.split(' ');
+            let name = words.next().unwrap_or_default().to_lowercase();
+            let loads = [
+                "script", "link", "img", "iframe", "object", "embed", "image", "use",
+            ];
+            assert!(!loads.contains(&name.as_str()), "<{tag}>");
+            for attribute in words.map(str::to_lowercase) {
+                let runs = attribute.starts_with("on") || attribute.contains("href");
+                assert!(!runs && attribute != "src", "<{tag}>");
+            }
+        }
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+        assert!(html.contains("<meta charset=\"utf-8\">"));
+        assert!(html.contains("<svg role=\"img\" aria-label=\""));
+        assert!(html.contains("break-inside: avoid"));
+    }
+}
+
+#[test]
+fn html_cards_say_their_feeling_and_kind_in_words() {
+    let html = to_html(&motmap::templates::find("shoes-online").unwrap().journey());
+    assert!(html.contains(r#"<span class="feeling">-- deep pain</span>"#));
+    assert!(html.contains(r#"<span class="feeling">+ glory</span>"#));
+    assert!(html.contains(r#"<span class="badge">FMOT</span> · first moment of truth"#));
+    assert!(html.contains("<h4>Favourite colour is sold out</h4>"));
+}
+
+/// The cells of a Markdown table row: `|` not escaped by a backslash.
+fn unescaped_pipes(row: &str) -> usize {
+    let mut count = 0;
+    let mut escaped = false;
+    for c in row.chars() {
+        if escaped {
+            escaped = false;
+            continue;
+        }
+        match c {
+            '\\' => escaped = true,
+            '|' => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+/// Every table of a Markdown text, as its rows.
+fn tables(markdown: &str) -> Vec<Vec<&str>> {
+    let mut tables: Vec<Vec<&str>> = Vec::new();
+    let mut in_table = false;
+    for line in markdown.lines() {
+        match (line.starts_with('|'), in_table) {
+            (true, false) => tables.push(vec![line]),
+            (true, true) => tables.last_mut().unwrap().push(line),
+            _ => {}
+        }
+        in_table = line.starts_with('|');
+    }
+    tables
+}
+
+#[test]
+fn markdown_tables_keep_their_columns_whatever_the_text() {
+    let mut journeys: Vec<Journey> = TEMPLATES.iter().map(|t| t.journey()).collect();
+    journeys.push(hostile());
+    for journey in &journeys {
+        let markdown = to_markdown(journey);
+        for table in tables(&markdown) {
+            let columns = unescaped_pipes(table[0]);
+            assert_eq!(columns, 8, "{}", table[0]);
+            for row in &table {
+                assert_eq!(unescaped_pipes(row), columns, "{row}");
+            }
+        }
+    }
+    let markdown = to_markdown(&hostile());
+    assert_eq!(tables(&markdown).len(), 1, "{markdown}");
+    assert!(
+        markdown.contains(r"a \| b<br>second line \| c"),
+        "{markdown}"
+    );
+}
+
+#[test]
+fn hostile_text_in_markdown_shows_literally() {
+    let markdown = to_markdown(&hostile());
+    assert!(!markdown.contains("<script"), "{markdown}");
+    assert!(!markdown.contains("<svg"), "{markdown}");
+    assert!(!markdown.contains("<img"), "{markdown}");
+    assert!(!markdown.contains("<style"), "{markdown}");
+    assert!(markdown.starts_with("# &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n"));
+    assert!(markdown.contains(r"\*\*bold\*\* \_it\_ \`code\`"));
+    assert!(markdown.contains("## 1. &lt;svg onload=alert(2)&gt;\n"));
+    assert!(markdown.contains("\\# not a heading<br>\n\\- not a list"));
+    assert!(markdown.contains(r"\[link\](javascript:alert(4))"));
+    // The only HTML the report writes is its own line breaks.
+    let tags: Vec<&str> = markdown.split('<').skip(1).collect();
+    assert!(tags.iter().all(|t| t.starts_with("br>")), "{markdown}");
+}
+
+#[test]
+fn korean_comes_through_intact() {
+    let journey = motmap::templates::find("hotpot-ko").unwrap().journey();
+    let markdown = to_markdown(&journey);
+    let html = to_html(&journey);
+    for text in [
+        "훠궈 식당 방문",
+        "찾아보기",
+        "기다리기",
+        "블로그 후기에서 대기 서비스를 봄",
+        "단골손님",
+        "마케팅팀",
+    ] {
+        assert!(markdown.contains(text), "Markdown lost {text}");
+        assert!(html.contains(text), "HTML lost {text}");
+    }
+    assert!(markdown.starts_with("# 훠궈 식당 방문\n"));
+    assert!(html.contains("<title>훠궈 식당 방문</title>"));
+    let first = &journey.stages()[0].moments[0];
+    assert!(html.contains(&first.notes), "notes keep their line break");
+}
+
+#[test]
+fn an_empty_map_still_makes_a_page_and_a_report() {
+    let journey = Journey::new("");
+    let markdown = to_markdown(&journey);
+    assert!(markdown.starts_with("# Untitled journey\n"), "{markdown}");
+    assert!(markdown.contains("0 stages, 0 moments: 0 pains, 0 glories; 0 moments of truth."));
+    let html = to_html(&journey);
+    assert!(html.contains("<title>Untitled journey</title>"));
+    assert!(html.contains("No stages yet"));
+}
+
+/// The value of `attribute` in the first tag of `svg` that starts with `start`.
+fn attribute_of(svg: &str, start: &str, attribute: &str) -> f64 {
+    let tag = &svg[svg.find(start).unwrap()..];
+    let value = tag.split(&format!(" {attribute}=\"")).nth(1).unwrap();
+    value.split('"').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_curve_has_a_point_per_moment_and_a_line_through_the_stages() {
+    let journey = motmap::templates::find("cafe").unwrap().journey();
+    let html = to_html(&journey);
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    assert_eq!(
+        svg.matches("<g class=\"moment ").count(),
+        journey.moment_count()
+    );
+    let moments_of_truth = journey.moments().filter(|(_, m)| m.kind.is_some()).count();
+    let letters = ["Z", "F", "A", "S", "T", "L"]
+        .iter()
+        .map(|l| svg.matches(&format!(">{l}</text>")).count())
+        .sum::<usize>();
+    assert_eq!(letters, moments_of_truth);
+    let line = svg
+        .split("<polyline class=\"average\" points=\"")
+        .nth(1)
+        .unwrap();
+    let points = line.split('"').next().unwrap().split(' ').count();
+    let stages_with_moments = journey
+        .stages()
+        .iter()
+        .filter(|s| !s.moments.is_empty())
+        .count();
+    assert_eq!(points, stages_with_moments);
+    for stage in journey.stages() {
+        assert!(svg.contains(&format!("<title>{}</title>", stage.name)));
+    }
+    // Deep glory at the top, deep pain at the bottom, each level named.
+    let y = |class: &str| attribute_of(svg, &format!("<text class=\"level {class}\""), "y");
+    assert!(y("deep-glory") < y("glory") && y("glory") < y("neutral"));
+    assert!(y("neutral") < y("pain") && y("pain") < y("deep-pain"));
+    for label in [
+        "++ deep glory",
+        "+ glory",
+        "o neutral",
+        "- pain",
+        "-- deep pain",
+    ] {
+        assert!(svg.contains(&format!(">{label}</text>")), "{label}");
+    }
+}

@@ -1,0 +1,579 @@
+#![allow(clippy::unwrap_used)]
+//! Sharing a map: Mermaid, CSV and JSON round trips, their consumers' rules, hostile text,
+//! and the export and import commands.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use motmap::model::{Evidence, Feeling, Journey, Kind, Moment, Stage};
+use motmap::share::{self, Format, ImportFormat};
+use motmap::templates::TEMPLATES;
+use proptest::prelude::*;
+
+fn motmap(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_motmap"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+/// A map with every character the formats treat specially, in every field. `.ci/run`
+/// gives it to Mermaid's own parser too.
+fn hostile() -> Journey {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/share/hostile.ron"
+    );
+    motmap::store::Document::load(path).unwrap().journey
+}
+
+fn examples() -> impl Iterator<Item = (&'static str, Journey)> {
+    TEMPLATES.iter().map(|t| (t.name, t.journey()))
+}
+
+// ---------------------------------------------------------------------------------------
+// Mermaid
+
+/// Mermaid's journey lexer (`journey.jison`), rule by rule: what each line may hold for
+/// Mermaid to read it as motmap meant. (The real parser is run over the same exports by
+/// `.ci/run`, with Node.js.)
+fn assert_mermaid_reads(text: &str) {
+    let mut started = false;
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        let at = format!("line {}: {line:?}", number + 1);
+        if line.is_empty() {
+            continue;
+        }
+        if let Some(comment) = line.strip_prefix("%%") {
+            assert!(!comment.starts_with('{'), "{at} would be a directive");
+            continue;
+        }
+        assert!(!line.contains("%%"), "{at}: %% starts a comment");
+        if !started {
+            assert_eq!(line, "journey", "{at}: the diagram starts with `journey`");
+            started = true;
+            continue;
+        }
+        if let Some(title) = line.strip_prefix("title ") {
+            assert!(
+                !title.contains(['#', ';']),
+                "{at}: a title stops at # and ;"
+            );
+            continue;
+        }
+        if let Some(section) = line.strip_prefix("section ") {
+            assert!(!section.trim().is_empty(), "{at}: a section needs a name");
+            assert!(
+                !section.contains(['#', ':', ';']),
+                "{at}: a section name stops at # : ;"
+            );
+            continue;
+        }
+        let (name, data) = line.split_once(':').expect("a task has a colon");
+        let lower = name.to_lowercase();
+        assert!(!name.trim().is_empty(), "{at}: a task needs a name");
+        assert!(!name.contains(['#', ';']), "{at}: a task name stops at # ;");
+        for keyword in ["journey", "title", "section", "acctitle", "accdescr", "%"] {
+            assert!(!lower.starts_with(keyword), "{at}: read as {keyword}");
+        }
+        assert!(!data.contains(['#', ';']), "{at}: task data stops at # ;");
+        let pieces: Vec<&str> = data.split(':').collect();
+        assert!(pieces.len() <= 2, "{at}: a third piece would be dropped");
+        let score: f64 = pieces[0].trim().parse().expect("a numeric score");
+        assert!((1.0..=5.0).contains(&score), "{at}: score {score}");
+    }
+    assert!(started, "no journey line");
+}
+
+#[test]
+fn mermaid_exports_of_the_examples() {
+    for (name, journey) in examples() {
+        let text = share::export(&journey, Format::Mermaid);
+        assert_mermaid_reads(&text);
+        insta::assert_snapshot!(format!("mermaid-{name}"), text);
+    }
+}
+
+#[test]
+fn mermaid_gives_back_the_same_map() {
+    for (name, journey) in examples().chain([("hostile", hostile())]) {
+        let text = share::export(&journey, Format::Mermaid);
+        let back = share::import(&text, ImportFormat::Mermaid).unwrap();
+        assert_eq!(back, journey, "{name} through Mermaid");
+    }
+}
+
+#[test]
+fn hostile_text_cannot_break_the_mermaid_syntax() {
+    let text = share::export(&hostile(), Format::Mermaid);
+    assert_mermaid_reads(&text);
+    let shown: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("%%"))
+        .collect();
+    insta::assert_snapshot!("mermaid-hostile", shown.join("\n"));
+}
+
+#[test]
+fn an_edit_made_in_the_diagram_wins_over_the_comment() {
+    let journey = templates_journey("shoes-online");
+    let text = share::export(&journey, Format::Mermaid)
+        .replace(
+            "Favourite colour is sold out: 1:",
+            "Favourite colour back in stock: 5:",
+        )
+        .replace("title Buying shoes online", "title Buying shoes");
+    let back = share::import(&text, ImportFormat::Mermaid).unwrap();
+    assert_eq!(back.title, "Buying shoes");
+    let moment = back
+        .moments()
+        .map(|(_, m)| m)
+        .find(|m| m.title.contains("back in stock"));
+    let moment = moment.expect("the renamed task");
+    assert_eq!(moment.feeling.value(), 2, "score 5 is a deep glory");
+    assert_eq!(
+        moment.kind,
+        Some(Kind::Fmot),
+        "what the line does not show is kept"
+    );
+    assert!(!moment.idea.is_empty());
+}
+
+fn templates_journey(name: &str) -> Journey {
+    motmap::templates::find(name).unwrap().journey()
+}
+
+#[test]
+fn a_hand_written_mermaid_journey_imports() {
+    // The example from Mermaid's documentation.
+    let text = "journey\n    title My working day\n    section Go to work\n      Make tea: 5: Me\n      Go upstairs: 3: Me\n      Do work: 1: Me, Cat\n    section Go home\n      Go downstairs: 5: Me\n      Sit down: 5: Me\n";
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap();
+    assert_eq!(journey.title, "My working day");
+    assert_eq!(journey.personas, ["Me", "Cat"]);
+    let stages: Vec<&str> = journey.stages().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["Go to work", "Go home"]);
+    let work = &journey.stages()[0].moments[2];
+    assert_eq!(
+        (
+            work.title.as_str(),
+            work.feeling.value(),
+            work.persona.as_str()
+        ),
+        ("Do work", -2, "Me, Cat")
+    );
+    assert_eq!(journey.stages()[0].moments[0].feeling.value(), 2);
+    assert_eq!(journey.stages()[0].moments[1].feeling.value(), 0);
+    journey.validate().unwrap();
+}
+
+#[test]
+fn a_bad_mermaid_file_says_which_line_and_what_was_expected() {
+    let not_journey = share::import("flowchart LR\n  A --> B\n", ImportFormat::Mermaid);
+    assert_eq!(
+        not_journey.unwrap_err().to_string(),
+        "1: expected `journey`, the first word of a Mermaid journey diagram, but found \"flowchart LR\"; motmap imports Mermaid journeys only"
+    );
+    let bad_score = share::import(
+        "journey\n  section A\n    Pays: 5: Me\n    Waits: lots: Me\n",
+        ImportFormat::Mermaid,
+    );
+    assert_eq!(
+        bad_score.unwrap_err().to_string(),
+        "4: the task \"Waits\" has \"lots\" where a score from 1 (worst) to 5 (best) belongs"
+    );
+    let damaged = share::import(
+        "journey\n  section A\n    Pays: 5\n    %% motmap moment {\"id\": 2,\n",
+        ImportFormat::Mermaid,
+    );
+    assert!(
+        damaged
+            .unwrap_err()
+            .to_string()
+            .starts_with("4: the `%% motmap moment` comment is damaged")
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// CSV
+
+#[test]
+fn csv_export_of_an_example() {
+    let text = share::export(&templates_journey("cafe"), Format::Csv);
+    assert!(text.starts_with('\u{feff}'), "a byte order mark, for Excel");
+    assert!(text.ends_with("\r\n"), "RFC 4180 rows end with CRLF");
+    insta::assert_snapshot!("csv-cafe", text);
+}
+
+#[test]
+fn csv_gives_back_the_same_map() {
+    for (name, journey) in examples().chain([("hostile", hostile())]) {
+        let text = share::export(&journey, Format::Csv);
+        let back = share::import(&text, ImportFormat::Csv).unwrap();
+        assert_eq!(back, journey, "{name} through CSV");
+    }
+}
+
+#[test]
+fn csv_quotes_commas_quotes_and_line_breaks_as_rfc_4180_says() {
+    let text = share::export(&hostile(), Format::Csv);
+    // Parsed by an independent reader: the csv crate with its defaults.
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows[0].get(0), Some("Section: one; two # three, \"four\""));
+    assert_eq!(
+        rows[0].get(7),
+        Some("line one\nline two, with a comma and \"quotes\"\n\ttabbed")
+    );
+    assert!(text.contains("\"line one\nline two, with a comma and \"\"quotes\"\"\n\ttabbed\""));
+    assert_eq!(
+        rows[0].get(8),
+        Some("'=HYPERLINK(\"http://example.com\")"),
+        "a formula stays text"
+    );
+    assert_eq!(
+        rows[8].get(1),
+        Some("직원이 \"맛있게 드세요\"라고 말함, 10:30")
+    );
+    assert!(
+        rows.iter().all(|r| r.len() == 18),
+        "every row has every column"
+    );
+}
+
+#[test]
+fn a_spreadsheet_with_its_own_columns_imports() {
+    let text = "Stage,Title,Feeling,Kind,Owner\nDiscover,Sees an ad,,,Marketing\nDiscover,Reads reviews,glory,zmot,\nBuy,Card declined,--,FMOT,Payments\n";
+    let journey = share::import(text, ImportFormat::Csv).unwrap();
+    assert_eq!(journey.stages().len(), 2);
+    let declined = &journey.stages()[1].moments[0];
+    assert_eq!(declined.feeling.value(), -2);
+    assert_eq!(declined.kind, Some(Kind::Fmot));
+    assert_eq!(journey.stages()[0].moments[1].kind, Some(Kind::Zmot));
+}
+
+#[test]
+fn a_csv_with_bad_rows_names_each_one_and_imports_nothing() {
+    let text = "stage,title,kind,feeling,votes\nDiscover,Sees an ad,,,\nDiscover,Reads reviews,XMOT,1,\n\"Buy\",\"Pays,\nat the till\",,7,\nBuy,Gets a receipt,,,many\n,Orphan,,,\n";
+    let error = share::import(text, ImportFormat::Csv).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "3: `kind` is \"XMOT\"; expected one of ZMOT, FMOT, AMOT, SMOT, TMOT, LMOT, or nothing for an ordinary touchpoint\n\
+         4: `feeling` is \"7\"; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)\n\
+         6: `votes` is \"many\"; expected a whole number of 0 or more, or nothing\n\
+         7: the row has no stage; put the stage's name in the `stage` column"
+    );
+    let unknown = share::import("stage,title,mood\nA,B,happy\n", ImportFormat::Csv).unwrap_err();
+    assert!(
+        unknown
+            .to_string()
+            .starts_with("1: unknown column \"mood\"")
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// JSON
+
+#[test]
+fn json_export_of_an_example_and_back() {
+    let journey = templates_journey("software-trial");
+    let text = share::export(&journey, Format::Json);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["stages"][0]["moments"][0]["id"], 2);
+    insta::assert_snapshot!("json-software-trial", text);
+    for (name, journey) in examples().chain([("hostile", hostile())]) {
+        let text = share::export(&journey, Format::Json);
+        assert_eq!(
+            share::import(&text, ImportFormat::Json).unwrap(),
+            journey,
+            "{name}"
+        );
+    }
+    let error = share::import(
+        "{\"title\": \"x\", \"stages\": [{\"nom\": 1}]}",
+        ImportFormat::Json,
+    );
+    assert_eq!(
+        error.unwrap_err().to_string(),
+        "1:32: unknown field `nom`, expected one of `id`, `name`, `description`, `moments`"
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// Round trips of any map
+
+fn text() -> impl Strategy<Value = String> {
+    prop::string::string_regex("[a-z 가-힣:;#%,\"'=@\\-\\n{}<>&]{0,12}").unwrap()
+}
+
+fn word() -> impl Strategy<Value = String> {
+    // Tags and personas are lists written with commas between them.
+    prop::string::string_regex("[a-z 가-힣:;#%\"'=@\\-]{0,8}").unwrap()
+}
+
+fn moment() -> impl Strategy<Value = Moment> {
+    (
+        (text(), text(), text(), text()),
+        (text(), text(), prop::collection::vec(word(), 0..3)),
+        (
+            -2i64..=2,
+            prop::option::of(0usize..6),
+            prop::option::of(0usize..3),
+            0u32..4,
+        ),
+    )
+        .prop_map(
+            |(
+                (title, channel, persona, owner),
+                (notes, idea, tags),
+                (feeling, kind, evidence, votes),
+            )| Moment {
+                title,
+                channel,
+                persona,
+                owner,
+                notes,
+                idea,
+                tags,
+                feeling: Feeling::clamped(feeling),
+                kind: kind.map(|k| Kind::ALL[k]),
+                evidence: evidence.map(|e| Evidence::ALL[e]),
+                votes,
+                ..Moment::default()
+            },
+        )
+}
+
+fn journey() -> impl Strategy<Value = Journey> {
+    let stage = (text(), text(), prop::collection::vec(moment(), 0..4)).prop_map(
+        |(name, description, moments)| Stage {
+            name,
+            description,
+            moments,
+            ..Stage::default()
+        },
+    );
+    (
+        text(),
+        text(),
+        prop::collection::vec(word(), 0..3),
+        prop::collection::vec(stage, 0..4),
+    )
+        .prop_map(|(title, description, personas, stages)| {
+            Journey::from_parts(title, description, personas, stages)
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn any_map_comes_back_whole_from_every_format_that_imports(journey in journey()) {
+        for (format, from) in [
+            (Format::Mermaid, ImportFormat::Mermaid),
+            (Format::Csv, ImportFormat::Csv),
+            (Format::Json, ImportFormat::Json),
+        ] {
+            let text = share::export(&journey, format);
+            if format == Format::Mermaid {
+                assert_mermaid_reads(&text);
+            }
+            let back = share::import(&text, from).unwrap();
+            prop_assert_eq!(&back, &journey, "through {:?}", format);
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The commands
+
+#[test]
+fn export_and_import_commands_write_files_and_never_overwrite_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(&["new", "map.ron", "-t", "shoes-online"], dir.path());
+    let out = motmap(
+        &["export", "map.ron", "--to", "mermaid", "-o", "map.mmd"],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stderr(&out), "Exported map.ron as Mermaid to map.mmd.\n");
+    let first = std::fs::read_to_string(dir.path().join("map.mmd")).unwrap();
+
+    std::fs::write(dir.path().join("taken.md"), "keep me").unwrap();
+    let refused = motmap(
+        &["export", "map.ron", "--to", "markdown", "-o", "taken.md"],
+        dir.path(),
+    );
+    assert!(!refused.status.success());
+    assert_eq!(
+        stderr(&refused),
+        "motmap: taken.md already exists and was left as it is. Add --force to write over it, or choose another -o PATH.\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("taken.md")).unwrap(),
+        "keep me"
+    );
+    let forced = motmap(
+        &[
+            "export", "map.ron", "--to", "markdown", "-o", "taken.md", "--force",
+        ],
+        dir.path(),
+    );
+    assert!(forced.status.success());
+    assert!(
+        std::fs::read_to_string(dir.path().join("taken.md"))
+            .unwrap()
+            .starts_with("# ")
+    );
+
+    let imported = motmap(&["import", "map.mmd", "-o", "back.ron"], dir.path());
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert_eq!(
+        std::fs::read(dir.path().join("back.ron")).unwrap(),
+        std::fs::read(dir.path().join("map.ron")).unwrap(),
+        "Mermaid and back gives the same file, byte for byte"
+    );
+    let to_stdout = motmap(&["export", "map.ron", "--to", "mermaid"], dir.path());
+    assert_eq!(stdout(&to_stdout), first);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn import_errors_name_the_file_and_line_and_write_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sheet.csv"),
+        "stage,title,feeling\nA,B,9\nA,C,x\n",
+    )
+    .unwrap();
+    let out = motmap(&["import", "sheet.csv", "-o", "map.ron"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("import-bad-csv", stderr(&out));
+    assert!(!dir.path().join("map.ron").exists());
+
+    std::fs::write(
+        dir.path().join("latin1.csv"),
+        b"stage,title\nCaf\xe9,Order\n",
+    )
+    .unwrap();
+    let out = motmap(&["import", "latin1.csv"], dir.path());
+    insta::assert_snapshot!("import-not-utf8", stderr(&out));
+
+    std::fs::write(dir.path().join("notes.txt"), "journey\n").unwrap();
+    let out = motmap(&["import", "notes.txt"], dir.path());
+    insta::assert_snapshot!("import-unknown-format", stderr(&out));
+    let out = motmap(&["import", "notes.txt", "--from", "mermaid"], dir.path());
+    assert!(
+        out.status.success(),
+        "--from names the format: {}",
+        stderr(&out)
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The editor
+
+mod common;
+
+use motmap::app::{App, Mode};
+use motmap::store::Document;
+
+fn editor_in(dir: &Path, read_only: bool) -> App {
+    let journey = templates_journey("hotpot-ko");
+    let document = Document::create(dir.join("hotpot.ron"), journey);
+    if read_only {
+        App::view(document)
+    } else {
+        App::new(document)
+    }
+}
+
+#[test]
+fn the_editor_exports_beside_the_map_and_asks_before_writing_over_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = editor_in(dir.path(), false);
+    common::press(&mut app, "E");
+    assert_eq!(app.mode, Mode::PickExport { highlighted: 0 });
+    insta::assert_snapshot!(
+        "editor-export-menu",
+        common::screen_text(common::screen(&mut app, 80, 24).backend().buffer())
+    );
+    common::press(&mut app, "d");
+    let markdown = dir.path().join("hotpot.md");
+    assert_eq!(
+        app.status.text,
+        format!("Exported as Markdown to {}.", markdown.display())
+    );
+    assert_eq!(
+        std::fs::read_to_string(&markdown).unwrap(),
+        share::export(&templates_journey("hotpot-ko"), Format::Markdown)
+    );
+
+    // Changed since, and exported again: the file exists, so the editor asks.
+    common::press(&mut app, "p");
+    std::fs::write(&markdown, "someone's notes").unwrap();
+    common::press(&mut app, "Ed");
+    assert!(matches!(app.mode, Mode::Confirm(_)), "{:?}", app.mode);
+    common::press(&mut app, "n");
+    assert_eq!(
+        std::fs::read_to_string(&markdown).unwrap(),
+        "someone's notes"
+    );
+    assert_eq!(app.status.text, "Nothing exported; the file is as it was.");
+    common::press(&mut app, "Edy");
+    assert_eq!(
+        app.status.text,
+        format!(
+            "Exported as Markdown to {}, unsaved changes included.",
+            markdown.display()
+        )
+    );
+    let written = std::fs::read_to_string(&markdown).unwrap();
+    assert_eq!(
+        written,
+        share::export(&app.document.journey, Format::Markdown)
+    );
+
+    // Arrows and Enter pick too; Esc picks nothing.
+    common::press(&mut app, "E<Down><Down><Enter>");
+    assert!(dir.path().join("hotpot.csv").exists());
+    common::press(&mut app, "E<Esc>");
+    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(app.status.text, "Nothing exported.");
+}
+
+#[test]
+fn a_read_only_view_exports_too_and_a_failed_export_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = editor_in(dir.path(), true);
+    common::press(&mut app, "Ej");
+    let json = dir.path().join("hotpot.json");
+    assert_eq!(
+        share::import(&std::fs::read_to_string(&json).unwrap(), ImportFormat::Json).unwrap(),
+        templates_journey("hotpot-ko")
+    );
+    std::fs::create_dir(dir.path().join("hotpot.html")).unwrap();
+    common::press(&mut app, "Eh");
+    assert_eq!(
+        app.status.text,
+        format!(
+            "Could not export to {}: it is a directory. Nothing was written; the map is as it was.",
+            dir.path().join("hotpot.html").display()
+        )
+    );
+}
