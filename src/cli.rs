@@ -395,6 +395,11 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     if let Some(problem) = config_problem {
         // Said first, whatever else there is to say: the keys may not be what they expect.
         app.warn(format!("Settings ignored, defaults in use: {problem}."));
+    } else if let Some(conflicts) = merge_conflicts(&app.document.journey) {
+        app.warn(format!(
+            "{} to settle: see the notes of the “! conflict” cards.",
+            plural(conflicts, "merge conflict", "merge conflicts")
+        ));
     } else if read_only {
         app.info(format!(
             "Read-only view of {}: nothing can change it. Press {help} to see every key.",
@@ -421,6 +426,15 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     }
     crate::terminal::run(app)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many moments a merge left with a conflict to resolve, if any.
+fn merge_conflicts(journey: &Journey) -> Option<usize> {
+    let count = journey
+        .moments()
+        .filter(|(_, m)| m.tags.iter().any(|t| t == crate::merge::CONFLICT_TAG))
+        .count();
+    (count > 0).then_some(count)
 }
 
 /// The user's settings, or the defaults and what is wrong with the settings file.

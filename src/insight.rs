@@ -129,6 +129,15 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
                     "a deep pain that no team owns".into(),
                 ));
             }
+            if moment.tags.iter().any(|t| t == crate::merge::CONFLICT_TAG) {
+                findings.push(finding(
+                    Some((i, moment)),
+                    format!(
+                        "a merge conflict to resolve: its notes give both values; then remove the “{}” tag",
+                        crate::merge::CONFLICT_TAG
+                    ),
+                ));
+            }
             if let Some(kind) = moment.kind {
                 if moment.evidence.is_none() {
                     findings.push(finding(

@@ -298,6 +298,31 @@ fn git_reports_a_field_changed_both_ways_and_keeps_both_values_in_the_map() {
     insta::assert_snapshot!(moment.notes.clone());
     let status = run(dir.path(), "git", &["status", "--porcelain"]);
     assert_eq!(text(&status.stdout), "UU map.ron\n");
+
+    // The card says so on the board, and lint (a pre-commit hook) will not let it pass.
+    let document = motmap::store::Document::load(dir.path().join("map.ron")).unwrap();
+    let mut app = motmap::app::App::new(document);
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal
+        .draw(|frame| motmap::ui::draw(frame, &mut app))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    let row = (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .find(|row| row.contains("! conflict"));
+    assert!(
+        row.as_ref().is_some_and(|r| r.contains("FMOT  - pain")),
+        "{row:?}"
+    );
+    let lint = run(dir.path(), BIN, &["lint", "map.ron"]);
+    assert!(!lint.status.success());
+    assert!(text(&lint.stdout).contains(
+        "map.ron:103: stage 2 “Buy”, moment 3 “Colour sold out, agent helps”: a merge conflict to resolve: its notes give both values; then remove the “merge conflict” tag"
+    ), "{}", text(&lint.stdout));
 }
 
 #[test]

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Padding, Widget};
 use super::input_window;
 use super::text::{truncate, width, wrap};
 use super::theme::Theme;
-use crate::app::{App, Mode, TextTarget, ViewState};
+use crate::app::{App, Mode, TextTarget, Tone, ViewState};
 use crate::model::{Moment, Stage};
 use crate::outline::count_summary;
 
@@ -369,7 +369,15 @@ pub fn card_height(moment: &Moment, inner_width: usize) -> u16 {
 }
 
 fn has_header(moment: &Moment) -> bool {
-    moment.kind.is_some() || !moment.feeling.is_neutral() || !moment.channel.is_empty()
+    moment.kind.is_some()
+        || !moment.feeling.is_neutral()
+        || !moment.channel.is_empty()
+        || has_conflict(moment)
+}
+
+/// Whether a merge left both versions of a field in the moment's notes.
+fn has_conflict(moment: &Moment) -> bool {
+    moment.tags.iter().any(|t| t == crate::merge::CONFLICT_TAG)
 }
 
 /// Double for the selected card, heavy for a moment of truth, rounded for the rest.
@@ -461,7 +469,7 @@ fn render_card(
 }
 
 /// `FMOT -- deep pain      Store`: the badge, the feeling, and the channel on the right
-/// when there is room.
+/// when there is room; `! conflict` there instead while a merge conflict waits.
 fn render_card_header(area: Rect, buf: &mut Buffer, moment: &Moment, theme: &Theme) {
     let room = area.width as usize;
     let mut spans = Vec::new();
@@ -484,7 +492,15 @@ fn render_card_header(area: Rect, buf: &mut Buffer, moment: &Moment, theme: &The
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     Line::from(spans).render(area, buf);
     let left = room.saturating_sub(used + 2);
-    if !moment.channel.is_empty() && left >= 5.min(width(&moment.channel)) {
+    if has_conflict(moment) {
+        let mark = if left >= width("! conflict") {
+            "! conflict"
+        } else {
+            "!"
+        };
+        let x = area.right() - width(mark) as u16;
+        buf.set_stringn(x, area.y, mark, left, theme.status(Tone::Error));
+    } else if !moment.channel.is_empty() && left >= 5.min(width(&moment.channel)) {
         let channel = truncate(&moment.channel, left);
         let x = area.right() - width(&channel) as u16;
         buf.set_stringn(x, area.y, &channel, left, theme.dim());
