@@ -505,7 +505,7 @@ fn merge_text(
     } else {
         *out = ours.to_owned();
         record.push(format!(
-            "{name} was changed both ways: ours “{ours}”, theirs “{theirs}”; kept ours"
+            "{name} changed both ways: ours “{ours}”, theirs “{theirs}”; kept ours"
         ));
     }
 }
@@ -526,7 +526,7 @@ fn merge_value<T: PartialEq + Clone>(
     } else {
         *out = ours.clone();
         record.push(format!(
-            "{name} was changed both ways: ours {}, theirs {}; kept ours",
+            "{name} changed both ways: ours {}, theirs {}; kept ours",
             show(ours),
             show(theirs)
         ));

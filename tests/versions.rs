@@ -378,3 +378,202 @@ fn merge_by_id_in_the_library() {
     assert_eq!(moment(&merged.journey, ad).votes, 5);
     assert!(merged.conflicts.is_empty());
 }
+
+// ---------------------------------------------------------------------------------------
+// Properties: random edits on each side of a merge
+
+use proptest::prelude::*;
+
+/// An edit chosen at random and aimed at the journey when it is applied: indices wrap
+/// around the stages and moments there are.
+#[derive(Clone, Debug)]
+enum Op {
+    Feeling(usize, i64),
+    Title(usize, String),
+    Notes(usize, String),
+    Kind(usize, Option<usize>),
+    Votes(usize, u32),
+    Remove(usize),
+    Insert(usize, usize, String),
+    Move(usize, usize, usize),
+    MoveStage(usize, usize),
+    RenameStage(usize, String),
+    AddStage(usize, String),
+    RemoveStage(usize),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let n = 0usize..40;
+    let text = "[a-z가-힣 ]{1,6}";
+    prop_oneof![
+        (n.clone(), -2i64..=2).prop_map(|(m, f)| Op::Feeling(m, f)),
+        (n.clone(), text).prop_map(|(m, t)| Op::Title(m, t)),
+        (n.clone(), text).prop_map(|(m, t)| Op::Notes(m, t)),
+        (n.clone(), prop::option::of(0usize..6)).prop_map(|(m, k)| Op::Kind(m, k)),
+        (n.clone(), 0u32..5).prop_map(|(m, v)| Op::Votes(m, v)),
+        n.clone().prop_map(Op::Remove),
+        (n.clone(), n.clone(), text).prop_map(|(s, i, t)| Op::Insert(s, i, t)),
+        (n.clone(), n.clone(), n.clone()).prop_map(|(m, s, i)| Op::Move(m, s, i)),
+        (n.clone(), n.clone()).prop_map(|(s, to)| Op::MoveStage(s, to)),
+        (n.clone(), text).prop_map(|(s, t)| Op::RenameStage(s, t)),
+        (n.clone(), text).prop_map(|(i, t)| Op::AddStage(i, t)),
+        n.prop_map(Op::RemoveStage),
+    ]
+}
+
+/// Field edits only: what two people do to the same map in different places.
+fn field_op() -> impl Strategy<Value = Op> {
+    op().prop_filter("a field edit", |op| {
+        matches!(
+            op,
+            Op::Feeling(..) | Op::Title(..) | Op::Notes(..) | Op::Kind(..)
+        )
+    })
+}
+
+fn apply_ops(journey: &Journey, ops: &[Op]) -> Journey {
+    let mut journey = journey.clone();
+    for op in ops {
+        let ids: Vec<Id> = journey.moments().map(|(_, m)| m.id).collect();
+        let stages: Vec<Id> = journey.stages().iter().map(|s| s.id).collect();
+        let moment = |i: usize| ids.get(i % ids.len().max(1)).copied();
+        let stage = |i: usize| stages.get(i % stages.len().max(1)).copied();
+        let edit = match op.clone() {
+            Op::Feeling(m, f) => moment(m).map(|id| Edit::SetFeeling {
+                id,
+                feeling: Feeling::clamped(f),
+            }),
+            Op::Title(m, text) => moment(m).map(|id| Edit::SetMomentText {
+                id,
+                field: MomentField::Title,
+                text,
+            }),
+            Op::Notes(m, text) => moment(m).map(|id| Edit::SetMomentText {
+                id,
+                field: MomentField::Notes,
+                text,
+            }),
+            Op::Kind(m, k) => moment(m).map(|id| Edit::SetKind {
+                id,
+                kind: k.map(|k| Kind::ALL[k]),
+            }),
+            Op::Votes(m, votes) => moment(m).map(|id| Edit::SetVotes { id, votes }),
+            Op::Remove(m) => moment(m).map(|id| Edit::RemoveMoment { id }),
+            Op::Insert(s, i, title) => stage(s).map(|id| {
+                let len = journey
+                    .stage(journey.stage_index(id).unwrap())
+                    .unwrap()
+                    .moments
+                    .len();
+                Edit::InsertMoment {
+                    stage: id,
+                    index: i % (len + 1),
+                    moment: Moment::new(title),
+                }
+            }),
+            Op::Move(m, s, i) => moment(m).zip(stage(s)).map(|(id, to)| {
+                let len = journey
+                    .stage(journey.stage_index(to).unwrap())
+                    .unwrap()
+                    .moments
+                    .len();
+                let here =
+                    journey.find_moment(id).unwrap().stage == journey.stage_index(to).unwrap();
+                let room = if here { len } else { len + 1 };
+                Edit::MoveMoment {
+                    id,
+                    stage: to,
+                    index: i % room.max(1),
+                }
+            }),
+            Op::MoveStage(s, to) => stage(s).map(|id| Edit::MoveStage {
+                id,
+                to: to % stages.len(),
+            }),
+            Op::RenameStage(s, text) => stage(s).map(|id| Edit::SetStageText {
+                id,
+                field: StageField::Name,
+                text,
+            }),
+            Op::AddStage(i, name) => Some(Edit::InsertStage {
+                index: i % (stages.len() + 1),
+                stage: motmap::model::Stage::new(name),
+            }),
+            Op::RemoveStage(s) => stage(s).map(|id| Edit::RemoveStage { id }),
+        };
+        if let Some(edit) = edit {
+            journey.apply(edit).unwrap();
+        }
+    }
+    journey
+}
+
+/// Each moment's fields as (id, field name) → value, for comparing who changed what.
+fn fields(journey: &Journey) -> std::collections::HashMap<(Id, &'static str), String> {
+    let mut out = std::collections::HashMap::new();
+    for (_, m) in journey.moments() {
+        out.insert((m.id, "title"), m.title.clone());
+        // Without what a merge adds under them about a conflict.
+        let notes: Vec<&str> = m
+            .notes
+            .split('\n')
+            .filter(|l| !l.starts_with("Merge conflict: "))
+            .collect();
+        out.insert((m.id, "notes"), notes.join("\n"));
+        out.insert((m.id, "feeling"), m.feeling.value().to_string());
+        out.insert((m.id, "kind"), format!("{:?}", m.kind));
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(150))]
+
+    #[test]
+    fn merging_with_an_unchanged_side_gives_the_changed_side(
+        ops in prop::collection::vec(op(), 0..12)
+    ) {
+        let base = shoes();
+        let changed = apply_ops(&base, &ops);
+        let ours = motmap::merge::merge(&base, &changed, &base);
+        prop_assert_eq!(&ours.journey, &changed);
+        prop_assert!(ours.conflicts.is_empty());
+        let theirs = motmap::merge::merge(&base, &base, &changed);
+        prop_assert_eq!(&theirs.journey, &changed);
+        prop_assert!(theirs.conflicts.is_empty());
+    }
+
+    #[test]
+    fn field_edits_merge_without_conflict_unless_one_field_changed_both_ways(
+        ours_ops in prop::collection::vec(field_op(), 0..8),
+        theirs_ops in prop::collection::vec(field_op(), 0..8),
+    ) {
+        let base = shoes();
+        let ours = apply_ops(&base, &ours_ops);
+        let theirs = apply_ops(&base, &theirs_ops);
+        let merged = motmap::merge::merge(&base, &ours, &theirs);
+        merged.journey.validate().unwrap();
+        let (b, o, t, m) = (fields(&base), fields(&ours), fields(&theirs), fields(&merged.journey));
+        let mut clashes = 0;
+        for (key, base_value) in &b {
+            let (ours_value, theirs_value) = (&o[key], &t[key]);
+            if ours_value != base_value && theirs_value != base_value && ours_value != theirs_value {
+                clashes += 1;
+                prop_assert_eq!(&m[key], ours_value, "ours kept at {:?}", key);
+            } else if ours_value != base_value {
+                prop_assert_eq!(&m[key], ours_value, "our change at {:?}", key);
+            } else {
+                prop_assert_eq!(&m[key], theirs_value, "their change (or none) at {:?}", key);
+            }
+        }
+        prop_assert_eq!(merged.conflicts.len(), clashes, "{:?}", merged.conflicts);
+    }
+
+    #[test]
+    fn a_diff_is_empty_exactly_when_nothing_changed(ops in prop::collection::vec(op(), 0..6)) {
+        let base = shoes();
+        let changed = apply_ops(&base, &ops);
+        let changes = motmap::diff::diff(&base, &changed);
+        prop_assert_eq!(changes.is_empty(), changed == base, "{:?}", changes);
+    }
+}
