@@ -475,3 +475,38 @@ fn killing_motmap_during_saves_never_leaves_a_broken_map() {
         .collect();
     assert!(left.is_empty(), "left behind: {left:?}");
 }
+
+#[test]
+fn a_merged_map_with_a_conflict_says_so_and_exports_from_the_editor() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = "(title: \"Cafe\", stages: [(id: 1, name: \"Pay\", moments: [(id: 2, title: \"Card refused\", feeling: -1)])])";
+    write_map(dir.path(), "base.ron", base);
+    write_map(
+        dir.path(),
+        "ours.ron",
+        &base.replace("Card refused", "Card refused twice"),
+    );
+    write_map(
+        dir.path(),
+        "theirs.ron",
+        &base.replace("Card refused", "Card reader broken"),
+    );
+    let merge = std::process::Command::new(env!("CARGO_BIN_EXE_motmap"))
+        .args(["merge", "base.ron", "ours.ron", "theirs.ron"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(merge.status.code(), Some(1), "a conflict fails the merge");
+
+    let mut session = Session::start(dir.path(), &["ours.ron"], 80, 24);
+    let screen = session.wait_for("1 merge conflict to settle");
+    assert!(screen.contains("! conflict"), "{screen}");
+    let screen = session.type_and_see("E", "Export the map");
+    assert!(screen.contains("→ ours.html"), "{screen}");
+    session.type_and_see("h", "Exported as HTML to ours.html.");
+    let page = std::fs::read_to_string(dir.path().join("ours.html")).unwrap();
+    assert!(page.contains("Card refused twice"));
+    assert!(page.contains("theirs “Card reader broken”"));
+    session.send("q");
+    assert!(session.wait_for_exit().success());
+}
