@@ -106,7 +106,7 @@ pub enum Command {
     /// takes git's seven arguments (see the README).
     Diff {
         /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
-        #[arg(num_args = 2..=7, required = true, value_name = "OLD NEW")]
+        #[arg(num_args = 2..=7, required = true, value_names = ["OLD", "NEW"])]
         files: Vec<PathBuf>,
         /// When to use colour: auto (a terminal without NO_COLOR), always, never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
