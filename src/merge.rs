@@ -435,9 +435,10 @@ fn merge_stage(
         .filter_map(|id| moments.get(id).map(|p| p.moment.clone()))
         .collect();
     // Moments that came here from another stage on both sides are listed in no order.
+    let listed: HashSet<&Id> = order.iter().collect();
     let mut rest: Vec<&Moment> = here
         .iter()
-        .filter(|id| !order.contains(id))
+        .filter(|id| !listed.contains(id))
         .filter_map(|id| moments.get(id).map(|p| &p.moment))
         .collect();
     rest.sort_by_key(|m| m.id);
@@ -474,14 +475,16 @@ fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> V
         .filter(|id| keep.contains(id))
         .copied()
         .collect();
+    let mut placed: HashSet<Id> = order.iter().copied().collect();
     for (index, id) in second.iter().enumerate() {
-        if !keep.contains(id) || order.contains(id) {
+        if !keep.contains(id) || !placed.insert(*id) {
             continue;
         }
         // Before the next neighbour it has there, so that where both sides added at the
         // same place, ours come first.
         let before = second[index + 1..]
             .iter()
+            .filter(|next| placed.contains(next))
             .find_map(|next| order.iter().position(|o| o == next));
         order.insert(before.unwrap_or(order.len()), *id);
     }
