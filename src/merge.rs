@@ -5,10 +5,14 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::diff::stayed_in_order;
 use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, MomentField, Stage};
 
 /// The tag a moment with an unresolved merge conflict carries, for search and filter.
 pub const CONFLICT_TAG: &str = "merge conflict";
+
+const DELETED_AND_CHANGED: &str =
+    "deleted on one side and changed on the other; kept with the changes";
 
 /// The merged map and what could not be merged by itself.
 #[derive(Debug)]
@@ -51,7 +55,9 @@ pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
     append_note(&mut description, &record);
     let personas = merge_set(&base.personas, &ours.personas, &theirs.personas);
     Merged {
-        journey: Journey::from_parts(title, description, personas, stages),
+        // Ids retired on either side stay retired.
+        journey: Journey::from_parts(title, description, personas, stages)
+            .count_from(ours.next_id().max(theirs.next_id())),
         conflicts,
     }
 }
@@ -94,21 +100,21 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
             .collect()
     };
     let in_base = ids(base);
-    let ours_moments: HashMap<Id, &Moment> = ours.moments().map(|(_, m)| (m.id, m)).collect();
+    let ours_moments: HashMap<Id, (Id, &Moment)> =
+        ours.moments().map(|(s, m)| (m.id, (s.id, m))).collect();
     let ours_stages: HashMap<Id, &Stage> = ours.stages().iter().map(|s| (s.id, s)).collect();
     let mut next = [base, ours, theirs]
         .iter()
-        .flat_map(|j| ids(j))
-        .map(|id| id.0)
+        .map(|j| j.next_id())
         .max()
-        .unwrap_or(0)
-        + 1;
+        .unwrap_or(1);
     let mut fresh = || {
         next += 1;
         Id(next - 1)
     };
     let mut stages = theirs.stages().to_vec();
     for stage in &mut stages {
+        let their_stage = stage.id;
         let same = ours_stages
             .get(&stage.id)
             .is_some_and(|s| s.name == stage.name && s.description == stage.description);
@@ -119,7 +125,11 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
             stage.id = fresh();
         }
         for moment in &mut stage.moments {
-            let same = ours_moments.get(&moment.id).is_some_and(|m| *m == moment);
+            // The same moment added on both sides (a cherry-pick) is one moment; in two
+            // different stages, it is two.
+            let same = ours_moments
+                .get(&moment.id)
+                .is_some_and(|(s, m)| *s == their_stage && *m == moment);
             if !in_base.contains(&moment.id)
                 && (ours_stages.contains_key(&moment.id)
                     || ours_moments.contains_key(&moment.id) && !same)
@@ -134,6 +144,7 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
         theirs.personas.clone(),
         stages,
     )
+    .count_from(theirs.next_id())
 }
 
 /// A moment as merged: where it goes and what it holds.
@@ -165,13 +176,16 @@ fn merge_moments(versions: &[Version; 3], conflicts: &mut Vec<String>) -> HashMa
                 Some(b) if b == kept => None,
                 Some(_) => {
                     let side = if o.is_some() { "their" } else { "our" };
-                    conflicts.push(format!(
-                        "moment “{}”: deleted on {side} side and changed on the other; kept it",
-                        kept.1.title
-                    ));
+                    let record = [format!(
+                        "deleted on {side} side and changed on the other; kept with the changes"
+                    )];
+                    conflicts.push(format!("moment “{}”: {}", kept.1.title, record[0]));
+                    let mut moment = kept.1.clone();
+                    append_note(&mut moment.notes, &record);
+                    moment.tags.push(CONFLICT_TAG.into());
                     Some(Placed {
                         stage: kept.0,
-                        moment: kept.1.clone(),
+                        moment,
                     })
                 }
                 None => Some(Placed {
@@ -261,10 +275,16 @@ fn merge_moment(
         &mut record,
     );
     moment.tags = merge_set(&b.tags, &o.tags, &t.tags);
-    // Votes cast in two workshops add up.
+    // Votes cast in two workshops add up; the same count on both sides (or the same
+    // moment added on both) is one count.
     let delta = |v: u32| i64::from(v) - i64::from(b.votes);
+    let delta_theirs = if o.votes == t.votes {
+        0
+    } else {
+        delta(t.votes)
+    };
     moment.votes =
-        (i64::from(b.votes) + delta(o.votes) + delta(t.votes)).clamp(0, u32::MAX.into()) as u32;
+        (i64::from(b.votes) + delta(o.votes) + delta_theirs).clamp(0, u32::MAX.into()) as u32;
 
     let base_stage = base.map(|(s, _)| s);
     let stage = if base_stage == Some(our_stage) {
@@ -325,7 +345,11 @@ fn merge_stages(
         })
     };
     let mut keep = HashSet::new();
-    for id in ours.stages.keys().chain(theirs.stages.keys()) {
+    let mut kept_despite_deletion = HashSet::new();
+    let mut ids: Vec<&Id> = ours.stages.keys().chain(theirs.stages.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    for id in ids {
         let o = ours.stages.get(id);
         let t = theirs.stages.get(id);
         let b = base.stages.get(id);
@@ -334,10 +358,8 @@ fn merge_stages(
             (Some(kept), None, Some(b)) | (None, Some(kept), Some(b)) => {
                 let changed = kept.name != b.name || kept.description != b.description;
                 if changed || holds_change(*id) {
-                    conflicts.push(format!(
-                        "stage “{}”: deleted on one side and changed on the other; kept it",
-                        kept.name
-                    ));
+                    conflicts.push(format!("stage “{}”: {DELETED_AND_CHANGED}", kept.name));
+                    kept_despite_deletion.insert(*id);
                     true
                 } else {
                     false
@@ -359,6 +381,11 @@ fn merge_stages(
         .iter()
         .map(|id| merge_stage(*id, versions, moments, conflicts))
         .collect();
+    for stage in &mut stages {
+        if kept_despite_deletion.contains(&stage.id) {
+            append_note(&mut stage.description, &[DELETED_AND_CHANGED.into()]);
+        }
+    }
     // A moment placed in a stage that did not survive goes to the first stage.
     let placed: HashSet<Id> = stages
         .iter()
@@ -446,47 +473,37 @@ fn merge_stage(
     stage
 }
 
-/// The merged order of `keep`: the side that reordered wins (ours when both did), and
-/// what only the other side added goes in before its next neighbour there.
+/// The merged order of `keep`, made of both sides' moves: what stayed in its place on
+/// both sides keeps the base order, and each side's moved and added items are put back
+/// before their next neighbour on that side, ours first. An item both sides moved goes
+/// where we put it.
 fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> Vec<Id> {
-    let relative = |side: &[Id]| -> Vec<Id> {
-        let other: HashSet<&Id> = side.iter().collect();
-        base.iter()
-            .filter(|id| other.contains(id))
-            .copied()
-            .collect()
-    };
-    let in_base: HashSet<&Id> = base.iter().collect();
-    let common = |side: &[Id]| -> Vec<Id> {
+    // On each side, what is there but not where it was.
+    let moved = |side: &[Id]| -> HashSet<Id> {
+        let stayed = stayed_in_order(base, side);
         side.iter()
-            .filter(|id| in_base.contains(id))
+            .filter(|id| !stayed.contains(id))
             .copied()
             .collect()
     };
-    let ours_reordered = common(ours) != relative(ours);
-    let theirs_reordered = common(theirs) != relative(theirs);
-    let (first, second) = if theirs_reordered && !ours_reordered {
-        (theirs, ours)
-    } else {
-        (ours, theirs)
-    };
-    let mut order: Vec<Id> = first
+    let (moved_ours, moved_theirs) = (moved(ours), moved(theirs));
+    let mut order: Vec<Id> = base
         .iter()
-        .filter(|id| keep.contains(id))
+        .filter(|id| keep.contains(id) && !moved_ours.contains(id) && !moved_theirs.contains(id))
         .copied()
         .collect();
     let mut placed: HashSet<Id> = order.iter().copied().collect();
-    for (index, id) in second.iter().enumerate() {
-        if !keep.contains(id) || !placed.insert(*id) {
-            continue;
+    for (side, moved) in [(ours, &moved_ours), (theirs, &moved_theirs)] {
+        for (index, id) in side.iter().enumerate() {
+            if !moved.contains(id) || !keep.contains(id) || !placed.insert(*id) {
+                continue;
+            }
+            let before = side[index + 1..]
+                .iter()
+                .filter(|next| placed.contains(next))
+                .find_map(|next| order.iter().position(|o| o == next));
+            order.insert(before.unwrap_or(order.len()), *id);
         }
-        // Before the next neighbour it has there, so that where both sides added at the
-        // same place, ours come first.
-        let before = second[index + 1..]
-            .iter()
-            .filter(|next| placed.contains(next))
-            .find_map(|next| order.iter().position(|o| o == next));
-        order.insert(before.unwrap_or(order.len()), *id);
     }
     order
 }

@@ -493,6 +493,22 @@ impl Journey {
         Journey::from_parts(title.into(), String::new(), Vec::new(), Vec::new())
     }
 
+    /// The id the next stage or moment will get. Saved with the map, so an id freed by a
+    /// deletion is never handed out again, even after a reload: a merge by id could
+    /// otherwise mistake a new card for the deleted one.
+    pub fn next_id(&self) -> u64 {
+        self.next_id
+    }
+
+    /// Counts on from `next` where that is beyond every id in use (and sane); a smaller or
+    /// absurd value changes nothing.
+    pub fn count_from(mut self, next: u64) -> Journey {
+        if next <= MAX_ID + 1 {
+            self.next_id = self.next_id.max(next);
+        }
+        self
+    }
+
     pub fn stages(&self) -> &[Stage] {
         &self.stages
     }

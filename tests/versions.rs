@@ -369,7 +369,7 @@ fn merge_by_id_in_the_library() {
     assert_eq!(
         merged.conflicts,
         [
-            "moment “Search ad for trail running shoes”: deleted on our side and changed on the other; kept it"
+            "moment “Search ad for trail running shoes”: deleted on our side and changed on the other; kept with the changes"
         ]
     );
     // Votes cast in two workshops add up.
@@ -576,4 +576,117 @@ proptest! {
         let changes = motmap::diff::diff(&base, &changed);
         prop_assert_eq!(changes.is_empty(), changed == base, "{:?}", changes);
     }
+}
+
+#[test]
+fn moves_made_on_both_sides_both_land() {
+    let base = shoes();
+    let discover = base.stages()[0].clone();
+    let ids: Vec<Id> = discover.moments.iter().map(|m| m.id).collect();
+    // Ours moves the last moment to the top; theirs moves the first to the bottom.
+    let ours = edited(
+        &base,
+        vec![Edit::MoveMoment {
+            id: ids[3],
+            stage: discover.id,
+            index: 0,
+        }],
+    );
+    let theirs = edited(
+        &base,
+        vec![Edit::MoveMoment {
+            id: ids[0],
+            stage: discover.id,
+            index: 3,
+        }],
+    );
+    let merged = motmap::merge::merge(&base, &ours, &theirs);
+    let order: Vec<Id> = merged.journey.stages()[0]
+        .moments
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(order, [ids[3], ids[1], ids[2], ids[0]]);
+    // The same with stages.
+    let stages: Vec<Id> = base.stages().iter().map(|s| s.id).collect();
+    let ours = edited(
+        &base,
+        vec![Edit::MoveStage {
+            id: stages[4],
+            to: 0,
+        }],
+    );
+    let theirs = edited(
+        &base,
+        vec![Edit::MoveStage {
+            id: stages[0],
+            to: 4,
+        }],
+    );
+    let merged = motmap::merge::merge(&base, &ours, &theirs);
+    let order: Vec<Id> = merged.journey.stages().iter().map(|s| s.id).collect();
+    assert_eq!(
+        order,
+        [stages[4], stages[1], stages[2], stages[3], stages[0]]
+    );
+    assert!(merged.conflicts.is_empty());
+}
+
+#[test]
+fn an_id_freed_by_a_deletion_is_never_handed_out_again_even_after_a_reload() {
+    let base = shoes();
+    let last = base.moments().map(|(_, m)| m.id).max().unwrap();
+    let deleted = edited(&base, vec![Edit::RemoveMoment { id: last }]);
+    // Saved and opened again, then a card is added.
+    let mut reopened = parse(&to_ron(&deleted)).unwrap();
+    let stage = reopened.stages()[0].id;
+    reopened
+        .apply(Edit::InsertMoment {
+            stage,
+            index: 0,
+            moment: Moment::new("Brand new"),
+        })
+        .unwrap();
+    let added = reopened.stages()[0].moments[0].id;
+    assert!(added > last, "{added} reuses a deleted id");
+    // So a merge with someone who edited the deleted card sees the conflict.
+    let theirs = edited(
+        &base,
+        vec![Edit::SetMomentText {
+            id: last,
+            field: MomentField::Owner,
+            text: "Ops".into(),
+        }],
+    );
+    let merged = motmap::merge::merge(&base, &reopened, &theirs);
+    assert_eq!(moment(&merged.journey, added).owner, "");
+    assert_eq!(merged.conflicts.len(), 1, "{:?}", merged.conflicts);
+}
+
+#[test]
+fn the_same_moment_added_on_both_sides_is_one_and_in_two_stages_is_two() {
+    let base = shoes();
+    let mut new = Moment::new("Gift wrapping");
+    new.votes = 3;
+    let add = |stage: usize| {
+        edited(
+            &base,
+            vec![Edit::InsertMoment {
+                stage: base.stages()[stage].id,
+                index: 0,
+                moment: new.clone(),
+            }],
+        )
+    };
+    let merged = motmap::merge::merge(&base, &add(1), &add(1));
+    assert_eq!(merged.journey, add(1), "one moment, its votes not doubled");
+    let merged = motmap::merge::merge(&base, &add(1), &add(2));
+    let copies: Vec<&Moment> = merged
+        .journey
+        .moments()
+        .map(|(_, m)| m)
+        .filter(|m| m.title == "Gift wrapping")
+        .collect();
+    assert_eq!(copies.len(), 2);
+    assert!(merged.conflicts.is_empty());
 }

@@ -15,6 +15,7 @@ struct JourneyRef<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     personas: &'a [String],
     stages: &'a [Stage],
+    next_id: u64,
 }
 
 #[derive(Deserialize)]
@@ -29,6 +30,8 @@ struct JourneyOwned {
     personas: Vec<String>,
     #[serde(default)]
     stages: Vec<Stage>,
+    #[serde(default)]
+    next_id: u64,
 }
 
 fn first_version() -> u32 {
@@ -44,6 +47,7 @@ pub fn to_json(journey: &Journey) -> String {
         description: &journey.description,
         personas: &journey.personas,
         stages: journey.stages(),
+        next_id: journey.next_id(),
     };
     // Strings, numbers and lists always serialise.
     let mut text = serde_json::to_string_pretty(&view).unwrap_or_default();
@@ -82,10 +86,8 @@ pub fn from_json(text: &str) -> Result<Journey, JsonError> {
             ),
         });
     }
-    Ok(Journey::from_parts(
-        file.title,
-        file.description,
-        file.personas,
-        file.stages,
-    ))
+    Ok(
+        Journey::from_parts(file.title, file.description, file.personas, file.stages)
+            .count_from(file.next_id),
+    )
 }

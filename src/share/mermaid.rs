@@ -34,6 +34,8 @@ struct JourneyMeta {
     description: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     personas: Vec<String>,
+    #[serde(default)]
+    next_id: u64,
 }
 
 /// A stage's fields, on the `%% motmap stage` line under its `section`.
@@ -57,6 +59,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
         title: journey.title.clone(),
         description: journey.description.clone(),
         personas: journey.personas.clone(),
+        next_id: journey.next_id(),
     };
     let _ = writeln!(out, "    %% motmap journey {}", json(&meta));
     for (index, stage) in journey.stages().iter().enumerate() {
@@ -323,8 +326,9 @@ impl Reader {
 
     fn finish(self) -> Journey {
         let mut title = self.title;
-        let (mut description, mut personas) = (String::new(), Vec::new());
+        let (mut description, mut personas, mut next_id) = (String::new(), Vec::new(), 0);
         if let Some(meta) = self.meta {
+            next_id = meta.next_id;
             if title.is_empty() || title == safe_text(&meta.title, ";#") {
                 title = meta.title;
             }
@@ -340,7 +344,7 @@ impl Reader {
                 }
             }
         }
-        Journey::from_parts(title, description, personas, self.stages)
+        Journey::from_parts(title, description, personas, self.stages).count_from(next_id)
     }
 }
 

@@ -28,6 +28,8 @@ struct JourneyFile {
     personas: Vec<String>,
     #[serde(default)]
     stages: Vec<Stage>,
+    #[serde(default)]
+    next_id: u64,
 }
 
 /// The journey as it is written to a file, borrowing from the model.
@@ -41,6 +43,8 @@ struct JourneyFileRef<'a> {
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     personas: &'a [String],
     stages: &'a [Stage],
+    /// Kept so that ids are never reused (see [`Journey::next_id`]).
+    next_id: u64,
 }
 
 /// Only the version, read leniently, to explain a file from a newer motmap.
@@ -68,6 +72,7 @@ pub fn to_ron(journey: &Journey) -> String {
         description: &journey.description,
         personas: &journey.personas,
         stages: journey.stages(),
+        next_id: journey.next_id(),
     };
     let config = PrettyConfig::new()
         .indentor("    ")
@@ -99,12 +104,12 @@ pub fn parse(text: &str) -> Result<Journey, LoadProblem> {
         Ok(file) if file.format > FORMAT_VERSION => {
             Err(LoadProblem::NewerFormat { found: file.format })
         }
-        Ok(file) => Ok(Journey::from_parts(
-            file.title,
-            file.description,
-            file.personas,
-            file.stages,
-        )),
+        Ok(file) => {
+            Ok(
+                Journey::from_parts(file.title, file.description, file.personas, file.stages)
+                    .count_from(file.next_id),
+            )
+        }
         Err(error) => {
             // A newer motmap may have written fields this one does not know: say so rather
             // than complain about the fields.
