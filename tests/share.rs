@@ -60,6 +60,16 @@ fn assert_mermaid_reads(text: &str) {
             continue;
         }
         assert!(!line.contains("%%"), "{at}: %% starts a comment");
+        assert!(
+            !line.contains(['<', '>']),
+            "{at}: Mermaid reads < and > as HTML"
+        );
+        assert!(
+            !line
+                .split([':', ','])
+                .any(|piece| piece.trim().starts_with('\u{feff}')),
+            "{at}: Mermaid skips a byte order mark as white space, then reads a keyword"
+        );
         if !started {
             assert_eq!(line, "journey", "{at}: the diagram starts with `journey`");
             started = true;
@@ -175,6 +185,19 @@ fn a_hand_written_mermaid_journey_imports() {
     assert_eq!(journey.stages()[0].moments[0].feeling.value(), 2);
     assert_eq!(journey.stages()[0].moments[1].feeling.value(), 0);
     journey.validate().unwrap();
+}
+
+#[test]
+fn hand_written_front_matter_and_comments_are_read_as_mermaid_reads_them() {
+    let text = "---\ntitle: Weekend trip\nconfig:\n  theme: forest\n---\njourney\n  section Go # the first day\n    Packs the car: 2: Me # slow\n";
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap();
+    assert_eq!(journey.title, "Weekend trip");
+    assert_eq!(journey.stages()[0].name, "Go");
+    let moment = &journey.stages()[0].moments[0];
+    assert_eq!(
+        (moment.persona.as_str(), moment.feeling.value()),
+        ("Me", -1)
+    );
 }
 
 #[test]

@@ -144,8 +144,9 @@ fn actors(moment: &Moment) -> Vec<String> {
     }
 }
 
-/// `text` on one line, trimmed, with each character of `forbidden` (and `%%`, which
-/// starts a comment anywhere) replaced by its full-width twin, which looks the same.
+/// `text` on one line, trimmed, with each character of `forbidden`, `<` and `>` (which
+/// Mermaid reads as HTML) and `%%` (which starts a comment anywhere) replaced by its
+/// full-width twin, which looks the same.
 fn safe_text(text: &str, forbidden: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut previous = ' ';
@@ -153,13 +154,21 @@ fn safe_text(text: &str, forbidden: &str) -> String {
         let c = match c {
             c if c.is_control() => ' ',
             '%' if previous == '%' => '％',
+            '<' => '＜',
+            '>' => '＞',
             c if forbidden.contains(c) => full_width(c),
             c => c,
         };
         out.push(c);
         previous = c;
     }
-    out.trim().to_owned()
+    out.trim_matches(is_js_space).to_owned()
+}
+
+/// What JavaScript's `\s` and `trim()` take for white space: Rust's, and the byte order
+/// mark, which Rust's `trim` keeps. Mermaid skips it before a keyword, so it must go.
+fn is_js_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }
 
 fn full_width(c: char) -> char {
@@ -197,6 +206,17 @@ pub fn from_mermaid(text: &str) -> Result<Journey, MermaidError> {
         if let Some(comment) = line.strip_prefix("%%") {
             reader.comment(comment).map_err(fail)?;
         } else if line.is_empty() || line.starts_with('#') {
+        } else if !reader.started && line == "---" {
+            // Front matter (a title, settings): its title counts, the rest is Mermaid's.
+            for (_, line) in lines.by_ref() {
+                let line = line.trim();
+                if line == "---" {
+                    break;
+                }
+                if let Some(title) = line.strip_prefix("title:") {
+                    reader.title = title.trim().trim_matches(['"', '\'']).to_owned();
+                }
+            }
         } else if !reader.started {
             let word = line.split_whitespace().next().unwrap_or_default();
             if !word.eq_ignore_ascii_case("journey") {
@@ -214,6 +234,8 @@ pub fn from_mermaid(text: &str) -> Result<Journey, MermaidError> {
                 }
             }
         } else {
+            // `#` starts a comment anywhere on a line, as Mermaid reads it.
+            let line = line.split('#').next().unwrap_or_default().trim_end();
             reader.statement(line).map_err(fail)?;
         }
     }
