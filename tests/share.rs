@@ -304,6 +304,42 @@ fn a_csv_with_bad_rows_names_each_one_and_imports_nothing() {
     );
 }
 
+#[test]
+fn csv_errors_name_the_right_line_in_spreadsheet_files_and_catch_open_quotes() {
+    let problems = |text: &str| match share::import(text, ImportFormat::Csv) {
+        Err(share::ImportError::Csv(error)) => error.problems,
+        other => panic!("{other:?}"),
+    };
+    // CRLF line ends and a line break inside a quoted field, as Excel writes them.
+    let crlf = "\u{feff}stage,title,feeling\r\nA,\"two\r\nlines\",0\r\nA,three,9\r\n";
+    assert_eq!(problems(crlf)[0].0, 4);
+    // An open quote swallows the rest of the file: said, not imported as one long title.
+    let open = "stage,title,feeling\nA,one,0\nA,\"unterminated,0\nB,two,0\n";
+    assert_eq!(
+        problems(open),
+        [(3, "a quote opened in this row is never closed, so everything after it was read as one field".to_owned())]
+    );
+    let open_last = "stage,title,feeling\nA,one,0\nA,two,\"9\n";
+    assert_eq!(
+        problems(open_last),
+        [(3, "a quote opened in this row is never closed, so everything after it was read as one field".to_owned())]
+    );
+    // A sheet saved with semicolons, as Excel does in much of Europe.
+    let semicolons = problems("stage;title;feeling\nA;b;0\n");
+    assert!(
+        semicolons[0].1.starts_with("the first row has no commas"),
+        "{semicolons:?}"
+    );
+    // Past 20 bad rows, the first 20 are listed and the rest counted as more.
+    let many: String = std::iter::once("stage,title,feeling\n".to_owned())
+        .chain((0..25).map(|i| format!("A,t{i},9\n")))
+        .collect();
+    match share::import(&many, ImportFormat::Csv) {
+        Err(share::ImportError::Csv(error)) => assert!(error.problems.len() == 20 && error.more),
+        other => panic!("{other:?}"),
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // JSON
 

@@ -60,13 +60,18 @@ pub fn import(
             .lines()
             .map(|line| format!("{}:{line}", file.display()))
             .collect();
-        if lines.len() == 1 {
+        let more = matches!(&error, super::ImportError::Csv(e) if e.more);
+        if lines.len() == 1 && !more {
             anyhow::anyhow!("{}. {advice}", lines[0])
         } else {
+            let count = if more {
+                format!("more than {} bad rows; the first {0}", lines.len())
+            } else {
+                format!("{} bad rows", lines.len())
+            };
             anyhow::anyhow!(
-                "cannot import {}: {} bad rows.\n{}\n{advice}",
+                "cannot import {}: {count}:\n{}\n{advice}",
                 file.display(),
-                lines.len(),
                 lines.join("\n")
             )
         }

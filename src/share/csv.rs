@@ -130,8 +130,9 @@ fn text_value(cell: &str) -> String {
     }
 }
 
+/// What a spreadsheet may read as a formula: OWASP's list, tab and carriage return included.
 fn looks_like_formula(text: &str) -> bool {
-    text.starts_with(['=', '+', '-', '@'])
+    text.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 /// A CSV file that could not be imported: every bad row, by line.
@@ -140,6 +141,8 @@ fn looks_like_formula(text: &str) -> bool {
 pub struct CsvError {
     /// Line numbers (1-based, counting the header) and what is wrong there.
     pub problems: Vec<(u64, String)>,
+    /// Whether more bad rows follow the ones listed.
+    pub more: bool,
 }
 
 /// The most bad rows listed; a file with more is likely not a journey at all.
@@ -153,36 +156,84 @@ pub fn from_csv(text: &str) -> Result<Journey, CsvError> {
         .from_reader(text.as_bytes());
     let fail = |line: u64, problem: String| CsvError {
         problems: vec![(line, problem)],
+        more: false,
     };
     let header = reader
         .headers()
         .map_err(|e| fail(1, e.to_string()))?
         .clone();
     let columns = Columns::new(&header).map_err(|p| fail(1, p))?;
+    // The line a record starts on, counted from the text: the reader's own count misses
+    // the line ends of CRLF files, which spreadsheets write.
+    let line_at = |byte: u64| {
+        let mut upto = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        // A record's position may be the line end that came before it.
+        while text
+            .as_bytes()
+            .get(upto)
+            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
+        {
+            upto += 1;
+        }
+        1 + text.as_bytes()[..upto]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count() as u64
+    };
     let mut sheet = Sheet::default();
     let mut problems = Vec::new();
+    let mut more = false;
+    let mut last_start = None;
     for record in reader.records() {
-        let (line, result) = match record {
+        let (start, result) = match record {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line());
-                (line, sheet.add(&columns, &record))
+                let start = record.position().map_or(0, |p| p.byte());
+                let result = if record.len() == header.len() {
+                    sheet.add(&columns, &record)
+                } else {
+                    Err(format!(
+                        "the row has {} fields where the first row names {}; give every row all its commas, and close every quote (one left open takes in the rows after it)",
+                        record.len(),
+                        header.len()
+                    ))
+                };
+                (start, result)
             }
             Err(error) => (
-                error.position().map_or(0, |p| p.line()),
+                error.position().map_or(0, |p| p.byte()),
                 Err(error.to_string()),
             ),
         };
+        last_start = Some(start);
         if let Err(problem) = result {
-            problems.push((line, problem));
             if problems.len() == MAX_PROBLEMS {
+                more = true;
                 break;
             }
+            problems.push((line_at(start), problem));
         }
+    }
+    // A quote left open runs to the end of the file, inside the last record.
+    if let Some(start) = last_start
+        && !more
+        && text[usize::try_from(start).unwrap_or(0).min(text.len())..]
+            .matches('"')
+            .count()
+            % 2
+            == 1
+    {
+        // Said instead of whatever else the swallowed text got wrong.
+        let line = line_at(start);
+        problems.retain(|(l, _)| *l != line);
+        problems.push((
+            line,
+            "a quote opened in this row is never closed, so everything after it was read as one field".into(),
+        ));
     }
     if problems.is_empty() {
         Ok(sheet.finish(&columns))
     } else {
-        Err(CsvError { problems })
+        Err(CsvError { problems, more })
     }
 }
 
@@ -202,6 +253,9 @@ impl Columns {
                 None if name.is_empty() => {}
                 None => unknown.push(format!("{name:?}")),
             }
+        }
+        if header.len() == 1 && header.iter().any(|h| h.contains([';', '\t'])) {
+            return Err("the first row has no commas between its columns; motmap reads comma-separated CSV. From a spreadsheet, save as “CSV UTF-8 (Comma delimited)”".into());
         }
         if !unknown.is_empty() {
             return Err(format!(
@@ -405,7 +459,7 @@ mod tests {
     #[test]
     fn text_that_looks_like_a_formula_is_kept_as_text_both_ways() {
         for text in [
-            "=SUM(A1)", "'=x", "''+1", "-- deep", "plain", "'quoted'", "@",
+            "=SUM(A1)", "'=x", "''+1", "-- deep", "plain", "'quoted'", "@", "\t=1+1",
         ] {
             let cell = text_cell(text);
             assert!(
