@@ -103,10 +103,11 @@ pub enum Command {
         force: bool,
     },
     /// Show what changed between two versions of a map, by id. As git's diff driver it
-    /// takes git's seven arguments (see the README).
+    /// takes the arguments git passes (see the README).
     Diff {
-        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
-        #[arg(num_args = 2..=7, required = true, value_names = ["OLD", "NEW"])]
+        /// OLD NEW, or git's PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE, and
+        /// NEW-PATH and the similarity for a renamed or copied map.
+        #[arg(num_args = 2..=9, required = true, value_names = ["OLD", "NEW"])]
         files: Vec<PathBuf>,
         /// When to use colour: auto (a terminal without NO_COLOR), always, never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -395,9 +396,9 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     if let Some(problem) = config_problem {
         // Said first, whatever else there is to say: the keys may not be what they expect.
         app.warn(format!("Settings ignored, defaults in use: {problem}."));
-    } else if let Some(conflicts) = merge_conflicts(&app.document.journey) {
+    } else if let conflicts @ 1.. = crate::merge::unresolved(&app.document.journey) {
         app.warn(format!(
-            "{} to settle: see the notes of the “! conflict” cards.",
+            "{} to settle: see the “! conflict” cards' notes and the descriptions.",
             plural(conflicts, "merge conflict", "merge conflicts")
         ));
     } else if read_only {
@@ -426,15 +427,6 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     }
     crate::terminal::run(app)?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// How many moments a merge left with a conflict to resolve, if any.
-fn merge_conflicts(journey: &Journey) -> Option<usize> {
-    let count = journey
-        .moments()
-        .filter(|(_, m)| m.tags.iter().any(|t| t == crate::merge::CONFLICT_TAG))
-        .count();
-    (count > 0).then_some(count)
 }
 
 /// The user's settings, or the defaults and what is wrong with the settings file.

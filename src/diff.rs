@@ -112,7 +112,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
                 if old_stage.description != stage.description {
                     note(Sign::Changed, &place, "description edited".into());
                 }
-                if !stayed.contains(&stage.id) {
+                if !stayed.contains(&stage.id) && *old_index != index {
                     note(
                         Sign::Moved,
                         &place,
@@ -143,7 +143,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
                     &place,
                     format!("{title} moved here from stage {}", quote(&old_stage.name)),
                 );
-            } else if !kept_order.contains(&moment.id) {
+            } else if !kept_order.contains(&moment.id) && *old_position != position {
                 note(
                     Sign::Moved,
                     &place,
@@ -265,7 +265,11 @@ fn list(items: &[String]) -> String {
     if items.is_empty() {
         "none".into()
     } else {
-        items.join(", ")
+        items
+            .iter()
+            .map(|i| quote(i))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 

@@ -114,6 +114,12 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
         if stage.moments.is_empty() {
             findings.push(finding(None, "the stage has no moments yet".into()));
         }
+        if crate::merge::notes_conflict(&stage.description) {
+            findings.push(finding(
+                None,
+                "a merge conflict to resolve in the stage's description: choose, then delete the “Merge conflict:” line".into(),
+            ));
+        }
         let mut stage_latest = latest;
         for (i, moment) in stage.moments.iter().enumerate() {
             let deep_pain = moment.feeling == Feeling::clamped(-2);

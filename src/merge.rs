@@ -14,6 +14,29 @@ pub const CONFLICT_TAG: &str = "merge conflict";
 const DELETED_AND_CHANGED: &str =
     "deleted on one side and changed on the other; kept with the changes";
 
+/// How a merge marks a line it added to notes or a description about a conflict.
+pub const CONFLICT_NOTE: &str = "Merge conflict: ";
+
+/// Whether a text holds a line a merge added about a conflict.
+pub fn notes_conflict(text: &str) -> bool {
+    text.lines().any(|line| line.starts_with(CONFLICT_NOTE))
+}
+
+/// How many places a merge left a conflict to settle: moments tagged with
+/// [`CONFLICT_TAG`], and stages or the journey with a conflict in their description.
+pub fn unresolved(journey: &Journey) -> usize {
+    let moments = journey
+        .moments()
+        .filter(|(_, m)| m.tags.iter().any(|t| t == CONFLICT_TAG))
+        .count();
+    let stages = journey
+        .stages()
+        .iter()
+        .filter(|s| notes_conflict(&s.description))
+        .count();
+    moments + stages + usize::from(notes_conflict(&journey.description))
+}
+
 /// The merged map and what could not be merged by itself.
 #[derive(Debug)]
 pub struct Merged {
@@ -576,7 +599,7 @@ fn append_note(text: &mut String, record: &[String]) {
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str("Merge conflict: ");
+        text.push_str(CONFLICT_NOTE);
         text.push_str(line);
         text.push('.');
     }

@@ -121,7 +121,13 @@ pub fn export(journey: &Journey, format: Format) -> String {
     }
 }
 
-/// `map.ron` → `map.md`: where the editor writes an export, beside the map.
+/// `map.ron` → `map.md`: where the editor writes an export, beside the map. Never the
+/// map itself: `notes.md`, exported as Markdown, goes to `notes.export.md`.
 pub fn export_path(map: &Path, format: Format) -> std::path::PathBuf {
-    map.with_extension(format.extension())
+    let path = map.with_extension(format.extension());
+    if path == map {
+        map.with_extension(format!("export.{}", format.extension()))
+    } else {
+        path
+    }
 }

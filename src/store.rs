@@ -253,7 +253,15 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> 
     if overwrite {
         return staged.commit();
     }
-    fs::hard_link(&staged.temp, &target)?;
+    match fs::hard_link(&staged.temp, &target) {
+        Ok(()) => {}
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => return Err(error),
+        // A file system without hard links (FAT, some network mounts): look, then rename.
+        Err(_) if fs::symlink_metadata(&target).is_ok() => {
+            return Err(io::Error::from(io::ErrorKind::AlreadyExists));
+        }
+        Err(_) => return staged.commit(),
+    }
     if let Ok(dir) = File::open(directory_of(&target)) {
         let _ = dir.sync_all();
     }

@@ -636,3 +636,35 @@ fn a_read_only_view_exports_too_and_a_failed_export_says_why() {
         )
     );
 }
+
+#[test]
+fn an_export_never_writes_over_the_map_it_comes_from() {
+    assert_eq!(
+        share::export_path(Path::new("plans/notes.md"), Format::Markdown),
+        Path::new("plans/notes.export.md")
+    );
+    assert_eq!(
+        share::export_path(Path::new("plans/cafe.ron"), Format::Markdown),
+        Path::new("plans/cafe.md")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    motmap(&["new", "map.ron", "-t", "cafe"], dir.path());
+    let before = std::fs::read(dir.path().join("map.ron")).unwrap();
+    let out = motmap(
+        &[
+            "export",
+            "map.ron",
+            "--to",
+            "json",
+            "-o",
+            "./map.ron",
+            "--force",
+        ],
+        dir.path(),
+    );
+    assert_eq!(
+        stderr(&out),
+        "motmap: ./map.ron is the file being read, so it was left as it is; choose another -o PATH.\n"
+    );
+    assert_eq!(std::fs::read(dir.path().join("map.ron")).unwrap(), before);
+}

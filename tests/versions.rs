@@ -250,6 +250,18 @@ fn git_merges_two_branches_that_edited_different_moments_and_fields() {
         shown.contains("+ added “Hears a podcast ad” (o neutral)"),
         "{shown}"
     );
+
+    // A renamed map gets nine arguments from git.
+    let out = run(dir.path(), "git", &["mv", "map.ron", "trip.ron"]);
+    assert!(out.status.success());
+    let renamed = edited(&merged, vec![Edit::RemoveMoment { id: night }]);
+    std::fs::write(dir.path().join("trip.ron"), to_ron(&renamed)).unwrap();
+    let diff = run(dir.path(), "git", &["diff", "-M", "HEAD"]);
+    assert!(diff.status.success(), "{}", text(&diff.stderr));
+    assert_eq!(
+        text(&diff.stdout),
+        "map.ron → trip.ron: 1 change\nstage “Buy”\n  - removed “Call centre answers at 3 a.m.”\n"
+    );
 }
 
 #[test]
@@ -336,7 +348,7 @@ fn merge_never_writes_when_a_version_does_not_load() {
     let out = run(path, BIN, &["merge", "base.ron", "ours.ron", "theirs.ron"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).starts_with("motmap: theirs.ron:1:"),
+        text(&out.stderr).starts_with("motmap: cannot merge ours.ron: their version does not load, so nothing was merged and the file holds our version: theirs.ron:1:"),
         "{}",
         text(&out.stderr)
     );
@@ -689,4 +701,37 @@ fn the_same_moment_added_on_both_sides_is_one_and_in_two_stages_is_two() {
         .collect();
     assert_eq!(copies.len(), 2);
     assert!(merged.conflicts.is_empty());
+}
+
+#[test]
+fn a_stage_renamed_both_ways_keeps_ours_and_says_so_where_lint_and_the_editor_look() {
+    let base = shoes();
+    let buy = base.stages()[1].id;
+    let rename = |name: &str| {
+        edited(
+            &base,
+            vec![Edit::SetStageText {
+                id: buy,
+                field: StageField::Name,
+                text: name.into(),
+            }],
+        )
+    };
+    let merged = motmap::merge::merge(&base, &rename("Order"), &rename("Checkout"));
+    assert_eq!(
+        merged.conflicts,
+        ["stage “Order”: the name changed both ways: ours “Order”, theirs “Checkout”; kept ours"]
+    );
+    let stage = &merged.journey.stages()[1];
+    assert_eq!(stage.name, "Order");
+    assert!(stage.description.ends_with(
+        "\nMerge conflict: the name changed both ways: ours “Order”, theirs “Checkout”; kept ours."
+    ));
+    assert_eq!(motmap::merge::unresolved(&merged.journey), 1);
+    let findings = motmap::insight::lint(&merged.journey);
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.stage == 1 && f.problem.starts_with("a merge conflict"))
+    );
 }

@@ -23,7 +23,7 @@ pub fn export(
     match output {
         None => print(&text)?,
         Some(output) => {
-            write_output(output, &text, force)?;
+            write_output(output, file, &text, force)?;
             eprintln!(
                 "Exported {} as {} to {}.",
                 file.display(),
@@ -80,7 +80,7 @@ pub fn import(
     match output {
         None => print(&ron)?,
         Some(output) => {
-            write_output(output, &ron, force)?;
+            write_output(output, file, &ron, force)?;
             eprintln!(
                 "Imported {} ({}, {}) into {}. Open it with: motmap {}",
                 file.display(),
@@ -95,13 +95,19 @@ pub fn import(
 }
 
 /// `motmap diff OLD NEW`, or git's seven arguments: `PATH OLD-FILE OLD-HEX OLD-MODE
-/// NEW-FILE NEW-HEX NEW-MODE`.
+/// NEW-FILE NEW-HEX NEW-MODE`, nine for a renamed or copied file (`NEW-PATH` and the
+/// similarity follow).
 pub fn diff(files: &[std::path::PathBuf], color: bool) -> anyhow::Result<ExitCode> {
     let (name, old, new) = match files {
         [old, new] => (new.display().to_string(), old, new),
         [path, old, _, _, new, _, _] => (path.display().to_string(), old, new),
+        [path, old, _, _, new, _, _, new_path, _] => (
+            format!("{} → {}", path.display(), new_path.display()),
+            old,
+            new,
+        ),
         _ => bail!(
-            "motmap diff takes two maps, OLD and NEW (or, as git's diff driver, the seven arguments git passes); it was given {}",
+            "motmap diff takes two maps, OLD and NEW (or, as git's diff driver, the seven or nine arguments git passes); it was given {}",
             files.len()
         ),
     };
@@ -122,10 +128,15 @@ pub fn merge(
     name: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let name = name.unwrap_or(ours).display().to_string();
+    let load = |path: &Path, side: &str| {
+        load_version(path).with_context(|| {
+            format!("cannot merge {name}: {side} does not load, so nothing was merged and the file holds our version")
+        })
+    };
     let merged = crate::merge::merge(
-        &load_version(base)?,
-        &load_version(ours)?,
-        &load_version(theirs)?,
+        &load(base, "the common ancestor")?,
+        &load(ours, "our version")?,
+        &load(theirs, "their version")?,
     );
     write_file(ours, to_ron(&merged.journey).as_bytes(), true)
         .with_context(|| format!("cannot write the merged map into {}", ours.display()))?;
@@ -183,7 +194,16 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
 }
 
 /// Writes `text` to `path` whole or not at all, refusing an existing file without --force.
-fn write_output(path: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+/// Never over `source`, the file being read, even with --force: that is never meant.
+fn write_output(path: &Path, source: &Path, text: &str, force: bool) -> anyhow::Result<()> {
+    if let (Ok(a), Ok(b)) = (path.canonicalize(), source.canonicalize())
+        && a == b
+    {
+        bail!(
+            "{} is the file being read, so it was left as it is; choose another -o PATH.",
+            path.display()
+        );
+    }
     match write_file(path, text.as_bytes(), force) {
         Ok(()) => Ok(()),
         Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => bail!(
