@@ -123,6 +123,68 @@ fn load_and_save(dir: &Path) -> (Duration, Duration, usize) {
     (median(loads), median(saves), text.len())
 }
 
+/// Median time of `f` over ten runs.
+fn time<T>(mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..10)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(f());
+                start.elapsed()
+            })
+            .collect(),
+    )
+}
+
+/// Exports and imports of a 10,000-moment map in every format, and a diff and a merge of
+/// two versions of it that each changed a thousand moments.
+fn sharing() {
+    use motmap::model::{Edit, Feeling};
+    use motmap::share::{self, Format, ImportFormat};
+    let journey = support::journey(10_000);
+    for format in Format::ALL {
+        let text = share::export(&journey, format);
+        println!(
+            "export 10,000 moments as {} ({:.1} MB): {}",
+            format.name(),
+            text.len() as f64 / 1_048_576.0,
+            ms(time(|| share::export(&journey, format)))
+        );
+        let from = match format {
+            Format::Mermaid => ImportFormat::Mermaid,
+            Format::Csv => ImportFormat::Csv,
+            Format::Json => ImportFormat::Json,
+            Format::Markdown | Format::Html => continue,
+        };
+        println!(
+            "import 10,000 moments from {}: {}",
+            format.name(),
+            ms(time(|| share::import(&text, from).expect("imports")))
+        );
+    }
+    let ids: Vec<_> = journey.moments().map(|(_, m)| m.id).collect();
+    let change = |offset: usize, value: i64| {
+        let mut changed = journey.clone();
+        for id in ids.iter().skip(offset).step_by(10) {
+            let edit = Edit::SetFeeling {
+                id: *id,
+                feeling: Feeling::clamped(value),
+            };
+            changed.apply(edit).expect("a moment of the map");
+        }
+        changed
+    };
+    let (ours, theirs) = (change(0, 2), change(5, -2));
+    println!(
+        "diff of two 10,000-moment versions, 1,000 changes: {}",
+        ms(time(|| motmap::diff::diff(&journey, &ours)))
+    );
+    println!(
+        "merge of two 10,000-moment versions, 1,000 changes each: {}",
+        ms(time(|| motmap::merge::merge(&journey, &ours, &theirs)))
+    );
+}
+
 /// Starts the release binary on the 10,000-moment map in a pseudo-terminal and times it
 /// until the first frame is on screen; reads its peak memory there.
 fn whole_process(dir: &Path) -> Option<(Duration, u64)> {
@@ -217,6 +279,7 @@ fn main() {
         draw_10k.as_secs_f64() / draw_100.as_secs_f64()
     );
     println!("bytes for one selection move at 200x50, 10,000 moments: {bytes_per_move}");
+    sharing();
     match whole_process(dir.path()) {
         Some((first_frame, peak_kb)) => {
             println!(
