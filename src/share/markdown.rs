@@ -268,8 +268,13 @@ fn escape_line(line: &str) -> String {
         out.push('\\');
     }
     let mut leading_digits = true;
+    let mut previous = ' ';
     for c in line.chars() {
         match c {
+            // `@team` in a pull request would notify the team: an invisible word joiner
+            // after the `@` keeps GitHub and GitLab from reading a mention. An e-mail
+            // address (`@` inside a word) is no mention and stays as it is.
+            '@' if !previous.is_alphanumeric() => out.push_str("@\u{2060}"),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -285,6 +290,7 @@ fn escape_line(line: &str) -> String {
             c => out.push(c),
         }
         leading_digits &= c.is_ascii_digit();
+        previous = c;
     }
     out
 }
@@ -297,6 +303,8 @@ mod tests {
     fn markup_is_escaped_to_show_literally() {
         assert_eq!(escape_line("**bold**"), r"\*\*bold\*\*");
         assert_eq!(escape_line("<script>"), "&lt;script&gt;");
+        assert_eq!(escape_line("ask @design"), "ask @\u{2060}design");
+        assert_eq!(escape_line("kim@example.com"), "kim@example.com");
         assert_eq!(escape_line("a | b"), r"a \| b");
         assert_eq!(escape_line("# heading"), r"\# heading");
         assert_eq!(escape_line("- item"), r"\- item");
