@@ -735,3 +735,74 @@ fn a_stage_renamed_both_ways_keeps_ours_and_says_so_where_lint_and_the_editor_lo
             .any(|f| f.stage == 1 && f.problem.starts_with("a merge conflict"))
     );
 }
+
+/// Where each moment is (its stage) and what it holds, by id.
+fn placed(journey: &Journey) -> std::collections::HashMap<Id, (Id, Moment)> {
+    journey
+        .moments()
+        .map(|(s, m)| (m.id, (s.id, m.clone())))
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn a_change_made_on_one_side_only_is_never_lost(
+        ours_ops in prop::collection::vec(op(), 0..10),
+        theirs_ops in prop::collection::vec(op(), 0..10),
+    ) {
+        let base = shoes();
+        let ours = apply_ops(&base, &ours_ops);
+        let theirs = apply_ops(&base, &theirs_ops);
+        let merged = motmap::merge::merge(&base, &ours, &theirs);
+        merged.journey.validate().unwrap();
+        let (b, o, t, m) = (placed(&base), placed(&ours), placed(&theirs), placed(&merged.journey));
+        let conflicted = |id: &Id| {
+            m.get(id).is_some_and(|(_, moment)| moment.tags.iter().any(|t| t == "merge conflict"))
+        };
+        for (id, (stage, moment)) in &b {
+            match (o.get(id), t.get(id)) {
+                // Kept on both sides: kept, with each side's own changes.
+                (Some(ours_version), Some(theirs_version)) => {
+                    let (merged_stage, merged_moment) = m.get(id).expect("kept on both sides");
+                    if conflicted(id) {
+                        continue;
+                    }
+                    let sides = [
+                        (ours_version, theirs_version, &ours),
+                        (theirs_version, ours_version, &theirs),
+                    ];
+                    for (side, other, journey) in sides {
+                        if other.1 == *moment && side.1 != *moment {
+                            prop_assert_eq!(merged_moment, &side.1, "one side's change to {:?}", id);
+                        }
+                        // By name: a stage both sides added under one id is renumbered.
+                        let name_in = |j: &Journey, stage: Id| {
+                            j.stage_index(stage).map(|i| j.stages()[i].name.clone())
+                        };
+                        let target = name_in(journey, side.0);
+                        let survives = merged.journey.stages().iter().any(|s| Some(&s.name) == target.as_ref());
+                        if other.0 == *stage && side.0 != *stage && survives {
+                            prop_assert_eq!(name_in(&merged.journey, *merged_stage), target, "one side's move of {:?}", id);
+                        }
+                    }
+                }
+                // Deleted on one side and untouched on the other: gone.
+                (Some(kept), None) | (None, Some(kept)) if kept.1 == *moment && kept.0 == *stage => {
+                    prop_assert!(!m.contains_key(id), "{:?} was deleted", id);
+                }
+                // Deleted on one side, changed on the other: kept, and flagged.
+                (Some(_), None) | (None, Some(_)) => prop_assert!(conflicted(id)),
+                (None, None) => prop_assert!(!m.contains_key(id)),
+            }
+        }
+        // What either side added is there (under a fresh id if both used the same one).
+        for added in o.values().chain(t.values()).filter(|(_, m)| !b.contains_key(&m.id)) {
+            prop_assert!(
+                m.values().any(|(_, merged)| merged.title == added.1.title),
+                "the new moment {:?} is kept", added.1.title
+            );
+        }
+    }
+}
