@@ -351,3 +351,76 @@ fn the_curve_has_a_point_per_moment_and_a_line_through_the_stages() {
         assert!(svg.contains(&format!(">{label}</text>")), "{label}");
     }
 }
+
+/// What a CommonMark renderer with GitHub's tables makes of a report: the cells of each
+/// table row, every piece of raw HTML, and all the text, as pulldown-cmark parses it.
+struct Rendered {
+    rows: Vec<usize>,
+    html: Vec<String>,
+    text: String,
+}
+
+fn render_markdown(markdown: &str) -> Rendered {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let mut rendered = Rendered {
+        rows: Vec::new(),
+        html: Vec::new(),
+        text: String::new(),
+    };
+    let mut cells = 0;
+    for event in Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    ) {
+        match event {
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(TagEnd::TableHead | TagEnd::TableRow) => {
+                rendered.rows.push(cells);
+                cells = 0;
+            }
+            Event::Html(html) | Event::InlineHtml(html) => rendered.html.push(html.to_string()),
+            Event::Text(text) | Event::Code(text) => rendered.text.push_str(&text),
+            Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::Strikethrough) => {
+                rendered.html.push(format!("{event:?}"));
+            }
+            _ => {}
+        }
+    }
+    rendered
+}
+
+#[test]
+fn a_markdown_renderer_reads_every_report_as_written() {
+    let maps = TEMPLATES.iter().map(|t| t.journey()).chain([hostile()]);
+    for journey in maps {
+        let rendered = render_markdown(&to_markdown(&journey));
+        // Every row of every table has the seven columns of its head.
+        assert!(
+            rendered.rows.iter().all(|cells| *cells == 7),
+            "{:?}",
+            rendered.rows
+        );
+        // No user text became a tag, a link or strikethrough: the only HTML is the
+        // report's own line breaks. (Emphasis is the report's own; that the user's stars
+        // stay stars is checked on the text below.)
+        assert!(
+            rendered.html.iter().all(|h| h == "<br>"),
+            "{:?}",
+            rendered.html
+        );
+    }
+    // And what the reader sees is the text as typed.
+    let text = render_markdown(&to_markdown(&hostile())).text;
+    for typed in [
+        TITLE,
+        STAGE,
+        "**bold** _it_ `code`",
+        "[link](javascript:alert(4))",
+        "Empty | stage",
+    ] {
+        assert!(
+            text.contains(typed),
+            "{typed:?} is not shown as typed in:\n{text}"
+        );
+    }
+}
