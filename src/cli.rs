@@ -289,10 +289,26 @@ fn lint(files: &[PathBuf]) -> ExitCode {
                 continue;
             }
         };
-        let lines = id_lines(&std::fs::read_to_string(path).unwrap_or_default());
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        let lines = id_lines(&text);
         let findings = crate::insight::lint(&document.journey);
-        if findings.is_empty() {
+        let journey_conflict = crate::merge::notes_conflict(&document.journey.description);
+        if findings.is_empty() && !journey_conflict {
             let _ = writeln!(out, "{}: no problems found", path.display());
+        }
+        if journey_conflict {
+            found = true;
+            // The journey's own description is the first one written, at the top.
+            let line = text
+                .lines()
+                .position(|l| l.starts_with("    description:"))
+                .map(|n| format!(":{}", n + 1))
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "{}{line}: the journey: a merge conflict to resolve in its description: choose, then delete the “Merge conflict:” line",
+                path.display()
+            );
         }
         for finding in findings {
             found = true;
@@ -396,10 +412,10 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     if let Some(problem) = config_problem {
         // Said first, whatever else there is to say: the keys may not be what they expect.
         app.warn(format!("Settings ignored, defaults in use: {problem}."));
-    } else if let conflicts @ 1.. = crate::merge::unresolved(&app.document.journey) {
+    } else if let places @ 1.. = crate::merge::unresolved(&app.document.journey) {
         app.warn(format!(
-            "{} to settle: see the “! conflict” cards' notes and the descriptions.",
-            plural(conflicts, "merge conflict", "merge conflicts")
+            "Merge conflicts in {}: see the “! conflict” cards and the descriptions.",
+            plural(places, "place", "places")
         ));
     } else if read_only {
         app.info(format!(

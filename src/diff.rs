@@ -112,12 +112,11 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
                 if old_stage.description != stage.description {
                     note(Sign::Changed, &place, "description edited".into());
                 }
-                if !stayed.contains(&stage.id) && *old_index != index {
-                    note(
-                        Sign::Moved,
-                        &place,
-                        format!("moved from position {} to {}", old_index + 1, index + 1),
-                    );
+                if !stayed.contains(&stage.id) {
+                    let after = index
+                        .checked_sub(1)
+                        .map(|i| format!("stage {}", quote(&new.stages()[i].name)));
+                    note(Sign::Moved, &place, moved_to(*old_index, index, after));
                 }
             }
         }
@@ -143,16 +142,12 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
                     &place,
                     format!("{title} moved here from stage {}", quote(&old_stage.name)),
                 );
-            } else if !kept_order.contains(&moment.id) && *old_position != position {
-                note(
-                    Sign::Moved,
-                    &place,
-                    format!(
-                        "{title} moved from position {} to {}",
-                        old_position + 1,
-                        position + 1
-                    ),
-                );
+            } else if !kept_order.contains(&moment.id) {
+                let after = position
+                    .checked_sub(1)
+                    .map(|i| quote(&stage.moments[i].title));
+                let moved = moved_to(*old_position, position, after);
+                note(Sign::Moved, &place, format!("{title} {moved}"));
             }
             let changed = moment_changes(old_moment, moment);
             if !changed.is_empty() {
@@ -248,6 +243,19 @@ fn moment_changes(old: &Moment, new: &Moment) -> Vec<String> {
     out
 }
 
+/// "moved from position 2 to 4", or, where other changes left it at the same number,
+/// what it now follows.
+fn moved_to(old: usize, new: usize, after: Option<String>) -> String {
+    if old != new {
+        format!("moved from position {} to {}", old + 1, new + 1)
+    } else {
+        match after {
+            Some(after) => format!("moved, now after {after}"),
+            None => "moved to the front".into(),
+        }
+    }
+}
+
 /// A moment in a few words: its kind and feeling.
 fn describe(moment: &Moment) -> String {
     let feeling = format!("{} {}", moment.feeling.symbol(), moment.feeling.label());
@@ -276,7 +284,7 @@ fn list(items: &[String]) -> String {
 /// The ids found in both orders whose relative order did not change: the longest run that
 /// kept its order (the longest increasing subsequence of old positions, O(n log n)). The
 /// others are the ones that moved.
-pub(crate) fn stayed_in_order(old: &[Id], new: &[Id]) -> std::collections::HashSet<Id> {
+fn stayed_in_order(old: &[Id], new: &[Id]) -> std::collections::HashSet<Id> {
     let old_position: HashMap<Id, usize> = old.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let common: Vec<(Id, usize)> = new
         .iter()

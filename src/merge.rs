@@ -5,7 +5,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diff::stayed_in_order;
 use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, MomentField, Stage};
 
 /// The tag a moment with an unresolved merge conflict carries, for search and filter.
@@ -137,7 +136,6 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
     };
     let mut stages = theirs.stages().to_vec();
     for stage in &mut stages {
-        let their_stage = stage.id;
         let same = ours_stages
             .get(&stage.id)
             .is_some_and(|s| s.name == stage.name && s.description == stage.description);
@@ -147,6 +145,7 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
         {
             stage.id = fresh();
         }
+        let their_stage = stage.id;
         for moment in &mut stage.moments {
             // The same moment added on both sides (a cherry-pick) is one moment; in two
             // different stages, it is two.
@@ -298,10 +297,10 @@ fn merge_moment(
         &mut record,
     );
     moment.tags = merge_set(&b.tags, &o.tags, &t.tags);
-    // Votes cast in two workshops add up; the same count on both sides (or the same
-    // moment added on both) is one count.
+    // Votes cast in two workshops add up. A moment new on both sides is one moment added
+    // twice (a cherry-pick), with one count of votes.
     let delta = |v: u32| i64::from(v) - i64::from(b.votes);
-    let delta_theirs = if o.votes == t.votes {
+    let delta_theirs = if base.is_none() && o.votes == t.votes {
         0
     } else {
         delta(t.votes)
@@ -379,6 +378,8 @@ fn merge_stages(
         let survives = match (o, t, b) {
             (Some(_), Some(_), _) | (_, _, None) => true,
             (Some(kept), None, Some(b)) | (None, Some(kept), Some(b)) => {
+                // Only reordering its cards does not keep a stage the other side deleted:
+                // the order of cards that are gone means nothing.
                 let changed = kept.name != b.name || kept.description != b.description;
                 if changed || holds_change(*id) {
                     conflicts.push(format!("stage “{}”: {DELETED_AND_CHANGED}", kept.name));
@@ -496,26 +497,24 @@ fn merge_stage(
     stage
 }
 
-/// The merged order of `keep`, made of both sides' moves: what stayed in its place on
-/// both sides keeps the base order, and each side's moved and added items are put back
-/// before their next neighbour on that side, ours first. An item both sides moved goes
-/// where we put it.
+/// The merged order of `keep`, made of both sides' moves. Each side's moved items are
+/// those outside the longest run it kept in base order; where runs tie, the one that
+/// keeps what the other side moved wins, so a move is put on the side that made it. What
+/// stayed on both sides keeps the base order, and each side's moved and added items go
+/// back before their next neighbour there that stayed on both sides, ours first. An item
+/// both sides moved goes where we put it.
 fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> Vec<Id> {
-    // On each side, what is there but not where it was.
-    let moved = |side: &[Id]| -> HashSet<Id> {
-        let stayed = stayed_in_order(base, side);
-        side.iter()
-            .filter(|id| !stayed.contains(id))
-            .copied()
-            .collect()
-    };
-    let (moved_ours, moved_theirs) = (moved(ours), moved(theirs));
+    let none = HashSet::new();
+    let first_guess = (moved(base, ours, &none), moved(base, theirs, &none));
+    let moved_ours = moved(base, ours, &first_guess.1);
+    let moved_theirs = moved(base, theirs, &first_guess.0);
     let mut order: Vec<Id> = base
         .iter()
         .filter(|id| keep.contains(id) && !moved_ours.contains(id) && !moved_theirs.contains(id))
         .copied()
         .collect();
-    let mut placed: HashSet<Id> = order.iter().copied().collect();
+    let anchors: HashSet<Id> = order.iter().copied().collect();
+    let mut placed = anchors.clone();
     for (side, moved) in [(ours, &moved_ours), (theirs, &moved_theirs)] {
         for (index, id) in side.iter().enumerate() {
             if !moved.contains(id) || !keep.contains(id) || !placed.insert(*id) {
@@ -523,12 +522,55 @@ fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> V
             }
             let before = side[index + 1..]
                 .iter()
-                .filter(|next| placed.contains(next))
+                .filter(|next| anchors.contains(next))
                 .find_map(|next| order.iter().position(|o| o == next));
             order.insert(before.unwrap_or(order.len()), *id);
         }
     }
     order
+}
+
+/// What `side` holds out of base order: added, or outside the longest run of base items
+/// it kept in order. Among runs of the same length, the one holding the most of `prefer`.
+fn moved(base: &[Id], side: &[Id], prefer: &HashSet<Id>) -> HashSet<Id> {
+    let position: HashMap<Id, usize> = base.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    let common: Vec<(Id, usize)> = side
+        .iter()
+        .filter_map(|id| position.get(id).map(|p| (*id, *p)))
+        .collect();
+    // The heaviest increasing run of base positions, with a Fenwick tree of the best
+    // (weight, last index) ending below each position: n log n for a 20,000-card stage.
+    let unit = common.len() as u64 + 1;
+    let weight = |id: &Id| if prefer.contains(id) { unit + 1 } else { unit };
+    let mut tree: Vec<(u64, Option<usize>)> = vec![(0, None); base.len() + 1];
+    let mut previous: Vec<Option<usize>> = vec![None; common.len()];
+    let mut best: (u64, Option<usize>) = (0, None);
+    for (i, (id, at)) in common.iter().enumerate() {
+        let mut below = (0, None);
+        let mut k = *at;
+        while k > 0 {
+            below = below.max(tree[k]);
+            k &= k - 1;
+        }
+        previous[i] = below.1;
+        let here = (below.0 + weight(id), Some(i));
+        best = best.max(here);
+        let mut k = at + 1;
+        while k < tree.len() {
+            tree[k] = tree[k].max(here);
+            k += k & k.wrapping_neg();
+        }
+    }
+    let mut kept = HashSet::new();
+    let mut at = best.1;
+    while let Some(i) = at {
+        kept.insert(common[i].0);
+        at = previous[i];
+    }
+    side.iter()
+        .filter(|id| !kept.contains(id))
+        .copied()
+        .collect()
 }
 
 /// A text field merged three ways into `out`, which holds ours. A change on one side

@@ -499,7 +499,7 @@ fn a_merged_map_with_a_conflict_says_so_and_exports_from_the_editor() {
     assert_eq!(merge.status.code(), Some(1), "a conflict fails the merge");
 
     let mut session = Session::start(dir.path(), &["ours.ron"], 80, 24);
-    let screen = session.wait_for("1 merge conflict to settle");
+    let screen = session.wait_for("Merge conflicts in 1 place");
     assert!(screen.contains("! conflict"), "{screen}");
     // The menu names the file each format goes to; waited for whole, as it may arrive in
     // more than one read.

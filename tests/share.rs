@@ -198,6 +198,36 @@ fn hand_written_front_matter_and_comments_are_read_as_mermaid_reads_them() {
         (moment.persona.as_str(), moment.feeling.value()),
         ("Me", -1)
     );
+    // YAML's quoting, a nested `title:` that is not the diagram's, and a lone `%`, which
+    // Mermaid reads as a comment.
+    for (front, title) in [
+        ("title: \"Say \\\"hi\\\"\"", "Say \"hi\""),
+        ("title: 'Don''t stop'", "Don't stop"),
+        ("config:\n  title: nested\ntitle: Plain # note", "Plain"),
+    ] {
+        let text = format!(
+            "---\n{front}\n---\njourney\n  section A\n  % Skipped: 1: Me\n    Kept: 5: Me\n"
+        );
+        let journey = share::import(&text, ImportFormat::Mermaid).unwrap();
+        assert_eq!(journey.title, title);
+        assert_eq!(journey.moment_count(), 1);
+    }
+}
+
+#[test]
+fn a_title_of_invisible_characters_still_exports_a_diagram_that_reads_back() {
+    let journey = Journey::from_parts(
+        "\u{feff}".into(),
+        String::new(),
+        Vec::new(),
+        vec![Stage::new("A")],
+    );
+    let text = share::export(&journey, Format::Mermaid);
+    assert_mermaid_reads(&text);
+    assert_eq!(
+        share::import(&text, ImportFormat::Mermaid).unwrap(),
+        journey
+    );
 }
 
 #[test]
@@ -323,6 +353,22 @@ fn csv_errors_name_the_right_line_in_spreadsheet_files_and_catch_open_quotes() {
     assert_eq!(
         problems(open_last),
         [(3, "a quote opened in this row is never closed, so everything after it was read as one field".to_owned())]
+    );
+    // Old Mac line ends (a lone CR) count as lines too.
+    assert_eq!(
+        problems("stage,title,feeling\rBuy,Pay,1\rUse,Z,bad\r")[0].0,
+        3
+    );
+    // Trailing empty cells left out, or trailing commas: nothing is lost, so it imports.
+    let short = share::import(
+        "stage,title,feeling\r\nBuy,Pay\r\nUse,Opens,1,,\r\n",
+        ImportFormat::Csv,
+    );
+    assert_eq!(short.unwrap().moment_count(), 2);
+    // A field beyond the columns with something in it is refused: it would be lost.
+    assert_eq!(
+        problems("stage,title\nBuy,Pay,extra\n"),
+        [(2, "the row has 3 fields where the first row names 2 columns; remove the extra fields or name their columns".to_owned())]
     );
     // A sheet saved with semicolons, as Excel does in much of Europe.
     let semicolons = problems("stage;title;feeling\nA;b;0\n");

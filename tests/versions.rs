@@ -296,7 +296,7 @@ fn git_reports_a_field_changed_both_ways_and_keeps_both_values_in_the_map() {
     assert!(!merge.status.success(), "git stops on the conflict");
     let said = text(&merge.stderr);
     assert!(
-        said.contains("motmap merge: 2 conflicts in map.ron."),
+        said.contains("motmap merge: 2 conflicts in map.ron, in 1 place."),
         "{said}"
     );
     assert!(text(&merge.stdout).contains("CONFLICT (content): Merge conflict in map.ron"));
@@ -619,6 +619,39 @@ fn moves_made_on_both_sides_both_land() {
         .map(|m| m.id)
         .collect();
     assert_eq!(order, [ids[3], ids[1], ids[2], ids[0]]);
+    // Moves that touch: ours moves b one down, theirs moves c to the top. Each side
+    // moved one card; both moves land, whichever side is ours.
+    let (a, b, c, d) = (ids[0], ids[1], ids[2], ids[3]);
+    let move_to = |id: Id, index: usize| {
+        edited(
+            &base,
+            vec![Edit::MoveMoment {
+                id,
+                stage: discover.id,
+                index,
+            }],
+        )
+    };
+    for (ours, theirs) in [
+        (move_to(b, 2), move_to(c, 0)),
+        (move_to(c, 0), move_to(b, 2)),
+    ] {
+        let merged = motmap::merge::merge(&base, &ours, &theirs);
+        let order: Vec<Id> = merged.journey.stages()[0]
+            .moments
+            .iter()
+            .map(|m| m.id)
+            .collect();
+        assert_eq!(order, [c, a, b, d]);
+    }
+    // Ours moves a to the bottom, theirs c to the top, next to it: both land.
+    let merged = motmap::merge::merge(&base, &move_to(a, 3), &move_to(c, 0));
+    let order: Vec<Id> = merged.journey.stages()[0]
+        .moments
+        .iter()
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(order, [c, b, d, a]);
     // The same with stages.
     let stages: Vec<Id> = base.stages().iter().map(|s| s.id).collect();
     let ours = edited(

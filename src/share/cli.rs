@@ -144,8 +144,9 @@ pub fn merge(
         return Ok(ExitCode::SUCCESS);
     }
     eprintln!(
-        "motmap merge: {} in {name}. Our values are kept and theirs are written beside them, in the notes of the moments tagged “{}” (or in the description). Open the map, choose, then `git add` it:",
+        "motmap merge: {} in {name}, in {}. Our values are kept and theirs are written beside them, in the notes of the moments tagged “{}” (or in the description). Open the map, choose, then `git add` it:",
         plural(merged.conflicts.len(), "conflict", "conflicts"),
+        plural(crate::merge::unresolved(&merged.journey), "place", "places"),
         crate::merge::CONFLICT_TAG
     );
     for conflict in &merged.conflicts {

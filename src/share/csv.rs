@@ -168,17 +168,17 @@ pub fn from_csv(text: &str) -> Result<Journey, CsvError> {
     let line_at = |byte: u64| {
         let mut upto = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
         // A record's position may be the line end that came before it.
-        while text
-            .as_bytes()
-            .get(upto)
-            .is_some_and(|b| matches!(b, b'\r' | b'\n'))
-        {
+        let bytes = text.as_bytes();
+        while bytes.get(upto).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
             upto += 1;
         }
-        1 + text.as_bytes()[..upto]
+        // A line ends at LF, CRLF, or a lone CR (old Mac "CSV (Macintosh)" files).
+        let ends = bytes[..upto]
             .iter()
-            .filter(|b| **b == b'\n')
-            .count() as u64
+            .enumerate()
+            .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+            .count();
+        1 + ends as u64
     };
     let mut sheet = Sheet::default();
     let mut problems = Vec::new();
@@ -188,11 +188,14 @@ pub fn from_csv(text: &str) -> Result<Journey, CsvError> {
         let (start, result) = match record {
             Ok(record) => {
                 let start = record.position().map_or(0, |p| p.byte());
-                let result = if record.len() == header.len() {
+                // Fewer fields than columns is a row whose trailing empty cells were left
+                // out; more is fine while the extras are empty (trailing commas).
+                let extra_empty = record.iter().skip(header.len()).all(str::is_empty);
+                let result = if extra_empty {
                     sheet.add(&columns, &record)
                 } else {
                     Err(format!(
-                        "the row has {} fields where the first row names {}; give every row all its commas, and close every quote (one left open takes in the rows after it)",
+                        "the row has {} fields where the first row names {} columns; remove the extra fields or name their columns",
                         record.len(),
                         header.len()
                     ))

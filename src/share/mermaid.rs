@@ -52,8 +52,9 @@ struct StageMeta {
 pub fn to_mermaid(journey: &Journey) -> String {
     let mut out = String::from(HEADER);
     out.push_str("journey\n");
-    if !journey.title.trim().is_empty() {
-        let _ = writeln!(out, "    title {}", safe_text(&journey.title, ";#"));
+    let title = safe_text(&journey.title, ";#");
+    if !title.is_empty() {
+        let _ = writeln!(out, "    title {title}");
     }
     let meta = JourneyMeta {
         title: journey.title.clone(),
@@ -205,16 +206,17 @@ pub fn from_mermaid(text: &str) -> Result<Journey, MermaidError> {
         };
         if let Some(comment) = line.strip_prefix("%%") {
             reader.comment(comment).map_err(fail)?;
-        } else if line.is_empty() || line.starts_with('#') {
+        } else if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
+            // `#` and a lone `%` start a comment to Mermaid's lexer.
         } else if !reader.started && line == "---" {
             // Front matter (a title, settings): its title counts, the rest is Mermaid's.
             for (_, line) in lines.by_ref() {
-                let line = line.trim();
-                if line == "---" {
+                if line.trim() == "---" {
                     break;
                 }
-                if let Some(title) = line.strip_prefix("title:") {
-                    reader.title = title.trim().trim_matches(['"', '\'']).to_owned();
+                // Only the top-level key: `title:` under `config:` is something else.
+                if let Some(title) = line.trim_end().strip_prefix("title:") {
+                    reader.title = yaml_scalar(title.trim());
                 }
             }
         } else if !reader.started {
@@ -247,6 +249,36 @@ pub fn from_mermaid(text: &str) -> Result<Journey, MermaidError> {
         });
     }
     Ok(reader.finish())
+}
+
+/// A YAML scalar as written on one line: `"…"` with backslash escapes, `'…'` with `''`
+/// for a quote, or plain.
+fn yaml_scalar(text: &str) -> String {
+    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        let mut out = String::new();
+        let mut chars = inner.chars();
+        while let Some(c) = chars.next() {
+            match (c, c == '\\') {
+                (_, true) => match chars.next() {
+                    Some('n') => out.push(' '),
+                    Some('t') => out.push('\t'),
+                    Some(other) => out.push(other),
+                    None => {}
+                },
+                (c, false) => out.push(c),
+            }
+        }
+        out
+    } else if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
+        inner.replace("''", "'")
+    } else {
+        // A plain scalar ends at a comment.
+        text.split(" #")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
 }
 
 fn shorten(line: &str) -> String {
