@@ -497,35 +497,104 @@ fn merge_stage(
     stage
 }
 
-/// The merged order of `keep`, made of both sides' moves. Each side's moved items are
-/// those outside the longest run it kept in base order; where runs tie, the one that
-/// keeps what the other side moved wins, so a move is put on the side that made it. What
-/// stayed on both sides keeps the base order, and each side's moved and added items go
-/// back before their next neighbour there that stayed on both sides, ours first. An item
-/// both sides moved goes where we put it.
+/// Up to this many cards or stages in one list, the order is merged pair by pair; a
+/// longer list (far beyond any real journey) takes the quicker way in
+/// [`merge_order_quickly`].
+const PAIRWISE_LIMIT: usize = 2_000;
+
+/// The merged order of `keep`, decided pair by pair: two cards keep the order both
+/// sides agree on, or the order the side that changed it gave them, or, where both
+/// changed it, ours. The order is then read off with the fewest of those broken (none
+/// unless the two sides' moves contradict each other), and where nothing decides, ours
+/// come first, in our order.
 fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> Vec<Id> {
+    let mut items: Vec<Id> = Vec::new();
+    let mut seen = HashSet::new();
+    for id in ours.iter().chain(theirs) {
+        if keep.contains(id) && seen.insert(*id) {
+            items.push(*id);
+        }
+    }
+    if items.len() > PAIRWISE_LIMIT {
+        return merge_order_quickly(base, ours, theirs, keep);
+    }
+    let positions = |side: &[Id]| -> Vec<Option<usize>> {
+        let at: HashMap<Id, usize> = side.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+        items.iter().map(|id| at.get(id).copied()).collect()
+    };
+    let (in_base, in_ours, in_theirs) = (positions(base), positions(ours), positions(theirs));
+    // Whether item i goes before item j, if anything says.
+    let before = |i: usize, j: usize| -> Option<bool> {
+        let side = |at: &[Option<usize>]| Some(at[i]? < at[j]?);
+        match (side(&in_ours), side(&in_theirs)) {
+            (Some(o), Some(t)) if o == t => Some(o),
+            (Some(o), Some(t)) => Some(if Some(o) == side(&in_base) { t } else { o }),
+            (o, t) => o.or(t),
+        }
+    };
+    let n = items.len();
+    // How many of the remaining items must come before each one.
+    let mut waiting: Vec<usize> = (0..n)
+        .map(|j| {
+            (0..n)
+                .filter(|&i| i != j && before(i, j) == Some(true))
+                .count()
+        })
+        .collect();
+    let mut done = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    for _ in 0..n {
+        // The first item nothing is waiting for; in a cycle, the one least waited on.
+        let Some(next) = (0..n)
+            .filter(|&i| !done[i])
+            .min_by_key(|&i| (waiting[i], i))
+        else {
+            break;
+        };
+        done[next] = true;
+        order.push(items[next]);
+        for j in (0..n).filter(|&j| !done[j]) {
+            if before(next, j) == Some(true) {
+                waiting[j] -= 1;
+            }
+        }
+    }
+    order
+}
+
+/// The merged order of `keep` for very long lists: ours, with their moves and additions
+/// made in it. Their moved items are those outside the longest run they kept in base
+/// order; each goes right after the card it follows on their side, after any cards only
+/// we have there. A card both sides moved stays where we put it.
+fn merge_order_quickly(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> Vec<Id> {
     let none = HashSet::new();
-    let first_guess = (moved(base, ours, &none), moved(base, theirs, &none));
-    let moved_ours = moved(base, ours, &first_guess.1);
-    let moved_theirs = moved(base, theirs, &first_guess.0);
-    let mut order: Vec<Id> = base
+    let moved_ours = moved(base, ours, &moved(base, theirs, &none));
+    let moved_theirs = moved(base, theirs, &moved_ours);
+    let in_theirs: HashSet<Id> = theirs.iter().copied().collect();
+    let mut order: Vec<Id> = ours
         .iter()
-        .filter(|id| keep.contains(id) && !moved_ours.contains(id) && !moved_theirs.contains(id))
+        .filter(|id| keep.contains(id))
         .copied()
         .collect();
-    let anchors: HashSet<Id> = order.iter().copied().collect();
-    let mut placed = anchors.clone();
-    for (side, moved) in [(ours, &moved_ours), (theirs, &moved_theirs)] {
-        for (index, id) in side.iter().enumerate() {
-            if !moved.contains(id) || !keep.contains(id) || !placed.insert(*id) {
-                continue;
-            }
-            let before = side[index + 1..]
-                .iter()
-                .filter(|next| anchors.contains(next))
-                .find_map(|next| order.iter().position(|o| o == next));
-            order.insert(before.unwrap_or(order.len()), *id);
+    let mut placed: HashSet<Id> = order.iter().copied().collect();
+    for (index, id) in theirs.iter().enumerate() {
+        let theirs_to_place = moved_theirs.contains(id) && !moved_ours.contains(id);
+        if !keep.contains(id) || (placed.contains(id) && !theirs_to_place) {
+            continue;
         }
+        if let Some(at) = order.iter().position(|o| o == id) {
+            order.remove(at);
+        }
+        placed.insert(*id);
+        let mut at = theirs[..index]
+            .iter()
+            .rev()
+            .find_map(|previous| order.iter().position(|o| o == previous))
+            .map_or(0, |p| p + 1);
+        while order.get(at).is_some_and(|next| !in_theirs.contains(next)) {
+            at += 1;
+        }
+        order.insert(at, *id);
     }
     order
 }

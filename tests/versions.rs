@@ -839,3 +839,54 @@ proptest! {
         }
     }
 }
+
+/// One stage of cards named by letters: `a` to `d` are in the base, `O` only ours (a new
+/// card), `T` only theirs.
+fn letters(cards: &str) -> Journey {
+    let moments = cards
+        .chars()
+        .map(|c| {
+            let mut moment = Moment::new(c.to_string());
+            moment.id = Id(match c {
+                'O' => 20,
+                'T' => 21,
+                c => u64::from(c as u8 - b'a') + 2,
+            });
+            moment
+        })
+        .collect();
+    let stage = motmap::model::Stage {
+        id: Id(1),
+        name: "S".into(),
+        description: String::new(),
+        moments,
+    };
+    Journey::from_parts("T".into(), String::new(), Vec::new(), vec![stage]).count_from(30)
+}
+
+#[test]
+fn orders_merge_pair_by_pair() {
+    // base, ours, theirs, merged: every pair of cards keeps the order both sides agree
+    // on, or that the side that changed it gave it.
+    let cases = [
+        ("abc", "acb", "cab", "cab"), // ours moves b down, theirs c to the top
+        ("abc", "bca", "cab", "cba"), // ours a to the bottom, theirs c to the top
+        ("abc", "bca", "cba", "cba"), // both move a to the end
+        ("abc", "bca", "ca", "ca"),   // the same, with b deleted on their side
+        ("ab", "ba", "bTa", "bTa"),   // the same swap, theirs adds between
+        ("ab", "bO", "ba", "bO"),     // ours deletes a and adds after b
+        ("abc", "bac", "cab", "cba"), // ours swaps a and b, theirs c to the top
+        ("abcd", "dabc", "bcda", "dbca"), // ours d to the top, theirs a to the bottom
+        ("ab", "aOb", "aTb", "aOTb"), // both add at one place: ours first
+    ];
+    for (base, ours, theirs, expected) in cases {
+        let merged = motmap::merge::merge(&letters(base), &letters(ours), &letters(theirs));
+        let order: String = merged.journey.stages()[0]
+            .moments
+            .iter()
+            .map(|m| m.title.as_str())
+            .collect();
+        assert_eq!(order, expected, "base {base}, ours {ours}, theirs {theirs}");
+        assert!(merged.conflicts.is_empty());
+    }
+}
