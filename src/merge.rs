@@ -497,6 +497,13 @@ fn merge_stage(
     stage
 }
 
+/// How firmly one card must come before another in a merged order.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Must {
+    Strongly,
+    Weakly,
+}
+
 /// Up to this many cards or stages in one list, the order is merged pair by pair; a
 /// longer list (far beyond any real journey) takes the quicker way in
 /// [`merge_order_quickly`].
@@ -523,28 +530,39 @@ fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> V
         items.iter().map(|id| at.get(id).copied()).collect()
     };
     let (in_base, in_ours, in_theirs) = (positions(base), positions(ours), positions(theirs));
-    // Whether item i goes before item j, if anything says.
-    let before = |i: usize, j: usize| -> Option<bool> {
+    // Whether item i must go before item j: strongly where a side changed the pair, both
+    // agree, or it is new; weakly where only one side still has both as they were (the
+    // other deleted one, which the merge kept), so that such an order gives way to a
+    // move made on the other side.
+    let before = |i: usize, j: usize| -> Option<Must> {
         let side = |at: &[Option<usize>]| Some(at[i]? < at[j]?);
-        match (side(&in_ours), side(&in_theirs)) {
-            (Some(o), Some(t)) if o == t => Some(o),
-            (Some(o), Some(t)) => Some(if Some(o) == side(&in_base) { t } else { o }),
-            (o, t) => o.or(t),
+        let (o, t, b) = (side(&in_ours), side(&in_theirs), side(&in_base));
+        let strong = |first: bool| first.then_some(Must::Strongly);
+        match (o, t) {
+            (Some(o), Some(t)) if o == t => strong(o),
+            (Some(o), Some(t)) => strong(if Some(o) == b { t } else { o }),
+            (Some(one), None) | (None, Some(one)) if Some(one) == b => one.then_some(Must::Weakly),
+            (Some(one), None) | (None, Some(one)) => strong(one),
+            (None, None) => None,
         }
     };
     let n = items.len();
-    // How many of the remaining items must come before each one.
-    let mut waiting: Vec<usize> = (0..n)
-        .map(|j| {
-            (0..n)
-                .filter(|&i| i != j && before(i, j) == Some(true))
-                .count()
-        })
-        .collect();
+    // How many of the remaining items each one waits for, strongly and weakly.
+    let mut waiting: Vec<(usize, usize)> = vec![(0, 0); n];
+    for (j, wait) in waiting.iter_mut().enumerate() {
+        for i in (0..n).filter(|&i| i != j) {
+            match before(i, j) {
+                Some(Must::Strongly) => wait.0 += 1,
+                Some(Must::Weakly) => wait.1 += 1,
+                None => {}
+            }
+        }
+    }
     let mut done = vec![false; n];
     let mut order = Vec::with_capacity(n);
     for _ in 0..n {
-        // The first item nothing is waiting for; in a cycle, the one least waited on.
+        // The first item nothing waits for; where the sides' moves contradict each
+        // other, the one least waited on; then ours first.
         let Some(next) = (0..n)
             .filter(|&i| !done[i])
             .min_by_key(|&i| (waiting[i], i))
@@ -554,8 +572,10 @@ fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> V
         done[next] = true;
         order.push(items[next]);
         for j in (0..n).filter(|&j| !done[j]) {
-            if before(next, j) == Some(true) {
-                waiting[j] -= 1;
+            match before(next, j) {
+                Some(Must::Strongly) => waiting[j].0 -= 1,
+                Some(Must::Weakly) => waiting[j].1 -= 1,
+                None => {}
             }
         }
     }

@@ -889,4 +889,25 @@ fn orders_merge_pair_by_pair() {
         assert_eq!(order, expected, "base {base}, ours {ours}, theirs {theirs}");
         assert!(merged.conflicts.is_empty());
     }
+    // Theirs deletes b and moves c to the top; ours edits b, so b stays (a conflict). Its
+    // old place gives way to their move: c still comes before a.
+    let mut ours = letters("abc");
+    ours.apply(Edit::SetMomentText {
+        id: Id(3),
+        field: MomentField::Notes,
+        text: "o".into(),
+    })
+    .unwrap();
+    let merged = motmap::merge::merge(&letters("abc"), &ours, &letters("ca"));
+    let order: Vec<&str> = merged.journey.stages()[0]
+        .moments
+        .iter()
+        .map(|m| m.title.as_str())
+        .collect();
+    let (c, a) = (
+        order.iter().position(|t| *t == "c"),
+        order.iter().position(|t| *t == "a"),
+    );
+    assert!(c < a, "{order:?}");
+    assert_eq!(merged.conflicts.len(), 1);
 }
