@@ -15,10 +15,10 @@ pub const FORMAT_VERSION: u32 = 1;
 /// The first line of every saved map.
 const HEADER: &str = "// motmap journey map, file format 1 (RON). Edit with motmap or by hand.\n";
 
-/// The journey as it is read from a file.
+/// The journey as it is read from a file (RON, or JSON with the same fields).
 #[derive(Deserialize)]
 #[serde(rename = "Journey", deny_unknown_fields)]
-struct JourneyFile {
+pub(crate) struct JourneyFile {
     #[serde(default = "first_version")]
     format: u32,
     title: String,
@@ -32,10 +32,11 @@ struct JourneyFile {
     next_id: u64,
 }
 
-/// The journey as it is written to a file, borrowing from the model.
+/// The journey as it is written to a file (RON, or JSON with the same fields),
+/// borrowing from the model.
 #[derive(Serialize)]
 #[serde(rename = "Journey")]
-struct JourneyFileRef<'a> {
+pub(crate) struct JourneyFileRef<'a> {
     format: u32,
     title: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
@@ -45,6 +46,33 @@ struct JourneyFileRef<'a> {
     stages: &'a [Stage],
     /// Kept so that ids are never reused (see [`Journey::next_id`]).
     next_id: u64,
+}
+
+impl JourneyFile {
+    /// The journey the file holds, or the version it was written in when that is newer
+    /// than this motmap reads.
+    pub(crate) fn into_journey(self) -> Result<Journey, u32> {
+        if self.format > FORMAT_VERSION {
+            return Err(self.format);
+        }
+        Ok(
+            Journey::from_parts(self.title, self.description, self.personas, self.stages)
+                .count_from(self.next_id),
+        )
+    }
+}
+
+impl<'a> JourneyFileRef<'a> {
+    pub(crate) fn of(journey: &'a Journey) -> JourneyFileRef<'a> {
+        JourneyFileRef {
+            format: FORMAT_VERSION,
+            title: &journey.title,
+            description: &journey.description,
+            personas: &journey.personas,
+            stages: journey.stages(),
+            next_id: journey.next_id(),
+        }
+    }
 }
 
 /// Only the version, read leniently, to explain a file from a newer motmap.
@@ -66,14 +94,7 @@ fn options() -> ron::Options {
 /// The map as the text of a file: the header comment, then pretty RON with empty
 /// optional fields left out. The same journey always gives the same bytes.
 pub fn to_ron(journey: &Journey) -> String {
-    let file = JourneyFileRef {
-        format: FORMAT_VERSION,
-        title: &journey.title,
-        description: &journey.description,
-        personas: &journey.personas,
-        stages: journey.stages(),
-        next_id: journey.next_id(),
-    };
+    let file = JourneyFileRef::of(journey);
     let config = PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")
@@ -101,15 +122,9 @@ pub fn parse(text: &str) -> Result<Journey, LoadProblem> {
         return Err(LoadProblem::Empty);
     }
     match options().from_str::<JourneyFile>(text) {
-        Ok(file) if file.format > FORMAT_VERSION => {
-            Err(LoadProblem::NewerFormat { found: file.format })
-        }
-        Ok(file) => {
-            Ok(
-                Journey::from_parts(file.title, file.description, file.personas, file.stages)
-                    .count_from(file.next_id),
-            )
-        }
+        Ok(file) => file
+            .into_journey()
+            .map_err(|found| LoadProblem::NewerFormat { found }),
         Err(error) => {
             // A newer motmap may have written fields this one does not know: say so rather
             // than complain about the fields.
