@@ -284,7 +284,7 @@ fn list(items: &[String]) -> String {
 /// The ids found in both orders whose relative order did not change: the longest run that
 /// kept its order (the longest increasing subsequence of old positions, O(n log n)). The
 /// others are the ones that moved.
-fn stayed_in_order(old: &[Id], new: &[Id]) -> std::collections::HashSet<Id> {
+pub(crate) fn stayed_in_order(old: &[Id], new: &[Id]) -> std::collections::HashSet<Id> {
     let old_position: HashMap<Id, usize> = old.iter().enumerate().map(|(i, id)| (*id, i)).collect();
     let common: Vec<(Id, usize)> = new
         .iter()

@@ -135,7 +135,7 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
                     "a deep pain that no team owns".into(),
                 ));
             }
-            if moment.tags.iter().any(|t| t == crate::merge::CONFLICT_TAG) {
+            if crate::merge::has_conflict(moment) {
                 findings.push(finding(
                     Some((i, moment)),
                     format!(

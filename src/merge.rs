@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::diff::stayed_in_order;
 use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, MomentField, Stage};
 
 /// The tag a moment with an unresolved merge conflict carries, for search and filter.
@@ -21,13 +22,15 @@ pub fn notes_conflict(text: &str) -> bool {
     text.lines().any(|line| line.starts_with(CONFLICT_NOTE))
 }
 
+/// Whether a merge left a conflict in this moment (its notes give both values).
+pub fn has_conflict(moment: &Moment) -> bool {
+    moment.tags.iter().any(|t| t == CONFLICT_TAG)
+}
+
 /// How many places a merge left a conflict to settle: moments tagged with
 /// [`CONFLICT_TAG`], and stages or the journey with a conflict in their description.
 pub fn unresolved(journey: &Journey) -> usize {
-    let moments = journey
-        .moments()
-        .filter(|(_, m)| m.tags.iter().any(|t| t == CONFLICT_TAG))
-        .count();
+    let moments = journey.moments().filter(|(_, m)| has_conflict(m)).count();
     let stages = journey
         .stages()
         .iter()
@@ -269,23 +272,14 @@ fn merge_moment(
         ("the idea", MomentField::Idea),
     ];
     for (name, field) in texts {
-        let mut value = String::new();
         merge_text(
             b.text(field),
             o.text(field),
             t.text(field),
             name,
-            &mut value,
+            moment.text_mut(field),
             &mut record,
         );
-        let slot = match field {
-            MomentField::Channel => &mut moment.channel,
-            MomentField::Persona => &mut moment.persona,
-            MomentField::Owner => &mut moment.owner,
-            MomentField::Notes => &mut moment.notes,
-            MomentField::Idea | MomentField::Title => &mut moment.idea,
-        };
-        *slot = value;
     }
     merge_value(
         &b.evidence,
@@ -587,9 +581,15 @@ fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> V
 /// order; each goes right after the card it follows on their side, after any cards only
 /// we have there. A card both sides moved stays where we put it.
 fn merge_order_quickly(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> Vec<Id> {
-    let none = HashSet::new();
-    let moved_ours = moved(base, ours, &moved(base, theirs, &none));
-    let moved_theirs = moved(base, theirs, &moved_ours);
+    // What a side holds out of base order: added, or outside its longest kept run.
+    let moved = |side: &[Id]| -> HashSet<Id> {
+        let stayed = stayed_in_order(base, side);
+        side.iter()
+            .filter(|id| !stayed.contains(id))
+            .copied()
+            .collect()
+    };
+    let (moved_ours, moved_theirs) = (moved(ours), moved(theirs));
     let in_theirs: HashSet<Id> = theirs.iter().copied().collect();
     let mut order: Vec<Id> = ours
         .iter()
@@ -619,49 +619,6 @@ fn merge_order_quickly(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<I
     order
 }
 
-/// What `side` holds out of base order: added, or outside the longest run of base items
-/// it kept in order. Among runs of the same length, the one holding the most of `prefer`.
-fn moved(base: &[Id], side: &[Id], prefer: &HashSet<Id>) -> HashSet<Id> {
-    let position: HashMap<Id, usize> = base.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let common: Vec<(Id, usize)> = side
-        .iter()
-        .filter_map(|id| position.get(id).map(|p| (*id, *p)))
-        .collect();
-    // The heaviest increasing run of base positions, with a Fenwick tree of the best
-    // (weight, last index) ending below each position: n log n for a 20,000-card stage.
-    let unit = common.len() as u64 + 1;
-    let weight = |id: &Id| if prefer.contains(id) { unit + 1 } else { unit };
-    let mut tree: Vec<(u64, Option<usize>)> = vec![(0, None); base.len() + 1];
-    let mut previous: Vec<Option<usize>> = vec![None; common.len()];
-    let mut best: (u64, Option<usize>) = (0, None);
-    for (i, (id, at)) in common.iter().enumerate() {
-        let mut below = (0, None);
-        let mut k = *at;
-        while k > 0 {
-            below = below.max(tree[k]);
-            k &= k - 1;
-        }
-        previous[i] = below.1;
-        let here = (below.0 + weight(id), Some(i));
-        best = best.max(here);
-        let mut k = at + 1;
-        while k < tree.len() {
-            tree[k] = tree[k].max(here);
-            k += k & k.wrapping_neg();
-        }
-    }
-    let mut kept = HashSet::new();
-    let mut at = best.1;
-    while let Some(i) = at {
-        kept.insert(common[i].0);
-        at = previous[i];
-    }
-    side.iter()
-        .filter(|id| !kept.contains(id))
-        .copied()
-        .collect()
-}
-
 /// A text field merged three ways into `out`, which holds ours. A change on one side
 /// wins; changes both ways keep ours and add a line to `record` that names theirs.
 fn merge_text(
@@ -672,16 +629,17 @@ fn merge_text(
     out: &mut String,
     record: &mut Vec<String>,
 ) {
-    if ours == theirs || theirs == base {
-        *out = ours.to_owned();
-    } else if ours == base {
-        *out = theirs.to_owned();
-    } else {
-        *out = ours.to_owned();
-        record.push(format!(
-            "{name} changed both ways: ours “{ours}”, theirs “{theirs}”; kept ours"
-        ));
-    }
+    let mut merged = ours;
+    merge_value(
+        &base,
+        &ours,
+        &theirs,
+        name,
+        |t| format!("“{t}”"),
+        &mut merged,
+        record,
+    );
+    *out = merged.to_owned();
 }
 
 fn merge_value<T: PartialEq + Clone>(

@@ -264,7 +264,7 @@ impl Moment {
         }
     }
 
-    fn text_mut(&mut self, field: MomentField) -> &mut String {
+    pub(crate) fn text_mut(&mut self, field: MomentField) -> &mut String {
         match field {
             MomentField::Title => &mut self.title,
             MomentField::Channel => &mut self.channel,

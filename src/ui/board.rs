@@ -13,6 +13,7 @@ use super::input_window;
 use super::text::{truncate, width, wrap};
 use super::theme::Theme;
 use crate::app::{App, Mode, TextTarget, Tone, ViewState};
+use crate::merge::has_conflict;
 use crate::model::{Moment, Stage};
 use crate::outline::count_summary;
 
@@ -373,11 +374,6 @@ fn has_header(moment: &Moment) -> bool {
         || !moment.feeling.is_neutral()
         || !moment.channel.is_empty()
         || has_conflict(moment)
-}
-
-/// Whether a merge left both versions of a field in the moment's notes.
-fn has_conflict(moment: &Moment) -> bool {
-    moment.tags.iter().any(|t| t == crate::merge::CONFLICT_TAG)
 }
 
 /// Double for the selected card, heavy for a moment of truth, rounded for the rest.
