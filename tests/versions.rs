@@ -520,6 +520,19 @@ fn apply_ops(journey: &Journey, ops: &[Op]) -> Journey {
     journey
 }
 
+/// The shoe shop's map, each side's random edits on it, and their merge (checked valid).
+fn merge_ops(
+    ours_ops: &[Op],
+    theirs_ops: &[Op],
+) -> (Journey, Journey, Journey, motmap::merge::Merged) {
+    let base = shoes();
+    let ours = apply_ops(&base, ours_ops);
+    let theirs = apply_ops(&base, theirs_ops);
+    let merged = motmap::merge::merge(&base, &ours, &theirs);
+    merged.journey.validate().unwrap();
+    (base, ours, theirs, merged)
+}
+
 /// Each moment's fields as (id, field name) → value, for comparing who changed what.
 fn fields(journey: &Journey) -> std::collections::HashMap<(Id, &'static str), String> {
     let mut out = std::collections::HashMap::new();
@@ -560,11 +573,7 @@ proptest! {
         ours_ops in prop::collection::vec(field_op(), 0..8),
         theirs_ops in prop::collection::vec(field_op(), 0..8),
     ) {
-        let base = shoes();
-        let ours = apply_ops(&base, &ours_ops);
-        let theirs = apply_ops(&base, &theirs_ops);
-        let merged = motmap::merge::merge(&base, &ours, &theirs);
-        merged.journey.validate().unwrap();
+        let (base, ours, theirs, merged) = merge_ops(&ours_ops, &theirs_ops);
         let (b, o, t, m) = (fields(&base), fields(&ours), fields(&theirs), fields(&merged.journey));
         let mut clashes = 0;
         for (key, base_value) in &b {
@@ -785,11 +794,7 @@ proptest! {
         ours_ops in prop::collection::vec(op(), 0..10),
         theirs_ops in prop::collection::vec(op(), 0..10),
     ) {
-        let base = shoes();
-        let ours = apply_ops(&base, &ours_ops);
-        let theirs = apply_ops(&base, &theirs_ops);
-        let merged = motmap::merge::merge(&base, &ours, &theirs);
-        merged.journey.validate().unwrap();
+        let (base, ours, theirs, merged) = merge_ops(&ours_ops, &theirs_ops);
         let (b, o, t, m) = (placed(&base), placed(&ours), placed(&theirs), placed(&merged.journey));
         let conflicted = |id: &Id| {
             m.get(id).is_some_and(|(_, moment)| moment.tags.iter().any(|t| t == "merge conflict"))
