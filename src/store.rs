@@ -271,7 +271,7 @@ pub fn write_file(path: &Path, bytes: &[u8], overwrite: bool) -> io::Result<()> 
 
 /// Reads a file that is expected to be a map, refusing directories, devices and anything
 /// larger than [`MAX_FILE_BYTES`].
-fn read_limited(path: &Path) -> Result<Vec<u8>, LoadProblem> {
+pub(crate) fn read_limited(path: &Path) -> Result<Vec<u8>, LoadProblem> {
     let metadata = fs::metadata(path).map_err(LoadProblem::Io)?;
     if metadata.is_dir() {
         return Err(LoadProblem::IsDirectory);

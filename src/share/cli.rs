@@ -9,7 +9,9 @@ use anyhow::{Context, bail};
 use super::{Format, ImportFormat};
 use crate::model::Journey;
 use crate::outline::plural;
-use crate::store::{Document, LoadProblem, MAX_FILE_BYTES, to_ron, write_file};
+use crate::store::{
+    Document, LoadProblem, MAX_FILE_BYTES, io_reason, read_limited, to_ron, write_file,
+};
 
 /// `motmap export`: the map in `format`, on standard output or in `output`.
 pub fn export(
@@ -170,20 +172,19 @@ fn load_version(path: &Path) -> anyhow::Result<Journey> {
 
 /// A file to import, as text: refused when it is too large or not UTF-8.
 fn read_text(path: &Path) -> anyhow::Result<String> {
-    let cannot = || format!("cannot read {}", path.display());
-    let metadata = std::fs::metadata(path).with_context(cannot)?;
-    if !metadata.is_file() {
-        bail!("cannot read {}: it is not a file", path.display());
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        bail!(
-            "{} is {} MB, more than the {} MB motmap reads; it is not a journey map",
+    let bytes = read_limited(path).map_err(|problem| match problem {
+        LoadProblem::Io(error) => anyhow::anyhow!(
+            "cannot read {}: {}. Check the name, and that you may read it.",
             path.display(),
-            metadata.len() / 1_000_000,
+            io_reason(&error)
+        ),
+        LoadProblem::TooLarge { .. } => anyhow::anyhow!(
+            "{} is more than the {} MB motmap reads; it is not a journey.",
+            path.display(),
             MAX_FILE_BYTES / 1_000_000
-        );
-    }
-    let bytes = std::fs::read(path).with_context(cannot)?;
+        ),
+        _ => anyhow::anyhow!("cannot read {}: it is not a file.", path.display()),
+    })?;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
