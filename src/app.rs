@@ -10,7 +10,8 @@ use crate::keymap::KeyMap;
 use crate::model::{Edit, Id, Journey, JourneyField, Moment, MomentField, Stage, StageField};
 use std::time::{Duration, Instant};
 
-use crate::workshop::{Filter, Screen, Timer};
+use crate::status::{Status, Tone};
+use crate::workshop::{Filter, Timer};
 
 use crate::store::lock::{HEARTBEAT, Holder, Lock, LockError};
 use crate::store::{self, Document, SaveError};
@@ -18,6 +19,27 @@ use crate::ui::theme::Theme;
 
 /// How long a countdown that ran out flashes in the title line.
 pub const TIMER_FLASH: Duration = Duration::from_secs(10);
+
+/// The ways to look at the map, in the order Tab goes through them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Screen {
+    #[default]
+    Board,
+    Curve,
+    Summary,
+    Votes,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 4] = [Screen::Board, Screen::Curve, Screen::Summary, Screen::Votes];
+
+    /// The next (or, with `-1`, previous) view, going round.
+    pub fn step(self, by: isize) -> Screen {
+        let at = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
+        let len = Screen::ALL.len() as isize;
+        Screen::ALL[(at + by).rem_euclid(len) as usize]
+    }
+}
 
 /// Which card is selected: a stage, and a moment within it when it has any.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -176,21 +198,6 @@ pub enum Mode {
     Present {
         whole_map: bool,
     },
-}
-
-/// How the status line should look.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Tone {
-    Info,
-    Success,
-    Warning,
-    Error,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Status {
-    pub text: String,
-    pub tone: Tone,
 }
 
 /// What the last search found.
@@ -567,7 +574,7 @@ impl App {
                 self.success(format!(
                     "Saved {} ({}).",
                     self.file_name(),
-                    crate::outline::plural(moments, "moment", "moments")
+                    crate::text::plural(moments, "moment", "moments")
                 ));
                 if quitting {
                     self.should_quit = true;
@@ -796,5 +803,17 @@ impl App {
             self.recovery_written = Some(path.clone());
         }
         Some(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tab_goes_round_the_views() {
+        assert_eq!(Screen::Board.step(1), Screen::Curve);
+        assert_eq!(Screen::Votes.step(1), Screen::Board);
+        assert_eq!(Screen::Board.step(-1), Screen::Votes);
     }
 }

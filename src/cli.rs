@@ -8,12 +8,14 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::action::Action;
-use crate::app::{App, Mode, Tone};
+use crate::app::{App, Mode};
 use crate::model::Journey;
-use crate::outline::{outline, plural};
+use crate::outline::outline;
 use crate::share::{Format, ImportFormat};
+use crate::status::Tone;
 use crate::store::{Document, LoadError};
 use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
+use crate::text::plural;
 use crate::ui::theme::Theme;
 
 /// A keyboard-driven terminal editor for customer journey maps: stages, touchpoints and

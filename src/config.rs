@@ -10,7 +10,15 @@ use serde::Deserialize;
 
 use crate::action::Action;
 use crate::keymap::{Key, KeyMap};
-use crate::ui::theme::Palette;
+
+/// The two sets of colours: the usual reds and greens, and one for people who do not tell
+/// red from green (pains in vermilion and orange, glories in blues, after Okabe and Ito).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+pub enum Palette {
+    #[default]
+    Standard,
+    ColourBlind,
+}
 
 /// What a config file may say. Every field is optional.
 #[derive(Debug, Default, Deserialize)]

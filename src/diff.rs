@@ -98,7 +98,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
                 format!(
                     "stage added at position {} with {}",
                     index + 1,
-                    crate::outline::plural(stage.moments.len(), "moment", "moments")
+                    crate::text::plural(stage.moments.len(), "moment", "moments")
                 ),
             ),
             Some((old_index, old_stage)) => {
@@ -185,7 +185,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
             &place,
             format!(
                 "stage removed with {}",
-                crate::outline::plural(gone, "moment", "moments")
+                crate::text::plural(gone, "moment", "moments")
             ),
         );
     }
@@ -322,7 +322,7 @@ pub fn render(name: &str, changes: &[Change], color: bool) -> String {
     let _ = writeln!(
         out,
         "{name}: {}",
-        crate::outline::plural(changes.len(), "change", "changes")
+        crate::text::plural(changes.len(), "change", "changes")
     );
     let mut place = None;
     for change in changes {

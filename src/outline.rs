@@ -3,21 +3,7 @@
 use std::fmt::Write;
 
 use crate::model::Journey;
-
-/// "1 stage", "3 stages".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// "3 moments: 1 pain, 2 glories".
-pub fn count_summary(moments: usize, pains: usize, glories: usize) -> String {
-    format!(
-        "{}: {}, {}",
-        plural(moments, "moment", "moments"),
-        plural(pains, "pain", "pains"),
-        plural(glories, "glory", "glories")
-    )
-}
+use crate::text::{count_summary, plural};
 
 /// The whole journey: title, then each stage with its moments, one per line, with the
 /// moment-of-truth kind and the feeling.

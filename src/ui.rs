@@ -7,7 +7,6 @@ pub mod popup;
 pub mod present;
 pub mod print;
 pub mod summary;
-pub mod text;
 pub mod theme;
 
 use ratatui::Frame;
@@ -18,10 +17,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::action::Action;
+use crate::app::Screen;
 use crate::app::{App, Mode, TextTarget, ViewState};
 use crate::input::TextInput;
-use crate::workshop::Screen;
-use text::{truncate, width};
+use crate::text::{self, truncate, width};
 use theme::Theme;
 
 /// Below this the board is not drawn; a message asks for a larger terminal.
@@ -100,8 +99,8 @@ fn render_title_bar(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> O
     let journey = app.journey();
     let counts = format!(
         " {}, {} ",
-        crate::outline::plural(journey.stages().len(), "stage", "stages"),
-        crate::outline::plural(journey.moment_count(), "moment", "moments")
+        crate::text::plural(journey.stages().len(), "stage", "stages"),
+        crate::text::plural(journey.moment_count(), "moment", "moments")
     );
     // On the right, most important last: the filter, the countdown, the counts.
     let mut right: Vec<Span> = Vec::new();
@@ -211,9 +210,9 @@ pub fn input_window(input: &TextInput, room: usize) -> (String, u16) {
 
 fn mode_name(app: &App) -> &'static str {
     match &app.mode {
-        Mode::Board if app.screen != crate::workshop::Screen::Board => match app.screen {
-            crate::workshop::Screen::Curve => "CURVE",
-            crate::workshop::Screen::Summary => "SUMMARY",
+        Mode::Board if app.screen != crate::app::Screen::Board => match app.screen {
+            crate::app::Screen::Curve => "CURVE",
+            crate::app::Screen::Summary => "SUMMARY",
             _ => "VOTES",
         },
         Mode::Board if app.read_only => "VIEW",

@@ -7,8 +7,9 @@ use crate::action::Action;
 use crate::app::{App, Confirm, Effect, Mode, TextTarget};
 use crate::input::{InputOutcome, TextInput};
 
+use crate::app::Screen;
 use crate::model::{Edit, Feeling, JourneyField, Kind, Moment, MomentField, Stage, StageField};
-use crate::workshop::Screen;
+use crate::text::quoted;
 
 mod popups;
 
@@ -26,16 +27,6 @@ pub const KIND_MENU: [(char, Option<Kind>); 7] = [
     ('l', Some(Kind::Lmot)),
     ('n', None),
 ];
-
-/// A title shortened and quoted for the status line.
-pub fn quoted(text: &str) -> String {
-    const MAX: usize = 32;
-    if text.chars().count() > MAX {
-        format!("“{}…”", text.chars().take(MAX - 1).collect::<String>())
-    } else {
-        format!("“{text}”")
-    }
-}
 
 impl App {
     /// Handles one key press. The field being typed into gets it first, then the popup on
@@ -609,7 +600,7 @@ impl App {
             self.warn(format!(
                 "Delete {} and its {}?",
                 quoted(&stage.name),
-                crate::outline::plural(stage.moments.len(), "moment", "moments")
+                crate::text::plural(stage.moments.len(), "moment", "moments")
             ));
         }
     }

@@ -1,30 +1,9 @@
-//! What a facilitator runs in front of a room: the views of the map, the filter, and the
-//! countdown timer. Plain state, no terminal: the editor holds it and the view draws it.
+//! What a facilitator runs in front of a room: the filter and the countdown timer. Plain
+//! state, no terminal: the editor holds it and the view draws it.
 
 use std::time::{Duration, Instant};
 
 use crate::model::{Kind, Moment};
-
-/// The ways to look at the map, in the order Tab goes through them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Screen {
-    #[default]
-    Board,
-    Curve,
-    Summary,
-    Votes,
-}
-
-impl Screen {
-    pub const ALL: [Screen; 4] = [Screen::Board, Screen::Curve, Screen::Summary, Screen::Votes];
-
-    /// The next (or, with `-1`, previous) view, going round.
-    pub fn step(self, by: isize) -> Screen {
-        let at = Screen::ALL.iter().position(|s| *s == self).unwrap_or(0) as isize;
-        let len = Screen::ALL.len() as isize;
-        Screen::ALL[(at + by).rem_euclid(len) as usize]
-    }
-}
 
 /// Which moments stand out; the others are dimmed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,13 +138,6 @@ pub fn parse_minutes(text: &str) -> Option<Duration> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tab_goes_round_the_views() {
-        assert_eq!(Screen::Board.step(1), Screen::Curve);
-        assert_eq!(Screen::Votes.step(1), Screen::Board);
-        assert_eq!(Screen::Board.step(-1), Screen::Votes);
-    }
 
     #[test]
     fn the_timer_counts_down_pauses_and_ends() {

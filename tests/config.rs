@@ -6,8 +6,9 @@
 mod common;
 
 use motmap::action::Action;
+use motmap::config::Palette;
 use motmap::config::{self, parse};
-use motmap::ui::theme::{Depth, Palette, Theme};
+use motmap::ui::theme::{Depth, Theme};
 use ratatui::style::Color;
 
 #[test]

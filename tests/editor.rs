@@ -6,8 +6,9 @@
 mod common;
 
 use common::{app_on, app_with, journey, press, selected_title};
-use motmap::app::{Confirm, Effect, Mode, Selection, Tone};
+use motmap::app::{Confirm, Effect, Mode, Selection};
 use motmap::model::{Evidence, Kind};
+use motmap::status::Tone;
 
 const SMALL: &str = r#"(title: "Cafe", stages: [
     (name: "Find", moments: [(title: "Reads reviews"), (title: "Sees the sign")]),
@@ -457,7 +458,7 @@ fn read_only_refuses_every_edit_and_still_reads() {
 
 #[test]
 fn tab_cycles_the_views_and_back() {
-    use motmap::workshop::Screen;
+    use motmap::app::Screen;
     let mut app = app_with(SMALL);
     for expected in [Screen::Curve, Screen::Summary, Screen::Votes, Screen::Board] {
         press(&mut app, "<Tab>");
@@ -643,11 +644,11 @@ fn votes_stop_at_the_largest_count_and_edits_go_back_to_the_board() {
     press(&mut app, "v");
     assert_eq!(app.selected_moment().unwrap().votes, u32::MAX);
     press(&mut app, "<Tab><Tab>");
-    assert_eq!(app.screen, motmap::workshop::Screen::Summary);
+    assert_eq!(app.screen, motmap::app::Screen::Summary);
     press(&mut app, "e");
     assert_eq!(
         app.screen,
-        motmap::workshop::Screen::Board,
+        motmap::app::Screen::Board,
         "typing happens where it is seen"
     );
 }

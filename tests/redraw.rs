@@ -49,7 +49,7 @@ fn bytes_per_key(template: &str, keys: &[&str]) -> (usize, Vec<usize>) {
     let mut app = app_on(template);
     app.theme = motmap::ui::theme::Theme {
         depth: motmap::ui::theme::Depth::TwoFiftySix,
-        palette: motmap::ui::theme::Palette::Standard,
+        palette: motmap::config::Palette::Standard,
     };
     let mut draw = |app: &mut motmap::app::App| {
         terminal

@@ -8,7 +8,8 @@ mod common;
 use std::fs;
 
 use common::{journey, press, selected_title};
-use motmap::app::{App, Confirm, Mode, Tone};
+use motmap::app::{App, Confirm, Mode};
+use motmap::status::Tone;
 use motmap::store::{self, Document, recovery_path};
 
 const MAP: &str = r#"(title: "Cafe", stages: [

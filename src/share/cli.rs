@@ -8,10 +8,10 @@ use anyhow::{Context, bail};
 
 use super::{Format, ImportFormat};
 use crate::model::Journey;
-use crate::outline::plural;
 use crate::store::{
     Document, LoadProblem, MAX_FILE_BYTES, io_reason, read_limited, to_ron, write_file,
 };
+use crate::text::plural;
 
 /// `motmap export`: the map in `format`, on standard output or in `output`.
 pub fn export(

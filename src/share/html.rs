@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use crate::insight::{Counts, average_feeling, kinds};
 use crate::model::{Feeling, Journey, Kind, Moment, Stage};
-use crate::outline::{count_summary, plural};
-use crate::ui::text::wrap;
+use crate::text::wrap;
+use crate::text::{count_summary, plural};
 
 /// The page: title, description, personas and counts, the emotion curve, then the board.
 ///

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use crate::insight::{Counts, kinds, ranking};
 use crate::model::{Journey, Kind, Moment, Stage};
-use crate::outline::{count_summary, plural};
+use crate::text::{count_summary, plural};
 
 /// The report: title, description and personas, the counts, a table of moments for every
 /// stage, then the moments of truth by kind, the pains with their ideas, and the votes.

@@ -10,12 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Widget};
 
 use super::input_window;
-use super::text::{truncate, width, wrap};
 use super::theme::Theme;
-use crate::app::{App, Mode, TextTarget, Tone, ViewState};
+use crate::app::{App, Mode, TextTarget, ViewState};
 use crate::merge::has_conflict;
 use crate::model::{Moment, Stage};
-use crate::outline::count_summary;
+use crate::status::Tone;
+use crate::text::count_summary;
+use crate::text::{truncate, width, wrap};
 
 /// Columns are never narrower than this; more stages than fit scroll sideways.
 pub const MIN_COLUMN_WIDTH: u16 = 26;
@@ -148,7 +149,7 @@ fn render_column(
             buf.set_stringn(
                 name_area.x,
                 name_area.y,
-                super::text::pad(&shown, inner.width as usize),
+                crate::text::pad(&shown, inner.width as usize),
                 inner.width as usize,
                 theme.input(),
             );
@@ -231,8 +232,8 @@ fn stage_summary(stage: &Stage, room: usize) -> String {
     }
     let short = format!(
         "{moments}: {}, {}",
-        crate::outline::plural(pains, "pain", "pains"),
-        crate::outline::plural(glories, "glory", "glories")
+        crate::text::plural(pains, "pain", "pains"),
+        crate::text::plural(glories, "glory", "glories")
     );
     if width(&short) <= room {
         return short;
@@ -437,7 +438,7 @@ fn render_card(
         buf.set_stringn(
             inner.x,
             y,
-            super::text::pad(&shown, inner.width as usize),
+            crate::text::pad(&shown, inner.width as usize),
             inner.width as usize,
             theme.input(),
         );

@@ -10,10 +10,10 @@ use ratatui::text::Line as TextLine;
 use ratatui::widgets::Widget;
 use ratatui::widgets::canvas::{Canvas, Line};
 
-use super::text::{truncate, width};
 use crate::app::App;
 use crate::insight::average_feeling;
 use crate::model::Feeling;
+use crate::text::{truncate, width};
 
 /// The feelings from top to bottom, with how the axis names them.
 const LEVELS: [(i8, &str); 5] = [

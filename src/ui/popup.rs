@@ -9,11 +9,11 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::input_window;
-use super::text::{truncate, wrap};
 use super::theme::Theme;
 use crate::action::Group;
 use crate::app::{App, Confirm, DetailField, Mode, ViewState};
 use crate::model::Moment;
+use crate::text::{truncate, wrap};
 use crate::update::{EXPORT_MENU, KIND_MENU};
 
 pub fn render_popups(
@@ -154,7 +154,7 @@ fn render_details(
                 buf.set_stringn(
                     x,
                     row_y,
-                    super::text::pad(line, value_width),
+                    crate::text::pad(line, value_width),
                     value_width,
                     theme.input(),
                 );
@@ -419,7 +419,7 @@ fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
                 "Delete stage",
                 format!(
                     "Delete the stage “{name}” and its {}?",
-                    crate::outline::plural(count, "moment", "moments")
+                    crate::text::plural(count, "moment", "moments")
                 ),
                 vec![
                     ("y", format!("delete it ({undo} brings it back)")),

@@ -7,10 +7,10 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Padding, Widget};
 
-use super::text::{truncate, width, wrap};
 use crate::app::{App, ViewState};
 use crate::model::Moment;
-use crate::outline::count_summary;
+use crate::text::count_summary;
+use crate::text::{truncate, width, wrap};
 
 /// Cards are at least this wide; as many columns as fit.
 const CARD_WIDTH: u16 = 36;

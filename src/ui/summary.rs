@@ -7,12 +7,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::text::{truncate, width};
 use super::theme::Theme;
 use crate::app::App;
 use crate::insight::{Counts, average_feeling, kinds, pains_without_idea, ranking};
 use crate::model::{Moment, Stage};
-use crate::outline::plural;
+use crate::text::plural;
+use crate::text::{truncate, width};
 
 /// Lines, drawn from the top of `area` with a column's margin each side, cut at its bottom.
 fn draw_lines(area: Rect, buf: &mut Buffer, lines: Vec<Line<'static>>) {
@@ -77,7 +77,7 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
     };
     let mut lines = vec![heading(&journey.title, theme)];
     if !journey.description.is_empty() {
-        for line in super::text::wrap(&journey.description, room, 3) {
+        for line in crate::text::wrap(&journey.description, room, 3) {
             lines.push(Line::styled(line, theme.dim()));
         }
     }
@@ -109,7 +109,7 @@ pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
             Span::raw("Moments of truth present: "),
             Span::styled(badges(&present), theme.selected_title()),
             Span::raw("   missing: "),
-            Span::styled(badges(&missing), theme.status(crate::app::Tone::Warning)),
+            Span::styled(badges(&missing), theme.status(crate::status::Tone::Warning)),
         ]),
         Line::raw(""),
     ]);

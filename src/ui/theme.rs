@@ -4,6 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::config::Palette;
 use crate::model::Feeling;
 
 /// How many colours the terminal shows.
@@ -38,15 +39,6 @@ impl Depth {
             Depth::Sixteen
         }
     }
-}
-
-/// The two sets of colours: the usual reds and greens, and one for people who do not tell
-/// red from green (pains in vermilion and orange, glories in blues, after Okabe and Ito).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
-pub enum Palette {
-    #[default]
-    Standard,
-    ColourBlind,
 }
 
 /// The colours the board uses, by what they mean.
@@ -248,8 +240,8 @@ impl Theme {
         self.label(Role::Neutral).add_modifier(Modifier::BOLD)
     }
 
-    pub fn status(&self, tone: crate::app::Tone) -> Style {
-        use crate::app::Tone;
+    pub fn status(&self, tone: crate::status::Tone) -> Style {
+        use crate::status::Tone;
         match tone {
             Tone::Info => Style::new(),
             Tone::Success => self.fg(Role::Success),

@@ -3,11 +3,12 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{KIND_MENU, quoted};
+use super::KIND_MENU;
 use crate::app::{App, Confirm, DetailField, Effect, Mode};
 use crate::input::{InputOutcome, TextInput};
 use crate::model::{Edit, Evidence, Feeling, Moment, MomentField};
 use crate::share::Format;
+use crate::text::quoted;
 
 /// The export menu: the key that picks each format.
 pub(crate) const EXPORT_MENU: [(char, Format); 5] = [

@@ -5,11 +5,12 @@ use std::time::Instant;
 
 use crossterm::event::{KeyCode, KeyEvent};
 
-use super::{KIND_MENU, quoted};
+use super::KIND_MENU;
 use crate::action::Action;
 use crate::app::{App, Effect, Mode, Search};
 use crate::input::{InputOutcome, TextInput};
 use crate::model::Edit;
+use crate::text::quoted;
 use crate::workshop::{Filter, Timer, parse_minutes};
 
 impl App {
@@ -58,7 +59,7 @@ impl App {
         self.info(format!(
             "Filter on: {}, {} of {}; the rest are dimmed. {clear} clears it.",
             filter.label(),
-            crate::outline::plural(matching, "moment", "moments"),
+            crate::text::plural(matching, "moment", "moments"),
             self.journey().moment_count()
         ));
         self.filter = Some(filter);
@@ -164,7 +165,7 @@ impl App {
         ) {
             self.success(format!(
                 "{title} has {}.",
-                crate::outline::plural(votes as usize, "vote", "votes")
+                crate::text::plural(votes as usize, "vote", "votes")
             ));
         }
     }

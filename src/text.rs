@@ -1,8 +1,35 @@
-//! Measuring, wrapping and cutting text by display width, never mid-character: Korean,
-//! Chinese and emoji take two columns and stay whole.
+//! Text for people: measured, wrapped and cut by display width, never mid-character
+//! (Korean, Chinese and emoji take two columns and stay whole), counted in words ("1 stage",
+//! "3 moments: 1 pain, 2 glories") and quoted for a status line. The lowest floor: the
+//! view, the exports and the editor all use it, and it uses nothing of the crate.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+/// "1 stage", "3 stages".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "3 moments: 1 pain, 2 glories".
+pub fn count_summary(moments: usize, pains: usize, glories: usize) -> String {
+    format!(
+        "{}: {}, {}",
+        plural(moments, "moment", "moments"),
+        plural(pains, "pain", "pains"),
+        plural(glories, "glory", "glories")
+    )
+}
+
+/// A title shortened and quoted for the status line: “Long queue at the counter”.
+pub fn quoted(text: &str) -> String {
+    const MAX: usize = 32;
+    if text.chars().count() > MAX {
+        format!("“{}…”", text.chars().take(MAX - 1).collect::<String>())
+    } else {
+        format!("“{text}”")
+    }
+}
 
 pub fn width(text: &str) -> usize {
     text.width()
