@@ -48,23 +48,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
             what,
         })
     };
-    if old.title != new.title {
-        note(
-            Sign::Changed,
-            "",
-            format!("title {} → {}", quote(&old.title), quote(&new.title)),
-        );
-    }
-    if old.description != new.description {
-        note(Sign::Changed, "", "description edited".into());
-    }
-    if old.personas != new.personas {
-        note(
-            Sign::Changed,
-            "",
-            format!("personas {} → {}", list(&old.personas), list(&new.personas)),
-        );
-    }
+    journey_changes(old, new, &mut note);
 
     let old_stages: HashMap<Id, (usize, &Stage)> = old
         .stages()
@@ -91,88 +75,156 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
 
     for (index, stage) in new.stages().iter().enumerate() {
         let place = format!("stage {}", quote(&stage.name));
-        match old_stages.get(&stage.id) {
-            None => note(
-                Sign::Added,
-                &place,
-                format!(
-                    "stage added at position {} with {}",
-                    index + 1,
-                    crate::text::plural(stage.moments.len(), "moment", "moments")
-                ),
-            ),
-            Some((old_index, old_stage)) => {
-                if old_stage.name != stage.name {
-                    note(
-                        Sign::Changed,
-                        &place,
-                        format!("renamed from {}", quote(&old_stage.name)),
-                    );
-                }
-                if old_stage.description != stage.description {
-                    note(Sign::Changed, &place, "description edited".into());
-                }
-                if !stayed.contains(&stage.id) {
-                    let after = index
-                        .checked_sub(1)
-                        .map(|i| format!("stage {}", quote(&new.stages()[i].name)));
-                    note(Sign::Moved, &place, moved_to(*old_index, index, after));
-                }
-            }
-        }
-        let old_order: Vec<Id> = old_stages
-            .get(&stage.id)
-            .map(|(_, s)| s.moments.iter().map(|m| m.id).collect())
-            .unwrap_or_default();
-        let new_order: Vec<Id> = stage.moments.iter().map(|m| m.id).collect();
-        let kept_order = stayed_in_order(&old_order, &new_order);
-        for (position, moment) in stage.moments.iter().enumerate() {
-            let Some((old_stage, old_position, old_moment)) = old_moments.get(&moment.id) else {
-                note(
-                    Sign::Added,
-                    &place,
-                    format!("added {} ({})", quote(&moment.title), describe(moment)),
-                );
-                continue;
-            };
-            let title = quote(&moment.title);
-            if old_stage.id != stage.id {
-                note(
-                    Sign::Moved,
-                    &place,
-                    format!("{title} moved here from stage {}", quote(&old_stage.name)),
-                );
-            } else if !kept_order.contains(&moment.id) {
-                let after = position
-                    .checked_sub(1)
-                    .map(|i| quote(&stage.moments[i].title));
-                let moved = moved_to(*old_position, position, after);
-                note(Sign::Moved, &place, format!("{title} {moved}"));
-            }
-            let changed = moment_changes(old_moment, moment);
-            if !changed.is_empty() {
-                note(
-                    Sign::Changed,
-                    &place,
-                    format!("{title}: {}", changed.join("; ")),
-                );
-            }
-        }
-        if let Some((_, old_stage)) = old_stages.get(&stage.id) {
-            for gone in old_stage
-                .moments
-                .iter()
-                .filter(|m| !new_moment_ids.contains(&m.id))
-            {
-                note(
-                    Sign::Removed,
-                    &place,
-                    format!("removed {}", quote(&gone.title)),
-                );
-            }
+        let old_stage = old_stages.get(&stage.id).copied();
+        stage_changes(new.stages(), index, old_stage, &stayed, &place, &mut note);
+        let old_stage = old_stage.map(|(_, s)| s);
+        moment_changes_in(stage, old_stage, &old_moments, &place, &mut note);
+        if let Some(old_stage) = old_stage {
+            removed_moments(old_stage, &new_moment_ids, &place, &mut note);
         }
     }
     let new_stages: std::collections::HashSet<Id> = new_stage_ids.into_iter().collect();
+    removed_stages(old, &new_stages, &new_moment_ids, &mut note);
+    changes
+}
+
+/// The journey's own fields: its title, description and personas.
+fn journey_changes(old: &Journey, new: &Journey, note: &mut impl FnMut(Sign, &str, String)) {
+    if old.title != new.title {
+        note(
+            Sign::Changed,
+            "",
+            format!("title {} → {}", quote(&old.title), quote(&new.title)),
+        );
+    }
+    if old.description != new.description {
+        note(Sign::Changed, "", "description edited".into());
+    }
+    if old.personas != new.personas {
+        note(
+            Sign::Changed,
+            "",
+            format!("personas {} → {}", list(&old.personas), list(&new.personas)),
+        );
+    }
+}
+
+/// One stage in the new order against its old self: added, renamed, edited or moved.
+fn stage_changes(
+    stages: &[Stage],
+    index: usize,
+    old: Option<(usize, &Stage)>,
+    stayed: &std::collections::HashSet<Id>,
+    place: &str,
+    note: &mut impl FnMut(Sign, &str, String),
+) {
+    let stage = &stages[index];
+    match old {
+        None => note(
+            Sign::Added,
+            place,
+            format!(
+                "stage added at position {} with {}",
+                index + 1,
+                crate::text::plural(stage.moments.len(), "moment", "moments")
+            ),
+        ),
+        Some((old_index, old_stage)) => {
+            if old_stage.name != stage.name {
+                note(
+                    Sign::Changed,
+                    place,
+                    format!("renamed from {}", quote(&old_stage.name)),
+                );
+            }
+            if old_stage.description != stage.description {
+                note(Sign::Changed, place, "description edited".into());
+            }
+            if !stayed.contains(&stage.id) {
+                let after = index
+                    .checked_sub(1)
+                    .map(|i| format!("stage {}", quote(&stages[i].name)));
+                note(Sign::Moved, place, moved_to(old_index, index, after));
+            }
+        }
+    }
+}
+
+/// The moments of one stage in their new order: added, moved here from another stage,
+/// moved within it, or edited.
+fn moment_changes_in(
+    stage: &Stage,
+    old_stage: Option<&Stage>,
+    old_moments: &HashMap<Id, (&Stage, usize, &Moment)>,
+    place: &str,
+    note: &mut impl FnMut(Sign, &str, String),
+) {
+    let old_order: Vec<Id> = old_stage
+        .map(|s| s.moments.iter().map(|m| m.id).collect())
+        .unwrap_or_default();
+    let new_order: Vec<Id> = stage.moments.iter().map(|m| m.id).collect();
+    let kept_order = stayed_in_order(&old_order, &new_order);
+    for (position, moment) in stage.moments.iter().enumerate() {
+        let Some((old_stage, old_position, old_moment)) = old_moments.get(&moment.id) else {
+            note(
+                Sign::Added,
+                place,
+                format!("added {} ({})", quote(&moment.title), describe(moment)),
+            );
+            continue;
+        };
+        let title = quote(&moment.title);
+        if old_stage.id != stage.id {
+            note(
+                Sign::Moved,
+                place,
+                format!("{title} moved here from stage {}", quote(&old_stage.name)),
+            );
+        } else if !kept_order.contains(&moment.id) {
+            let after = position
+                .checked_sub(1)
+                .map(|i| quote(&stage.moments[i].title));
+            let moved = moved_to(*old_position, position, after);
+            note(Sign::Moved, place, format!("{title} {moved}"));
+        }
+        let changed = moment_changes(old_moment, moment);
+        if !changed.is_empty() {
+            note(
+                Sign::Changed,
+                place,
+                format!("{title}: {}", changed.join("; ")),
+            );
+        }
+    }
+}
+
+/// The moments of a stage that are in no stage of the new version.
+fn removed_moments(
+    old_stage: &Stage,
+    new_moment_ids: &std::collections::HashSet<Id>,
+    place: &str,
+    note: &mut impl FnMut(Sign, &str, String),
+) {
+    for gone in old_stage
+        .moments
+        .iter()
+        .filter(|m| !new_moment_ids.contains(&m.id))
+    {
+        note(
+            Sign::Removed,
+            place,
+            format!("removed {}", quote(&gone.title)),
+        );
+    }
+}
+
+/// The stages that are gone, each with how many of its moments went with it.
+fn removed_stages(
+    old: &Journey,
+    new_stages: &std::collections::HashSet<Id>,
+    new_moment_ids: &std::collections::HashSet<Id>,
+    note: &mut impl FnMut(Sign, &str, String),
+) {
     for stage in old.stages().iter().filter(|s| !new_stages.contains(&s.id)) {
         let place = format!("stage {}", quote(&stage.name));
         let gone = stage
@@ -189,7 +241,6 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
             ),
         );
     }
-    changes
 }
 
 /// What changed in one moment, field by field, in words.
