@@ -555,97 +555,22 @@ impl Journey {
     /// Applies `edit` and returns the edit that undoes it. On error nothing changed.
     pub fn apply(&mut self, edit: Edit) -> Result<Edit, EditError> {
         match edit {
-            Edit::InsertStage { index, mut stage } => {
-                check_insert(index, self.stages.len())?;
-                self.adopt_stage(&mut stage);
-                let id = stage.id;
-                self.stages.insert(index, stage);
-                Ok(Edit::RemoveStage { id })
-            }
+            Edit::InsertStage { index, stage } => self.insert_stage(index, stage),
             Edit::RemoveStage { id } => {
                 let index = self.stage_index(id).ok_or(EditError::NoSuchStage(id))?;
                 let stage = self.stages.remove(index);
                 Ok(Edit::InsertStage { index, stage })
             }
-            Edit::MoveStage { id, to } => {
-                let from = self.stage_index(id).ok_or(EditError::NoSuchStage(id))?;
-                check_index(to, self.stages.len())?;
-                let stage = self.stages.remove(from);
-                self.stages.insert(to, stage);
-                Ok(Edit::MoveStage { id, to: from })
-            }
-            Edit::SetStageText { id, field, text } => {
-                let index = self.stage_index(id).ok_or(EditError::NoSuchStage(id))?;
-                let stage = &mut self.stages[index];
-                let slot = match field {
-                    StageField::Name => &mut stage.name,
-                    StageField::Description => &mut stage.description,
-                };
-                let text = match field {
-                    StageField::Name => clean_line(&text),
-                    StageField::Description => clean_multiline(&text),
-                };
-                let old = std::mem::replace(slot, text);
-                Ok(Edit::SetStageText {
-                    id,
-                    field,
-                    text: old,
-                })
-            }
+            Edit::MoveStage { id, to } => self.move_stage(id, to),
+            Edit::SetStageText { id, field, text } => self.set_stage_text(id, field, text),
             Edit::InsertMoment {
                 stage,
                 index,
-                mut moment,
-            } => {
-                let stage_index = self
-                    .stage_index(stage)
-                    .ok_or(EditError::NoSuchStage(stage))?;
-                check_insert(index, self.stages[stage_index].moments.len())?;
-                self.adopt_moment(&mut moment);
-                let id = moment.id;
-                self.stages[stage_index].moments.insert(index, moment);
-                Ok(Edit::RemoveMoment { id })
-            }
-            Edit::RemoveMoment { id } => {
-                let at = self.find_moment(id).ok_or(EditError::NoSuchMoment(id))?;
-                let moment = self.stages[at.stage].moments.remove(at.moment);
-                Ok(Edit::InsertMoment {
-                    stage: self.stages[at.stage].id,
-                    index: at.moment,
-                    moment,
-                })
-            }
-            Edit::MoveMoment { id, stage, index } => {
-                let from = self.find_moment(id).ok_or(EditError::NoSuchMoment(id))?;
-                let to_stage = self
-                    .stage_index(stage)
-                    .ok_or(EditError::NoSuchStage(stage))?;
-                let room =
-                    self.stages[to_stage].moments.len() - usize::from(to_stage == from.stage);
-                check_insert(index, room)?;
-                let from_stage_id = self.stages[from.stage].id;
-                let moment = self.stages[from.stage].moments.remove(from.moment);
-                self.stages[to_stage].moments.insert(index, moment);
-                Ok(Edit::MoveMoment {
-                    id,
-                    stage: from_stage_id,
-                    index: from.moment,
-                })
-            }
-            Edit::SetMomentText { id, field, text } => {
-                let text = if field.is_multiline() {
-                    clean_multiline(&text)
-                } else {
-                    clean_line(&text)
-                };
-                let moment = self.moment_mut(id)?;
-                let old = std::mem::replace(moment.text_mut(field), text);
-                Ok(Edit::SetMomentText {
-                    id,
-                    field,
-                    text: old,
-                })
-            }
+                moment,
+            } => self.insert_moment(stage, index, moment),
+            Edit::RemoveMoment { id } => self.remove_moment(id),
+            Edit::MoveMoment { id, stage, index } => self.move_moment(id, stage, index),
+            Edit::SetMomentText { id, field, text } => self.set_moment_text(id, field, text),
             Edit::SetKind { id, kind } => {
                 let moment = self.moment_mut(id)?;
                 let old = std::mem::replace(&mut moment.kind, kind);
@@ -672,14 +597,7 @@ impl Journey {
                 let old = std::mem::replace(&mut moment.votes, votes);
                 Ok(Edit::SetVotes { id, votes: old })
             }
-            Edit::SetJourneyText { field, text } => {
-                let (slot, text) = match field {
-                    JourneyField::Title => (&mut self.title, clean_line(&text)),
-                    JourneyField::Description => (&mut self.description, clean_multiline(&text)),
-                };
-                let old = std::mem::replace(slot, text);
-                Ok(Edit::SetJourneyText { field, text: old })
-            }
+            Edit::SetJourneyText { field, text } => self.set_journey_text(field, text),
             Edit::SetPersonas { personas } => {
                 let personas = clean_tags(personas);
                 let old = std::mem::replace(&mut self.personas, personas);
@@ -692,6 +610,126 @@ impl Journey {
                 })
             }
         }
+    }
+
+    /// Inserts a stage at `index`, with fresh ids where it needs them; undone by removing it.
+    fn insert_stage(&mut self, index: usize, mut stage: Stage) -> Result<Edit, EditError> {
+        check_insert(index, self.stages.len())?;
+        self.adopt_stage(&mut stage);
+        let id = stage.id;
+        self.stages.insert(index, stage);
+        Ok(Edit::RemoveStage { id })
+    }
+
+    /// Moves a stage to `to`; undone by moving it back to where it was.
+    fn move_stage(&mut self, id: Id, to: usize) -> Result<Edit, EditError> {
+        let from = self.stage_index(id).ok_or(EditError::NoSuchStage(id))?;
+        check_index(to, self.stages.len())?;
+        let stage = self.stages.remove(from);
+        self.stages.insert(to, stage);
+        Ok(Edit::MoveStage { id, to: from })
+    }
+
+    /// Replaces a stage's name or description, cleaned; undone by setting the old text.
+    fn set_stage_text(
+        &mut self,
+        id: Id,
+        field: StageField,
+        text: String,
+    ) -> Result<Edit, EditError> {
+        let index = self.stage_index(id).ok_or(EditError::NoSuchStage(id))?;
+        let stage = &mut self.stages[index];
+        let slot = match field {
+            StageField::Name => &mut stage.name,
+            StageField::Description => &mut stage.description,
+        };
+        let text = match field {
+            StageField::Name => clean_line(&text),
+            StageField::Description => clean_multiline(&text),
+        };
+        let old = std::mem::replace(slot, text);
+        Ok(Edit::SetStageText {
+            id,
+            field,
+            text: old,
+        })
+    }
+
+    /// Inserts a moment into a stage, with a fresh id where it needs one; undone by removing it.
+    fn insert_moment(
+        &mut self,
+        stage: Id,
+        index: usize,
+        mut moment: Moment,
+    ) -> Result<Edit, EditError> {
+        let stage_index = self
+            .stage_index(stage)
+            .ok_or(EditError::NoSuchStage(stage))?;
+        check_insert(index, self.stages[stage_index].moments.len())?;
+        self.adopt_moment(&mut moment);
+        let id = moment.id;
+        self.stages[stage_index].moments.insert(index, moment);
+        Ok(Edit::RemoveMoment { id })
+    }
+
+    /// Removes a moment; undone by inserting it again where it was.
+    fn remove_moment(&mut self, id: Id) -> Result<Edit, EditError> {
+        let at = self.find_moment(id).ok_or(EditError::NoSuchMoment(id))?;
+        let moment = self.stages[at.stage].moments.remove(at.moment);
+        Ok(Edit::InsertMoment {
+            stage: self.stages[at.stage].id,
+            index: at.moment,
+            moment,
+        })
+    }
+
+    /// Moves a moment to `index` in a stage, its own or another; undone by moving it back.
+    fn move_moment(&mut self, id: Id, stage: Id, index: usize) -> Result<Edit, EditError> {
+        let from = self.find_moment(id).ok_or(EditError::NoSuchMoment(id))?;
+        let to_stage = self
+            .stage_index(stage)
+            .ok_or(EditError::NoSuchStage(stage))?;
+        let room = self.stages[to_stage].moments.len() - usize::from(to_stage == from.stage);
+        check_insert(index, room)?;
+        let from_stage_id = self.stages[from.stage].id;
+        let moment = self.stages[from.stage].moments.remove(from.moment);
+        self.stages[to_stage].moments.insert(index, moment);
+        Ok(Edit::MoveMoment {
+            id,
+            stage: from_stage_id,
+            index: from.moment,
+        })
+    }
+
+    /// Replaces one of a moment's texts, cleaned; undone by setting the old text.
+    fn set_moment_text(
+        &mut self,
+        id: Id,
+        field: MomentField,
+        text: String,
+    ) -> Result<Edit, EditError> {
+        let text = if field.is_multiline() {
+            clean_multiline(&text)
+        } else {
+            clean_line(&text)
+        };
+        let moment = self.moment_mut(id)?;
+        let old = std::mem::replace(moment.text_mut(field), text);
+        Ok(Edit::SetMomentText {
+            id,
+            field,
+            text: old,
+        })
+    }
+
+    /// Replaces the journey's title or description, cleaned; undone by setting the old text.
+    fn set_journey_text(&mut self, field: JourneyField, text: String) -> Result<Edit, EditError> {
+        let (slot, text) = match field {
+            JourneyField::Title => (&mut self.title, clean_line(&text)),
+            JourneyField::Description => (&mut self.description, clean_multiline(&text)),
+        };
+        let old = std::mem::replace(slot, text);
+        Ok(Edit::SetJourneyText { field, text: old })
     }
 
     /// Checks every invariant: ids set and unique, `next_id` above them all, no control
