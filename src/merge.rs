@@ -238,13 +238,29 @@ fn merge_moment(
     let b = base.map_or(&empty, |(_, m)| m);
     let mut record = Vec::new();
     let mut moment = o.clone();
+    merge_fields(b, o, t, &mut moment, &mut record);
+    moment.votes = merge_votes(b.votes, o.votes, t.votes, base.is_none());
+    let base_stage = base.map(|(s, _)| s);
+    let stage = merge_moment_stage(base_stage, our_stage, their_stage, versions, &mut record);
+    for line in &record {
+        conflicts.push(format!("moment “{}”: {line}", o.title));
+    }
+    if !record.is_empty() {
+        append_note(&mut moment.notes, &record);
+        moment.tags.push(CONFLICT_TAG.into());
+    }
+    Placed { stage, moment }
+}
+
+/// Merges every field of a moment but its votes into `moment`, which starts as ours.
+fn merge_fields(b: &Moment, o: &Moment, t: &Moment, moment: &mut Moment, record: &mut Vec<String>) {
     merge_text(
         &b.title,
         &o.title,
         &t.title,
         "the title",
         &mut moment.title,
-        &mut record,
+        record,
     );
     merge_value(
         &b.kind,
@@ -253,7 +269,7 @@ fn merge_moment(
         "the kind",
         kind_name,
         &mut moment.kind,
-        &mut record,
+        record,
     );
     merge_value(
         &b.feeling,
@@ -262,7 +278,7 @@ fn merge_moment(
         "the feeling",
         feeling_name,
         &mut moment.feeling,
-        &mut record,
+        record,
     );
     let texts = [
         ("the channel", MomentField::Channel),
@@ -278,7 +294,7 @@ fn merge_moment(
             t.text(field),
             name,
             moment.text_mut(field),
-            &mut record,
+            record,
         );
     }
     merge_value(
@@ -288,22 +304,33 @@ fn merge_moment(
         "the evidence",
         evidence_name,
         &mut moment.evidence,
-        &mut record,
+        record,
     );
     moment.tags = merge_set(&b.tags, &o.tags, &t.tags);
+}
+
+/// The votes after a merge: what each side added to the base's count, added together.
+fn merge_votes(base: u32, ours: u32, theirs: u32, new_on_both_sides: bool) -> u32 {
     // Votes cast in two workshops add up. A moment new on both sides is one moment added
     // twice (a cherry-pick), with one count of votes.
-    let delta = |v: u32| i64::from(v) - i64::from(b.votes);
-    let delta_theirs = if base.is_none() && o.votes == t.votes {
+    let delta = |v: u32| i64::from(v) - i64::from(base);
+    let delta_theirs = if new_on_both_sides && ours == theirs {
         0
     } else {
-        delta(t.votes)
+        delta(theirs)
     };
-    moment.votes =
-        (i64::from(b.votes) + delta(o.votes) + delta_theirs).clamp(0, u32::MAX.into()) as u32;
+    (i64::from(base) + delta(ours) + delta_theirs).clamp(0, u32::MAX.into()) as u32
+}
 
-    let base_stage = base.map(|(s, _)| s);
-    let stage = if base_stage == Some(our_stage) {
+/// The stage a moment goes to: where one side moved it; ours, as a conflict, where both did.
+fn merge_moment_stage(
+    base_stage: Option<Id>,
+    our_stage: Id,
+    their_stage: Id,
+    versions: &[Version; 3],
+    record: &mut Vec<String>,
+) -> Id {
+    if base_stage == Some(our_stage) {
         their_stage
     } else if base_stage == Some(their_stage) || our_stage == their_stage {
         our_stage
@@ -320,15 +347,7 @@ fn merge_moment(
             name(their_stage)
         ));
         our_stage
-    };
-    for line in &record {
-        conflicts.push(format!("moment “{}”: {line}", o.title));
     }
-    if !record.is_empty() {
-        append_note(&mut moment.notes, &record);
-        moment.tags.push(CONFLICT_TAG.into());
-    }
-    Placed { stage, moment }
 }
 
 fn kind_name(kind: &Option<Kind>) -> String {
