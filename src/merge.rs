@@ -369,6 +369,33 @@ fn merge_stages(
     conflicts: &mut Vec<String>,
 ) -> Vec<Stage> {
     let [base, ours, theirs] = versions;
+    let (keep, kept_despite_deletion) = surviving_stages(versions, moments, conflicts);
+    let order = merge_order(
+        &base.stage_order(),
+        &ours.stage_order(),
+        &theirs.stage_order(),
+        &keep,
+    );
+    let mut stages: Vec<Stage> = order
+        .iter()
+        .map(|id| merge_stage(*id, versions, moments, conflicts))
+        .collect();
+    for stage in &mut stages {
+        if kept_despite_deletion.contains(&stage.id) {
+            append_note(&mut stage.description, &[DELETED_AND_CHANGED.into()]);
+        }
+    }
+    place_orphans(&mut stages, moments);
+    stages
+}
+
+/// The stages that survive the merge, and those of them kept although one side deleted them.
+fn surviving_stages(
+    versions: &[Version; 3],
+    moments: &HashMap<Id, Placed>,
+    conflicts: &mut Vec<String>,
+) -> (HashSet<Id>, HashSet<Id>) {
+    let [base, ours, theirs] = versions;
     // A stage deleted on one side stays when the other side put a changed moment in it.
     let holds_change = |stage: Id| {
         moments.iter().any(|(id, placed)| {
@@ -408,22 +435,11 @@ fn merge_stages(
             keep.insert(*id);
         }
     }
-    let order = merge_order(
-        &base.stage_order(),
-        &ours.stage_order(),
-        &theirs.stage_order(),
-        &keep,
-    );
-    let mut stages: Vec<Stage> = order
-        .iter()
-        .map(|id| merge_stage(*id, versions, moments, conflicts))
-        .collect();
-    for stage in &mut stages {
-        if kept_despite_deletion.contains(&stage.id) {
-            append_note(&mut stage.description, &[DELETED_AND_CHANGED.into()]);
-        }
-    }
-    // A moment placed in a stage that did not survive goes to the first stage.
+    (keep, kept_despite_deletion)
+}
+
+/// A moment placed in a stage that did not survive goes to the first stage.
+fn place_orphans(stages: &mut Vec<Stage>, moments: &HashMap<Id, Placed>) {
     let placed: HashSet<Id> = stages
         .iter()
         .flat_map(|s| &s.moments)
@@ -442,7 +458,6 @@ fn merge_stages(
             .moments
             .extend(orphans.into_iter().map(|p| p.moment.clone()));
     }
-    stages
 }
 
 fn merge_stage(
