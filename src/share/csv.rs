@@ -163,57 +163,19 @@ pub fn from_csv(text: &str) -> Result<Journey, CsvError> {
         .map_err(|e| fail(1, e.to_string()))?
         .clone();
     let columns = Columns::new(&header).map_err(|p| fail(1, p))?;
-    // The line a record starts on, counted from the text: the reader's own count misses
-    // the line ends of CRLF files, which spreadsheets write.
-    let line_at = |byte: u64| {
-        let mut upto = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        // A record's position may be the line end that came before it.
-        let bytes = text.as_bytes();
-        while bytes.get(upto).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
-            upto += 1;
-        }
-        // A line ends at LF, CRLF, or a lone CR (old Mac "CSV (Macintosh)" files).
-        let ends = bytes[..upto]
-            .iter()
-            .enumerate()
-            .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
-            .count();
-        1 + ends as u64
-    };
     let mut sheet = Sheet::default();
     let mut problems = Vec::new();
     let mut more = false;
     let mut last_start = None;
     for record in reader.records() {
-        let (start, result) = match record {
-            Ok(record) => {
-                let start = record.position().map_or(0, |p| p.byte());
-                // Fewer fields than columns is a row whose trailing empty cells were left
-                // out; more is fine while the extras are empty (trailing commas).
-                let extra_empty = record.iter().skip(header.len()).all(str::is_empty);
-                let result = if extra_empty {
-                    sheet.add(&columns, &record)
-                } else {
-                    Err(format!(
-                        "the row has {} fields where the first row names {} columns; remove the extra fields or name their columns",
-                        record.len(),
-                        header.len()
-                    ))
-                };
-                (start, result)
-            }
-            Err(error) => (
-                error.position().map_or(0, |p| p.byte()),
-                Err(error.to_string()),
-            ),
-        };
+        let (start, result) = read_record(record, &header, &columns, &mut sheet);
         last_start = Some(start);
         if let Err(problem) = result {
             if problems.len() == MAX_PROBLEMS {
                 more = true;
                 break;
             }
-            problems.push((line_at(start), problem));
+            problems.push((line_at(text, start), problem));
         }
     }
     // A quote left open runs to the end of the file, inside the last record.
@@ -226,7 +188,7 @@ pub fn from_csv(text: &str) -> Result<Journey, CsvError> {
             == 1
     {
         // Said instead of whatever else the swallowed text got wrong.
-        let line = line_at(start);
+        let line = line_at(text, start);
         problems.retain(|(l, _)| *l != line);
         problems.push((
             line,
@@ -238,6 +200,54 @@ pub fn from_csv(text: &str) -> Result<Journey, CsvError> {
     } else {
         Err(CsvError { problems, more })
     }
+}
+
+/// Adds one record to the sheet; gives the byte it starts at and what is wrong with it.
+fn read_record(
+    record: Result<csv::StringRecord, csv::Error>,
+    header: &csv::StringRecord,
+    columns: &Columns,
+    sheet: &mut Sheet,
+) -> (u64, Result<(), String>) {
+    match record {
+        Ok(record) => {
+            let start = record.position().map_or(0, |p| p.byte());
+            // Fewer fields than columns is a row whose trailing empty cells were left
+            // out; more is fine while the extras are empty (trailing commas).
+            let extra_empty = record.iter().skip(header.len()).all(str::is_empty);
+            let result = if extra_empty {
+                sheet.add(columns, &record)
+            } else {
+                Err(format!(
+                    "the row has {} fields where the first row names {} columns; remove the extra fields or name their columns",
+                    record.len(),
+                    header.len()
+                ))
+            };
+            (start, result)
+        }
+        Err(error) => (
+            error.position().map_or(0, |p| p.byte()),
+            Err(error.to_string()),
+        ),
+    }
+}
+
+/// The line a record starts on, counted from the text: the reader's count misses CRLF ends.
+fn line_at(text: &str, byte: u64) -> u64 {
+    let mut upto = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+    // A record's position may be the line end that came before it.
+    let bytes = text.as_bytes();
+    while bytes.get(upto).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+        upto += 1;
+    }
+    // A line ends at LF, CRLF, or a lone CR (old Mac "CSV (Macintosh)" files).
+    let ends = bytes[..upto]
+        .iter()
+        .enumerate()
+        .filter(|(i, b)| **b == b'\n' || (**b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+        .count();
+    1 + ends as u64
 }
 
 /// Where each known column is in the file.
