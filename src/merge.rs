@@ -495,6 +495,16 @@ fn merge_stage(
         conflicts.push(format!("stage “{}”: {line}", o.0));
     }
     append_note(&mut description, &record);
+    let mut stage = Stage::new(name);
+    stage.id = id;
+    stage.description = description;
+    stage.moments = stage_moments(id, versions, moments);
+    stage
+}
+
+/// The moments that end up in a stage, in their merged order.
+fn stage_moments(id: Id, versions: &[Version; 3], moments: &HashMap<Id, Placed>) -> Vec<Moment> {
+    let [base, ours, theirs] = versions;
     let here: HashSet<Id> = moments
         .iter()
         .filter(|(_, p)| p.stage == id)
@@ -506,10 +516,7 @@ fn merge_stage(
         &theirs.moment_order(id),
         &here,
     );
-    let mut stage = Stage::new(name);
-    stage.id = id;
-    stage.description = description;
-    stage.moments = order
+    let mut out: Vec<Moment> = order
         .iter()
         .filter_map(|id| moments.get(id).map(|p| p.moment.clone()))
         .collect();
@@ -521,8 +528,8 @@ fn merge_stage(
         .filter_map(|id| moments.get(id).map(|p| &p.moment))
         .collect();
     rest.sort_by_key(|m| m.id);
-    stage.moments.extend(rest.into_iter().cloned());
-    stage
+    out.extend(rest.into_iter().cloned());
+    out
 }
 
 /// How firmly one card must come before another in a merged order.
