@@ -581,6 +581,11 @@ fn merge_order(base: &[Id], ours: &[Id], theirs: &[Id], keep: &HashSet<Id>) -> V
             (None, None) => None,
         }
     };
+    read_off_order(&items, before)
+}
+
+/// Reads the merged order off the `before` rules between pairs, breaking as few as it can.
+fn read_off_order(items: &[Id], before: impl Fn(usize, usize) -> Option<Must>) -> Vec<Id> {
     let n = items.len();
     // How many of the remaining items each one waits for, strongly and weakly.
     let mut waiting: Vec<(usize, usize)> = vec![(0, 0); n];
