@@ -6,29 +6,12 @@
 
 mod common;
 
+use common::screen::{find, screen_text};
 use common::{app_on, app_with, press, screen};
 use motmap::ui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use unicode_width::UnicodeWidthStr;
-
-fn text_of(buffer: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut skip = 0;
-        for x in 0..buffer.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            out.push_str(symbol);
-            skip = symbol.width().saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// No wide character may have anything but a blank in the cell its second half covers:
 /// otherwise a real terminal draws the two over each other.
@@ -41,7 +24,7 @@ fn assert_wide_characters_intact(buffer: &Buffer) {
                     next == " " || next.is_empty(),
                     "row {y}: {:?} at column {x} is followed by {next:?}\n{}",
                     buffer[(x, y)].symbol(),
-                    text_of(buffer)
+                    screen_text(buffer)
                 );
             }
         }
@@ -94,36 +77,12 @@ fn a_selected_glory_card() {
     assert_eq!(buffer[sign].fg, Color::Green);
 }
 
-/// Where `needle` starts on screen, in cells (wide characters take two).
-fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    for y in 0..buffer.area.height {
-        let mut line = String::new();
-        let mut columns = Vec::new();
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = match buffer[(x, y)].symbol() {
-                "" => " ",
-                symbol => symbol,
-            };
-            for _ in symbol.chars() {
-                columns.push(x);
-            }
-            line.push_str(symbol);
-            x += symbol.width().max(1) as u16;
-        }
-        if let Some(at) = line.find(needle) {
-            return Some((columns[line[..at].chars().count()], y));
-        }
-    }
-    None
-}
-
 #[test]
 fn a_map_wider_than_the_screen_scrolls_and_counts_hidden_stages() {
     let mut app = app_on("software-trial");
     press(&mut app, "llll");
     let terminal = screen(&mut app, 80, 24);
-    let text = text_of(terminal.backend().buffer());
+    let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("< 2 more"), "{text}");
     assert!(text.contains("more >"), "{text}");
     insta::assert_snapshot!(terminal.backend());
@@ -139,7 +98,7 @@ fn a_long_column_scrolls_to_the_selection_and_counts_hidden_cards() {
     ));
     press(&mut app, "<End>");
     let terminal = screen(&mut app, 60, 20);
-    let text = text_of(terminal.backend().buffer());
+    let text = screen_text(terminal.backend().buffer());
     assert!(text.contains("Touchpoint number 29"), "{text}");
     assert!(text.contains(" above"), "{text}");
     insta::assert_snapshot!(terminal.backend());
@@ -227,7 +186,7 @@ fn details_popup_shows_every_field() {
     let mut app = app_on("cafe");
     press(&mut app, "lj<Enter>");
     let terminal = screen(&mut app, 80, 24);
-    let text = text_of(terminal.backend().buffer());
+    let text = screen_text(terminal.backend().buffer());
     for label in [
         "Title", "Kind", "Feeling", "Evidence", "Channel", "Persona", "Owner", "Tags", "Notes",
         "Idea",
@@ -276,7 +235,7 @@ fn without_colour_the_board_still_tells_pain_from_glory() {
             assert_eq!(cell.bg, Color::Reset, "colour at {x},{y}");
         }
     }
-    let text = text_of(buffer);
+    let text = screen_text(buffer);
     for sign in ["-- deep pain", "- pain", "++ deep glory", "+ glory"] {
         assert!(text.contains(sign), "{sign} missing:\n{text}");
     }

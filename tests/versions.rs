@@ -2,6 +2,8 @@
 //! Versions of a map: `motmap diff` between two of them, and `motmap merge` as git's merge
 //! driver, run through real `git merge`.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -320,11 +322,7 @@ fn git_reports_a_field_changed_both_ways_and_keeps_both_values_in_the_map() {
         .unwrap();
     let buffer = terminal.backend().buffer();
     let row = (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-        })
+        .map(|y| common::screen::row_text(buffer, y))
         .find(|row| row.contains("! conflict"));
     assert!(
         row.as_ref().is_some_and(|r| r.contains("FMOT  - pain")),

@@ -5,15 +5,9 @@
 
 mod common;
 
+use common::screen::{find, row_text};
 use common::{app_on, press, screen};
-use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-
-fn row_text(buffer: &Buffer, y: u16) -> String {
-    (0..buffer.area.width)
-        .map(|x| buffer[(x, y)].symbol())
-        .collect()
-}
 
 #[test]
 fn emotion_curve_at_80x24() {
@@ -99,17 +93,8 @@ fn a_filter_dims_the_other_cards_and_says_so() {
     let terminal = screen(&mut app, 100, 30);
     let buffer = terminal.backend().buffer();
     assert!(row_text(buffer, 0).contains("filter: pains"));
-    let find = |needle: &str| {
-        (0..30)
-            .find_map(|y| {
-                row_text(buffer, y)
-                    .find(needle)
-                    .map(|x| (row_text(buffer, y)[..x].chars().count() as u16, y))
-            })
-            .unwrap()
-    };
-    let glory = find("Smell of coffee");
-    let pain = find("Long queue");
+    let glory = find(buffer, "Smell of coffee").unwrap();
+    let pain = find(buffer, "Long queue").unwrap();
     assert!(
         buffer[glory].modifier.contains(Modifier::DIM),
         "a glory is dimmed"

@@ -3,6 +3,12 @@
 
 #![allow(dead_code)]
 
+// What every test file shares, not only the editor's: the screen read as text.
+pub mod screen;
+
+#[allow(unused_imports)] // not every test binary reads the screen
+pub use screen::screen_text;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use motmap::app::App;
 use motmap::model::Journey;
@@ -93,23 +99,4 @@ pub fn selected_title(app: &App) -> String {
     app.selected_moment()
         .map(|m| m.title.clone())
         .unwrap_or_default()
-}
-
-/// The screen as lines of text, each wide character once.
-pub fn screen_text(buffer: &ratatui::buffer::Buffer) -> String {
-    use unicode_width::UnicodeWidthStr;
-    let mut out = String::new();
-    for y in 0..buffer.area.height {
-        let mut x = 0;
-        while x < buffer.area.width {
-            let symbol = match buffer[(x, y)].symbol() {
-                "" => " ",
-                s => s,
-            };
-            out.push_str(symbol);
-            x += symbol.width().max(1) as u16;
-        }
-        out.push('\n');
-    }
-    out
 }
