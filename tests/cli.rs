@@ -2,40 +2,24 @@
 
 #![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
 
+mod common;
+
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
 
-fn motmap(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_motmap"))
-        .args(args)
-        .current_dir(dir)
-        .env("XDG_DATA_HOME", dir.join("data"))
-        .env("HOME", dir)
-        .output()
-        .expect("the binary runs")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use common::binary::{motmap, stderr, stdout};
 
 #[test]
 fn new_writes_a_template_and_never_overwrites() {
     let dir = tempfile::tempdir().unwrap();
     let out = motmap(dir.path(), &["new", "cafe.ron", "--template", "cafe"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.status.success(), "{}", stderr(&out));
     let written = fs::read_to_string(dir.path().join("cafe.ron")).unwrap();
     assert_eq!(written, motmap::templates::find("cafe").unwrap().source);
 
     fs::write(dir.path().join("cafe.ron"), "mine").unwrap();
     let out = motmap(dir.path(), &["new", "cafe.ron"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(
-        text(&out.stderr).contains("already exists"),
-        "{}",
-        text(&out.stderr)
-    );
+    assert!(stderr(&out).contains("already exists"), "{}", stderr(&out));
     assert_eq!(
         fs::read_to_string(dir.path().join("cafe.ron")).unwrap(),
         "mine"
@@ -43,7 +27,7 @@ fn new_writes_a_template_and_never_overwrites() {
 
     let out = motmap(dir.path(), &["new", "x.ron", "-t", "no-such"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("motmap templates"));
+    assert!(stderr(&out).contains("motmap templates"));
     assert!(!dir.path().join("x.ron").exists());
 }
 
@@ -61,7 +45,7 @@ fn templates_lists_each_with_one_line() {
     let dir = tempfile::tempdir().unwrap();
     let out = motmap(dir.path(), &["templates"]);
     assert!(out.status.success());
-    let stdout = text(&out.stdout);
+    let stdout = stdout(&out);
     assert_eq!(stdout.lines().count(), motmap::templates::TEMPLATES.len());
     for template in motmap::templates::TEMPLATES {
         assert!(
@@ -87,11 +71,11 @@ fn check_prints_a_line_per_file_and_fails_if_any_is_bad() {
 
     let out = motmap(dir.path(), &["check", "good.ron"]);
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout), "good.ron: ok, 1 stage, 0 moments\n");
+    assert_eq!(stdout(&out), "good.ron: ok, 1 stage, 0 moments\n");
 
     let out = motmap(dir.path(), &["check", "good.ron", "bad.ron"]);
     assert_eq!(out.status.code(), Some(1));
-    let stdout = text(&out.stdout);
+    let stdout = stdout(&out);
     assert!(stdout.starts_with("good.ron: ok"));
     assert!(
         stdout.contains("bad.ron:1:35: unknown field `colour` in a stage"),
@@ -114,11 +98,11 @@ fn every_command_has_help_and_there_is_a_version() {
     ] {
         let out = motmap(dir.path(), args);
         assert!(out.status.success(), "{args:?}");
-        assert!(text(&out.stdout).contains("Usage: motmap"), "{args:?}");
+        assert!(stdout(&out).contains("Usage: motmap"), "{args:?}");
     }
     let out = motmap(dir.path(), &["--version"]);
     assert_eq!(
-        text(&out.stdout),
+        stdout(&out),
         format!("motmap {}\n", env!("CARGO_PKG_VERSION"))
     );
 }
@@ -130,7 +114,7 @@ fn a_file_that_fails_to_load_is_reported_and_left_alone() {
     fs::write(&path, "(title: \"T\", stages: [(name: \"S\"").unwrap();
     let out = motmap(dir.path(), &["broken.ron"]);
     assert_eq!(out.status.code(), Some(1));
-    let stderr = text(&out.stderr);
+    let stderr = stderr(&out);
     assert!(stderr.starts_with("motmap: broken.ron:1:"), "{stderr}");
     assert!(!stderr.contains("panicked"));
     assert_eq!(
@@ -154,13 +138,13 @@ fn lint_lists_each_problem_on_a_line_and_fails() {
     .unwrap();
     let out = motmap(dir.path(), &["lint", "map.ron"]);
     assert_eq!(out.status.code(), Some(1));
-    insta::assert_snapshot!(text(&out.stdout));
+    insta::assert_snapshot!(stdout(&out));
 
     let out = motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
     assert!(out.status.success());
     let out = motmap(dir.path(), &["lint", "cafe.ron"]);
-    assert!(out.status.success(), "{}", text(&out.stdout));
-    assert_eq!(text(&out.stdout), "cafe.ron: no problems found\n");
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "cafe.ron: no problems found\n");
 }
 
 #[test]
@@ -177,7 +161,7 @@ fn lint_points_at_the_line_of_a_saved_moment() {
         .collect();
     fs::write(&path, &without_idea).unwrap();
     let out = motmap(dir.path(), &["lint", "cafe.ron"]);
-    let stdout = text(&out.stdout);
+    let stdout = stdout(&out);
     let line: usize = stdout.split(':').nth(1).unwrap().parse().unwrap();
     let pointed = without_idea.lines().nth(line - 1).unwrap();
     assert!(
@@ -196,7 +180,7 @@ fn show_prints_the_board_or_the_outline() {
     motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
     let out = motmap(dir.path(), &["show", "cafe.ron", "--width", "80"]);
     assert!(out.status.success());
-    let board = text(&out.stdout);
+    let board = stdout(&out);
     assert!(board.starts_with(" Cafe visit  cafe.ron"), "{board}");
     assert!(board.contains("Long queue at the"), "every card is printed");
     assert!(!board.contains('\u{1b}'), "plain text in a pipe");
@@ -210,11 +194,8 @@ fn show_prints_the_board_or_the_outline() {
         dir.path(),
         &["show", "cafe.ron", "--width", "80", "--color", "always"],
     );
-    assert!(
-        text(&out.stdout).contains("\u{1b}["),
-        "colour when asked for"
-    );
+    assert!(stdout(&out).contains("\u{1b}["), "colour when asked for");
 
     let out = motmap(dir.path(), &["show", "--outline", "cafe.ron"]);
-    insta::assert_snapshot!(text(&out.stdout));
+    insta::assert_snapshot!(stdout(&out));
 }

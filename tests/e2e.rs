@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
 
+mod common;
+
 use std::io::{Read, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -10,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
+use common::binary;
 use motmap::model::Kind;
 use motmap::store::{Document, recovery_path};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -37,14 +40,16 @@ impl Session {
                 pixel_height: 0,
             })
             .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_motmap"));
+        let mut command = CommandBuilder::new(binary::BIN);
         command.args(args);
         command.cwd(dir);
         command.env("TERM", "xterm-256color");
-        command.env("HOME", dir);
-        command.env("XDG_DATA_HOME", dir.join("data"));
-        command.env("XDG_CONFIG_HOME", dir.join("config"));
-        command.env_remove("NO_COLOR");
+        for (name, value) in binary::isolated_env(dir) {
+            command.env(name, value);
+        }
+        for name in binary::REMOVED {
+            command.env_remove(name);
+        }
         let child = pair.slave.spawn_command(command).expect("motmap starts");
         drop(pair.slave);
         let screen = Arc::new(Mutex::new(vt100::Parser::new(
@@ -491,11 +496,7 @@ fn a_merged_map_with_a_conflict_says_so_and_exports_from_the_editor() {
         "theirs.ron",
         &base.replace("Card refused", "Card reader broken"),
     );
-    let merge = std::process::Command::new(env!("CARGO_BIN_EXE_motmap"))
-        .args(["merge", "base.ron", "ours.ron", "theirs.ron"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
+    let merge = binary::motmap(dir.path(), &["merge", "base.ron", "ours.ron", "theirs.ron"]);
     assert_eq!(merge.status.code(), Some(1), "a conflict fails the merge");
 
     let mut session = Session::start(dir.path(), &["ours.ron"], 80, 24);

@@ -2,30 +2,15 @@
 //! Sharing a map: Mermaid, CSV and JSON round trips, their consumers' rules, hostile text,
 //! and the export and import commands.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+
+use common::binary::{motmap, stderr, stdout};
 use motmap::model::{Evidence, Feeling, Journey, Kind, Moment, Stage};
 use motmap::share::{self, Format, ImportFormat};
 use motmap::templates::TEMPLATES;
 use proptest::prelude::*;
-
-fn motmap(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_motmap"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
 
 /// A map with every character the formats treat specially, in every field. `.ci/run`
 /// gives it to Mermaid's own parser too.
@@ -505,10 +490,10 @@ proptest! {
 #[test]
 fn export_and_import_commands_write_files_and_never_overwrite_without_force() {
     let dir = tempfile::tempdir().unwrap();
-    motmap(&["new", "map.ron", "-t", "shoes-online"], dir.path());
+    motmap(dir.path(), &["new", "map.ron", "-t", "shoes-online"]);
     let out = motmap(
-        &["export", "map.ron", "--to", "mermaid", "-o", "map.mmd"],
         dir.path(),
+        &["export", "map.ron", "--to", "mermaid", "-o", "map.mmd"],
     );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stderr(&out), "Exported map.ron as Mermaid to map.mmd.\n");
@@ -516,8 +501,8 @@ fn export_and_import_commands_write_files_and_never_overwrite_without_force() {
 
     std::fs::write(dir.path().join("taken.md"), "keep me").unwrap();
     let refused = motmap(
-        &["export", "map.ron", "--to", "markdown", "-o", "taken.md"],
         dir.path(),
+        &["export", "map.ron", "--to", "markdown", "-o", "taken.md"],
     );
     assert!(!refused.status.success());
     assert_eq!(
@@ -529,10 +514,10 @@ fn export_and_import_commands_write_files_and_never_overwrite_without_force() {
         "keep me"
     );
     let forced = motmap(
+        dir.path(),
         &[
             "export", "map.ron", "--to", "markdown", "-o", "taken.md", "--force",
         ],
-        dir.path(),
     );
     assert!(forced.status.success());
     assert!(
@@ -541,14 +526,14 @@ fn export_and_import_commands_write_files_and_never_overwrite_without_force() {
             .starts_with("# ")
     );
 
-    let imported = motmap(&["import", "map.mmd", "-o", "back.ron"], dir.path());
+    let imported = motmap(dir.path(), &["import", "map.mmd", "-o", "back.ron"]);
     assert!(imported.status.success(), "{}", stderr(&imported));
     assert_eq!(
         std::fs::read(dir.path().join("back.ron")).unwrap(),
         std::fs::read(dir.path().join("map.ron")).unwrap(),
         "Mermaid and back gives the same file, byte for byte"
     );
-    let to_stdout = motmap(&["export", "map.ron", "--to", "mermaid"], dir.path());
+    let to_stdout = motmap(dir.path(), &["export", "map.ron", "--to", "mermaid"]);
     assert_eq!(stdout(&to_stdout), first);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -566,7 +551,7 @@ fn import_errors_name_the_file_and_line_and_write_nothing() {
         "stage,title,feeling\nA,B,9\nA,C,x\n",
     )
     .unwrap();
-    let out = motmap(&["import", "sheet.csv", "-o", "map.ron"], dir.path());
+    let out = motmap(dir.path(), &["import", "sheet.csv", "-o", "map.ron"]);
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("import-bad-csv", stderr(&out));
     assert!(!dir.path().join("map.ron").exists());
@@ -576,13 +561,13 @@ fn import_errors_name_the_file_and_line_and_write_nothing() {
         b"stage,title\nCaf\xe9,Order\n",
     )
     .unwrap();
-    let out = motmap(&["import", "latin1.csv"], dir.path());
+    let out = motmap(dir.path(), &["import", "latin1.csv"]);
     insta::assert_snapshot!("import-not-utf8", stderr(&out));
 
     std::fs::write(dir.path().join("notes.txt"), "journey\n").unwrap();
-    let out = motmap(&["import", "notes.txt"], dir.path());
+    let out = motmap(dir.path(), &["import", "notes.txt"]);
     insta::assert_snapshot!("import-unknown-format", stderr(&out));
-    let out = motmap(&["import", "notes.txt", "--from", "mermaid"], dir.path());
+    let out = motmap(dir.path(), &["import", "notes.txt", "--from", "mermaid"]);
     assert!(
         out.status.success(),
         "--from names the format: {}",
@@ -592,8 +577,6 @@ fn import_errors_name_the_file_and_line_and_write_nothing() {
 
 // ---------------------------------------------------------------------------------------
 // The editor
-
-mod common;
 
 use motmap::app::{App, Mode};
 use motmap::store::Document;
@@ -694,9 +677,10 @@ fn an_export_never_writes_over_the_map_it_comes_from() {
         Path::new("plans/cafe.md")
     );
     let dir = tempfile::tempdir().unwrap();
-    motmap(&["new", "map.ron", "-t", "cafe"], dir.path());
+    motmap(dir.path(), &["new", "map.ron", "-t", "cafe"]);
     let before = std::fs::read(dir.path().join("map.ron")).unwrap();
     let out = motmap(
+        dir.path(),
         &[
             "export",
             "map.ron",
@@ -706,7 +690,6 @@ fn an_export_never_writes_over_the_map_it_comes_from() {
             "./map.ron",
             "--force",
         ],
-        dir.path(),
     );
     assert_eq!(
         stderr(&out),

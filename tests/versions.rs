@@ -5,12 +5,11 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
+use common::binary::{BIN, motmap, stderr, stdout};
 use motmap::model::{Edit, Feeling, Id, Journey, Kind, Moment, MomentField, StageField};
 use motmap::store::{parse, to_ron};
-
-const BIN: &str = env!("CARGO_BIN_EXE_motmap");
 
 fn shoes() -> Journey {
     motmap::templates::find("shoes-online").unwrap().journey()
@@ -86,19 +85,14 @@ fn second_version() -> Journey {
     )
 }
 
-fn run(dir: &Path, program: &str, args: &[&str]) -> Output {
-    Command::new(program)
+/// git in `dir`, in the same isolated environment as motmap and without the system's
+/// settings either, so no setting of the machine's changes what it does.
+fn git(dir: &Path, args: &[&str]) -> Output {
+    common::binary::command("git", dir)
         .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .output()
         .unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
 }
 
 #[test]
@@ -109,11 +103,11 @@ fn the_diff_of_two_known_versions() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("old.ron"), to_ron(&shoes())).unwrap();
     std::fs::write(dir.path().join("new.ron"), to_ron(&second_version())).unwrap();
-    let out = run(dir.path(), BIN, &["diff", "old.ron", "new.ron"]);
+    let out = motmap(dir.path(), &["diff", "old.ron", "new.ron"]);
     assert!(out.status.success());
-    assert_eq!(text(&out.stdout), shown.replace("shoes.ron", "new.ron"));
-    let same = run(dir.path(), BIN, &["diff", "old.ron", "old.ron"]);
-    assert_eq!(text(&same.stdout), "old.ron: no changes\n");
+    assert_eq!(stdout(&out), shown.replace("shoes.ron", "new.ron"));
+    let same = motmap(dir.path(), &["diff", "old.ron", "old.ron"]);
+    assert_eq!(stdout(&same), "old.ron: no changes\n");
 }
 
 /// A git repository with motmap set up as the diff and merge driver for `*.ron`, holding
@@ -122,8 +116,8 @@ fn repository() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path();
     let git = |args: &[&str]| {
-        let out = run(path, "git", args);
-        assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+        let out = git(path, args);
+        assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
     };
     git(&["init", "-q", "-b", "main"]);
     git(&["config", "user.name", "Facilitator"]);
@@ -156,8 +150,8 @@ fn branch(dir: &Path, name: &str, journey: &Journey) {
         if args[0] == "commit" {
             std::fs::write(dir.join("map.ron"), to_ron(journey)).unwrap();
         }
-        let out = run(dir, "git", &args);
-        assert!(out.status.success(), "{}", text(&out.stderr));
+        let out = git(dir, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
     }
 }
 
@@ -209,10 +203,10 @@ fn git_merges_two_branches_that_edited_different_moments_and_fields() {
     );
     branch(dir.path(), "alice", &alice);
     branch(dir.path(), "bob", &bob);
-    let out = run(dir.path(), "git", &["checkout", "-q", "alice"]);
+    let out = git(dir.path(), &["checkout", "-q", "alice"]);
     assert!(out.status.success());
-    let merge = run(dir.path(), "git", &["merge", "-q", "--no-edit", "bob"]);
-    assert!(merge.status.success(), "{}", text(&merge.stderr));
+    let merge = git(dir.path(), &["merge", "-q", "--no-edit", "bob"]);
+    assert!(merge.status.success(), "{}", stderr(&merge));
 
     let merged = map_in(dir.path());
     merged.validate().unwrap();
@@ -245,8 +239,8 @@ fn git_merges_two_branches_that_edited_different_moments_and_fields() {
     );
 
     // git's diff uses the driver too.
-    let diff = run(dir.path(), "git", &["diff", "main", "--", "map.ron"]);
-    let shown = text(&diff.stdout);
+    let diff = git(dir.path(), &["diff", "main", "--", "map.ron"]);
+    let shown = stdout(&diff);
     assert!(shown.starts_with("map.ron: 4 changes\n"), "{shown}");
     assert!(
         shown.contains("+ added “Hears a podcast ad” (o neutral)"),
@@ -254,14 +248,14 @@ fn git_merges_two_branches_that_edited_different_moments_and_fields() {
     );
 
     // A renamed map gets nine arguments from git.
-    let out = run(dir.path(), "git", &["mv", "map.ron", "trip.ron"]);
+    let out = git(dir.path(), &["mv", "map.ron", "trip.ron"]);
     assert!(out.status.success());
     let renamed = edited(&merged, vec![Edit::RemoveMoment { id: night }]);
     std::fs::write(dir.path().join("trip.ron"), to_ron(&renamed)).unwrap();
-    let diff = run(dir.path(), "git", &["diff", "-M", "HEAD"]);
-    assert!(diff.status.success(), "{}", text(&diff.stderr));
+    let diff = git(dir.path(), &["diff", "-M", "HEAD"]);
+    assert!(diff.status.success(), "{}", stderr(&diff));
     assert_eq!(
-        text(&diff.stdout),
+        stdout(&diff),
         "map.ron → trip.ron: 1 change\nstage “Buy”\n  - removed “Call centre answers at 3 a.m.”\n"
     );
 }
@@ -293,15 +287,15 @@ fn git_reports_a_field_changed_both_ways_and_keeps_both_values_in_the_map() {
         &set(-1, "Colour sold out, agent helps"),
     );
     branch(dir.path(), "bob", &set(2, "Colour found on a partner site"));
-    run(dir.path(), "git", &["checkout", "-q", "alice"]);
-    let merge = run(dir.path(), "git", &["merge", "--no-edit", "bob"]);
+    git(dir.path(), &["checkout", "-q", "alice"]);
+    let merge = git(dir.path(), &["merge", "--no-edit", "bob"]);
     assert!(!merge.status.success(), "git stops on the conflict");
-    let said = text(&merge.stderr);
+    let said = stderr(&merge);
     assert!(
         said.contains("motmap merge: 2 conflicts in map.ron, in 1 place."),
         "{said}"
     );
-    assert!(text(&merge.stdout).contains("CONFLICT (content): Merge conflict in map.ron"));
+    assert!(stdout(&merge).contains("CONFLICT (content): Merge conflict in map.ron"));
 
     // The file still loads, with ours kept and theirs written where the editor shows it.
     let merged = map_in(dir.path());
@@ -310,8 +304,8 @@ fn git_reports_a_field_changed_both_ways_and_keeps_both_values_in_the_map() {
     assert_eq!(moment.feeling.value(), -1);
     assert!(moment.tags.contains(&"merge conflict".to_owned()));
     insta::assert_snapshot!(moment.notes.clone());
-    let status = run(dir.path(), "git", &["status", "--porcelain"]);
-    assert_eq!(text(&status.stdout), "UU map.ron\n");
+    let status = git(dir.path(), &["status", "--porcelain"]);
+    assert_eq!(stdout(&status), "UU map.ron\n");
 
     // The card says so on the board, and lint (a pre-commit hook) will not let it pass.
     let document = motmap::store::Document::load(dir.path().join("map.ron")).unwrap();
@@ -328,11 +322,11 @@ fn git_reports_a_field_changed_both_ways_and_keeps_both_values_in_the_map() {
         row.as_ref().is_some_and(|r| r.contains("FMOT  - pain")),
         "{row:?}"
     );
-    let lint = run(dir.path(), BIN, &["lint", "map.ron"]);
+    let lint = motmap(dir.path(), &["lint", "map.ron"]);
     assert!(!lint.status.success());
-    assert!(text(&lint.stdout).contains(
+    assert!(stdout(&lint).contains(
         "map.ron:103: stage 2 “Buy”, moment 3 “Colour sold out, agent helps”: a merge conflict to resolve: its notes give both values; then remove the “merge conflict” tag"
-    ), "{}", text(&lint.stdout));
+    ), "{}", stdout(&lint));
 }
 
 #[test]
@@ -343,12 +337,12 @@ fn merge_never_writes_when_a_version_does_not_load() {
     std::fs::write(path.join("ours.ron"), to_ron(&second_version())).unwrap();
     std::fs::write(path.join("theirs.ron"), "(title: \"broken\", stages: [").unwrap();
     let before = std::fs::read(path.join("ours.ron")).unwrap();
-    let out = run(path, BIN, &["merge", "base.ron", "ours.ron", "theirs.ron"]);
+    let out = motmap(path, &["merge", "base.ron", "ours.ron", "theirs.ron"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        text(&out.stderr).starts_with("motmap: cannot merge ours.ron: their version does not load, so nothing was merged and the file holds our version: theirs.ron:1:"),
+        stderr(&out).starts_with("motmap: cannot merge ours.ron: their version does not load, so nothing was merged and the file holds our version: theirs.ron:1:"),
         "{}",
-        text(&out.stderr)
+        stderr(&out)
     );
     assert_eq!(std::fs::read(path.join("ours.ron")).unwrap(), before);
 }

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
-// What every test file shares, not only the editor's: the screen read as text.
+// What every test file shares, not only the editor's: the real binary walled off from the
+// user's machine, and the screen read as text.
+pub mod binary;
 pub mod screen;
 
 #[allow(unused_imports)] // not every test binary reads the screen
