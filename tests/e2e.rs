@@ -13,6 +13,7 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use common::binary;
+use common::random::Random;
 use motmap::model::Kind;
 use motmap::store::{Document, recovery_path};
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
@@ -427,21 +428,15 @@ fn killing_motmap_during_saves_never_leaves_a_broken_map() {
     let original = r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue"), (title: "Free drink")])])"#;
     write_map(dir.path(), "cafe.ron", original);
     let path = dir.path().join("cafe.ron");
-    // A cheap random sequence, the same on every run.
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    // Kill times that vary, the same way on every run.
+    let mut random = Random::new(0x2545_f491_4f6c_dd1d);
     let mut seen_versions = std::collections::HashSet::new();
     for round in 0..300 {
         let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
         session.wait_for("Long queue");
         // Toggle a glory and save, many times over, as fast as the keys arrive.
         session.send(&"gs0s".repeat(40));
-        thread::sleep(Duration::from_micros(next() % 30_000));
+        thread::sleep(Duration::from_micros(random.next_u64() % 30_000));
         let pid = session.child.process_id().unwrap();
         std::process::Command::new("kill")
             .args(["-KILL", &pid.to_string()])

@@ -4,6 +4,12 @@
 
 use motmap::model::{Evidence, Feeling, Journey, Kind, Moment, Stage};
 
+// The tests' seeded generator, so there is one in the project.
+#[path = "../../tests/common/random.rs"]
+mod random;
+
+use random::Random;
+
 const STAGES: [&str; 8] = [
     "Discover", "Research", "Compare", "Buy", "Receive", "Set up", "Use", "Share",
 ];
@@ -26,13 +32,7 @@ const CHANNELS: [&str; 6] = ["Web", "Store", "Phone", "App", "Email", "Social"];
 /// A journey of `moments` moments spread over 40 stages.
 pub fn journey(moments: usize) -> Journey {
     let stages = 40;
-    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut random = Random::new(0x9e37_79b9_7f4a_7c15);
     let mut all = Vec::with_capacity(stages);
     for s in 0..stages {
         let mut stage = Stage::new(format!(
@@ -43,7 +43,7 @@ pub fn journey(moments: usize) -> Journey {
         stage.description = "What the customer does here, and what they feel.".into();
         let count = moments / stages + usize::from(s < moments % stages);
         for m in 0..count {
-            let r = next();
+            let r = random.next_u64();
             let mut moment = Moment::new(format!("{} ({})", TITLES[(r % 12) as usize], m + 1));
             moment.kind = match r % 10 {
                 0..=5 => Some(Kind::ALL[(r / 10 % 6) as usize]),
@@ -53,12 +53,12 @@ pub fn journey(moments: usize) -> Journey {
             moment.channel = CHANNELS[(r / 1000 % 6) as usize].into();
             moment.owner = "Customer service".into();
             moment.evidence = Some(Evidence::Observed);
-            if r % 3 == 0 {
+            if r.is_multiple_of(3) {
                 moment.notes = "Seen in the service records of the last quarter.\nAsked about in interviews too.".into();
                 moment.idea =
                     "Tell the customer what happens next, before they have to ask.".into();
             }
-            if r % 4 == 0 {
+            if r.is_multiple_of(4) {
                 moment.tags = vec!["queue".into(), "peak hours".into()];
             }
             stage.moments.push(moment);
