@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
 
+mod common;
+
+use common::maps::built_in;
 use motmap::model::{Feeling, Journey, Kind, Moment, Stage};
 use motmap::share::html::to_html;
 use motmap::share::markdown::to_markdown;
@@ -189,7 +192,7 @@ fn html_needs_no_network_and_runs_no_script() {
 
 #[test]
 fn html_cards_say_their_feeling_and_kind_in_words() {
-    let html = to_html(&motmap::templates::find("shoes-online").unwrap().journey());
+    let html = to_html(&built_in("shoes-online"));
     assert!(html.contains(r#"<span class="feeling">-- deep pain</span>"#));
     assert!(html.contains(r#"<span class="feeling">+ glory</span>"#));
     assert!(html.contains(r#"<span class="badge">FMOT</span> · first moment of truth"#));
@@ -270,7 +273,7 @@ fn hostile_text_in_markdown_shows_literally() {
 
 #[test]
 fn korean_comes_through_intact() {
-    let journey = motmap::templates::find("hotpot-ko").unwrap().journey();
+    let journey = built_in("hotpot-ko");
     let markdown = to_markdown(&journey);
     let html = to_html(&journey);
     for text in [
@@ -310,7 +313,7 @@ fn attribute_of(svg: &str, start: &str, attribute: &str) -> f64 {
 
 #[test]
 fn the_curve_has_a_point_per_moment_and_a_line_through_the_stages() {
-    let journey = motmap::templates::find("cafe").unwrap().journey();
+    let journey = built_in("cafe");
     let html = to_html(&journey);
     let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
     assert_eq!(

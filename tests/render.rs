@@ -6,6 +6,7 @@
 
 mod common;
 
+use common::maps::built_in;
 use common::screen::{find, screen_text};
 use common::{app_on, app_with, press, screen};
 use motmap::ui::theme::Theme;
@@ -285,9 +286,7 @@ fn read_only_view_refusing_an_edit() {
 }
 
 fn show(template: &str, width: u16, color: bool) -> String {
-    let journey = motmap::templates::find(template)
-        .expect("a built-in map")
-        .journey();
+    let journey = built_in(template);
     let theme = if color {
         Theme::default()
     } else {
@@ -302,7 +301,7 @@ fn show(template: &str, width: u16, color: bool) -> String {
 #[test]
 fn show_prints_every_card_at_80_columns() {
     let text = show("cafe", 80, false);
-    let journey = motmap::templates::find("cafe").unwrap().journey();
+    let journey = built_in("cafe");
     for (_, moment) in journey.moments() {
         let start: String = moment.title.chars().take(12).collect();
         assert!(text.contains(&start), "{start:?} is not printed");

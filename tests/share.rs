@@ -7,6 +7,7 @@ mod common;
 use std::path::Path;
 
 use common::binary::{motmap, stderr, stdout};
+use common::maps::built_in;
 use motmap::model::{Evidence, Feeling, Journey, Kind, Moment, Stage};
 use motmap::share::{self, Format, ImportFormat};
 use motmap::templates::TEMPLATES;
@@ -122,7 +123,7 @@ fn hostile_text_cannot_break_the_mermaid_syntax() {
 
 #[test]
 fn an_edit_made_in_the_diagram_wins_over_the_comment() {
-    let journey = templates_journey("shoes-online");
+    let journey = built_in("shoes-online");
     let text = share::export(&journey, Format::Mermaid)
         .replace(
             "Favourite colour is sold out: 1:",
@@ -143,10 +144,6 @@ fn an_edit_made_in_the_diagram_wins_over_the_comment() {
         "what the line does not show is kept"
     );
     assert!(!moment.idea.is_empty());
-}
-
-fn templates_journey(name: &str) -> Journey {
-    motmap::templates::find(name).unwrap().journey()
 }
 
 #[test]
@@ -247,7 +244,7 @@ fn a_bad_mermaid_file_says_which_line_and_what_was_expected() {
 
 #[test]
 fn csv_export_of_an_example() {
-    let text = share::export(&templates_journey("cafe"), Format::Csv);
+    let text = share::export(&built_in("cafe"), Format::Csv);
     assert!(text.starts_with('\u{feff}'), "a byte order mark, for Excel");
     assert!(text.ends_with("\r\n"), "RFC 4180 rows end with CRLF");
     insta::assert_snapshot!("csv-cafe", text);
@@ -376,7 +373,7 @@ fn csv_errors_name_the_right_line_in_spreadsheet_files_and_catch_open_quotes() {
 
 #[test]
 fn json_export_of_an_example_and_back() {
-    let journey = templates_journey("software-trial");
+    let journey = built_in("software-trial");
     let text = share::export(&journey, Format::Json);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["stages"][0]["moments"][0]["id"], 2);
@@ -582,7 +579,7 @@ use motmap::app::{App, Mode};
 use motmap::store::Document;
 
 fn editor_in(dir: &Path, read_only: bool) -> App {
-    let journey = templates_journey("hotpot-ko");
+    let journey = built_in("hotpot-ko");
     let document = Document::create(dir.join("hotpot.ron"), journey);
     if read_only {
         App::view(document)
@@ -609,7 +606,7 @@ fn the_editor_exports_beside_the_map_and_asks_before_writing_over_a_file() {
     );
     assert_eq!(
         std::fs::read_to_string(&markdown).unwrap(),
-        share::export(&templates_journey("hotpot-ko"), Format::Markdown)
+        share::export(&built_in("hotpot-ko"), Format::Markdown)
     );
 
     // Changed since, and exported again: the file exists, so the editor asks.
@@ -653,7 +650,7 @@ fn a_read_only_view_exports_too_and_a_failed_export_says_why() {
     let json = dir.path().join("hotpot.json");
     assert_eq!(
         share::import(&std::fs::read_to_string(&json).unwrap(), ImportFormat::Json).unwrap(),
-        templates_journey("hotpot-ko")
+        built_in("hotpot-ko")
     );
     std::fs::create_dir(dir.path().join("hotpot.html")).unwrap();
     common::press(&mut app, "Eh");

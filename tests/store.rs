@@ -2,10 +2,13 @@
 
 #![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
 
+mod common;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
+use common::maps::built_in;
 use motmap::model::{Edit, Evidence, Feeling, Journey, Kind, Moment, MomentField, Stage};
 use motmap::store::{self, Document, SaveError, backup_path, parse, to_ron};
 use motmap::templates::TEMPLATES;
@@ -48,7 +51,7 @@ fn examples_are_real_journeys() {
             template.name
         );
     }
-    let korean = motmap::templates::find("hotpot-ko").unwrap().journey();
+    let korean = built_in("hotpot-ko");
     assert!(korean.title.chars().any(|c| ('가'..='힣').contains(&c)));
 }
 

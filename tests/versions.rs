@@ -8,11 +8,12 @@ use std::path::Path;
 use std::process::Output;
 
 use common::binary::{BIN, motmap, stderr, stdout};
+use common::maps::built_in;
 use motmap::model::{Edit, Feeling, Id, Journey, Kind, Moment, MomentField, StageField};
 use motmap::store::{parse, to_ron};
 
 fn shoes() -> Journey {
-    motmap::templates::find("shoes-online").unwrap().journey()
+    built_in("shoes-online")
 }
 
 fn edited(journey: &Journey, edits: Vec<Edit>) -> Journey {

@@ -4,8 +4,9 @@
 #![allow(dead_code)]
 
 // What every test file shares, not only the editor's: the real binary walled off from the
-// user's machine, the screen read as text and one seeded generator.
+// user's machine, the screen read as text, the built-in maps and one seeded generator.
 pub mod binary;
+pub mod maps;
 pub mod random;
 pub mod screen;
 
