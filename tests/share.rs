@@ -1,6 +1,7 @@
-#![allow(clippy::unwrap_used)]
 //! Sharing a map: Mermaid, CSV and JSON round trips, their consumers' rules, hostile text,
 //! and the export and import commands.
+
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
 
 mod common;
 

@@ -1,6 +1,7 @@
-#![allow(clippy::unwrap_used)]
 //! Versions of a map: `motmap diff` between two of them, and `motmap merge` as git's merge
 //! driver, run through real `git merge`.
+
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
 
 mod common;
 
