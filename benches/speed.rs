@@ -12,8 +12,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use motmap::app::App;
+use motmap::app::{App, Event};
 use motmap::store::{Document, to_ron};
+use motmap::ui::theme::Theme;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -51,14 +52,28 @@ fn terminal(counter: &Counter) -> Terminal<CrosstermBackend<Counter>> {
     .expect("a terminal")
 }
 
+/// An editor on a generated map of `moments`, told the screen is 200×50.
+fn app(moments: usize) -> App {
+    let mut app = App::new(support::journey(moments), "bench.ron");
+    let _ = app.handle(
+        Event::Resize {
+            width: 200,
+            height: 50,
+        },
+        Instant::now(),
+    );
+    app
+}
+
 /// Median time for one key (update and draw) at 200×50, and the median bytes one
 /// selection move sends.
 fn keystroke(moments: usize) -> (Duration, usize) {
-    let mut app = App::new(Document::create("bench.ron", support::journey(moments)));
+    let mut app = app(moments);
+    let theme = Theme::default();
     let counter = Counter::default();
     let mut terminal = terminal(&counter);
     terminal
-        .draw(|f| motmap::ui::draw(f, &mut app))
+        .draw(|f| motmap::ui::draw(f, &app, &theme))
         .expect("draws");
     let keys = ['j', 'j', 'l', 'k', 'j', 'h', 'j', 'l', 'k', 'l'];
     let mut times = Vec::new();
@@ -67,9 +82,9 @@ fn keystroke(moments: usize) -> (Duration, usize) {
         let key = KeyEvent::new(KeyCode::Char(keys[round % keys.len()]), KeyModifiers::NONE);
         counter.0.store(0, Ordering::Relaxed);
         let start = Instant::now();
-        let _ = app.handle_key(key);
+        let _ = app.handle(Event::Key(key), start);
         terminal
-            .draw(|f| motmap::ui::draw(f, &mut app))
+            .draw(|f| motmap::ui::draw(f, &app, &theme))
             .expect("draws");
         times.push(start.elapsed());
         if key.code == KeyCode::Char('j') {
@@ -82,14 +97,15 @@ fn keystroke(moments: usize) -> (Duration, usize) {
 
 /// Median time to draw a whole frame from nothing (every visible card laid out).
 fn full_draw(moments: usize) -> Duration {
-    let mut app = App::new(Document::create("bench.ron", support::journey(moments)));
+    let app = app(moments);
+    let theme = Theme::default();
     let times = (0..100)
         .map(|_| {
             let counter = Counter::default();
             let mut terminal = terminal(&counter);
             let start = Instant::now();
             terminal
-                .draw(|f| motmap::ui::draw(f, &mut app))
+                .draw(|f| motmap::ui::draw(f, &app, &theme))
                 .expect("draws");
             start.elapsed()
         })

@@ -1,7 +1,8 @@
 //! What a key can ask the editor to do: plain data with a stable name and a description,
-//! one table feeding the key map, the help overlay and the status line hints.
+//! one table feeding the key tables of every context, the help overlay and the hints.
 
-/// The groups the help overlay lists actions under, in order.
+/// The groups the help overlay and the README list actions under, in order. The first six
+/// are the board's; the others name the context their actions belong to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
     Move,
@@ -10,16 +11,30 @@ pub enum Group {
     Rearrange,
     Workshop,
     File,
+    Views,
+    Details,
+    Menu,
+    Presentation,
+    Help,
+    Answer,
+    Typing,
 }
 
 impl Group {
-    pub const ALL: [Group; 6] = [
+    pub const ALL: [Group; 13] = [
         Group::Move,
         Group::Edit,
         Group::Feeling,
         Group::Rearrange,
         Group::Workshop,
         Group::File,
+        Group::Views,
+        Group::Details,
+        Group::Menu,
+        Group::Presentation,
+        Group::Help,
+        Group::Answer,
+        Group::Typing,
     ];
 
     pub fn title(self) -> &'static str {
@@ -30,13 +45,20 @@ impl Group {
             Group::Rearrange => "Rearrange",
             Group::Workshop => "Workshop",
             Group::File => "Undo, save, export, search, quit",
+            Group::Views => "Emotion curve, summary and votes",
+            Group::Details => "Details of a moment",
+            Group::Menu => "Menus: moment of truth, filter, export",
+            Group::Presentation => "Presentation",
+            Group::Help => "This help",
+            Group::Answer => "Answers to a question",
+            Group::Typing => "While typing",
         }
     }
 }
 
 macro_rules! actions {
     ($($variant:ident, $name:literal, $group:ident, $description:literal;)*) => {
-        /// Everything the board can be asked to do from the keyboard.
+        /// Everything a key can ask for, in any context.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Action {
             $($variant,)*
@@ -45,14 +67,14 @@ macro_rules! actions {
         impl Action {
             pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
 
-            /// The stable snake_case name, as a key configuration will refer to it.
+            /// The stable snake_case name, as the settings file refers to it.
             pub fn name(self) -> &'static str {
                 match self {
                     $(Action::$variant => $name,)*
                 }
             }
 
-            /// One line for the help overlay.
+            /// One line for the help overlay and the README.
             pub fn description(self) -> &'static str {
                 match self {
                     $(Action::$variant => $description,)*
@@ -91,7 +113,7 @@ actions! {
     MakeNeutral, "make_neutral", Feeling, "make it neutral";
     RaiseFeeling, "raise_feeling", Feeling, "feeling one step up, towards glory";
     LowerFeeling, "lower_feeling", Feeling, "feeling one step down, towards pain";
-    PickKind, "pick_kind", Feeling, "choose the moment of truth: z f a s t l, n for none";
+    PickKind, "pick_kind", Feeling, "choose the moment of truth from a menu";
     MoveMomentLeft, "move_moment_left", Rearrange, "move the moment to the previous stage";
     MoveMomentRight, "move_moment_right", Rearrange, "move the moment to the next stage";
     MoveMomentUp, "move_moment_up", Rearrange, "move the moment up";
@@ -116,9 +138,88 @@ actions! {
     PreviousMatch, "previous_match", File, "previous search match";
     Help, "help", File, "show every key";
     Quit, "quit", File, "quit (asks first if there are unsaved changes)";
+
+    ShowOnBoard, "show_on_board", Views, "back to the board, on the stage or moment chosen here";
+
+    PreviousField, "previous_field", Details, "previous field";
+    NextField, "next_field", Details, "next field";
+    EditField, "edit_field", Details, "edit the field; kind, feeling and evidence take their next value";
+    PreviousValue, "previous_value", Details, "kind, feeling or evidence: the previous value";
+    NextValue, "next_value", Details, "kind, feeling or evidence: the next value";
+    Close, "close", Details, "close it, changing nothing";
+
+    MenuUp, "menu_up", Menu, "highlight the row above";
+    MenuDown, "menu_down", Menu, "highlight the row below";
+    MenuChoose, "menu_choose", Menu, "take the highlighted row";
+    ChooseZmot, "choose_zmot", Menu, "make it a ZMOT: researching before buying";
+    ChooseFmot, "choose_fmot", Menu, "make it an FMOT: the first encounter, the decision to buy";
+    ChooseAmot, "choose_amot", Menu, "make it an AMOT: between paying and receiving";
+    ChooseSmot, "choose_smot", Menu, "make it a SMOT: using the product";
+    ChooseTmot, "choose_tmot", Menu, "make it a TMOT: the customer gives back, advocate or critic";
+    ChooseLmot, "choose_lmot", Menu, "make it an LMOT: feedback that becomes the next one's research";
+    ChooseNoKind, "choose_no_kind", Menu, "make it an ordinary touchpoint";
+    FilterPains, "filter_pains", Menu, "show the pains";
+    FilterGlories, "filter_glories", Menu, "show the glories";
+    FilterMomentsOfTruth, "filter_moments_of_truth", Menu, "show the moments of truth";
+    FilterOrdinary, "filter_ordinary", Menu, "show the ordinary touchpoints";
+    FilterZmot, "filter_zmot", Menu, "show the ZMOTs";
+    FilterFmot, "filter_fmot", Menu, "show the FMOTs";
+    FilterAmot, "filter_amot", Menu, "show the AMOTs";
+    FilterSmot, "filter_smot", Menu, "show the SMOTs";
+    FilterTmot, "filter_tmot", Menu, "show the TMOTs";
+    FilterLmot, "filter_lmot", Menu, "show the LMOTs";
+    FilterText, "filter_text", Menu, "type what a tag, channel, persona or owner contains";
+    ExportMermaid, "export_mermaid", Menu, "export as Mermaid: a journey diagram for GitHub, GitLab, Notion";
+    ExportMarkdown, "export_markdown", Menu, "export as Markdown: a report for a wiki or a pull request";
+    ExportCsv, "export_csv", Menu, "export as CSV: one row per moment, for spreadsheets";
+    ExportHtml, "export_html", Menu, "export as HTML: a printable page with the board and the curve";
+    ExportJson, "export_json", Menu, "export as JSON: the model, for other tools";
+
+    WholeMap, "whole_map", Presentation, "the whole map, or one stage at a time again";
+    StopPresenting, "stop_presenting", Presentation, "back to the board";
+
+    ScrollDown, "scroll_down", Help, "scroll down";
+    ScrollUp, "scroll_up", Help, "scroll up";
+    PageDown, "page_down", Help, "a page down";
+    PageUp, "page_up", Help, "a page up";
+
+    ConfirmDeleteStage, "confirm_delete_stage", Answer, "delete the stage and its moments";
+    KeepStage, "keep_stage", Answer, "keep the stage";
+    SaveAndQuit, "save_and_quit", Answer, "save, then quit";
+    QuitWithoutSaving, "quit_without_saving", Answer, "quit without saving";
+    Stay, "stay", Answer, "stay in motmap";
+    OverwriteTheirs, "overwrite_theirs", Answer, "overwrite the file on disk with yours";
+    ReloadTheirs, "reload_theirs", Answer, "reload theirs";
+    NotNow, "not_now", Answer, "do nothing for now";
+    RestoreRecovery, "restore_recovery", Answer, "restore the unsaved changes";
+    DeleteRecovery, "delete_recovery", Answer, "delete the recovery file";
+    DecideLater, "decide_later", Answer, "decide later";
+    FollowReadOnly, "follow_read_only", Answer, "read it here, following their saves";
+    EditAnyway, "edit_anyway", Answer, "edit anyway (saving asks before overwriting theirs)";
+    OverwriteExport, "overwrite_export", Answer, "write over it";
+    KeepFile, "keep_file", Answer, "leave it as it is";
+
+    KeepText, "keep_text", Typing, "keep the text";
+    CancelText, "cancel_text", Typing, "cancel and keep the old text";
+    CursorLeft, "cursor_left", Typing, "move the cursor left";
+    CursorRight, "cursor_right", Typing, "move the cursor right";
+    CursorHome, "cursor_home", Typing, "to the start of the line";
+    CursorEnd, "cursor_end", Typing, "to the end of the line";
+    EraseBefore, "erase_before", Typing, "erase before the cursor";
+    EraseAfter, "erase_after", Typing, "erase after the cursor";
+    EraseWord, "erase_word", Typing, "erase the word before the cursor";
+    EraseToStart, "erase_to_start", Typing, "erase to the start of the line";
+    EraseToEnd, "erase_to_end", Typing, "erase to the end of the line";
+    NewLine, "new_line", Typing, "new line, in notes, ideas and descriptions";
+    InsertTab, "insert_tab", Typing, "a tab, in notes, ideas and descriptions";
 }
 
 impl Action {
+    /// The action called `name` in the settings file.
+    pub fn named(name: &str) -> Option<Action> {
+        Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
     /// Whether the action changes the map (or saves it), and so is refused in a
     /// read-only view.
     pub fn edits(self) -> bool {
@@ -126,9 +227,92 @@ impl Action {
             Group::Edit => self != Action::OpenDetails,
             Group::Feeling | Group::Rearrange => true,
             Group::Workshop => matches!(self, Action::AddVote | Action::RemoveVote),
-            Group::Move => false,
             Group::File => matches!(self, Action::Undo | Action::Redo | Action::Save),
+            Group::Details => matches!(
+                self,
+                Action::EditField | Action::PreviousValue | Action::NextValue
+            ),
+            Group::Menu => self.kind_choice().is_some(),
+            Group::Move
+            | Group::Views
+            | Group::Presentation
+            | Group::Help
+            | Group::Answer
+            | Group::Typing => false,
         }
+    }
+
+    /// Whether a count typed before the key (`3j`) makes it go that many steps.
+    pub fn takes_count(self) -> bool {
+        matches!(
+            self,
+            Action::SelectPreviousStage
+                | Action::SelectNextStage
+                | Action::SelectPreviousMoment
+                | Action::SelectNextMoment
+                | Action::MoveMomentLeft
+                | Action::MoveMomentRight
+                | Action::MoveMomentUp
+                | Action::MoveMomentDown
+                | Action::MoveStageLeft
+                | Action::MoveStageRight
+                | Action::RaiseFeeling
+                | Action::LowerFeeling
+                | Action::AddVote
+                | Action::RemoveVote
+        )
+    }
+
+    /// For the kind menu's rows: the kind the action chooses (`Some(None)`: an ordinary
+    /// touchpoint).
+    pub fn kind_choice(self) -> Option<Option<crate::model::Kind>> {
+        use crate::model::Kind;
+        Some(match self {
+            Action::ChooseZmot => Some(Kind::Zmot),
+            Action::ChooseFmot => Some(Kind::Fmot),
+            Action::ChooseAmot => Some(Kind::Amot),
+            Action::ChooseSmot => Some(Kind::Smot),
+            Action::ChooseTmot => Some(Kind::Tmot),
+            Action::ChooseLmot => Some(Kind::Lmot),
+            Action::ChooseNoKind => None,
+            _ => return None,
+        })
+    }
+}
+
+impl Action {
+    /// For the filter menu's kinds: the kind the action shows.
+    pub fn filter_kind(self) -> Option<crate::model::Kind> {
+        use crate::model::Kind;
+        Some(match self {
+            Action::FilterZmot => Kind::Zmot,
+            Action::FilterFmot => Kind::Fmot,
+            Action::FilterAmot => Kind::Amot,
+            Action::FilterSmot => Kind::Smot,
+            Action::FilterTmot => Kind::Tmot,
+            Action::FilterLmot => Kind::Lmot,
+            _ => return None,
+        })
+    }
+
+    /// Whether the action opens a field, a menu or a prompt, showing what it will change
+    /// before anything changes: from a view, it goes to the board and opens it there.
+    pub fn opens_something(self) -> bool {
+        matches!(
+            self,
+            Action::AddMoment
+                | Action::AddStage
+                | Action::EditTitle
+                | Action::RenameStage
+                | Action::RenameJourney
+                | Action::DescribeStage
+                | Action::DescribeJourney
+                | Action::EditPersonas
+                | Action::OpenDetails
+                | Action::PickKind
+                | Action::Search
+                | Action::Filter
+        )
     }
 }
 
@@ -158,6 +342,8 @@ mod tests {
             Action::NextMatch,
             Action::Help,
             Action::Quit,
+            Action::NextField,
+            Action::ShowOnBoard,
         ] {
             assert!(!action.edits(), "{action:?}");
         }
@@ -167,6 +353,8 @@ mod tests {
             Action::MoveStageLeft,
             Action::Undo,
             Action::Save,
+            Action::EditField,
+            Action::ChooseFmot,
         ] {
             assert!(action.edits(), "{action:?}");
         }

@@ -1,21 +1,27 @@
-//! The editor's state: the open document, the selection, what is being typed or asked,
-//! the status line, and the effects (saving, reloading, quitting) the run loop carries out.
+//! The editor's state: the map and its history, the selection, what is being typed or
+//! asked, the status line, the views and their scroll, the countdown, and the time of the
+//! last event. It changes in one place, [`App::handle`] (the update step), from events;
+//! what the update cannot do itself (save, reload, export, quit) it returns as effects
+//! carrying their data, for the session and the run loop to carry out.
+
+mod event;
+mod question;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+pub use event::{Effect, Event, Opening, SessionEvent};
+pub use question::{Answer, Question};
 
 use crate::history::History;
 use crate::input::TextInput;
-use crate::keymap::KeyMap;
+use crate::keymap::{Context, Key, KeyMap};
 use crate::model::{Edit, Id, Journey, JourneyField, Moment, MomentField, Stage, StageField};
-use std::time::{Duration, Instant};
-
+use crate::share::Format;
 use crate::status::{Status, Tone};
+use crate::store::lock::Holder;
 use crate::workshop::{Filter, Timer};
-
-use crate::store::lock::{HEARTBEAT, Holder, Lock, LockError};
-use crate::store::{self, Document, SaveError};
-use crate::ui::theme::Theme;
 
 /// How long a countdown that ran out flashes in the title line.
 pub const TIMER_FLASH: Duration = Duration::from_secs(10);
@@ -51,6 +57,15 @@ pub struct Selection {
 /// What a text field being typed into will change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextTarget {
+    /// The title of a card not in the map yet, to go into stage `stage` at `index`.
+    NewMoment {
+        stage: Id,
+        index: usize,
+    },
+    /// The name of a stage not in the map yet, to go in at `index`.
+    NewStage {
+        index: usize,
+    },
     MomentTitle(Id),
     StageName(Id),
     StageDescription(Id),
@@ -77,14 +92,15 @@ pub enum Confirm {
     DeleteStage(Id),
     /// Quit with unsaved changes.
     Quit,
-    /// The file changed on disk since it was opened; save over it?
-    Overwrite,
+    /// The file changed on disk since it was opened; save over it? `then_quit` when the
+    /// save was asked for on the way out.
+    Overwrite { then_quit: bool },
     /// A recovery file from a session that ended early is waiting.
     Restore(PathBuf),
     /// Another editor has the map open.
     Locked(Holder),
-    /// An export would write over a file of that name.
-    OverwriteExport(crate::share::Format),
+    /// An export would write over the file at `path`.
+    OverwriteExport { format: Format, path: PathBuf },
 }
 
 /// The fields of a moment, in the order the details popup lists them.
@@ -153,16 +169,68 @@ impl DetailField {
     }
 }
 
-/// What the keyboard is talking to.
+/// A row of the export menu: the format, where it would be written, and whether a file is
+/// there already.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub format: Format,
+    pub path: PathBuf,
+    pub exists: bool,
+}
+
+impl ExportChoice {
+    /// The export menu's action that picks this row.
+    pub fn action(&self) -> crate::action::Action {
+        use crate::action::Action;
+        match self.format {
+            Format::Mermaid => Action::ExportMermaid,
+            Format::Markdown => Action::ExportMarkdown,
+            Format::Csv => Action::ExportCsv,
+            Format::Html => Action::ExportHtml,
+            Format::Json => Action::ExportJson,
+        }
+    }
+
+    /// The format's name: "Mermaid", "CSV".
+    pub fn name(&self) -> &'static str {
+        self.format.name()
+    }
+
+    /// What the format is good for, in a few words.
+    pub fn purpose(&self) -> &'static str {
+        self.format.purpose()
+    }
+
+    /// The file it would write, without its folder.
+    pub fn file_name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+}
+
+/// The format an export menu action writes.
+pub fn export_format(action: crate::action::Action) -> Option<Format> {
+    use crate::action::Action;
+    Some(match action {
+        Action::ExportMermaid => Format::Mermaid,
+        Action::ExportMarkdown => Format::Markdown,
+        Action::ExportCsv => Format::Csv,
+        Action::ExportHtml => Format::Html,
+        Action::ExportJson => Format::Json,
+        _ => return None,
+    })
+}
+
+/// What the keyboard is talking to, with the state that belongs to it alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Mode {
     Board,
-    /// Typing a title or a name on the board. `creating` is set for a card or stage just
-    /// added, which is removed again if the typing is cancelled.
+    /// Typing a title, a name or a description on the board.
     EditText {
         target: TextTarget,
         input: TextInput,
-        creating: bool,
     },
     /// The moment-of-truth menu, with the highlighted row.
     PickKind {
@@ -173,6 +241,7 @@ pub enum Mode {
         field: usize,
         editing: Option<TextInput>,
     },
+    /// The help overlay, scrolled down by `scroll` lines.
     Help {
         scroll: u16,
     },
@@ -190,8 +259,9 @@ pub enum Mode {
     TimerLength {
         input: TextInput,
     },
-    /// The export menu, with the highlighted format.
+    /// The export menu: a row per format, and the highlighted one.
     PickExport {
+        choices: Vec<ExportChoice>,
         highlighted: usize,
     },
     /// Presenting to a room: large cards, no editing chrome; one stage or the whole map.
@@ -206,244 +276,320 @@ pub struct Search {
     pub query: String,
 }
 
-/// Work the update step cannot do itself, because it touches files or the process.
+/// The terminal's size, as the last resize said.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Effect {
-    Save,
-    SaveOverwriting,
-    Reload,
-    Quit,
-    RestoreRecovery,
-    DiscardRecovery,
-    /// Open a map someone else is editing for reading only.
-    ReadOnly,
-    /// Edit a map someone else is editing; saves still ask before overwriting.
-    EditAnyway,
-    /// Write the map in a format beside it, over a file of that name if `overwrite`.
-    Export {
-        format: crate::share::Format,
-        overwrite: bool,
-    },
+pub struct Size {
+    pub width: u16,
+    pub height: u16,
 }
 
-/// Scroll positions, kept between frames so the view moves only when the selection would
-/// leave it. Updated while drawing.
-#[derive(Clone, Debug, Default)]
-pub struct ViewState {
+/// How far each list on screen is scrolled. Kept here and moved by the update step so the
+/// selection stays in view; the views draw from it and never change it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scroll {
+    /// The leftmost stage column on the board.
     pub first_stage: usize,
+    /// The topmost card of each stage's column, by stage id.
     pub first_moment: HashMap<Id, usize>,
-    /// How far the help overlay can scroll at the size it was last drawn.
-    pub help_max_scroll: u16,
+    /// The first row of the votes list.
+    pub first_vote: usize,
 }
 
+/// Keys typed so far that are not yet a whole binding: a count (`3`) and the start of a
+/// sequence (`g`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pending {
+    pub count: Option<u32>,
+    pub keys: Vec<Key>,
+}
+
+impl Pending {
+    pub fn is_empty(&self) -> bool {
+        self.count.is_none() && self.keys.is_empty()
+    }
+
+    /// How the status line shows it: `3`, `g`, `3gg`.
+    pub fn label(&self) -> String {
+        let count = self.count.map(|n| n.to_string()).unwrap_or_default();
+        count + &crate::keymap::sequence_label(&self.keys)
+    }
+}
+
+/// The editor.
 pub struct App {
-    pub document: Document,
-    pub history: History,
-    pub keymap: KeyMap,
-    pub selection: Selection,
-    pub mode: Mode,
-    pub status: Status,
-    pub search: Option<Search>,
-    pub view: ViewState,
-    pub should_quit: bool,
-    /// The recovery file this session restored from: deleted once the map is saved.
-    restored_from: Option<PathBuf>,
-    /// Where this session wrote its own recovery copy, so a second write replaces it
-    /// rather than another session's.
-    recovery_written: Option<PathBuf>,
-    pub theme: Theme,
-    /// Whether the selected card and stage are marked; off for a printout.
-    pub show_selection: bool,
-    /// A view for reading: every key that would change the map is refused.
-    pub read_only: bool,
-    /// The marker telling other editors this one has the map open.
-    pub lock: Option<Lock>,
-    lock_renewed: Instant,
-    /// Which view of the map is on screen.
-    pub screen: Screen,
-    /// When set, the moments it does not match are dimmed.
-    pub filter: Option<Filter>,
-    pub timer: Option<Timer>,
+    journey: Journey,
+    history: History,
+    /// The map's file, for messages; the session reads and writes it.
+    path: PathBuf,
+    pub(crate) read_only: bool,
+    keymap: KeyMap,
+    pub(crate) selection: Selection,
+    pub(crate) screen: Screen,
+    pub(crate) mode: Mode,
+    pub(crate) status: Status,
+    pub(crate) pending: Pending,
+    pub(crate) search: Option<Search>,
+    pub(crate) filter: Option<Filter>,
+    pub(crate) timer: Option<Timer>,
     /// The length the next countdown starts with.
-    pub timer_length: Duration,
-    /// Quit once the save asked about (after a "changed on disk" question) is done.
-    quit_after_save: bool,
-    /// Where the selection was before a card or stage was added, to go back to if the
-    /// addition is cancelled.
-    pub selection_before_add: Option<Selection>,
+    pub(crate) timer_length: Duration,
+    /// The highlighted row of the votes list.
+    pub(crate) votes_row: usize,
+    pub(crate) scroll: Scroll,
+    pub(crate) size: Size,
+    /// When the last event happened: the update step's and the view's clock.
+    pub(crate) now: Instant,
+    /// What the session saw on disk while something was being typed: dealt with once the
+    /// typing is over.
+    pub(crate) disk_news_waiting: Option<SessionEvent>,
+    pub(crate) should_quit: bool,
 }
 
 impl App {
-    pub fn new(document: Document) -> App {
-        let name = document.path.display().to_string();
+    /// An editor on `journey`, which lives in the file at `path`.
+    pub fn new(journey: Journey, path: impl Into<PathBuf>) -> App {
         let mut app = App {
-            document,
+            journey,
             history: History::default(),
+            path: path.into(),
+            read_only: false,
             keymap: KeyMap::default(),
             selection: Selection::default(),
+            screen: Screen::Board,
             mode: Mode::Board,
             status: Status {
                 text: String::new(),
                 tone: Tone::Info,
             },
+            pending: Pending::default(),
             search: None,
-            view: ViewState::default(),
-            should_quit: false,
-            restored_from: None,
-            recovery_written: None,
-            theme: Theme::default(),
-            show_selection: true,
-            read_only: false,
-            lock: None,
-            lock_renewed: Instant::now(),
-            screen: Screen::Board,
             filter: None,
             timer: None,
             timer_length: Duration::from_secs(5 * 60),
-            quit_after_save: false,
-            selection_before_add: None,
+            votes_row: 0,
+            scroll: Scroll::default(),
+            size: Size {
+                width: 80,
+                height: 24,
+            },
+            now: Instant::now(),
+            disk_news_waiting: None,
+            should_quit: false,
         };
-        let help = app.keymap.first_label(crate::action::Action::Help);
-        app.info(format!("Opened {name}. Press {help} to see every key."));
+        app.say_opened();
         app
     }
 
-    /// An editor on `document` for editing: it marks the map as open, or asks first if
-    /// another editor has it; then offers unsaved changes a session that ended early left
-    /// in a recovery file.
-    pub fn open(document: Document) -> App {
-        let mut app = App::new(document);
-        match Lock::acquire(&app.document.path) {
-            Ok(lock) => {
-                app.lock = Some(lock);
-                app.offer_recovery();
-            }
-            Err(LockError::Held(holder)) => {
-                app.warn(format!("{} is open in another motmap.", app.file_name()));
-                app.mode = Mode::Confirm(Confirm::Locked(holder));
-            }
-            // Without a marker other editors are not warned, but saving still checks for
-            // changes on disk, so nothing is lost.
-            Err(LockError::Io(error)) => {
-                app.warn(format!(
-                    "Could not mark {} as open for other editors ({}).",
-                    app.file_name(),
-                    store::io_reason(&error)
-                ));
-                app.offer_recovery();
-            }
-        }
-        app
+    /// The same editor with the keys from the settings.
+    pub fn with_keymap(mut self, keymap: KeyMap) -> App {
+        self.keymap = keymap;
+        self.say_opened();
+        self
     }
 
-    /// A view on `document` that refuses every edit and follows changes on disk.
-    pub fn view(document: Document) -> App {
-        let mut app = App::new(document);
-        app.read_only = true;
-        app
+    /// The same editor for reading only: every key that would change the map is refused.
+    pub fn read_only(mut self) -> App {
+        self.read_only = true;
+        self
     }
 
-    /// The user chose not to overwrite after all: no quitting either.
-    pub fn cancel_quit_after_save(&mut self) {
-        self.quit_after_save = false;
-    }
-
-    /// Lets go of the marker: on quitting, or when motmap is stopped.
-    pub fn release_lock(&mut self) {
-        self.lock = None;
-    }
-
-    /// Work done while no key is pressed, about twice a second: renew the marker and
-    /// notice when the file changed on disk. Returns whether the screen needs drawing.
-    pub fn tick(&mut self) -> bool {
-        if let Some(lock) = &mut self.lock
-            && self.lock_renewed.elapsed() >= HEARTBEAT
-        {
-            self.lock_renewed = Instant::now();
-            if let Ok(Some(other)) = lock.refresh() {
-                // This editor was taken for gone (a laptop asleep, say) and another took
-                // the map: say so, and let go of a marker that is no longer ours.
-                self.lock = None;
-                self.warn(format!(
-                    "Another motmap now has {} open: {}. Saving still asks before overwriting their changes.",
-                    self.file_name(),
-                    other.describe()
-                ));
-                return true;
-            }
-        }
-        // A running countdown, or one that just ran out and flashes, redraws each tick.
-        let timer_shows_change = self
-            .timer
-            .as_ref()
-            .is_some_and(|t| t.is_running() && t.overdue(Instant::now()) < TIMER_FLASH);
-        // Not while something is being typed: the card it belongs to might go.
-        if !matches!(
-            self.mode,
-            Mode::Board | Mode::Help { .. } | Mode::Present { .. }
-        ) {
-            return timer_shows_change;
-        }
-        if !self.document.disk_stamp_moved() || self.document.is_unchanged_on_disk() {
-            return timer_shows_change;
-        }
-        if !self.document.path.exists() {
-            let save = self.keymap.first_label(crate::action::Action::Save);
-            self.warn(format!(
-                "{} was deleted or moved on disk. {save} writes it again.",
-                self.file_name()
-            ));
-        } else if self.is_modified() || self.history.can_redo() {
-            // Unsaved edits, or undone ones that could still be redone: never dropped
-            // without a question.
-            self.mode = Mode::Confirm(Confirm::Overwrite);
-            self.warn(format!(
-                "{} changed on disk while you have unsaved changes.",
-                self.file_name()
-            ));
-        } else {
-            self.reload(true);
-        }
-        true
+    fn say_opened(&mut self) {
+        let help = self.keymap.board_key(crate::action::Action::Help);
+        self.info(format!(
+            "Opened {}. Press {help} to see every key.",
+            self.file_name()
+        ));
     }
 
     pub fn journey(&self) -> &Journey {
-        &self.document.journey
+        &self.journey
+    }
+
+    pub fn keymap(&self) -> &KeyMap {
+        &self.keymap
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn mode(&self) -> &Mode {
+        &self.mode
+    }
+
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    pub fn screen(&self) -> Screen {
+        self.screen
+    }
+
+    pub fn filter(&self) -> Option<&Filter> {
+        self.filter.as_ref()
+    }
+
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    pub fn timer(&self) -> Option<&Timer> {
+        self.timer.as_ref()
+    }
+
+    pub fn pending(&self) -> &Pending {
+        &self.pending
+    }
+
+    pub fn scroll(&self) -> &Scroll {
+        &self.scroll
+    }
+
+    pub fn votes_row(&self) -> usize {
+        self.votes_row
+    }
+
+    /// When the last event happened.
+    pub fn now(&self) -> Instant {
+        self.now
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.should_quit
     }
 
     pub fn is_modified(&self) -> bool {
         self.history.is_modified()
     }
 
+    /// Whether undone changes could still be redone.
+    pub fn can_redo(&self) -> bool {
+        self.history.can_redo()
+    }
+
     pub fn file_name(&self) -> String {
-        self.document
-            .path
+        self.path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| self.document.path.display().to_string())
+            .unwrap_or_else(|| self.path.display().to_string())
     }
 
     pub fn selected_stage(&self) -> Option<&Stage> {
-        self.journey().stage(self.selection.stage)
+        self.journey.stage(self.selection.stage)
     }
 
     pub fn selected_moment(&self) -> Option<&Moment> {
         self.selected_stage()?.moments.get(self.selection.moment)
     }
 
-    pub fn info(&mut self, text: impl Into<String>) {
+    /// Where a new stage is being named: its place among the stages.
+    pub fn new_stage_at(&self) -> Option<usize> {
+        match &self.mode {
+            Mode::EditText {
+                target: TextTarget::NewStage { index },
+                ..
+            } => Some((*index).min(self.journey.stages().len())),
+            _ => None,
+        }
+    }
+
+    /// Where a new card's title is being typed: its stage's index and its place there.
+    pub fn new_moment_at(&self) -> Option<(usize, usize)> {
+        match &self.mode {
+            Mode::EditText {
+                target: TextTarget::NewMoment { stage, index },
+                ..
+            } => {
+                let at = self.journey.stage_index(*stage)?;
+                Some((at, (*index).min(self.journey.stages()[at].moments.len())))
+            }
+            _ => None,
+        }
+    }
+
+    /// The key table the next key is looked up in.
+    pub fn context(&self) -> Context {
+        match &self.mode {
+            Mode::Board => match self.screen {
+                Screen::Board => Context::Board,
+                Screen::Curve => Context::Curve,
+                Screen::Summary => Context::Summary,
+                Screen::Votes => Context::Votes,
+            },
+            Mode::EditText { .. }
+            | Mode::Search { .. }
+            | Mode::FilterText { .. }
+            | Mode::TimerLength { .. }
+            | Mode::Details {
+                editing: Some(_), ..
+            } => Context::Typing,
+            Mode::Details { editing: None, .. } => Context::Details,
+            Mode::PickKind { .. } => Context::KindMenu,
+            Mode::PickFilter => Context::FilterMenu,
+            Mode::PickExport { .. } => Context::ExportMenu,
+            Mode::Present { .. } => Context::Presentation,
+            Mode::Help { .. } => Context::Help,
+            Mode::Confirm(question) => match question {
+                Confirm::DeleteStage(_) => Context::AskDeleteStage,
+                Confirm::Quit => Context::AskQuit,
+                Confirm::Overwrite { .. } => Context::AskOverwrite,
+                Confirm::Restore(_) => Context::AskRestore,
+                Confirm::Locked(_) => Context::AskLocked,
+                Confirm::OverwriteExport { .. } => Context::AskOverwriteExport,
+            },
+        }
+    }
+
+    /// The field being typed into, wherever it is.
+    pub fn input(&self) -> Option<&TextInput> {
+        match &self.mode {
+            Mode::EditText { input, .. }
+            | Mode::Search { input }
+            | Mode::FilterText { input }
+            | Mode::TimerLength { input }
+            | Mode::Details {
+                editing: Some(input),
+                ..
+            } => Some(input),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn input_mut(&mut self) -> Option<&mut TextInput> {
+        match &mut self.mode {
+            Mode::EditText { input, .. }
+            | Mode::Search { input }
+            | Mode::FilterText { input }
+            | Mode::TimerLength { input }
+            | Mode::Details {
+                editing: Some(input),
+                ..
+            } => Some(input),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn info(&mut self, text: impl Into<String>) {
         self.set_status(text, Tone::Info);
     }
 
-    pub fn success(&mut self, text: impl Into<String>) {
+    pub(crate) fn success(&mut self, text: impl Into<String>) {
         self.set_status(text, Tone::Success);
     }
 
-    pub fn warn(&mut self, text: impl Into<String>) {
+    pub(crate) fn warn(&mut self, text: impl Into<String>) {
         self.set_status(text, Tone::Warning);
     }
 
-    pub fn error(&mut self, text: impl Into<String>) {
+    pub(crate) fn error(&mut self, text: impl Into<String>) {
         self.set_status(text, Tone::Error);
     }
 
@@ -455,15 +601,15 @@ impl App {
     }
 
     /// Keeps the selection on an existing stage and moment after the map changed.
-    pub fn clamp_selection(&mut self) {
-        let stages = self.journey().stages().len();
+    pub(crate) fn clamp_selection(&mut self) {
+        let stages = self.journey.stages().len();
         self.selection.stage = self.selection.stage.min(stages.saturating_sub(1));
         let moments = self.selected_stage().map_or(0, |s| s.moments.len());
         self.selection.moment = self.selection.moment.min(moments.saturating_sub(1));
     }
 
-    pub fn select_moment(&mut self, id: Id) {
-        if let Some(at) = self.journey().find_moment(id) {
+    pub(crate) fn select_moment(&mut self, id: Id) {
+        if let Some(at) = self.journey.find_moment(id) {
             self.selection = Selection {
                 stage: at.stage,
                 moment: at.moment,
@@ -471,20 +617,23 @@ impl App {
         }
     }
 
-    pub fn select_stage(&mut self, id: Id) {
-        if let Some(stage) = self.journey().stage_index(id) {
+    pub(crate) fn select_stage(&mut self, id: Id) {
+        if let Some(stage) = self.journey.stage_index(id) {
             self.selection = Selection { stage, moment: 0 };
         }
     }
 
-    /// Applies a change through the history, so it can be undone. Refused edits (which
-    /// the keys never make) are reported rather than lost silently.
-    pub fn change(&mut self, label: impl Into<String>, edits: Vec<Edit>) -> bool {
+    /// A fresh id for a card or stage about to be added.
+    pub(crate) fn allocate_id(&mut self) -> Id {
+        self.journey.allocate_id()
+    }
+
+    /// Applies a change through the history, so it can be undone. Every change to the map
+    /// goes through here. Refused edits (which the keys never make) are reported rather
+    /// than lost silently.
+    pub(crate) fn change(&mut self, label: impl Into<String>, edits: Vec<Edit>) -> bool {
         let label = label.into();
-        match self
-            .history
-            .apply(&mut self.document.journey, label.clone(), edits)
-        {
+        match self.history.apply(&mut self.journey, label.clone(), edits) {
             Ok(()) => true,
             Err(error) => {
                 self.error(format!("Could not {label}: {error}."));
@@ -493,243 +642,42 @@ impl App {
         }
     }
 
-    /// Carries out an effect the update step asked for.
-    pub fn perform(&mut self, effect: Effect) {
-        match effect {
-            Effect::Save => self.save(false),
-            Effect::SaveOverwriting => self.save(true),
-            Effect::Reload => {
-                self.quit_after_save = false;
-                self.reload(false);
-            }
-            Effect::ReadOnly => {
-                self.mode = Mode::Board;
-                self.read_only = true;
-                self.info(format!(
-                    "Read-only view of {}: it follows their changes as they save.",
-                    self.file_name()
-                ));
-            }
-            Effect::EditAnyway => {
-                self.mode = Mode::Board;
-                self.warn(format!(
-                    "Editing {} alongside another motmap: saving asks before overwriting their changes.",
-                    self.file_name()
-                ));
-            }
-            Effect::Quit => self.should_quit = true,
-            Effect::RestoreRecovery => self.restore_recovery(),
-            Effect::Export { format, overwrite } => self.export(format, overwrite),
-            Effect::DiscardRecovery => self.discard_recovery(),
-        }
+    /// Undoes the newest change; its label and edits, or `None` when there is none.
+    pub(crate) fn undo_change(&mut self) -> Option<crate::history::Replayed> {
+        self.history.undo(&mut self.journey)
     }
 
-    /// Writes the map as it is on screen (unsaved changes too) beside its file.
-    fn export(&mut self, format: crate::share::Format, overwrite: bool) {
-        self.mode = Mode::Board;
-        let path = crate::share::export_path(&self.document.path, format);
-        let text = crate::share::export(self.journey(), format);
-        match crate::store::write_file(&path, text.as_bytes(), overwrite) {
-            Ok(()) => {
-                let unsaved = if self.history.is_modified() {
-                    ", unsaved changes included"
-                } else {
-                    ""
-                };
-                self.success(format!(
-                    "Exported as {} to {}{unsaved}.",
-                    format.name(),
-                    path.display()
-                ));
-            }
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-                self.mode = Mode::Confirm(Confirm::OverwriteExport(format));
-                self.warn(format!("{} already exists.", path.display()));
-            }
-            Err(error) => self.error(format!(
-                "Could not export to {}: {}. Nothing was written; the map is as it was.",
-                path.display(),
-                crate::store::io_reason(&error)
-            )),
-        }
+    /// Redoes the newest undone change.
+    pub(crate) fn redo_change(&mut self) -> Option<crate::history::Replayed> {
+        self.history.redo(&mut self.journey)
     }
 
-    fn save(&mut self, overwrite: bool) {
-        let result = if overwrite {
-            self.document.save_overwriting()
-        } else {
-            self.document.save()
-        };
-        let quitting = self.quit_after_save || self.mode == Mode::Confirm(Confirm::Quit);
-        self.quit_after_save = false;
-        match result {
-            Ok(()) => {
-                self.history.mark_saved();
-                // Only the file these changes came from: other sessions' stay until decided.
-                if let Some(path) = self.restored_from.take() {
-                    let _ = std::fs::remove_file(path);
-                }
-                self.mode = Mode::Board;
-                let moments = self.journey().moment_count();
-                self.success(format!(
-                    "Saved {} ({}).",
-                    self.file_name(),
-                    crate::text::plural(moments, "moment", "moments")
-                ));
-                if quitting {
-                    self.should_quit = true;
-                }
-            }
-            Err(SaveError::ChangedOnDisk { .. }) => {
-                // Save and quit: the question comes first, the quitting after.
-                self.quit_after_save = quitting;
-                self.mode = Mode::Confirm(Confirm::Overwrite);
-                self.warn(format!(
-                    "{} changed on disk since you opened it.",
-                    self.file_name()
-                ));
-            }
-            Err(error) => {
-                self.mode = Mode::Board;
-                self.error(error.to_string());
-            }
-        }
+    /// Remembers that the map as it is now is what is on disk.
+    pub(crate) fn mark_saved(&mut self) {
+        self.history.mark_saved();
     }
 
-    /// Takes the version on disk, as an undoable change, so the user's version is one `u`
-    /// away. The selection stays on the same card, found by its id. `noticed` is set when
-    /// the change on disk was noticed rather than asked for.
-    fn reload(&mut self, noticed: bool) {
-        if !matches!(self.mode, Mode::Help { .. } | Mode::Present { .. }) {
-            self.mode = Mode::Board;
-        }
-        let moment = self.selected_moment().map(|m| m.id);
-        let stage = self.selected_stage().map(|s| s.id);
-        match self.document.read_from_disk() {
-            Ok(fresh) => {
-                let edits = vec![Edit::ReplaceJourney {
-                    journey: Box::new(fresh),
-                }];
-                if self.change("reload from disk", edits) {
-                    self.history.mark_saved();
-                    match (moment, stage) {
-                        (Some(id), _) if self.journey().find_moment(id).is_some() => {
-                            self.select_moment(id)
-                        }
-                        (_, Some(id)) if self.journey().stage_index(id).is_some() => {
-                            let row = self.selection.moment;
-                            self.select_stage(id);
-                            self.selection.moment = row;
-                        }
-                        _ => {}
-                    }
-                    self.clamp_selection();
-                    let name = self.file_name();
-                    if self.read_only {
-                        self.success(format!("{name} changed on disk: showing the new version."));
-                    } else {
-                        let undo = self.keymap.first_label(crate::action::Action::Undo);
-                        let what = if noticed {
-                            "changed on disk and was reloaded"
-                        } else {
-                            "was reloaded from disk"
-                        };
-                        self.success(format!(
-                            "{name} {what}. {undo} brings back the version you had."
-                        ));
-                    }
-                }
-            }
-            Err(error) => {
-                let first_line = error.first_line();
-                let save = self.keymap.first_label(crate::action::Action::Save);
-                self.error(format!(
-                    "The file on disk does not load now ({first_line}); your map here is unchanged, and {save} then o writes it back."
-                ));
-            }
-        }
-    }
-
-    /// Asks about a recovery file left by a session that ended before saving: the newest
-    /// one that holds something the map does not.
-    fn offer_recovery(&mut self) {
-        for path in store::recovery_files(&self.document.path) {
-            match Document::load(path.clone()) {
-                Ok(recovered) if recovered.journey == self.document.journey => {
-                    // It holds nothing the map does not: nothing to offer.
-                    let _ = std::fs::remove_file(&path);
-                }
-                Ok(_) => {
-                    self.warn("Unsaved changes from an earlier session were found.");
-                    self.mode = Mode::Confirm(Confirm::Restore(path));
-                    return;
-                }
-                Err(error) => {
-                    // Said, and the next one looked at: a broken copy hides no good one.
-                    self.warn(format!(
-                        "The recovery file {} does not load ({}); look at it or delete it.",
-                        path.display(),
-                        error.first_line()
-                    ));
-                }
-            }
-        }
-    }
-
-    /// The recovery file the question on screen is about.
-    fn asked_recovery(&self) -> Option<PathBuf> {
-        match &self.mode {
-            Mode::Confirm(Confirm::Restore(path)) => Some(path.clone()),
-            _ => None,
-        }
-    }
-
-    fn restore_recovery(&mut self) {
-        let Some(path) = self.asked_recovery() else {
-            return;
-        };
-        self.mode = Mode::Board;
-        match Document::load(path.clone()) {
-            Ok(recovered) => {
-                let edits = vec![Edit::ReplaceJourney {
-                    journey: Box::new(recovered.journey),
-                }];
-                if self.change("restore unsaved changes", edits) {
-                    self.restored_from = Some(path.clone());
-                    self.clamp_selection();
-                    let save = self.keymap.first_label(crate::action::Action::Save);
-                    self.success(format!(
-                        "Restored the unsaved changes from {}. {save} saves them.",
-                        path.display()
-                    ));
-                }
-            }
-            Err(error) => self.error(error.to_string()),
-        }
-    }
-
-    fn discard_recovery(&mut self) {
-        let Some(path) = self.asked_recovery() else {
-            return;
-        };
-        self.mode = Mode::Board;
-        match std::fs::remove_file(&path) {
-            Ok(()) => self.info(format!("Deleted the recovery file {}.", path.display())),
-            Err(error) => self.error(format!(
-                "Could not delete {}: {error}. Delete it by hand.",
-                path.display()
-            )),
-        }
-    }
-
-    /// The map as it would be if the text being typed were confirmed now: what a hang-up
+    /// The edit that would put the text being typed into `journey`, if any: what a hang-up
     /// or a crash must not lose either.
-    fn journey_with_typing(&self) -> Journey {
-        let mut journey = self.journey().clone();
-        let edit = match &self.mode {
-            Mode::EditText { target, input, .. } if !input.text().trim().is_empty() => {
+    fn typing_edit(&self, journey: &mut Journey) -> Option<Edit> {
+        match &self.mode {
+            Mode::EditText { target, input } if !input.text().trim().is_empty() => {
                 let text = input.text().trim().to_owned();
-                match *target {
+                Some(match *target {
+                    TextTarget::NewMoment { stage, index } => {
+                        let mut moment = Moment::new(text);
+                        moment.id = journey.allocate_id();
+                        Edit::InsertMoment {
+                            stage,
+                            index,
+                            moment,
+                        }
+                    }
+                    TextTarget::NewStage { index } => {
+                        let mut stage = Stage::new(text);
+                        stage.id = journey.allocate_id();
+                        Edit::InsertStage { index, stage }
+                    }
                     TextTarget::MomentTitle(id) => Edit::SetMomentText {
                         id,
                         field: MomentField::Title,
@@ -756,53 +704,38 @@ impl App {
                         field: JourneyField::Title,
                         text,
                     },
-                }
+                })
             }
             Mode::Details {
                 field,
                 editing: Some(input),
             } => {
-                let Some(moment) = self.selected_moment() else {
-                    return journey;
-                };
+                let id = self.selected_moment()?.id;
                 match DetailField::ALL[*field].text_field() {
-                    Some(field) => Edit::SetMomentText {
-                        id: moment.id,
+                    Some(field) => Some(Edit::SetMomentText {
+                        id,
                         field,
                         text: input.text().to_owned(),
-                    },
-                    None if DetailField::ALL[*field] == DetailField::Tags => Edit::SetTags {
-                        id: moment.id,
+                    }),
+                    None if DetailField::ALL[*field] == DetailField::Tags => Some(Edit::SetTags {
+                        id,
                         tags: input.text().split(',').map(str::to_owned).collect(),
-                    },
-                    None => return journey,
+                    }),
+                    None => None,
                 }
             }
-            _ => return journey,
-        };
-        let _ = journey.apply(edit);
-        journey
+            _ => None,
+        }
     }
 
-    /// Writes what is unsaved, text being typed included, to a recovery file beside the
-    /// map, for a hang-up or a crash. Returns where it went, or `None` when nothing was
-    /// unsaved. Never writes over another session's recovery file.
-    pub fn write_recovery(&mut self) -> Option<std::io::Result<PathBuf>> {
-        let journey = self.journey_with_typing();
-        if !self.is_modified() && journey == *self.journey() {
-            return None;
+    /// What is unsaved, the text being typed included, as a whole map; `None` when the map
+    /// is as saved and nothing is being typed.
+    pub fn unsaved_journey(&self) -> Option<Journey> {
+        let mut journey = self.journey.clone();
+        if let Some(edit) = self.typing_edit(&mut journey) {
+            let _ = journey.apply(edit);
         }
-        // Into the file written before, or the one restored from (whose changes these
-        // include): an older copy is never left behind to be offered again.
-        let own = self
-            .recovery_written
-            .clone()
-            .or_else(|| self.restored_from.clone());
-        let result = store::write_recovery(&self.document.path, &journey, own.as_deref());
-        if let Ok(path) = &result {
-            self.recovery_written = Some(path.clone());
-        }
-        Some(result)
+        (self.is_modified() || journey != self.journey).then_some(journey)
     }
 }
 

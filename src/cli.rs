@@ -7,12 +7,11 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
-use crate::action::Action;
-use crate::app::{App, Mode};
+use crate::app::Opening;
 use crate::model::Journey;
 use crate::outline::outline;
+use crate::session::Editor;
 use crate::share::{Format, ImportFormat};
-use crate::status::Tone;
 use crate::store::{Document, LoadError};
 use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
 use crate::text::plural;
@@ -388,7 +387,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
 /// Opens FILE, or the user's default map when there is none, in the editor. Without a
 /// terminal (a pipe), prints the outline instead.
 fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
-    let is_default = file.is_none();
+    let own_map = file.is_none();
     let document = match file {
         Some(path) if read_only => Document::load(path)?,
         Some(path) => open_or_create(path)?,
@@ -398,52 +397,23 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         print!("{}", outline(&document.journey));
         return Ok(ExitCode::SUCCESS);
     }
-    let is_new = !document.path.exists();
-    let mut app = if read_only {
-        App::view(document)
-    } else {
-        App::open(document)
+    let (config, settings_problem) = user_config();
+    let opening = Opening {
+        own_map,
+        new_file: !document.path().exists(),
+        settings_problem,
     };
-    let (config, config_problem) = user_config();
-    app.keymap = config.keymap;
-    app.theme = Theme {
+    let now = std::time::Instant::now();
+    let editor = if read_only {
+        Editor::view(document, config.keymap, opening, now)
+    } else {
+        Editor::open(document, config.keymap, opening, now)
+    };
+    let theme = Theme {
         palette: config.palette,
         ..Theme::from_env()
     };
-    let help = app.keymap.first_label(Action::Help);
-    if let Some(problem) = config_problem {
-        // Said first, whatever else there is to say: the keys may not be what they expect.
-        app.warn(format!("Settings ignored, defaults in use: {problem}."));
-    } else if let places @ 1.. = crate::merge::unresolved(&app.document.journey) {
-        app.warn(format!(
-            "Merge conflicts in {}: see the “! conflict” cards and the descriptions.",
-            plural(places, "place", "places")
-        ));
-    } else if read_only {
-        app.info(format!(
-            "Read-only view of {}: nothing can change it. Press {help} to see every key.",
-            app.file_name()
-        ));
-    } else if app.mode != Mode::Board {
-        // A question is waiting, and the status line already says why.
-    } else if is_default {
-        app.info(format!(
-            "This is your own map, kept at {}. Press {help} to see every key.",
-            app.document.path.display()
-        ));
-    } else if is_new {
-        app.info(format!(
-            "New map: {} is written on the first save. Press {help} to see every key.",
-            app.document.path.display()
-        ));
-    } else if app.status.tone == Tone::Info {
-        // Said again with the help key as the settings have it; a warning stays.
-        app.info(format!(
-            "Opened {}. Press {help} to see every key.",
-            app.file_name()
-        ));
-    }
-    crate::terminal::run(app)?;
+    crate::terminal::run(editor, theme)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -5,11 +5,10 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crossterm::event::KeyCode;
 use serde::Deserialize;
 
 use crate::action::Action;
-use crate::keymap::{Key, KeyMap};
+use crate::keymap::{Key, KeyMap, Sequence};
 
 /// The two sets of colours: the usual reds and greens, and one for people who do not tell
 /// red from green (pains in vermilion and orange, glories in blues, after Okabe and Ito).
@@ -78,25 +77,22 @@ pub fn parse(text: &str) -> Result<Config, String> {
                 lowercase_first(&e.code.to_string())
             )
         })?;
-    let mut bindings: Vec<(Key, Action)> = Vec::new();
+    let mut changes: Vec<(Action, Vec<Sequence>)> = Vec::new();
+    let mut given: Vec<(Sequence, Action)> = Vec::new();
     let mut names: Vec<&String> = file.keys.keys().collect();
     names.sort();
     for name in names {
-        let action = Action::ALL
-            .iter()
-            .copied()
-            .find(|a| a.name() == name.as_str())
-            .ok_or_else(|| {
-                format!(
-                    " unknown action `{name}` under `keys` (did you mean `{}`? The README's key table lists them all)",
-                    closest_action(name)
-                )
-            })?;
+        let action = Action::named(name).ok_or_else(|| {
+            format!(
+                " unknown action `{name}` under `keys` (did you mean `{}`? The help and the README's key table list them all)",
+                closest_action(name)
+            )
+        })?;
+        let mut sequences = Vec::new();
         for label in &file.keys[name] {
-            let key = parse_key(label).ok_or_else(|| {
-                format!(" `{label}` (for {name}) is not a key; write keys like \"x\", \"X\", \"Ctrl-r\", \"Left\", \"Enter\", \"F2\"")
-            })?;
-            match bindings.iter().find(|(k, _)| *k == key) {
+            let keys = parse_sequence(label)
+                .map_err(|advice| format!(" `{label}` (for {name}) is not a key; {advice}"))?;
+            match given.iter().find(|(k, _)| *k == keys) {
                 Some((_, other)) if *other == action => {
                     return Err(format!(" `{label}` is given to {name} twice"));
                 }
@@ -108,15 +104,34 @@ pub fn parse(text: &str) -> Result<Config, String> {
                 }
                 None => {}
             }
-            bindings.push((key, action));
+            given.push((keys.clone(), action));
+            sequences.push(keys);
         }
+        changes.push((action, sequences));
     }
     let mut keymap = KeyMap::default();
-    keymap.remap(&bindings);
+    keymap
+        .remap(&changes)
+        .map_err(|problem| format!(" {problem}"))?;
     Ok(Config {
         palette: file.theme.unwrap_or_default(),
         keymap,
     })
+}
+
+/// A key, or keys one after the other separated by spaces: `x`, `Ctrl-r`, `g g`. When it
+/// is not, what to write instead.
+fn parse_sequence(label: &str) -> Result<Sequence, &'static str> {
+    let keys: Option<Sequence> = label.split_whitespace().map(Key::parse).collect();
+    match keys {
+        Some(keys) if !keys.is_empty() => Ok(keys),
+        _ if label.chars().count() > 1 && label.chars().all(char::is_alphanumeric) => {
+            Err("keys one after the other are written with spaces, like \"g g\"")
+        }
+        _ => Err(
+            "write keys like \"x\", \"X\", \"Ctrl-r\", \"Alt-Enter\", \"Left\", \"Enter\", \"F2\", or \"g g\" for one after the other",
+        ),
+    }
 }
 
 /// The action whose name is nearest to a misspelt one (fewest letters to change).
@@ -150,72 +165,20 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-/// A key as people write it: `x`, `X`, `Ctrl-r`, `Left`, `Enter`, `Shift-Tab`, `F2`, `Space`.
-pub fn parse_key(label: &str) -> Option<Key> {
-    let (ctrl, base) = match label
-        .strip_prefix("Ctrl-")
-        .or_else(|| label.strip_prefix("C-"))
-    {
-        Some(rest) => (true, rest),
-        None => (false, label),
-    };
-    let code = match base {
-        "Left" | "←" => KeyCode::Left,
-        "Right" | "→" => KeyCode::Right,
-        "Up" | "↑" => KeyCode::Up,
-        "Down" | "↓" => KeyCode::Down,
-        "Enter" => KeyCode::Enter,
-        "Esc" => KeyCode::Esc,
-        "Delete" => KeyCode::Delete,
-        "Backspace" => KeyCode::Backspace,
-        "Home" => KeyCode::Home,
-        "End" => KeyCode::End,
-        "PageUp" => KeyCode::PageUp,
-        "PageDown" => KeyCode::PageDown,
-        "Tab" => KeyCode::Tab,
-        "Shift-Tab" => KeyCode::BackTab,
-        "Space" => KeyCode::Char(' '),
-        f if f.len() > 1 && f.starts_with('F') => {
-            KeyCode::F(f[1..].parse().ok().filter(|n| (1..=24).contains(n))?)
-        }
-        one => {
-            let mut chars = one.chars();
-            let c = chars.next()?;
-            if chars.next().is_some() {
-                return None;
-            }
-            KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
-        }
-    };
-    Some(Key { code, ctrl })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn keys_are_read_as_the_help_writes_them() {
-        for (label, key) in [
-            ("x", Key::char('x')),
-            ("X", Key::char('X')),
-            ("Ctrl-r", Key::ctrl('r')),
-            ("Left", Key::plain(KeyCode::Left)),
-            ("←", Key::plain(KeyCode::Left)),
-            ("F2", Key::plain(KeyCode::F(2))),
-            ("Space", Key::char(' ')),
-            ("Shift-Tab", Key::plain(KeyCode::BackTab)),
-        ] {
-            assert_eq!(parse_key(label), Some(key), "{label}");
-            assert_eq!(
-                parse_key(&key.label()),
-                Some(key),
-                "the help's own label {}",
-                key.label()
-            );
-        }
-        assert_eq!(parse_key("Ctrl-"), None);
-        assert_eq!(parse_key("xy"), None);
-        assert_eq!(parse_key("F99"), None);
+    fn sequences_are_written_with_spaces() {
+        assert_eq!(
+            parse_sequence("g g"),
+            Ok(vec![Key::char('g'), Key::char('g')])
+        );
+        assert_eq!(parse_sequence("Ctrl-r"), Ok(vec![Key::ctrl('r')]));
+        let advice = parse_sequence("gg").unwrap_err();
+        assert!(advice.contains("written with spaces"), "{advice}");
+        let advice = parse_sequence("Hyper-p").unwrap_err();
+        assert!(advice.starts_with("write keys like"), "{advice}");
     }
 }

@@ -1,23 +1,12 @@
 //! A text field: typing, cursor movement and erasing by grapheme, so Korean, Chinese and
-//! emoji are edited as people see them, and the cursor is placed by display width.
+//! emoji are edited as people see them, and the cursor is placed by display width. Which
+//! key does what comes from the typing context's key table; the field only knows the
+//! actions.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::action::Action;
 use crate::model::{clean_line, clean_multiline};
-
-/// What a key did to the field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum InputOutcome {
-    /// The text or the cursor changed.
-    Edited,
-    /// Enter: the owner should take the text.
-    Submit,
-    /// Esc: the owner should restore the old text.
-    Cancel,
-    /// Not a key for the field.
-    Ignored,
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TextInput {
@@ -65,55 +54,50 @@ impl TextInput {
         self.cursor
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent) -> InputOutcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Enter
-                if self.multiline && (alt || key.modifiers.contains(KeyModifiers::SHIFT)) =>
-            {
-                self.insert("\n")
-            }
-            KeyCode::Char('j') if ctrl && self.multiline => self.insert("\n"),
-            KeyCode::Enter => return InputOutcome::Submit,
-            KeyCode::Esc => return InputOutcome::Cancel,
-            KeyCode::Char('a') if ctrl => self.cursor = self.line_start(),
-            KeyCode::Char('e') if ctrl => self.cursor = self.line_end(),
-            KeyCode::Char('u') if ctrl => {
+    /// Carries out an editing action; `false` for one that is not about a text field
+    /// (keeping and cancelling are the owner's to do).
+    pub fn apply(&mut self, action: Action) -> bool {
+        match action {
+            Action::NewLine if self.multiline => self.insert("\n"),
+            Action::InsertTab if self.multiline => self.insert("\t"),
+            Action::NewLine | Action::InsertTab => {}
+            Action::CursorHome => self.cursor = self.line_start(),
+            Action::CursorEnd => self.cursor = self.line_end(),
+            Action::EraseToStart => {
                 let start = self.line_start();
                 self.text.replace_range(start..self.cursor, "");
                 self.cursor = start;
             }
-            KeyCode::Char('k') if ctrl => {
+            Action::EraseToEnd => {
                 let end = self.line_end();
                 self.text.replace_range(self.cursor..end, "");
             }
-            KeyCode::Char('w') if ctrl => {
+            Action::EraseWord => {
                 let start = self.previous_word_start();
                 self.text.replace_range(start..self.cursor, "");
                 self.cursor = start;
             }
-            KeyCode::Char(_) if ctrl || alt => return InputOutcome::Ignored,
-            KeyCode::Char(c) => self.insert(c.encode_utf8(&mut [0; 4])),
-            KeyCode::Tab if self.multiline => self.insert("\t"),
-            KeyCode::Backspace => {
+            Action::EraseBefore => {
                 if let Some(start) = self.previous_boundary() {
                     self.text.replace_range(start..self.cursor, "");
                     self.cursor = start;
                 }
             }
-            KeyCode::Delete => {
+            Action::EraseAfter => {
                 if let Some(end) = self.next_boundary() {
                     self.text.replace_range(self.cursor..end, "");
                 }
             }
-            KeyCode::Left => self.cursor = self.previous_boundary().unwrap_or(self.cursor),
-            KeyCode::Right => self.cursor = self.next_boundary().unwrap_or(self.cursor),
-            KeyCode::Home => self.cursor = self.line_start(),
-            KeyCode::End => self.cursor = self.line_end(),
-            _ => return InputOutcome::Ignored,
+            Action::CursorLeft => self.cursor = self.previous_boundary().unwrap_or(self.cursor),
+            Action::CursorRight => self.cursor = self.next_boundary().unwrap_or(self.cursor),
+            _ => return false,
         }
-        InputOutcome::Edited
+        true
+    }
+
+    /// Types one character at the cursor.
+    pub fn type_char(&mut self, c: char) {
+        self.insert(c.encode_utf8(&mut [0; 4]));
     }
 
     /// Inserts pasted or typed text at the cursor, cleaned of control characters (and of
@@ -165,13 +149,9 @@ impl TextInput {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
     fn typed(input: &mut TextInput, text: &str) {
         for c in text.chars() {
-            input.handle_key(&key(KeyCode::Char(c)));
+            input.type_char(c);
         }
     }
 
@@ -181,9 +161,9 @@ mod tests {
         typed(&mut input, "긴 줄");
         assert_eq!(input.text(), "긴 줄");
         assert_eq!(input.cursor_byte(), "긴 줄".len());
-        input.handle_key(&key(KeyCode::Backspace));
+        input.apply(Action::EraseBefore);
         assert_eq!(input.text(), "긴 ");
-        input.handle_key(&key(KeyCode::Home));
+        input.apply(Action::CursorHome);
         typed(&mut input, "아주 ");
         assert_eq!(input.text(), "아주 긴 ");
     }
@@ -191,30 +171,34 @@ mod tests {
     #[test]
     fn emoji_with_joiners_is_one_step() {
         let mut input = TextInput::line("a👩‍👩‍👧b");
-        input.handle_key(&key(KeyCode::Left));
-        input.handle_key(&key(KeyCode::Left));
+        input.apply(Action::CursorLeft);
+        input.apply(Action::CursorLeft);
         assert_eq!(input.cursor_byte(), 1);
-        input.handle_key(&key(KeyCode::Delete));
+        input.apply(Action::EraseAfter);
         assert_eq!(input.text(), "ab");
     }
 
     #[test]
-    fn enter_submits_and_escape_cancels() {
+    fn keeping_and_cancelling_are_left_to_the_owner() {
         let mut input = TextInput::line("x");
-        assert_eq!(input.handle_key(&key(KeyCode::Enter)), InputOutcome::Submit);
-        assert_eq!(input.handle_key(&key(KeyCode::Esc)), InputOutcome::Cancel);
+        assert!(!input.apply(Action::KeepText));
+        assert!(!input.apply(Action::CancelText));
+        assert_eq!(input.text(), "x");
     }
 
     #[test]
-    fn multiline_fields_take_new_lines_from_alt_enter_and_ctrl_j() {
+    fn only_multiline_fields_take_new_lines() {
         let mut input = TextInput::multiline("one");
-        input.handle_key(&KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+        input.apply(Action::NewLine);
         typed(&mut input, "two");
-        input.handle_key(&KeyEvent::new(KeyCode::Char('j'), KeyModifiers::CONTROL));
+        input.apply(Action::NewLine);
         typed(&mut input, "three");
         assert_eq!(input.text(), "one\ntwo\nthree");
-        input.handle_key(&key(KeyCode::Home));
+        input.apply(Action::CursorHome);
         assert_eq!(input.cursor_byte(), "one\ntwo\n".len());
+        let mut title = TextInput::line("one");
+        title.apply(Action::NewLine);
+        assert_eq!(title.text(), "one");
     }
 
     #[test]
@@ -228,12 +212,11 @@ mod tests {
     }
 
     #[test]
-    fn control_shortcuts_erase_words_and_lines() {
-        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    fn words_and_lines_are_erased() {
         let mut input = TextInput::line("pays at the counter");
-        input.handle_key(&ctrl('w'));
+        input.apply(Action::EraseWord);
         assert_eq!(input.text(), "pays at the ");
-        input.handle_key(&ctrl('u'));
+        input.apply(Action::EraseToStart);
         assert_eq!(input.text(), "");
     }
 }

@@ -1,20 +1,39 @@
-//! Which key does what on the board. The help overlay and the status line hints are made
-//! from this table, so they can never drift from what the keys do.
+//! Which key does what, one table per context: the board, each view, the details of a
+//! moment, the menus, presentation, the help, the questions and text fields. The handlers,
+//! the status line's hints, the menus and the help overlay are all made from these tables,
+//! so they never drift from what the keys do, and the settings file remaps keys in each.
+//!
+//! A binding is a key or a sequence of keys (`g g`); in the contexts that take one, digits
+//! typed first are a count (`3j`).
+
+mod defaults;
+mod help;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use crate::action::Action;
+pub use help::{HelpLine, help_text_width};
 
-/// One key with its modifiers, as people write it: `h`, `H`, `Ctrl-r`, `←`.
+use crate::action::{Action, Group};
+
+/// One key with its modifiers, as people write it: `h`, `H`, `Ctrl-r`, `Alt-Enter`, `←`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
+    /// Shift on a key that is not a character (`Shift-Enter`); on characters it is part of
+    /// the character (`H`, `<`).
+    pub shift: bool,
 }
 
 impl Key {
     pub const fn plain(code: KeyCode) -> Key {
-        Key { code, ctrl: false }
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        }
     }
 
     pub const fn char(c: char) -> Key {
@@ -23,23 +42,48 @@ impl Key {
 
     pub const fn ctrl(c: char) -> Key {
         Key {
-            code: KeyCode::Char(c),
             ctrl: true,
+            ..Key::char(c)
         }
     }
 
-    /// The key a terminal event stands for. Shift is part of the character (`H`, `<`), so
-    /// it is not kept separately; Alt combinations are not bound.
-    pub fn from_event(event: &KeyEvent) -> Option<Key> {
-        if event.modifiers.contains(KeyModifiers::ALT) {
-            return None;
+    pub const fn alt(code: KeyCode) -> Key {
+        Key {
+            alt: true,
+            ..Key::plain(code)
         }
+    }
+
+    pub const fn shift(code: KeyCode) -> Key {
+        Key {
+            shift: true,
+            ..Key::plain(code)
+        }
+    }
+
+    /// The key a terminal event stands for.
+    pub fn from_event(event: &KeyEvent) -> Key {
         let ctrl = event.modifiers.contains(KeyModifiers::CONTROL);
-        let code = match event.code {
-            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
-            code => code,
+        let (code, shift) = match event.code {
+            KeyCode::Char(c) if ctrl => (KeyCode::Char(c.to_ascii_lowercase()), false),
+            KeyCode::Char(c) => (KeyCode::Char(c), false),
+            KeyCode::BackTab => (KeyCode::BackTab, false),
+            code => (code, event.modifiers.contains(KeyModifiers::SHIFT)),
         };
-        Some(Key { code, ctrl })
+        Key {
+            code,
+            ctrl,
+            alt: event.modifiers.contains(KeyModifiers::ALT),
+            shift,
+        }
+    }
+
+    /// A key that types a character into a text field: no Ctrl, no Alt.
+    pub fn typed_char(&self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl && !self.alt => Some(c),
+            _ => None,
+        }
     }
 
     pub fn label(&self) -> String {
@@ -63,130 +107,473 @@ impl Key {
             KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
-        if self.ctrl {
-            format!("Ctrl-{base}")
-        } else {
-            base
+        let mut label = String::new();
+        for (on, prefix) in [
+            (self.ctrl, "Ctrl-"),
+            (self.alt, "Alt-"),
+            (self.shift, "Shift-"),
+        ] {
+            if on {
+                label.push_str(prefix);
+            }
         }
+        label + &base
+    }
+
+    /// A key as people write it: `x`, `X`, `Ctrl-r`, `Alt-Enter`, `Left`, `Shift-Tab`, `F2`,
+    /// `Space`.
+    pub fn parse(label: &str) -> Option<Key> {
+        let mut rest = label;
+        let mut key = Key::char(' ');
+        loop {
+            if let Some(after) = rest.strip_prefix("Ctrl-").or(rest.strip_prefix("C-")) {
+                key.ctrl = true;
+                rest = after;
+            } else if let Some(after) = rest.strip_prefix("Alt-").or(rest.strip_prefix("A-")) {
+                key.alt = true;
+                rest = after;
+            } else if rest != "Shift-Tab"
+                && let Some(after) = rest.strip_prefix("Shift-").or(rest.strip_prefix("S-"))
+            {
+                key.shift = true;
+                rest = after;
+            } else {
+                break;
+            }
+        }
+        key.code = match rest {
+            "Left" | "←" => KeyCode::Left,
+            "Right" | "→" => KeyCode::Right,
+            "Up" | "↑" => KeyCode::Up,
+            "Down" | "↓" => KeyCode::Down,
+            "Enter" => KeyCode::Enter,
+            "Esc" => KeyCode::Esc,
+            "Delete" => KeyCode::Delete,
+            "Backspace" => KeyCode::Backspace,
+            "Home" => KeyCode::Home,
+            "End" => KeyCode::End,
+            "PageUp" => KeyCode::PageUp,
+            "PageDown" => KeyCode::PageDown,
+            "Tab" => KeyCode::Tab,
+            "Shift-Tab" => KeyCode::BackTab,
+            "Space" => KeyCode::Char(' '),
+            f if f.len() > 1 && f.starts_with('F') => {
+                KeyCode::F(f[1..].parse().ok().filter(|n| (1..=24).contains(n))?)
+            }
+            one => {
+                let mut chars = one.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                if key.shift {
+                    // Shift on a character is written as the character itself.
+                    return None;
+                }
+                KeyCode::Char(if key.ctrl { c.to_ascii_lowercase() } else { c })
+            }
+        };
+        Some(key)
     }
 }
 
-/// The default keys. Several keys may do the same thing; one key never does two.
-pub const DEFAULT_BINDINGS: &[(Key, Action)] = &[
-    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
-    (Key::char('h'), Action::SelectPreviousStage),
-    (Key::plain(KeyCode::Right), Action::SelectNextStage),
-    (Key::char('l'), Action::SelectNextStage),
-    (Key::plain(KeyCode::Up), Action::SelectPreviousMoment),
-    (Key::char('k'), Action::SelectPreviousMoment),
-    (Key::plain(KeyCode::Down), Action::SelectNextMoment),
-    (Key::char('j'), Action::SelectNextMoment),
-    (Key::plain(KeyCode::Home), Action::SelectFirstMoment),
-    (Key::plain(KeyCode::End), Action::SelectLastMoment),
-    (Key::char('a'), Action::AddMoment),
-    (Key::char('A'), Action::AddStage),
-    (Key::char('e'), Action::EditTitle),
-    (Key::char('r'), Action::RenameStage),
-    (Key::char('R'), Action::RenameJourney),
-    (Key::char('D'), Action::DescribeStage),
-    (Key::char('I'), Action::DescribeJourney),
-    (Key::char('W'), Action::EditPersonas),
-    (Key::plain(KeyCode::Enter), Action::OpenDetails),
-    (Key::char('x'), Action::DeleteMoment),
-    (Key::plain(KeyCode::Delete), Action::DeleteMoment),
-    (Key::char('X'), Action::DeleteStage),
-    (Key::char('p'), Action::MakePain),
-    (Key::char('g'), Action::MakeGlory),
-    (Key::char('0'), Action::MakeNeutral),
-    (Key::char('+'), Action::RaiseFeeling),
-    (Key::char('='), Action::RaiseFeeling),
-    (Key::char('-'), Action::LowerFeeling),
-    (Key::char('t'), Action::PickKind),
-    (Key::char('H'), Action::MoveMomentLeft),
-    (Key::char('L'), Action::MoveMomentRight),
-    (Key::char('K'), Action::MoveMomentUp),
-    (Key::char('J'), Action::MoveMomentDown),
-    (Key::char('<'), Action::MoveStageLeft),
-    (Key::char('>'), Action::MoveStageRight),
-    (Key::plain(KeyCode::Tab), Action::NextView),
-    (Key::plain(KeyCode::BackTab), Action::PreviousView),
-    (Key::char('v'), Action::AddVote),
-    (Key::char('V'), Action::RemoveVote),
-    (Key::char('f'), Action::Filter),
-    (Key::char('F'), Action::ClearFilter),
-    (Key::char('T'), Action::Timer),
-    (Key::ctrl('t'), Action::ResetTimer),
-    (Key::char('P'), Action::Present),
-    (Key::char('u'), Action::Undo),
-    (Key::ctrl('z'), Action::Undo),
-    (Key::ctrl('r'), Action::Redo),
-    (Key::ctrl('y'), Action::Redo),
-    (Key::char('s'), Action::Save),
-    (Key::ctrl('s'), Action::Save),
-    (Key::char('E'), Action::Export),
-    (Key::char('/'), Action::Search),
-    (Key::char('n'), Action::NextMatch),
-    (Key::char('N'), Action::PreviousMatch),
-    (Key::char('?'), Action::Help),
-    (Key::plain(KeyCode::F(1)), Action::Help),
-    (Key::char('q'), Action::Quit),
-    (Key::ctrl('q'), Action::Quit),
-    (Key::ctrl('c'), Action::Quit),
+/// Keys pressed one after the other, as a binding or as typed so far: `g g`.
+pub type Sequence = Vec<Key>;
+
+/// How a sequence reads: `gg`, `:w`, or `Ctrl-w,Ctrl-w` when a key's name is longer
+/// than a character.
+pub fn sequence_label(keys: &[Key]) -> String {
+    let labels: Vec<String> = keys.iter().map(Key::label).collect();
+    if labels.iter().all(|l| l.chars().count() == 1) {
+        labels.concat()
+    } else {
+        labels.join(",")
+    }
+}
+
+/// Where the keyboard is talking to: each context has its own key table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Context {
+    Board,
+    Curve,
+    Summary,
+    Votes,
+    Details,
+    KindMenu,
+    FilterMenu,
+    ExportMenu,
+    Presentation,
+    Help,
+    AskDeleteStage,
+    AskQuit,
+    AskOverwrite,
+    AskRestore,
+    AskLocked,
+    AskOverwriteExport,
+    Typing,
+}
+
+impl Context {
+    pub const ALL: [Context; 17] = [
+        Context::Board,
+        Context::Curve,
+        Context::Summary,
+        Context::Votes,
+        Context::Details,
+        Context::KindMenu,
+        Context::FilterMenu,
+        Context::ExportMenu,
+        Context::Presentation,
+        Context::Help,
+        Context::AskDeleteStage,
+        Context::AskQuit,
+        Context::AskOverwrite,
+        Context::AskRestore,
+        Context::AskLocked,
+        Context::AskOverwriteExport,
+        Context::Typing,
+    ];
+
+    fn index(self) -> usize {
+        Context::ALL
+            .iter()
+            .position(|c| *c == self)
+            .unwrap_or_default()
+    }
+
+    /// Whether digits typed before a key are a count (`3j`).
+    pub fn takes_count(self) -> bool {
+        self == Context::Board
+    }
+
+    /// How the help overlay heads the context's keys; the board's go by group instead.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Board => "On the board",
+            Context::Curve => "On the emotion curve",
+            Context::Summary => "On the summary",
+            Context::Votes => "On the votes",
+            Context::Details => "In the details of a moment",
+            Context::KindMenu => "In the moment-of-truth menu",
+            Context::FilterMenu => "In the filter menu",
+            Context::ExportMenu => "In the export menu",
+            Context::Presentation => "In presentation",
+            Context::Help => "In this help (any other key closes it)",
+            Context::AskDeleteStage
+            | Context::AskQuit
+            | Context::AskOverwrite
+            | Context::AskRestore
+            | Context::AskLocked
+            | Context::AskOverwriteExport => "Answering a question",
+            Context::Typing => "While typing a title, a name, a field or a search",
+        }
+    }
+
+    /// The contexts of the questions the editor asks.
+    pub fn is_question(self) -> bool {
+        matches!(
+            self,
+            Context::AskDeleteStage
+                | Context::AskQuit
+                | Context::AskOverwrite
+                | Context::AskRestore
+                | Context::AskLocked
+                | Context::AskOverwriteExport
+        )
+    }
+}
+
+/// The kind menu's rows, in order.
+pub const KIND_CHOICES: [Action; 7] = [
+    Action::ChooseZmot,
+    Action::ChooseFmot,
+    Action::ChooseAmot,
+    Action::ChooseSmot,
+    Action::ChooseTmot,
+    Action::ChooseLmot,
+    Action::ChooseNoKind,
 ];
 
-/// The board's key map.
+/// The filter menu's kinds, in journey order.
+pub const KIND_FILTER_ACTIONS: [Action; 6] = [
+    Action::FilterZmot,
+    Action::FilterFmot,
+    Action::FilterAmot,
+    Action::FilterSmot,
+    Action::FilterTmot,
+    Action::FilterLmot,
+];
+
+/// The export menu's rows, in order.
+pub const EXPORT_ACTIONS: [Action; 5] = [
+    Action::ExportMermaid,
+    Action::ExportMarkdown,
+    Action::ExportCsv,
+    Action::ExportHtml,
+    Action::ExportJson,
+];
+
+/// One entry of a key table: a key (or a sequence of keys) and what it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Binding {
+    pub keys: Sequence,
+    pub action: Action,
+}
+
+/// What the keys typed so far mean in a context.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lookup {
+    Action(Action),
+    /// The start of a longer binding: wait for the next key.
+    Prefix,
+    Unbound,
+}
+
+/// The key tables of every context.
 #[derive(Clone, Debug)]
 pub struct KeyMap {
-    bindings: Vec<(Key, Action)>,
+    tables: Vec<Vec<Binding>>,
 }
 
 impl Default for KeyMap {
     fn default() -> KeyMap {
         KeyMap {
-            bindings: DEFAULT_BINDINGS.to_vec(),
+            tables: Context::ALL
+                .iter()
+                .map(|context| {
+                    defaults::table(*context)
+                        .into_iter()
+                        .map(|(key, action)| Binding {
+                            keys: vec![key],
+                            action,
+                        })
+                        .collect()
+                })
+                .collect(),
         }
     }
 }
 
+/// A line of the help overlay or the README's key table: the keys and the action.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub action: Action,
+}
+
+/// A heading of the help and the rows under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HelpSection {
+    pub title: &'static str,
+    pub rows: Vec<HelpRow>,
+}
+
 impl KeyMap {
-    pub fn action(&self, event: &KeyEvent) -> Option<Action> {
-        let key = Key::from_event(event)?;
-        self.bindings
+    /// The bindings of `context`, in table order.
+    pub fn table(&self, context: Context) -> &[Binding] {
+        &self.tables[context.index()]
+    }
+
+    /// What `keys`, typed one after the other, do in `context`.
+    pub fn lookup(&self, context: Context, keys: &[Key]) -> Lookup {
+        let mut prefix = false;
+        for binding in self.table(context) {
+            if binding.keys == keys {
+                return Lookup::Action(binding.action);
+            }
+            prefix |= binding.keys.len() > keys.len() && binding.keys.starts_with(keys);
+        }
+        if prefix {
+            Lookup::Prefix
+        } else {
+            Lookup::Unbound
+        }
+    }
+
+    /// The action a single key does in `context`.
+    pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
+        match self.lookup(context, &[Key::from_event(event)]) {
+            Lookup::Action(action) => Some(action),
+            Lookup::Prefix | Lookup::Unbound => None,
+        }
+    }
+
+    /// Every key (or sequence) bound to `action` in `context`, in table order.
+    pub fn keys(&self, context: Context, action: Action) -> impl Iterator<Item = &[Key]> + '_ {
+        self.table(context)
             .iter()
-            .find(|(bound, _)| *bound == key)
-            .map(|(_, action)| *action)
+            .filter(move |b| b.action == action)
+            .map(|b| b.keys.as_slice())
     }
 
-    /// Puts the user's keys over the defaults: each action named keeps only the keys it is
-    /// given, and a key given to one action is taken away from any other.
-    pub fn remap(&mut self, bindings: &[(Key, Action)]) {
-        self.bindings
-            .retain(|(key, action)| !bindings.iter().any(|(k, a)| k == key || a == action));
-        self.bindings.extend_from_slice(bindings);
-    }
-
-    /// Every key bound to `action`, in table order.
-    pub fn keys(&self, action: Action) -> impl Iterator<Item = Key> + '_ {
-        self.bindings
-            .iter()
-            .filter(move |(_, bound)| *bound == action)
-            .map(|(key, _)| *key)
-    }
-
-    /// The keys for `action` as the help shows them: `← h`.
-    pub fn label(&self, action: Action) -> String {
-        self.keys(action)
-            .map(|k| k.label())
+    /// The keys for `action` in `context` as the help shows them: `← h`.
+    pub fn label(&self, context: Context, action: Action) -> String {
+        self.keys(context, action)
+            .map(sequence_label)
             .collect::<Vec<_>>()
             .join(" ")
     }
 
-    /// The first key for `action`, for short hints.
-    pub fn first_label(&self, action: Action) -> String {
-        self.keys(action)
+    /// The first key for `action` in `context`, for short hints and messages.
+    pub fn first_label(&self, context: Context, action: Action) -> String {
+        self.keys(context, action)
             .next()
-            .map(|k| k.label())
+            .map(sequence_label)
             .unwrap_or_default()
+    }
+
+    /// The first key for a board action, for the messages the board shows.
+    pub fn board_key(&self, action: Action) -> String {
+        self.first_label(Context::Board, action)
+    }
+
+    /// The first keys of several actions, joined for a hint: `p/g`, `↑↓`, `z f a s t l`.
+    pub fn joined(&self, context: Context, actions: &[Action], joiner: &str) -> String {
+        actions
+            .iter()
+            .map(|a| self.first_label(context, *a))
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(joiner)
+    }
+
+    /// Gives each named action the keys listed, in every context whose table has it,
+    /// taking those keys away from any other action there. Fails, saying why, when a key
+    /// would both act and begin a sequence, or an action would be left with no key.
+    pub fn remap(&mut self, changes: &[(Action, Vec<Sequence>)]) -> Result<(), String> {
+        for (action, sequences) in changes {
+            let mut found = false;
+            for table in &mut self.tables {
+                if !table.iter().any(|b| b.action == *action) {
+                    continue;
+                }
+                found = true;
+                table.retain(|b| b.action != *action && !sequences.contains(&b.keys));
+                table.extend(sequences.iter().map(|keys| Binding {
+                    keys: keys.clone(),
+                    action: *action,
+                }));
+            }
+            if !found {
+                return Err(format!("{} has no key to change", action.name()));
+            }
+        }
+        let defaults = KeyMap::default();
+        for context in Context::ALL {
+            let table = self.table(context);
+            for (i, a) in table.iter().enumerate() {
+                for b in &table[i + 1..] {
+                    let (short, long) = if a.keys.len() <= b.keys.len() {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
+                    if long.keys.starts_with(&short.keys) {
+                        return Err(format!(
+                            "`{}` (for {}) starts with `{}`, the key of {}: a key cannot both do something and begin a sequence",
+                            written(&long.keys),
+                            long.action.name(),
+                            written(&short.keys),
+                            short.action.name()
+                        ));
+                    }
+                }
+            }
+            for binding in defaults.table(context) {
+                if self.keys(context, binding.action).next().is_none() {
+                    let taken_by = table
+                        .iter()
+                        .find(|b| b.keys == binding.keys)
+                        .map_or("another action", |b| b.action.name());
+                    return Err(format!(
+                        "{} lost its last key `{}` {} to {taken_by}; give {} a key too",
+                        binding.action.name(),
+                        written(&binding.keys),
+                        where_(context),
+                        binding.action.name()
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Every context's keys, as the help overlay and the README list them: the board's by
+    /// group, then each other context, the questions together, with the keys as set.
+    pub fn help_sections(&self) -> Vec<HelpSection> {
+        let rows_of = |context: Context, group: Option<Group>| -> Vec<HelpRow> {
+            let mut rows: Vec<HelpRow> = Vec::new();
+            for binding in self.table(context) {
+                if group.is_some_and(|g| binding.action.group() != g)
+                    || rows.iter().any(|r| r.action == binding.action)
+                {
+                    continue;
+                }
+                rows.push(HelpRow {
+                    keys: self.label(context, binding.action),
+                    action: binding.action,
+                });
+            }
+            rows
+        };
+        let board_groups = [
+            Group::Move,
+            Group::Edit,
+            Group::Feeling,
+            Group::Rearrange,
+            Group::Workshop,
+            Group::File,
+        ];
+        let mut sections: Vec<HelpSection> = board_groups
+            .iter()
+            .map(|group| HelpSection {
+                title: group.title(),
+                rows: rows_of(Context::Board, Some(*group)),
+            })
+            .collect();
+        let mut answers: Vec<HelpRow> = Vec::new();
+        for context in Context::ALL {
+            if context == Context::Board {
+                continue;
+            }
+            if context.is_question() {
+                for row in rows_of(context, None) {
+                    if !answers
+                        .iter()
+                        .any(|a| a.action == row.action && a.keys == row.keys)
+                    {
+                        answers.push(row);
+                    }
+                }
+                continue;
+            }
+            sections.push(HelpSection {
+                title: context.title(),
+                rows: rows_of(context, None),
+            });
+        }
+        let typing = sections.pop();
+        sections.push(HelpSection {
+            title: Context::AskQuit.title(),
+            rows: answers,
+        });
+        sections.extend(typing);
+        sections
+    }
+}
+
+/// A sequence as the settings file writes it: `g g`.
+fn written(keys: &[Key]) -> String {
+    keys.iter().map(Key::label).collect::<Vec<_>>().join(" ")
+}
+
+/// "in the details of a moment", for messages about a context.
+fn where_(context: Context) -> String {
+    let title = context.title();
+    let mut chars = title.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -195,39 +582,143 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_key_is_bound_twice() {
-        let mut keys: Vec<Key> = DEFAULT_BINDINGS.iter().map(|(k, _)| *k).collect();
-        let all = keys.len();
-        keys.sort_by_key(|k| k.label());
-        keys.dedup();
-        assert_eq!(keys.len(), all, "a default key is bound to two actions");
+    fn no_key_does_two_things_in_one_context() {
+        let map = KeyMap::default();
+        for context in Context::ALL {
+            let mut keys: Vec<String> = map
+                .table(context)
+                .iter()
+                .map(|b| sequence_label(&b.keys))
+                .collect();
+            let all = keys.len();
+            keys.sort();
+            keys.dedup();
+            assert_eq!(keys.len(), all, "a key is bound twice in {context:?}");
+        }
     }
 
     #[test]
-    fn every_action_has_a_key() {
+    fn every_action_has_a_key_somewhere() {
         let map = KeyMap::default();
         for action in Action::ALL {
-            assert!(map.keys(*action).next().is_some(), "{action:?} has no key");
+            assert!(
+                Context::ALL
+                    .iter()
+                    .any(|c| map.keys(*c, *action).next().is_some()),
+                "{action:?} has no key"
+            );
         }
     }
 
     #[test]
     fn shifted_letters_and_control_keys_are_told_apart() {
         let map = KeyMap::default();
+        let board = Context::Board;
         let shifted = KeyEvent::new(KeyCode::Char('H'), KeyModifiers::SHIFT);
-        assert_eq!(map.action(&shifted), Some(Action::MoveMomentLeft));
+        assert_eq!(map.action(board, &shifted), Some(Action::MoveMomentLeft));
         let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
-        assert_eq!(map.action(&ctrl_r), Some(Action::Redo));
+        assert_eq!(map.action(board, &ctrl_r), Some(Action::Redo));
         let plain_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
-        assert_eq!(map.action(&plain_r), Some(Action::RenameStage));
+        assert_eq!(map.action(board, &plain_r), Some(Action::RenameStage));
         let alt_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::ALT);
-        assert_eq!(map.action(&alt_r), None);
+        assert_eq!(map.action(board, &alt_r), None);
+        let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
+        assert_eq!(
+            map.action(Context::Typing, &alt_enter),
+            Some(Action::NewLine)
+        );
     }
 
     #[test]
     fn labels_read_like_the_keyboard() {
         let map = KeyMap::default();
-        assert_eq!(map.label(Action::SelectPreviousStage), "← h");
-        assert_eq!(map.label(Action::Redo), "Ctrl-r Ctrl-y");
+        assert_eq!(
+            map.label(Context::Board, Action::SelectPreviousStage),
+            "← h"
+        );
+        assert_eq!(map.label(Context::Board, Action::Redo), "Ctrl-r Ctrl-y");
+        assert_eq!(
+            map.label(Context::Typing, Action::NewLine),
+            "Alt-Enter Ctrl-j"
+        );
+        assert_eq!(sequence_label(&[Key::char('g'), Key::char('g')]), "gg");
+    }
+
+    #[test]
+    fn keys_are_read_as_the_help_writes_them() {
+        for (label, key) in [
+            ("x", Key::char('x')),
+            ("X", Key::char('X')),
+            ("Ctrl-r", Key::ctrl('r')),
+            ("Left", Key::plain(KeyCode::Left)),
+            ("←", Key::plain(KeyCode::Left)),
+            ("F2", Key::plain(KeyCode::F(2))),
+            ("Space", Key::char(' ')),
+            ("Shift-Tab", Key::plain(KeyCode::BackTab)),
+            ("Alt-Enter", Key::alt(KeyCode::Enter)),
+            ("Shift-Enter", Key::shift(KeyCode::Enter)),
+        ] {
+            assert_eq!(Key::parse(label), Some(key), "{label}");
+            assert_eq!(
+                Key::parse(&key.label()),
+                Some(key),
+                "the help's own label {}",
+                key.label()
+            );
+        }
+        assert_eq!(Key::parse("Ctrl-"), None);
+        assert_eq!(Key::parse("xy"), None);
+        assert_eq!(Key::parse("F99"), None);
+        assert_eq!(Key::parse("Shift-x"), None, "written X");
+    }
+
+    #[test]
+    fn a_sequence_is_pending_until_it_is_whole() {
+        let mut map = KeyMap::default();
+        let dd = vec![Key::char('d'), Key::char('d')];
+        map.remap(&[(Action::DeleteMoment, vec![dd.clone()])])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            map.lookup(Context::Board, &[Key::char('d')]),
+            Lookup::Prefix
+        );
+        assert_eq!(
+            map.lookup(Context::Board, &dd),
+            Lookup::Action(Action::DeleteMoment)
+        );
+        assert_eq!(
+            map.lookup(Context::Board, &[Key::char('d'), Key::char('x')]),
+            Lookup::Unbound
+        );
+        assert_eq!(map.label(Context::Board, Action::DeleteMoment), "dd");
+    }
+
+    #[test]
+    fn a_key_cannot_both_act_and_begin_a_sequence() {
+        let mut map = KeyMap::default();
+        let error = map
+            .remap(&[(Action::Undo, vec![vec![Key::char('g'), Key::char('u')]])])
+            .unwrap_err();
+        assert!(
+            error.contains("starts with `g`, the key of make_glory"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_remap_applies_in_every_context_that_has_the_action() {
+        let mut map = KeyMap::default();
+        map.remap(&[(Action::Undo, vec![vec![Key::char('U')]])])
+            .unwrap_or_else(|e| panic!("{e}"));
+        for context in [Context::Board, Context::Details, Context::Presentation] {
+            assert_eq!(map.label(context, Action::Undo), "U", "{context:?}");
+        }
+        let error = KeyMap::default()
+            .remap(&[(Action::Undo, vec![vec![Key::char('w')]])])
+            .unwrap_err();
+        assert!(
+            error.contains("whole_map lost its last key `w` in presentation"),
+            "{error}"
+        );
     }
 }

@@ -43,43 +43,40 @@ impl Fingerprint {
     }
 }
 
-/// A journey tied to the file it was loaded from (or will be saved to).
-///
-/// A `Document` only exists for a file that loaded cleanly or does not exist yet, so a file
-/// that failed to load can never be written over.
+/// A map file as this process last saw it: where it is, and its length and content hash
+/// when it was last loaded or saved, to notice when someone else changes it. The journey
+/// itself is held by whoever edits it and handed in to save.
 #[derive(Clone, Debug)]
-pub struct Document {
+pub struct MapFile {
     pub path: PathBuf,
-    pub journey: Journey,
     /// The file as last seen: `None` when it did not exist.
     disk: Option<Fingerprint>,
     /// Its size and modification time when last looked at, for a cheap check.
     stamp: Option<(u64, std::time::SystemTime)>,
 }
 
-impl Document {
+impl MapFile {
     /// Loads the map at `path`.
-    pub fn load(path: impl Into<PathBuf>) -> Result<Document, LoadError> {
+    pub fn load(path: impl Into<PathBuf>) -> Result<(MapFile, Journey), LoadError> {
         let path = path.into();
         let bytes = read_limited(&path).map_err(|problem| LoadError::new(&path, problem))?;
         let journey =
             format::parse_bytes(&bytes).map_err(|problem| LoadError::new(&path, problem))?;
-        Ok(Document {
+        let file = MapFile {
             disk: Some(Fingerprint::of(&bytes)),
             stamp: stamp(&path),
             path,
-            journey,
-        })
+        };
+        Ok((file, journey))
     }
 
-    /// A new map that will be written to `path`, which must not exist yet when it is first
+    /// A map that will be written to `path`, which must not exist yet when it is first
     /// saved.
-    pub fn create(path: impl Into<PathBuf>, journey: Journey) -> Document {
+    pub fn create(path: impl Into<PathBuf>) -> MapFile {
         let path = path.into();
-        Document {
+        MapFile {
             stamp: stamp(&path),
             path,
-            journey,
             disk: None,
         }
     }
@@ -95,7 +92,7 @@ impl Document {
 
     /// Whether the file's size or modification time moved since the last look: one `stat`,
     /// cheap enough to ask twice a second. A `true` is worth a closer look with
-    /// [`Document::is_unchanged_on_disk`].
+    /// [`MapFile::is_unchanged_on_disk`].
     pub fn disk_stamp_moved(&mut self) -> bool {
         let now = stamp(&self.path);
         let moved = now != self.stamp;
@@ -103,29 +100,28 @@ impl Document {
         moved
     }
 
-    /// Saves the map, refusing with [`SaveError::ChangedOnDisk`] if the file changed on
+    /// Saves `journey`, refusing with [`SaveError::ChangedOnDisk`] if the file changed on
     /// disk since it was loaded or last saved.
-    pub fn save(&mut self) -> Result<(), SaveError> {
-        self.write(true)
+    pub fn save(&mut self, journey: &Journey) -> Result<(), SaveError> {
+        self.write(journey, true)
     }
 
-    /// Saves the map even though the file changed on disk (the user said so). The version
+    /// Saves `journey` even though the file changed on disk (the user said so). The version
     /// on disk is kept as the backup.
-    pub fn save_overwriting(&mut self) -> Result<(), SaveError> {
-        self.write(false)
+    pub fn save_overwriting(&mut self, journey: &Journey) -> Result<(), SaveError> {
+        self.write(journey, false)
     }
 
     /// Reads the file again and returns the journey in it, which from now on counts as the
-    /// version on disk. The journey in memory is left for the caller to replace (so that
-    /// the replacement can be undone).
+    /// version on disk.
     pub fn read_from_disk(&mut self) -> Result<Journey, LoadError> {
-        let fresh = Document::load(self.path.clone())?;
+        let (fresh, journey) = MapFile::load(self.path.clone())?;
         self.disk = fresh.disk;
         self.stamp = fresh.stamp;
-        Ok(fresh.journey)
+        Ok(journey)
     }
 
-    fn write(&mut self, check: bool) -> Result<(), SaveError> {
+    fn write(&mut self, journey: &Journey, check: bool) -> Result<(), SaveError> {
         let target = resolve_symlink(&self.path);
         let fail = |step, source| SaveError::Io {
             path: self.path.clone(),
@@ -143,7 +139,7 @@ impl Document {
                 path: self.path.clone(),
             });
         }
-        let text = to_ron(&self.journey);
+        let text = to_ron(journey);
         if current.as_deref() == Some(text.as_bytes()) {
             // Nothing to write; keep the older backup rather than replace it with a copy.
             self.disk = Some(Fingerprint::of(text.as_bytes()));
@@ -161,6 +157,59 @@ impl Document {
         self.disk = Some(Fingerprint::of(text.as_bytes()));
         self.stamp = stamp(&self.path);
         Ok(())
+    }
+}
+
+/// A journey together with the file it was loaded from (or will be saved to), for the
+/// commands that load, change and save a map in one go.
+///
+/// A `Document` only exists for a file that loaded cleanly or does not exist yet, so a file
+/// that failed to load can never be written over.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub journey: Journey,
+    pub file: MapFile,
+}
+
+impl Document {
+    /// Loads the map at `path`.
+    pub fn load(path: impl Into<PathBuf>) -> Result<Document, LoadError> {
+        let (file, journey) = MapFile::load(path)?;
+        Ok(Document { journey, file })
+    }
+
+    /// A new map that will be written to `path`, which must not exist yet when it is first
+    /// saved.
+    pub fn create(path: impl Into<PathBuf>, journey: Journey) -> Document {
+        Document {
+            journey,
+            file: MapFile::create(path),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.file.path
+    }
+
+    /// See [`MapFile::is_unchanged_on_disk`].
+    pub fn is_unchanged_on_disk(&self) -> bool {
+        self.file.is_unchanged_on_disk()
+    }
+
+    /// Saves the map; see [`MapFile::save`].
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        self.file.save(&self.journey)
+    }
+
+    /// Saves over a file changed on disk; see [`MapFile::save_overwriting`].
+    pub fn save_overwriting(&mut self) -> Result<(), SaveError> {
+        self.file.save_overwriting(&self.journey)
+    }
+
+    /// The journey on disk now, which from now on counts as the version on disk; the one
+    /// in memory is left for the caller to replace.
+    pub fn read_from_disk(&mut self) -> Result<Journey, LoadError> {
+        self.file.read_from_disk()
     }
 }
 

@@ -1,57 +1,99 @@
-//! The terminal session: set up and restored on every exit path (quit, error, panic,
-//! hang-up), the event loop, and a recovery copy of unsaved changes whenever motmap is
-//! stopped before it could save.
+//! The terminal: set up and restored on every exit path (quit, error, panic, hang-up), the
+//! run loop, and the signals. The loop is generic over ratatui's backend and over where
+//! events come from, so a test runs the very same loop on a test backend with events of
+//! its own; the editor itself only ever sees events through [`Editor::handle`].
 
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
+use crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::buffer::Buffer;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::App;
-use crate::ui;
+use crate::app::Event;
+use crate::session::{Editor, Exit};
+use crate::ui::{self, theme::Theme};
 
-/// How often the event loop looks at the file on disk when no key is pressed.
-const TICK: Duration = Duration::from_millis(500);
+/// How often the loop looks at the file on disk (and ticks a countdown) when no key is
+/// pressed.
+pub const TICK: Duration = Duration::from_millis(500);
 
-/// Runs the editor until the user quits. The app is shared with the thread that handles
-/// hang-ups, which must be able to save it even while the event loop is stuck: once the
-/// terminal is gone, crossterm's event reading may never return.
-pub fn run(app: App) -> anyhow::Result<()> {
-    let shared = Arc::new(Mutex::new(app));
+/// Where the loop's events come from: the terminal, or a test.
+pub trait EventSource {
+    /// The next key, paste or resize, waiting at most `timeout`; `None` when the wait ran
+    /// out with nothing to report.
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>>;
+
+    /// The time now, for the events and the disk's polling.
+    fn now(&self) -> Instant;
+
+    /// What was just drawn, for a source that watches the screen as a person would.
+    fn shown(&mut self, _screen: &Buffer) {}
+}
+
+/// The real terminal's keys, pastes and resizes, through crossterm.
+pub struct TerminalEvents;
+
+impl EventSource for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
+        if !event::poll(timeout)? {
+            return Ok(None);
+        }
+        Ok(match event::read()? {
+            event::Event::Key(key) => Some(Event::Key(key)),
+            event::Event::Paste(text) => Some(Event::Paste(text)),
+            event::Event::Resize(width, height) => Some(Event::Resize { width, height }),
+            _ => None,
+        })
+    }
+
+    fn now(&self) -> Instant {
+        Instant::now()
+    }
+}
+
+/// Runs the editor in the terminal until the user quits. The editor is shared with the
+/// thread that handles hang-ups, which must be able to save it even while the loop is
+/// stuck: once the terminal is gone, crossterm's event reading may never return.
+pub fn run(editor: Editor, theme: Theme) -> anyhow::Result<()> {
+    let shared = Arc::new(Mutex::new(editor));
     install_panic_hook();
     watch_signals(Arc::clone(&shared))?;
     if let Err(error) = enter() {
         leave();
-        lock(&shared).release_lock();
+        lock(&shared).session.release();
         return Err(anyhow::Error::new(error).context("cannot set up the terminal"));
     }
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        event_loop(&mut terminal, &shared)
+        run_loop(&mut terminal, &shared, &mut TerminalEvents, &theme)
     }));
     leave();
-    let mut app = lock(&shared);
-    app.release_lock();
+    let mut editor = lock(&shared);
+    editor.session.release();
     match outcome {
-        Ok(Ok(())) => Ok(()),
+        Ok(Ok(None)) => Ok(()),
+        Ok(Ok(Some(exit))) => {
+            let _ = writeln!(io::stderr(), "motmap: stopped{}.", exit.note);
+            std::process::exit(exit.code);
+        }
         Ok(Err(error)) => {
-            let note = save_recovery(&mut app);
+            let note = editor.save_for_recovery();
             Err(error.context(format!("the terminal failed{note}")))
         }
         Err(_) => {
             // The panic message was printed by the hook, after the terminal was restored.
-            let note = save_recovery(&mut app);
+            let note = editor.save_for_recovery();
             let _ = writeln!(
                 io::stderr(),
                 "motmap: stopped on an internal error{note}. Please report it with the message above."
@@ -61,61 +103,72 @@ pub fn run(app: App) -> anyhow::Result<()> {
     }
 }
 
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    shared: &Mutex<App>,
-) -> anyhow::Result<()> {
+/// The loop: draw, wait for an event, take it through the editor; twice a second with no
+/// event, let the session look at the disk and a countdown tick. Draws only after
+/// something happened, so an idle editor writes nothing to the terminal. Returns how to
+/// stop when an event said the process must.
+pub fn run_loop<B: Backend>(
+    terminal: &mut Terminal<B>,
+    shared: &Mutex<Editor>,
+    source: &mut impl EventSource,
+    theme: &Theme,
+) -> anyhow::Result<Option<Exit>>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let size = terminal.size()?;
+    let now = source.now();
+    if let Some(exit) = lock(shared).handle(
+        Event::Resize {
+            width: size.width,
+            height: size.height,
+        },
+        now,
+    ) {
+        return Ok(Some(exit));
+    }
     loop {
         {
-            let mut app = lock(shared);
-            if app.should_quit {
-                return Ok(());
+            let editor = lock(shared);
+            if editor.app.should_quit() {
+                return Ok(None);
             }
-            terminal.draw(|frame| ui::draw(frame, &mut app))?;
+            let frame = terminal.draw(|frame| ui::draw(frame, &editor.app, theme))?;
+            source.shown(frame.buffer);
         }
-        // Wait for the next event without holding the app, so a hang-up can save it. Twice
-        // a second the wait ends to look at the file on disk; an idle editor does nothing
-        // else and writes nothing to the terminal.
-        let event = loop {
-            if event::poll(TICK)? {
-                break Some(event::read()?);
+        // Wait without holding the editor, so a hang-up can save it.
+        let happened = loop {
+            if let Some(event) = source.next(TICK)? {
+                break Some(event);
             }
-            if lock(shared).tick() {
+            if lock(shared).poll(source.now()) {
                 break None;
             }
         };
-        let Some(event) = event else {
-            continue;
-        };
-        let mut app = lock(shared);
-        match event {
-            Event::Key(key) => {
-                if let Some(effect) = app.handle_key(key) {
-                    app.perform(effect);
-                }
+        if let Some(event) = happened {
+            let now = source.now();
+            if let Some(exit) = lock(shared).handle(event, now) {
+                return Ok(Some(exit));
             }
-            Event::Paste(text) => app.handle_paste(&text),
-            // A resize is drawn at the top of the loop, at once.
-            _ => {}
         }
     }
 }
 
-/// The app, even if a panic poisoned the lock: saving what is there beats losing it.
-fn lock(shared: &Mutex<App>) -> MutexGuard<'_, App> {
+/// The editor, even if a panic poisoned the lock: saving what is there beats losing it.
+fn lock(shared: &Mutex<Editor>) -> MutexGuard<'_, Editor> {
     shared
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// The app, if it can be had within `patience`.
-fn lock_within(shared: &Mutex<App>, patience: Duration) -> Option<MutexGuard<'_, App>> {
-    let deadline = std::time::Instant::now() + patience;
+/// The editor, if it can be had within `patience`.
+fn lock_within(shared: &Mutex<Editor>, patience: Duration) -> Option<MutexGuard<'_, Editor>> {
+    let deadline = Instant::now() + patience;
     loop {
         match shared.try_lock() {
-            Ok(app) => return Some(app),
+            Ok(editor) => return Some(editor),
             Err(std::sync::TryLockError::Poisoned(poisoned)) => return Some(poisoned.into_inner()),
-            Err(std::sync::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+            Err(std::sync::TryLockError::WouldBlock) if Instant::now() < deadline => {
                 thread::sleep(Duration::from_millis(10));
             }
             Err(std::sync::TryLockError::WouldBlock) => return None,
@@ -123,45 +176,38 @@ fn lock_within(shared: &Mutex<App>, patience: Duration) -> Option<MutexGuard<'_,
     }
 }
 
-/// Writes unsaved changes to the recovery file and says where they went, as a clause for
-/// an error message.
-fn save_recovery(app: &mut App) -> String {
-    match app.write_recovery() {
-        None => String::new(),
-        Some(Ok(path)) => format!(
-            "; your unsaved changes are in {}, and opening the map again offers to restore them",
-            path.display()
-        ),
-        Some(Err(error)) => {
-            format!("; your unsaved changes could not be saved for recovery: {error}")
-        }
-    }
-}
-
 /// SIGHUP (the SSH connection dropped, the terminal window closed), SIGTERM, SIGINT and
-/// SIGQUIT: write the recovery copy first, then restore the terminal and exit.
-fn watch_signals(shared: Arc<Mutex<App>>) -> io::Result<()> {
+/// SIGQUIT come in as an event, on their own thread: the editor keeps what is unsaved in
+/// a recovery file, then the terminal is restored and the process exits.
+fn watch_signals(shared: Arc<Mutex<Editor>>) -> io::Result<()> {
     let mut signals = Signals::new([SIGHUP, SIGTERM, SIGINT, SIGQUIT])?;
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
-                // The event loop holds the app only for a moment, unless a write to a
-                // stalled terminal blocks it: then give up on saving rather than hang.
-                let note = match lock_within(&shared, Duration::from_secs(3)) {
-                    Some(mut app) => {
-                        let note = save_recovery(&mut app);
-                        app.release_lock();
-                        note
+                // The loop holds the editor only for a moment, unless a write to a stalled
+                // terminal blocks it: then give up on saving rather than hang.
+                let exit = match lock_within(&shared, Duration::from_secs(3)) {
+                    Some(mut editor) => {
+                        let exit = editor.handle(Event::Signal(signal), Instant::now());
+                        editor.session.release();
+                        exit
                     }
-                    None => {
-                        "; the editor was stuck writing to the terminal, so nothing could be saved"
-                            .into()
-                    }
+                    None => None,
                 };
+                let exit = exit.unwrap_or(Exit {
+                    code: 128 + signal,
+                    note:
+                        "; the editor was stuck writing to the terminal, so nothing could be saved"
+                            .into(),
+                });
                 leave();
-                let _ = writeln!(io::stderr(), "motmap: stopped by signal {signal}{note}.");
-                std::process::exit(128 + signal);
+                let _ = writeln!(
+                    io::stderr(),
+                    "motmap: stopped by signal {signal}{}.",
+                    exit.note
+                );
+                std::process::exit(exit.code);
             }
         })?;
     Ok(())

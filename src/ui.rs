@@ -1,13 +1,18 @@
-//! The view: a pure function of the editor's state, drawn into a ratatui buffer. The same
-//! code draws the live screen and the snapshot tests.
+//! The view: widgets that borrow what they draw for one frame and draw it into a ratatui
+//! buffer. They read the editor's state and never change it: scroll positions come from
+//! the state, the time from the last event, the colours from the theme they are given.
+//! The same widgets draw the live screen, `motmap show` and the snapshot tests.
 
 pub mod board;
 pub mod curve;
+pub mod help;
 pub mod popup;
 pub mod present;
 pub mod print;
 pub mod summary;
 pub mod theme;
+
+use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -16,37 +21,31 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::action::Action;
-use crate::app::Screen;
-use crate::app::{App, Mode, TextTarget, ViewState};
+use crate::app::{App, Mode, Screen, TIMER_FLASH, TextTarget};
 use crate::input::TextInput;
-use crate::text::{self, truncate, width};
+use crate::keymap::Context;
+use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
+use crate::model::Journey;
+use crate::text::{self, plural, truncate, width};
+use crate::workshop::{Filter, Timer};
 use theme::Theme;
 
-/// Below this the board is not drawn; a message asks for a larger terminal.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
-
 /// Draws the whole screen and places the cursor where text is being typed.
-pub fn draw(frame: &mut Frame, app: &mut App) {
-    let mut view = std::mem::take(&mut app.view);
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
-    let cursor = render(area, frame.buffer_mut(), app, &mut view);
-    app.view = view;
-    if let Some(position) = cursor {
+    if let Some(position) = render(area, frame.buffer_mut(), app, theme) {
         frame.set_cursor_position(position);
     }
 }
 
 /// Renders the editor into `buf`; returns where the text cursor goes, if anywhere.
-pub fn render(area: Rect, buf: &mut Buffer, app: &App, view: &mut ViewState) -> Option<Position> {
-    let theme = &app.theme;
+pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<Position> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        render_too_small(area, buf);
+        TooSmall.render(area, buf);
         return None;
     }
-    if let Mode::Present { whole_map } = app.mode {
-        present::render_presentation(area, buf, app, view, whole_map);
+    if let Mode::Present { whole_map } = app.mode() {
+        present::Presentation::of(app, *whole_map, theme).render(area, buf);
         return None;
     }
     let title_area = Rect { height: 1, ..area };
@@ -55,126 +54,158 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, view: &mut ViewState) -> 
         height: 1,
         ..area
     };
-    let board_area = Rect {
-        y: area.y + 1,
-        height: area.height - 2,
-        ..area
-    };
-    let mut cursor = render_title_bar(title_area, buf, app, theme);
-    cursor = match app.screen {
-        Screen::Board => board::render_board(board_area, buf, app, view),
+    let main = layout::board_area(area, false);
+    let mut cursor = TitleBar::of(app, theme).draw(title_area, buf);
+    cursor = match app.screen() {
+        Screen::Board => board::BoardView::of(app, theme).draw(main, buf),
         Screen::Curve => {
-            curve::render_curve(board_area, buf, app);
+            curve::CurveView::of(app, theme).render(main, buf);
             None
         }
         Screen::Summary => {
-            summary::render_summary(board_area, buf, app);
+            summary::SummaryView::of(app, theme).render(main, buf);
             None
         }
         Screen::Votes => {
-            summary::render_votes(board_area, buf, app);
+            summary::VotesView::of(app, theme).render(main, buf);
             None
         }
     }
     .or(cursor);
-    cursor = render_status_line(status_area, buf, app, theme).or(cursor);
-    popup::render_popups(area, buf, app, view).or(cursor)
+    cursor = StatusLine::of(app, theme).draw(status_area, buf).or(cursor);
+    popup::render_popups(area, buf, app, theme).or(cursor)
 }
 
-fn render_too_small(area: Rect, buf: &mut Buffer) {
-    let message = format!(
-        "Terminal too small: {}×{}. motmap needs at least {}×{}; enlarge the window or use a smaller font.",
-        area.width, area.height, MIN_WIDTH, MIN_HEIGHT
-    );
-    let lines = text::wrap(&message, area.width.max(1) as usize, area.height as usize);
-    let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
-    for (i, line) in lines.iter().enumerate() {
-        let x = area.x + (area.width.saturating_sub(width(line) as u16)) / 2;
-        buf.set_stringn(x, top + i as u16, line, area.width as usize, Style::new());
-    }
-}
+/// A message in place of the editor when the terminal is too small for it.
+struct TooSmall;
 
-fn render_title_bar(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<Position> {
-    buf.set_style(area, theme.title_bar());
-    let journey = app.journey();
-    let counts = format!(
-        " {}, {} ",
-        crate::text::plural(journey.stages().len(), "stage", "stages"),
-        crate::text::plural(journey.moment_count(), "moment", "moments")
-    );
-    // On the right, most important last: the filter, the countdown, the counts.
-    let mut right: Vec<Span> = Vec::new();
-    if let Some(filter) = &app.filter {
-        right.push(Span::styled(
-            format!(" filter: {} ", truncate(&filter.label(), 24)),
-            theme.modified(),
-        ));
-        right.push(Span::raw(" "));
-    }
-    if let Some(timer) = &app.timer {
-        right.push(timer_chip(timer, theme));
-        right.push(Span::raw(" "));
-    }
-    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-    let show_counts = area.width as usize > right_width + width(&counts) + 40;
-    if show_counts {
-        right.push(Span::raw(counts));
-    }
-    let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-
-    let modified = if app.is_modified() {
-        " unsaved changes "
-    } else if app.read_only {
-        " read-only "
-    } else {
-        ""
-    };
-    let file = format!("  {}  ", app.file_name());
-    let room = (area.width as usize)
-        .saturating_sub(right_width + width(modified) + width(&file) + 1)
-        .max(8);
-
-    let mut cursor = None;
-    let mut spans = vec![Span::raw(" ")];
-    match &app.mode {
-        Mode::EditText {
-            target: TextTarget::JourneyTitle,
-            input,
-            ..
-        } => {
-            let (shown, at) = input_window(input, room);
-            cursor = Some(Position::new(area.x + 1 + at, area.y));
-            spans.push(Span::styled(text::pad(&shown, room), theme.input()));
+impl Widget for TooSmall {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let message = format!(
+            "Terminal too small: {}×{}. motmap needs at least {}×{}; enlarge the window or use a smaller font.",
+            area.width, area.height, MIN_WIDTH, MIN_HEIGHT
+        );
+        let lines = text::wrap(&message, area.width.max(1) as usize, area.height as usize);
+        let top = area.y + area.height.saturating_sub(lines.len() as u16) / 2;
+        for (i, line) in lines.iter().enumerate() {
+            let x = area.x + (area.width.saturating_sub(width(line) as u16)) / 2;
+            buf.set_stringn(x, top + i as u16, line, area.width as usize, Style::new());
         }
-        _ => {
-            let title = if journey.title.is_empty() {
-                "Untitled journey"
-            } else {
-                &journey.title
-            };
-            spans.push(Span::styled(
-                truncate(title, room),
-                theme.title_bar().add_modifier(Modifier::BOLD),
+    }
+}
+
+/// The title line: the journey, the file, whether it is saved or read-only, a filter and
+/// a countdown when they are on, and the counts.
+pub struct TitleBar<'a> {
+    pub journey: &'a Journey,
+    pub file_name: String,
+    pub modified: bool,
+    pub read_only: bool,
+    pub filter: Option<&'a Filter>,
+    /// A countdown, and the time to show it at.
+    pub timer: Option<(&'a Timer, Instant)>,
+    /// The journey's title being typed, in place of the title.
+    pub typing: Option<&'a TextInput>,
+    pub theme: &'a Theme,
+}
+
+impl<'a> TitleBar<'a> {
+    pub fn of(app: &'a App, theme: &'a Theme) -> TitleBar<'a> {
+        let typing = match app.mode() {
+            Mode::EditText {
+                target: TextTarget::JourneyTitle,
+                input,
+            } => Some(input),
+            _ => None,
+        };
+        TitleBar {
+            journey: app.journey(),
+            file_name: app.file_name(),
+            modified: app.is_modified(),
+            read_only: app.is_read_only(),
+            filter: app.filter(),
+            timer: app.timer().map(|timer| (timer, app.now())),
+            typing,
+            theme,
+        }
+    }
+
+    /// Draws the line; returns the cursor while the title is being typed.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = self.theme;
+        buf.set_style(area, theme.title_bar());
+        let counts = format!(
+            " {}, {} ",
+            plural(self.journey.stages().len(), "stage", "stages"),
+            plural(self.journey.moment_count(), "moment", "moments")
+        );
+        // On the right, most important last: the filter, the countdown, the counts.
+        let mut right: Vec<Span> = Vec::new();
+        if let Some(filter) = self.filter {
+            right.push(Span::styled(
+                format!(" filter: {} ", truncate(&filter.label(), 24)),
+                theme.modified(),
             ));
+            right.push(Span::raw(" "));
         }
+        if let Some((timer, now)) = self.timer {
+            right.push(timer_chip(timer, now, theme));
+            right.push(Span::raw(" "));
+        }
+        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+        if area.width as usize > right_width + width(&counts) + 40 {
+            right.push(Span::raw(counts));
+        }
+        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+
+        let marker = if self.modified {
+            " unsaved changes "
+        } else if self.read_only {
+            " read-only "
+        } else {
+            ""
+        };
+        let file = format!("  {}  ", self.file_name);
+        let room = (area.width as usize)
+            .saturating_sub(right_width + width(marker) + width(&file) + 1)
+            .max(8);
+
+        let mut cursor = None;
+        let mut spans = vec![Span::raw(" ")];
+        match self.typing {
+            Some(input) => {
+                let (shown, at) = input_window(input, room);
+                cursor = Some(Position::new(area.x + 1 + at, area.y));
+                spans.push(Span::styled(text::pad(&shown, room), theme.input()));
+            }
+            None => {
+                let title = if self.journey.title.is_empty() {
+                    "Untitled journey"
+                } else {
+                    &self.journey.title
+                };
+                spans.push(Span::styled(
+                    truncate(title, room),
+                    theme.title_bar().add_modifier(Modifier::BOLD),
+                ));
+            }
+        }
+        spans.push(Span::raw(truncate(&file, area.width as usize / 3)));
+        spans.push(Span::styled(marker, theme.modified()));
+        Line::from(spans).render(area, buf);
+        if right_width < area.width as usize {
+            let x = area.right() - right_width as u16;
+            Line::from(right).render(Rect::new(x, area.y, right_width as u16, 1), buf);
+        }
+        cursor
     }
-    spans.push(Span::raw(truncate(&file, area.width as usize / 3)));
-    spans.push(Span::styled(modified, theme.modified()));
-    Line::from(spans).render(area, buf);
-    if right_width < area.width as usize {
-        let x = area.right() - right_width as u16;
-        Line::from(right).render(Rect::new(x, area.y, right_width as u16, 1), buf);
-    }
-    cursor
 }
 
-/// The countdown: `03:12`, `03:12 paused`, or `TIME'S UP`, flashing for a while.
-fn timer_chip(timer: &crate::workshop::Timer, theme: &Theme) -> Span<'static> {
-    let now = std::time::Instant::now();
+/// The countdown at `now`: `03:12`, `03:12 paused`, or `TIME'S UP`, flashing for a while.
+pub fn timer_chip(timer: &Timer, now: Instant, theme: &Theme) -> Span<'static> {
     if timer.is_up(now) {
         let overdue = timer.overdue(now);
-        let flash =
-            overdue < crate::app::TIMER_FLASH && (overdue.as_millis() / 500).is_multiple_of(2);
+        let flash = overdue < TIMER_FLASH && (overdue.as_millis() / 500).is_multiple_of(2);
         let style = if flash {
             theme.modified().add_modifier(Modifier::REVERSED)
         } else {
@@ -208,15 +239,116 @@ pub fn input_window(input: &TextInput, room: usize) -> (String, u16) {
     (shown, width(&before[start..]) as u16)
 }
 
+/// The status line: the mode, what the last key did (or a prompt being typed into), the
+/// keys typed so far of a longer binding, and the keys worth knowing now.
+pub struct StatusLine<'a> {
+    pub mode: &'static str,
+    pub message: &'a crate::status::Status,
+    /// A prompt and what is typed in it, in place of the message.
+    pub prompt: Option<(&'static str, &'a TextInput)>,
+    /// A count or the start of a sequence, waiting for the rest.
+    pub pending: String,
+    pub hints: Vec<(String, &'static str)>,
+    pub theme: &'a Theme,
+}
+
+impl<'a> StatusLine<'a> {
+    pub fn of(app: &'a App, theme: &'a Theme) -> StatusLine<'a> {
+        let prompt = match app.mode() {
+            Mode::Search { input } => Some(("/", input)),
+            Mode::FilterText { input } => Some(("filter: ", input)),
+            Mode::TimerLength { input } => Some(("minutes: ", input)),
+            Mode::EditText {
+                target: TextTarget::StageDescription(_),
+                input,
+            } => Some(("stage description: ", input)),
+            Mode::EditText {
+                target: TextTarget::JourneyDescription,
+                input,
+            } => Some(("journey description: ", input)),
+            Mode::EditText {
+                target: TextTarget::Personas,
+                input,
+            } => Some(("personas: ", input)),
+            _ => None,
+        };
+        StatusLine {
+            mode: mode_name(app),
+            message: app.status(),
+            prompt,
+            pending: app.pending().label(),
+            hints: hints(app),
+            theme,
+        }
+    }
+
+    /// Draws the line; returns the cursor while a prompt is typed into.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = self.theme;
+        let chip = format!(" {} ", self.mode);
+        buf.set_stringn(
+            area.x,
+            area.y,
+            &chip,
+            area.width as usize,
+            theme.mode_chip(),
+        );
+        let mut x = area.x + width(&chip) as u16 + 1;
+        let available = area.right().saturating_sub(x) as usize;
+
+        if let Some((label, input)) = self.prompt {
+            let label_width = width(label) as u16;
+            buf.set_stringn(x, area.y, label, available, theme.key());
+            let room = available.saturating_sub(label_width as usize + 1);
+            let (shown, at) = input_window(input, room);
+            buf.set_stringn(x + label_width, area.y, &shown, room, theme.input());
+            return Some(Position::new(x + label_width + at, area.y));
+        }
+
+        // The message comes first; hints fill what room is left, whole or not at all.
+        let message = truncate(&self.message.text, available);
+        buf.set_stringn(
+            x,
+            area.y,
+            &message,
+            available,
+            theme.status(self.message.tone),
+        );
+        x += width(&message) as u16;
+        let mut hint_spans: Vec<Span> = Vec::new();
+        let mut hint_width = 0;
+        if !self.pending.is_empty() {
+            let shown = format!("{}…  ", self.pending);
+            hint_width += width(&shown);
+            hint_spans.push(Span::styled(shown, theme.key()));
+        }
+        let room = area.right().saturating_sub(x + 2) as usize;
+        for (keys, what) in self.hints {
+            let piece = width(&keys) + 1 + width(what) + 2;
+            if hint_width + piece > room {
+                break;
+            }
+            hint_width += piece;
+            hint_spans.push(Span::styled(keys, theme.key()));
+            hint_spans.push(Span::styled(format!(" {what}  "), theme.dim()));
+        }
+        if !hint_spans.is_empty() && hint_width <= room {
+            let start = area.right() - hint_width as u16;
+            Line::from(hint_spans).render(Rect::new(start, area.y, hint_width as u16, 1), buf);
+        }
+        None
+    }
+}
+
 fn mode_name(app: &App) -> &'static str {
-    match &app.mode {
-        Mode::Board if app.screen != crate::app::Screen::Board => match app.screen {
-            crate::app::Screen::Curve => "CURVE",
-            crate::app::Screen::Summary => "SUMMARY",
-            _ => "VOTES",
+    match app.mode() {
+        Mode::Board => match app.screen() {
+            Screen::Curve => "CURVE",
+            Screen::Summary => "SUMMARY",
+            Screen::Votes => "VOTES",
+            Screen::Board if app.is_read_only() => "VIEW",
+            Screen::Board => "MAP",
         },
-        Mode::Board if app.read_only => "VIEW",
-        Mode::Board => "MAP",
         Mode::EditText { .. } => "EDIT",
         Mode::PickKind { .. } => "KIND",
         Mode::Details { editing: None, .. } => "DETAILS",
@@ -231,136 +363,108 @@ fn mode_name(app: &App) -> &'static str {
     }
 }
 
-/// The keys worth knowing in the current mode, most useful first.
+/// The keys worth knowing in the current context, most useful first, as the context's key
+/// table has them.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let key = |action| app.keymap.first_label(action);
-    match &app.mode {
-        Mode::Board if app.read_only => vec![
-            (key(Action::Help), "help"),
-            (key(Action::OpenDetails), "details"),
-            (key(Action::Search), "search"),
-            (key(Action::Quit), "quit"),
+    use crate::action::Action::*;
+    let context = app.context();
+    let keys = app.keymap();
+    let spec: &[(&[crate::action::Action], &str, &'static str)] = match context {
+        Context::Board if app.is_read_only() => &[
+            (&[Help], "", "help"),
+            (&[OpenDetails], "", "details"),
+            (&[Search], "", "search"),
+            (&[Quit], "", "quit"),
         ],
-        Mode::Board => vec![
-            (key(Action::Help), "help"),
-            (key(Action::AddMoment), "add"),
-            (key(Action::EditTitle), "edit"),
+        Context::Board => &[
+            (&[Help], "", "help"),
+            (&[AddMoment], "", "add"),
+            (&[EditTitle], "", "edit"),
+            (&[MakePain, MakeGlory], "/", "pain/glory"),
+            (&[PickKind], "", "kind"),
+            (&[Undo], "", "undo"),
+            (&[Save], "", "save"),
+            (&[Quit], "", "quit"),
+        ],
+        Context::Curve => &[
+            (&[Help], "", "help"),
+            (&[SelectPreviousStage, SelectNextStage], "", "stage"),
+            (&[ShowOnBoard], "", "board"),
+            (&[NextView], "", "next view"),
+        ],
+        Context::Summary => &[
+            (&[Help], "", "help"),
+            (&[MenuUp, MenuDown], "", "stage"),
+            (&[ShowOnBoard], "", "board"),
+            (&[NextView], "", "next view"),
+        ],
+        Context::Votes => &[
+            (&[Help], "", "help"),
+            (&[MenuUp, MenuDown], "", "moment"),
+            (&[AddVote, RemoveVote], "/", "vote"),
+            (&[ShowOnBoard], "", "board"),
+            (&[NextView], "", "next view"),
+        ],
+        Context::Typing => &[(&[KeepText], "", "keep"), (&[CancelText], "", "cancel")],
+        Context::Details if app.is_read_only() => &[
+            (&[PreviousField, NextField], "", "field"),
+            (&[Close], "", "close"),
+        ],
+        Context::Details => &[
+            (&[PreviousField, NextField], "", "field"),
+            (&[EditField], "", "edit"),
+            (&[PreviousValue, NextValue], "", "change"),
+            (&[Close], "", "close"),
+        ],
+        Context::KindMenu => &[
             (
-                format!("{}/{}", key(Action::MakePain), key(Action::MakeGlory)),
-                "pain/glory",
+                &[
+                    ChooseZmot, ChooseFmot, ChooseAmot, ChooseSmot, ChooseTmot, ChooseLmot,
+                ],
+                " ",
+                "kind",
             ),
-            (key(Action::PickKind), "kind"),
-            (key(Action::Undo), "undo"),
-            (key(Action::Save), "save"),
-            (key(Action::Quit), "quit"),
+            (&[ChooseNoKind], "", "none"),
+            (&[Close], "", "cancel"),
         ],
-        Mode::EditText { .. }
-        | Mode::Search { .. }
-        | Mode::FilterText { .. }
-        | Mode::TimerLength { .. }
-        | Mode::Details {
-            editing: Some(_), ..
-        } => {
-            vec![("Enter".into(), "keep"), ("Esc".into(), "cancel")]
-        }
-        Mode::Details { .. } if app.read_only => {
-            vec![("↑↓".into(), "field"), ("Esc".into(), "close")]
-        }
-        Mode::Details { .. } => vec![
-            ("↑↓".into(), "field"),
-            ("Enter".into(), "edit"),
-            ("←→".into(), "change"),
-            ("Esc".into(), "close"),
+        Context::Help => &[
+            (&[ScrollUp, ScrollDown], "", "scroll"),
+            (&[Close], "", "close"),
         ],
-        Mode::PickKind { .. } => vec![
-            ("z f a s t l".into(), "kind"),
-            ("n".into(), "none"),
-            ("Esc".into(), "cancel"),
+        Context::FilterMenu => &[
+            (&[FilterPains, FilterGlories], " ", "pain glory"),
+            (&[FilterMomentsOfTruth], "", "truth"),
+            (&[FilterText], "", "text"),
+            (&[Close], "", "cancel"),
         ],
-        Mode::Help { .. } => vec![("↑↓".into(), "scroll"), ("Esc".into(), "close")],
-        Mode::Confirm(_) => vec![],
-        Mode::PickFilter => vec![
-            ("p g".into(), "pain glory"),
-            ("m".into(), "truth"),
-            ("/".into(), "text"),
-            ("Esc".into(), "cancel"),
+        Context::ExportMenu => &[
+            (
+                &[
+                    ExportMermaid,
+                    ExportMarkdown,
+                    ExportCsv,
+                    ExportHtml,
+                    ExportJson,
+                ],
+                " ",
+                "format",
+            ),
+            (&[Close], "", "cancel"),
         ],
-        Mode::PickExport { .. } => vec![("m d c h j".into(), "format"), ("Esc".into(), "cancel")],
-        Mode::Present { .. } => vec![
-            ("← →".into(), "stage"),
-            ("w".into(), "whole map"),
-            ("Esc".into(), "back"),
+        Context::Presentation => &[
+            (&[SelectPreviousStage, SelectNextStage], " ", "stage"),
+            (&[WholeMap], "", "whole map"),
+            (&[StopPresenting], "", "back"),
         ],
-    }
-}
-
-fn render_status_line(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<Position> {
-    let chip = format!(" {} ", mode_name(app));
-    buf.set_stringn(
-        area.x,
-        area.y,
-        &chip,
-        area.width as usize,
-        theme.mode_chip(),
-    );
-    let mut x = area.x + width(&chip) as u16 + 1;
-    let available = area.right().saturating_sub(x) as usize;
-
-    let prompt = match &app.mode {
-        Mode::Search { input } => Some(("/", input)),
-        Mode::FilterText { input } => Some(("filter: ", input)),
-        Mode::TimerLength { input } => Some(("minutes: ", input)),
-        Mode::EditText {
-            target: TextTarget::StageDescription(_),
-            input,
-            ..
-        } => Some(("stage description: ", input)),
-        Mode::EditText {
-            target: TextTarget::JourneyDescription,
-            input,
-            ..
-        } => Some(("journey description: ", input)),
-        Mode::EditText {
-            target: TextTarget::Personas,
-            input,
-            ..
-        } => Some(("personas: ", input)),
-        _ => None,
+        Context::AskDeleteStage
+        | Context::AskQuit
+        | Context::AskOverwrite
+        | Context::AskRestore
+        | Context::AskLocked
+        | Context::AskOverwriteExport => &[],
     };
-    if let Some((label, input)) = prompt {
-        let label_width = width(label) as u16;
-        buf.set_stringn(x, area.y, label, available, theme.key());
-        let room = available.saturating_sub(label_width as usize + 1);
-        let (shown, at) = input_window(input, room);
-        buf.set_stringn(x + label_width, area.y, &shown, room, theme.input());
-        return Some(Position::new(x + label_width + at, area.y));
-    }
-
-    // The message comes first; hints fill what room is left, whole or not at all.
-    let message = truncate(&app.status.text, available);
-    buf.set_stringn(
-        x,
-        area.y,
-        &message,
-        available,
-        theme.status(app.status.tone),
-    );
-    x += width(&message) as u16;
-    let mut hint_spans: Vec<Span> = Vec::new();
-    let mut hint_width = 0;
-    let room = area.right().saturating_sub(x + 2) as usize;
-    for (keys, what) in hints(app) {
-        let piece = width(&keys) + 1 + width(what) + 2;
-        if hint_width + piece > room {
-            break;
-        }
-        hint_width += piece;
-        hint_spans.push(Span::styled(keys, theme.key()));
-        hint_spans.push(Span::styled(format!(" {what}  "), theme.dim()));
-    }
-    if !hint_spans.is_empty() {
-        let start = area.right() - hint_width as u16;
-        Line::from(hint_spans).render(Rect::new(start, area.y, hint_width as u16, 1), buf);
-    }
-    None
+    spec.iter()
+        .map(|(actions, joiner, what)| (keys.joined(context, actions, joiner), *what))
+        .filter(|(keys, _)| !keys.is_empty())
+        .collect()
 }

@@ -8,8 +8,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{journey, press, selected_title};
-use motmap::app::{App, Confirm, Mode};
+use common::{journey, open_editor, press, selected_title, view_editor};
+use motmap::app::{Confirm, Mode};
 use motmap::store::Document;
 use motmap::store::lock::{self, Holder, lock_path};
 
@@ -37,13 +37,13 @@ fn their_save(path: &Path) {
 fn a_change_on_disk_is_reloaded_and_the_selection_stays_on_its_card() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut app = App::open(Document::load(&path).unwrap());
+    let mut app = open_editor(&path);
     press(&mut app, "j");
     assert_eq!(selected_title(&app), "Free drink");
-    assert!(!app.tick(), "nothing changed yet");
+    assert!(!app.poll(std::time::Instant::now()), "nothing changed yet");
 
     their_save(&path);
-    assert!(app.tick());
+    assert!(app.poll(std::time::Instant::now()));
     assert_eq!(journey(&app).stages()[0].moments[0].title, "Their new card");
     assert_eq!(
         selected_title(&app),
@@ -51,11 +51,11 @@ fn a_change_on_disk_is_reloaded_and_the_selection_stays_on_its_card() {
         "still on the same card, now one lower"
     );
     assert!(
-        app.status.text.contains("changed on disk"),
+        app.app.status().text.contains("changed on disk"),
         "{}",
-        app.status.text
+        app.app.status().text
     );
-    assert!(!app.is_modified());
+    assert!(!app.app.is_modified());
     press(&mut app, "u");
     assert_eq!(
         journey(&app).stages()[0].moments.len(),
@@ -68,21 +68,30 @@ fn a_change_on_disk_is_reloaded_and_the_selection_stays_on_its_card() {
 fn live_reload_never_discards_an_unsaved_edit() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut app = App::open(Document::load(&path).unwrap());
+    let mut app = open_editor(&path);
     press(&mut app, "p");
     let mine = journey(&app);
 
     their_save(&path);
-    assert!(app.tick());
-    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite), "it asks");
+    assert!(app.poll(std::time::Instant::now()));
+    assert!(
+        matches!(app.app.mode(), Mode::Confirm(Confirm::Overwrite { .. })),
+        "it asks"
+    );
     assert_eq!(journey(&app), mine, "the unsaved edit is still there");
     press(&mut app, "<Esc>");
-    assert!(!app.tick(), "asked once, not again every half second");
+    assert!(
+        !app.poll(std::time::Instant::now()),
+        "asked once, not again every half second"
+    );
     assert_eq!(journey(&app), mine);
 
     // Saving later still asks before their version is overwritten.
     press(&mut app, "s");
-    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite));
+    assert!(matches!(
+        app.app.mode(),
+        Mode::Confirm(Confirm::Overwrite { .. })
+    ));
     assert!(
         fs::read_to_string(&path)
             .unwrap()
@@ -94,14 +103,14 @@ fn live_reload_never_discards_an_unsaved_edit() {
 fn a_read_only_view_follows_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut app = App::view(Document::load(&path).unwrap());
+    let mut app = view_editor(&path);
     their_save(&path);
-    assert!(app.tick());
+    assert!(app.poll(std::time::Instant::now()));
     assert_eq!(journey(&app).stages()[0].moments[0].title, "Their new card");
     assert!(
-        app.status.text.contains("showing the new version"),
+        app.app.status().text.contains("showing the new version"),
         "{}",
-        app.status.text
+        app.app.status().text
     );
 }
 
@@ -109,15 +118,15 @@ fn a_read_only_view_follows_the_file() {
 fn a_broken_save_on_disk_is_reported_and_the_map_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut app = App::open(Document::load(&path).unwrap());
+    let mut app = open_editor(&path);
     let before = journey(&app);
     fs::write(&path, "(title: \"Cafe\", stages: [").unwrap();
-    assert!(app.tick());
+    assert!(app.poll(std::time::Instant::now()));
     assert_eq!(journey(&app), before);
     assert!(
-        app.status.text.contains("does not load now"),
+        app.app.status().text.contains("does not load now"),
         "{}",
-        app.status.text
+        app.app.status().text
     );
 }
 
@@ -125,7 +134,7 @@ fn a_broken_save_on_disk_is_reported_and_the_map_kept() {
 fn an_open_map_is_marked_and_a_second_editor_is_told() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut first = App::open(Document::load(&path).unwrap());
+    let mut first = open_editor(&path);
     assert!(lock_path(&path).exists());
     assert!(
         fs::read_to_string(lock_path(&path))
@@ -133,32 +142,36 @@ fn an_open_map_is_marked_and_a_second_editor_is_told() {
             .starts_with("// motmap has this map open")
     );
 
-    let mut second = App::open(Document::load(&path).unwrap());
-    let Mode::Confirm(Confirm::Locked(holder)) = &second.mode else {
-        panic!("the second editor was not told: {:?}", second.mode);
+    let mut second = open_editor(&path);
+    let Mode::Confirm(Confirm::Locked(holder)) = &second.app.mode() else {
+        panic!("the second editor was not told: {:?}", second.app.mode());
     };
     assert_eq!(holder.pid, std::process::id());
     press(&mut second, "r");
-    assert!(second.read_only);
+    assert!(second.app.is_read_only());
     press(&mut second, "p");
-    assert!(second.status.text.starts_with("Read-only view"));
+    assert!(second.app.status().text.starts_with("Read-only view"));
 
-    first.release_lock();
+    first.session.release();
     assert!(!lock_path(&path).exists(), "quitting removes the marker");
     drop(second);
-    let third = App::open(Document::load(&path).unwrap());
-    assert_eq!(third.mode, Mode::Board, "no one has it open any more");
+    let third = open_editor(&path);
+    assert_eq!(
+        third.app.mode(),
+        &Mode::Board,
+        "no one has it open any more"
+    );
 }
 
 #[test]
 fn editing_anyway_leaves_the_other_editors_marker_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let first = App::open(Document::load(&path).unwrap());
-    let mut second = App::open(Document::load(&path).unwrap());
+    let first = open_editor(&path);
+    let mut second = open_editor(&path);
     press(&mut second, "e");
-    assert_eq!(second.mode, Mode::Board);
-    assert!(!second.read_only);
+    assert_eq!(second.app.mode(), &Mode::Board);
+    assert!(!second.app.is_read_only());
     drop(second);
     assert!(lock_path(&path).exists(), "the first editor's marker stays");
     drop(first);
@@ -208,8 +221,8 @@ fn stale_markers_block_no_one() {
     };
     write_marker(&path, &silent);
     assert_eq!(lock::holder(&path), None);
-    let app = App::open(Document::load(&path).unwrap());
-    assert_eq!(app.mode, Mode::Board, "a stale marker is taken over");
+    let app = open_editor(&path);
+    assert_eq!(app.app.mode(), &Mode::Board, "a stale marker is taken over");
     assert_eq!(lock::holder(&path).map(|h| h.pid), Some(std::process::id()));
     drop(app);
 
@@ -227,8 +240,8 @@ fn stale_markers_block_no_one() {
         "{}",
         live.describe()
     );
-    let app = App::open(Document::load(&path).unwrap());
-    assert!(matches!(app.mode, Mode::Confirm(Confirm::Locked(_))));
+    let app = open_editor(&path);
+    assert!(matches!(app.app.mode(), Mode::Confirm(Confirm::Locked(_))));
 }
 
 fn gethostname_of_this_machine() -> String {
@@ -239,14 +252,13 @@ fn gethostname_of_this_machine() -> String {
 fn live_reload_asks_when_undone_edits_could_still_be_redone() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut app = App::open(Document::load(&path).unwrap());
+    let mut app = open_editor(&path);
     press(&mut app, "e<C-u>My careful rewrite<Enter>u");
-    assert!(!app.is_modified());
+    assert!(!app.app.is_modified());
     their_save(&path);
-    assert!(app.tick());
-    assert_eq!(
-        app.mode,
-        Mode::Confirm(Confirm::Overwrite),
+    assert!(app.poll(std::time::Instant::now()));
+    assert!(
+        matches!(app.app.mode(), Mode::Confirm(Confirm::Overwrite { .. })),
         "asks rather than dropping the redo"
     );
     press(&mut app, "<Esc><C-r>");
@@ -257,21 +269,20 @@ fn live_reload_asks_when_undone_edits_could_still_be_redone() {
 fn two_editors_saving_one_map_lose_nothing_without_a_question() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut first = App::open(Document::load(&path).unwrap());
-    let mut second = App::open(Document::load(&path).unwrap());
+    let mut first = open_editor(&path);
+    let mut second = open_editor(&path);
     assert!(
-        matches!(second.mode, Mode::Confirm(Confirm::Locked(_))),
+        matches!(second.app.mode(), Mode::Confirm(Confirm::Locked(_))),
         "the second is warned"
     );
     press(&mut second, "e");
     press(&mut first, "p");
     press(&mut second, "jg");
     press(&mut first, "s");
-    assert!(!first.is_modified(), "the first save goes through");
+    assert!(!first.app.is_modified(), "the first save goes through");
     press(&mut second, "s");
-    assert_eq!(
-        second.mode,
-        Mode::Confirm(Confirm::Overwrite),
+    assert!(
+        matches!(second.app.mode(), Mode::Confirm(Confirm::Overwrite { .. })),
         "the later one is asked"
     );
     let on_disk = Document::load(&path).unwrap().journey;
@@ -293,7 +304,10 @@ fn editors_opening_one_map_through_a_symlink_see_each_other() {
     let path = map(dir.path());
     let link = dir.path().join("link.ron");
     std::os::unix::fs::symlink(&path, &link).unwrap();
-    let _first = App::open(Document::load(&path).unwrap());
-    let second = App::open(Document::load(&link).unwrap());
-    assert!(matches!(second.mode, Mode::Confirm(Confirm::Locked(_))));
+    let _first = open_editor(&path);
+    let second = open_editor(&link);
+    assert!(matches!(
+        second.app.mode(),
+        Mode::Confirm(Confirm::Locked(_))
+    ));
 }

@@ -8,6 +8,7 @@ mod common;
 use motmap::action::Action;
 use motmap::config::Palette;
 use motmap::config::{self, parse};
+use motmap::keymap::Context;
 use motmap::ui::theme::{Depth, Theme};
 use ratatui::style::Color;
 
@@ -15,16 +16,19 @@ use ratatui::style::Color;
 fn the_shipped_example_is_valid_and_does_what_it_says() {
     let config = parse(include_str!("../assets/config.example.ron")).unwrap();
     assert_eq!(config.palette, Palette::ColourBlind);
-    assert_eq!(config.keymap.label(Action::Present), "F5");
-    assert_eq!(config.keymap.label(Action::AddVote), "v +");
+    assert_eq!(config.keymap.label(Context::Board, Action::Present), "F5");
+    assert_eq!(config.keymap.label(Context::Board, Action::AddVote), "v +");
     assert_eq!(
-        config.keymap.label(Action::RaiseFeeling),
+        config.keymap.label(Context::Board, Action::RaiseFeeling),
         "=",
         "+ went to votes"
     );
-    assert_eq!(config.keymap.label(Action::Quit), "q Ctrl-q");
     assert_eq!(
-        config.keymap.label(Action::MakePain),
+        config.keymap.label(Context::Board, Action::Quit),
+        "q Ctrl-q"
+    );
+    assert_eq!(
+        config.keymap.label(Context::Board, Action::MakePain),
         "p",
         "the rest keep their keys"
     );
@@ -32,22 +36,110 @@ fn the_shipped_example_is_valid_and_does_what_it_says() {
 
 #[test]
 fn remapped_keys_work_and_the_help_shows_them() {
-    let mut app = common::app_on("cafe");
-    app.keymap = parse(r#"(keys: {"make_pain": ["!"]})"#).unwrap().keymap;
+    let keymap = parse(r#"(keys: {"make_pain": ["!"]})"#).unwrap().keymap;
+    let mut app = common::app_on("cafe").with_keymap(keymap);
     common::press(&mut app, "!");
     assert!(app.selected_moment().unwrap().feeling.is_pain());
     common::press(&mut app, "j");
     let before = common::journey(&app);
     common::press(&mut app, "p");
     assert_eq!(common::journey(&app), before, "p no longer makes a pain");
-    let help: Vec<String> = motmap::ui::popup::help_lines(&app, 100)
-        .iter()
-        .map(|l| l.to_string())
-        .collect();
+    let help: Vec<String> = help_text(&app, 100);
     assert!(
         help.iter()
             .any(|l| l.trim_start().starts_with("! ") && l.contains("make it a pain")),
         "{help:#?}"
+    );
+}
+
+/// The help overlay's lines at `width`.
+fn help_text(app: &motmap::app::App, width: u16) -> Vec<String> {
+    motmap::ui::help::HelpView {
+        keys: app.keymap(),
+        scroll: 0,
+        theme: &Theme::default(),
+    }
+    .lines(width)
+    .iter()
+    .map(|l| l.to_string())
+    .collect()
+}
+
+#[test]
+fn undo_remapped_works_everywhere_and_every_hint_shows_it() {
+    let keymap = parse(r#"(keys: {"undo": ["U"]})"#).unwrap().keymap;
+    let mut app = common::app_on("cafe").with_keymap(keymap);
+    let original = common::journey(&app);
+    // On the board.
+    common::press(&mut app, "lp");
+    common::press(&mut app, "u");
+    assert_ne!(common::journey(&app), original, "u no longer undoes");
+    common::press(&mut app, "U");
+    assert_eq!(common::journey(&app), original, "U undoes on the board");
+    // In the details: the footer names U, and U undoes there.
+    common::press(&mut app, "<Enter>jj<Right>");
+    assert_ne!(common::journey(&app), original);
+    let text = common::screen_text(common::screen(&mut app, 100, 30).backend().buffer());
+    assert!(text.contains("U undo"), "the details' footer:\n{text}");
+    common::press(&mut app, "U");
+    assert_eq!(common::journey(&app), original, "U undoes in the details");
+    common::press(&mut app, "<Esc>");
+    // In presentation.
+    common::press(&mut app, "gP");
+    assert_ne!(common::journey(&app), original);
+    common::press(&mut app, "U");
+    assert_eq!(common::journey(&app), original, "U undoes in presentation");
+    common::press(&mut app, "<Esc>");
+    // The status line's hints and messages, and the help, name U.
+    common::press(&mut app, "x");
+    assert!(
+        app.status().text.contains("U brings it back"),
+        "{}",
+        app.status().text
+    );
+    let text = common::screen_text(common::screen(&mut app, 160, 30).backend().buffer());
+    assert!(text.contains("U undo"), "the board's hints:\n{text}");
+    let help = help_text(&app, 100);
+    let undo_rows: Vec<&String> = help
+        .iter()
+        .filter(|l| l.contains("undo the last change"))
+        .collect();
+    assert!(!undo_rows.is_empty(), "{help:#?}");
+    assert!(
+        undo_rows.iter().all(|l| l.trim_start().starts_with("U ")),
+        "{undo_rows:#?}"
+    );
+}
+
+#[test]
+fn a_sequence_from_the_settings_waits_for_its_second_key() {
+    let keymap = parse(r#"(keys: {"delete_moment": ["d d"]})"#)
+        .unwrap()
+        .keymap;
+    let mut app = common::app_on("cafe").with_keymap(keymap);
+    let before = common::journey(&app);
+    common::press(&mut app, "d");
+    assert_eq!(common::journey(&app), before, "d alone waits");
+    let text = common::screen_text(common::screen(&mut app, 160, 30).backend().buffer());
+    let status = text.lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("d…"), "the pending key is shown: {status}");
+    common::press(&mut app, "d");
+    assert_eq!(
+        common::journey(&app).moment_count(),
+        before.moment_count() - 1,
+        "dd deletes"
+    );
+    common::press(&mut app, "d<Esc>d");
+    assert_eq!(
+        common::journey(&app).moment_count(),
+        before.moment_count() - 1,
+        "Esc clears the pending d"
+    );
+    common::press(&mut app, "x");
+    assert!(
+        app.status().text.contains("dx does nothing"),
+        "{}",
+        app.status().text
     );
 }
 
@@ -108,7 +200,7 @@ fn a_broken_config_says_what_is_wrong_and_the_defaults_apply() {
         let problem = problem.unwrap_or_default();
         assert!(problem.contains(expected), "{text}: {problem}");
         assert!(problem.contains("config.ron:"), "{problem}");
-        assert_eq!(config.keymap.label(Action::MakePain), "p");
+        assert_eq!(config.keymap.label(Context::Board, Action::MakePain), "p");
     }
     let (_, problem) = config::load(&dir.path().join("missing.ron"));
     assert_eq!(problem, None, "no file is no problem");

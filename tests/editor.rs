@@ -6,7 +6,7 @@
 mod common;
 
 use common::{app_on, app_with, journey, press, selected_title};
-use motmap::app::{Confirm, Effect, Mode, Selection};
+use motmap::app::{Confirm, Mode, Selection};
 use motmap::model::{Evidence, Kind};
 use motmap::status::Tone;
 
@@ -42,7 +42,7 @@ fn arrows_and_vim_keys_move_the_selection() {
         "Sees the sign",
         "stops at the last moment"
     );
-    assert!(app.status.text.contains("last moment"));
+    assert!(app.status().text.contains("last moment"));
     press(&mut app, "l");
     assert_eq!(
         selected_title(&app),
@@ -50,11 +50,11 @@ fn arrows_and_vim_keys_move_the_selection() {
         "row clamps to the shorter stage"
     );
     press(&mut app, "<Right>");
-    assert_eq!(app.selection.stage, 2);
+    assert_eq!(app.selection().stage, 2);
     assert!(app.selected_moment().is_none());
     press(&mut app, "<Left>h<Up>k");
     assert_eq!(
-        app.selection,
+        app.selection(),
         Selection {
             stage: 0,
             moment: 0
@@ -101,8 +101,12 @@ fn a_new_moment_cancelled_or_left_empty_is_not_left_behind() {
     press(&mut app, "a<Enter>");
     assert_eq!(journey(&app), before);
     press(&mut app, "u");
-    assert_eq!(app.status.text, "Nothing to undo.", "nothing was recorded");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(
+        app.status().text,
+        "Nothing to undo.",
+        "nothing was recorded"
+    );
+    assert_eq!(app.mode(), &Mode::Board);
 }
 
 #[test]
@@ -111,7 +115,7 @@ fn capital_a_adds_a_stage_to_the_right() {
     let after = assert_undoable(&mut app, "ADecide<Enter>");
     let names: Vec<&str> = after.stages().iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Find", "Decide", "Wait", "Pay"]);
-    assert_eq!(app.selection.stage, 1);
+    assert_eq!(app.selection().stage, 1);
     let before = journey(&app);
     press(&mut app, "AGone<Esc>");
     assert_eq!(
@@ -133,9 +137,9 @@ fn e_edits_the_title_and_esc_restores_it() {
     press(&mut app, "eXYZ<Esc>");
     assert_eq!(journey(&app), before);
     press(&mut app, "e<C-u><Enter>");
-    assert_eq!(app.status.tone, Tone::Error, "an empty title is refused");
+    assert_eq!(app.status().tone, Tone::Error, "an empty title is refused");
     assert!(
-        matches!(app.mode, Mode::EditText { .. }),
+        matches!(app.mode(), Mode::EditText { .. }),
         "and the field stays open"
     );
     press(&mut app, "<Esc>");
@@ -176,7 +180,7 @@ fn capital_x_deletes_a_stage_and_asks_first_when_it_has_moments() {
     let mut app = app_with(SMALL);
     let before = journey(&app);
     press(&mut app, "X");
-    assert!(matches!(app.mode, Mode::Confirm(Confirm::DeleteStage(_))));
+    assert!(matches!(app.mode(), Mode::Confirm(Confirm::DeleteStage(_))));
     press(&mut app, "n");
     assert_eq!(journey(&app), before);
     press(&mut app, "X<Esc>");
@@ -195,7 +199,7 @@ fn p_and_g_make_pains_and_glories_and_again_deepen_them() {
     assert_eq!(feeling(&app), Some(-2));
     press(&mut app, "p");
     assert_eq!(feeling(&app), Some(-2), "a deep pain stays one");
-    assert!(app.status.text.contains("already"));
+    assert!(app.status().text.contains("already"));
     assert_undoable(&mut app, "g");
     assert_eq!(feeling(&app), Some(1));
     assert_undoable(&mut app, "g");
@@ -220,7 +224,7 @@ fn t_picks_the_moment_of_truth_kind() {
     let mut app = app_with(SMALL);
     let kind = |app: &motmap::app::App| app.selected_moment().and_then(|m| m.kind);
     press(&mut app, "t");
-    assert!(matches!(app.mode, Mode::PickKind { .. }));
+    assert!(matches!(app.mode(), Mode::PickKind { .. }));
     assert_undoable(&mut app, "z");
     assert_eq!(kind(&app), Some(Kind::Zmot));
     for (key, expected) in [
@@ -256,7 +260,7 @@ fn capital_h_l_k_j_move_the_moment() {
         "Reads reviews",
         "the selection follows the card"
     );
-    assert_eq!(app.selection.stage, 1);
+    assert_eq!(app.selection().stage, 1);
     let after = assert_undoable(&mut app, "H");
     assert_eq!(after.stages()[0].moments[0].title, "Reads reviews");
     let after = assert_undoable(&mut app, "J");
@@ -273,7 +277,7 @@ fn angle_brackets_move_the_stage() {
     let mut app = app_with(SMALL);
     let after = assert_undoable(&mut app, ">");
     assert_eq!(after.stages()[1].name, "Find");
-    assert_eq!(app.selection.stage, 1);
+    assert_eq!(app.selection().stage, 1);
     let after = assert_undoable(&mut app, "<lt>");
     assert_eq!(after.stages()[0].name, "Find");
 }
@@ -291,14 +295,14 @@ fn undo_covers_more_than_a_thousand_steps() {
     assert_eq!(journey(&app), before);
     assert!(!app.is_modified());
     press(&mut app, "u");
-    assert_eq!(app.status.text, "Nothing to undo.");
+    assert_eq!(app.status().text, "Nothing to undo.");
 }
 
 #[test]
 fn details_edit_every_field() {
     let mut app = app_with(SMALL);
     press(&mut app, "<Enter>");
-    assert!(matches!(app.mode, Mode::Details { .. }));
+    assert!(matches!(app.mode(), Mode::Details { .. }));
     // Title, then kind (cycled with arrows), feeling, evidence.
     assert_undoable(&mut app, "e<C-u>Reads reviews online<Enter>");
     assert_undoable(&mut app, "j<Right>");
@@ -331,7 +335,7 @@ fn details_edit_every_field() {
     press(&mut app, "<Enter>changed<Esc>");
     assert_eq!(journey(&app), before, "Esc restores the old text");
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(app.mode(), &Mode::Board);
 }
 
 #[test]
@@ -340,9 +344,9 @@ fn search_finds_titles_notes_and_tags_and_n_cycles() {
     press(&mut app, "/queue<Enter>");
     let first = selected_title(&app);
     assert!(
-        app.status.text.starts_with("Match 1 of"),
+        app.status().text.starts_with("Match 1 of"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "n");
     let second = selected_title(&app);
@@ -350,7 +354,7 @@ fn search_finds_titles_notes_and_tags_and_n_cycles() {
     press(&mut app, "N");
     assert_eq!(selected_title(&app), first);
     press(&mut app, "/nothing like this<Enter>");
-    assert_eq!(app.status.tone, Tone::Warning);
+    assert_eq!(app.status().tone, Tone::Warning);
 }
 
 #[test]
@@ -367,35 +371,32 @@ fn search_matches_korean_text() {
 fn help_opens_and_any_key_closes_it() {
     let mut app = app_with(SMALL);
     press(&mut app, "?");
-    assert!(matches!(app.mode, Mode::Help { .. }));
+    assert!(matches!(app.mode(), Mode::Help { .. }));
     press(&mut app, "jjj<Esc>");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(app.mode(), &Mode::Board);
 }
 
 #[test]
 fn quitting_with_unsaved_changes_asks() {
     let mut app = app_with(SMALL);
-    assert_eq!(
-        app.handle_key(common::keys("q")[0]),
-        Some(Effect::Quit),
-        "nothing to lose: quits"
-    );
+    press(&mut app, "q");
+    assert!(app.should_quit(), "nothing to lose: quits");
 
     let mut app = app_with(SMALL);
     press(&mut app, "pq");
-    assert_eq!(app.mode, Mode::Confirm(Confirm::Quit));
+    assert_eq!(app.mode(), &Mode::Confirm(Confirm::Quit));
     press(&mut app, "<Esc>");
-    assert!(!app.should_quit);
-    assert_eq!(app.mode, Mode::Board);
+    assert!(!app.should_quit());
+    assert_eq!(app.mode(), &Mode::Board);
     press(&mut app, "qn");
-    assert!(app.should_quit, "n quits without saving");
+    assert!(app.should_quit(), "n quits without saving");
 }
 
 #[test]
 fn unknown_keys_say_where_help_is() {
     let mut app = app_with(SMALL);
     press(&mut app, "Z");
-    assert!(app.status.text.contains("?"), "{}", app.status.text);
+    assert!(app.status().text.contains("?"), "{}", app.status().text);
 }
 
 #[test]
@@ -404,9 +405,9 @@ fn editing_keys_in_an_empty_journey_explain_what_to_do() {
     for key in ["a", "e", "p", "t", "x", "X", "L", ">", "<Enter>"] {
         press(&mut app, key);
         assert!(
-            app.status.text.contains("A adds"),
+            app.status().text.contains("A adds"),
             "{key}: {}",
-            app.status.text
+            app.status().text
         );
     }
     press(&mut app, "AFirst<Enter>");
@@ -415,25 +416,24 @@ fn editing_keys_in_an_empty_journey_explain_what_to_do() {
 
 #[test]
 fn read_only_refuses_every_edit_and_still_reads() {
-    let mut app = app_with(SMALL);
-    app.read_only = true;
+    let mut app = app_with(SMALL).read_only();
     let before = journey(&app);
     for keys in [
         "a", "A", "e", "r", "R", "x", "<Delete>", "X", "p", "g", "0", "+", "-", "t", "H", "L", "K",
         "J", "<lt>", "<gt>", "u", "<C-r>", "s",
     ] {
         press(&mut app, keys);
-        assert_eq!(app.mode, Mode::Board, "{keys} opened something");
+        assert_eq!(app.mode(), &Mode::Board, "{keys} opened something");
         assert_eq!(
-            app.status.tone,
+            app.status().tone,
             Tone::Warning,
             "{keys}: {}",
-            app.status.text
+            app.status().text
         );
         assert!(
-            app.status.text.starts_with("Read-only view"),
+            app.status().text.starts_with("Read-only view"),
             "{keys}: {}",
-            app.status.text
+            app.status().text
         );
     }
     assert_eq!(journey(&app), before);
@@ -441,19 +441,20 @@ fn read_only_refuses_every_edit_and_still_reads() {
     press(&mut app, "jl");
     assert_eq!(selected_title(&app), "Long queue", "moving around works");
     press(&mut app, "<Enter>");
-    assert!(matches!(app.mode, Mode::Details { .. }), "details open");
+    assert!(matches!(app.mode(), Mode::Details { .. }), "details open");
     press(&mut app, "j<Enter><Right>e");
     assert_eq!(journey(&app), before, "but change nothing");
     press(&mut app, "<Esc>/queue<Enter>");
     assert!(
-        app.status.text.starts_with("Match 1 of 1"),
+        app.status().text.starts_with("Match 1 of 1"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "?");
-    assert!(matches!(app.mode, Mode::Help { .. }));
+    assert!(matches!(app.mode(), Mode::Help { .. }));
     press(&mut app, "<Esc>");
-    assert_eq!(app.handle_key(common::keys("q")[0]), Some(Effect::Quit));
+    press(&mut app, "q");
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -462,10 +463,10 @@ fn tab_cycles_the_views_and_back() {
     let mut app = app_with(SMALL);
     for expected in [Screen::Curve, Screen::Summary, Screen::Votes, Screen::Board] {
         press(&mut app, "<Tab>");
-        assert_eq!(app.screen, expected);
+        assert_eq!(app.screen(), expected);
     }
     press(&mut app, "<S-BackTab>");
-    assert_eq!(app.screen, Screen::Votes);
+    assert_eq!(app.screen(), Screen::Votes);
 }
 
 #[test]
@@ -475,11 +476,11 @@ fn v_votes_and_capital_v_takes_a_vote_back() {
     assert_eq!(after.stages()[0].moments[0].votes, 1);
     press(&mut app, "vv");
     assert_eq!(app.selected_moment().unwrap().votes, 3);
-    assert_eq!(app.status.text, "“Reads reviews” has 3 votes.");
+    assert_eq!(app.status().text, "“Reads reviews” has 3 votes.");
     assert_undoable(&mut app, "V");
     press(&mut app, "VVVV");
     assert_eq!(app.selected_moment().unwrap().votes, 0, "never below zero");
-    assert!(app.status.text.contains("no votes to take back"));
+    assert!(app.status().text.contains("no votes to take back"));
 }
 
 #[test]
@@ -497,21 +498,21 @@ fn f_filters_and_capital_f_clears() {
         ("f/store<Enter>", Filter::Text("store".into())),
     ] {
         press(&mut app, keys);
-        assert_eq!(app.filter.as_ref(), Some(&filter), "{keys}");
+        assert_eq!(app.filter(), Some(&filter), "{keys}");
         assert!(
-            app.status.text.starts_with("Filter on:"),
+            app.status().text.starts_with("Filter on:"),
             "{keys}: {}",
-            app.status.text
+            app.status().text
         );
     }
     press(&mut app, "f<Esc>");
     assert_eq!(
-        app.filter,
+        app.filter().cloned(),
         Some(Filter::Text("store".into())),
         "Esc leaves it"
     );
     press(&mut app, "F");
-    assert_eq!(app.filter, None);
+    assert_eq!(app.filter().cloned(), None);
     assert_eq!(
         journey(&app),
         before,
@@ -523,31 +524,31 @@ fn f_filters_and_capital_f_clears() {
 fn capital_t_starts_pauses_and_ctrl_t_stops_the_countdown() {
     let mut app = app_with(SMALL);
     press(&mut app, "T");
-    assert!(matches!(app.mode, Mode::TimerLength { .. }));
+    assert!(matches!(app.mode(), Mode::TimerLength { .. }));
     press(&mut app, "<C-u>soon<Enter>");
     assert_eq!(
-        app.status.tone,
+        app.status().tone,
         Tone::Error,
         "a length that is not one is refused"
     );
     press(&mut app, "<C-u>2.5<Enter>");
-    let timer = app.timer.clone().expect("a countdown runs");
+    let timer = app.timer().cloned().expect("a countdown runs");
     assert!(timer.is_running());
     assert_eq!(timer.length, std::time::Duration::from_secs(150));
     press(&mut app, "T");
-    assert!(!app.timer.as_ref().unwrap().is_running(), "paused");
+    assert!(!app.timer().unwrap().is_running(), "paused");
     assert!(
-        app.status.text.starts_with("Timer paused at 02:"),
+        app.status().text.starts_with("Timer paused at 02:"),
         "{}",
-        app.status.text
+        app.status().text
     );
     press(&mut app, "T");
-    assert!(app.timer.as_ref().unwrap().is_running(), "resumed");
+    assert!(app.timer().unwrap().is_running(), "resumed");
     press(&mut app, "<C-t>");
-    assert!(app.timer.is_none());
+    assert!(app.timer().is_none());
     press(&mut app, "T");
     assert!(
-        matches!(&app.mode, Mode::TimerLength { input } if input.text() == "2.5"),
+        matches!(app.mode(), Mode::TimerLength { input } if input.text() == "2.5"),
         "remembers the length"
     );
 }
@@ -557,20 +558,20 @@ fn capital_p_presents_and_esc_comes_back() {
     let mut app = app_with(SMALL);
     let before = journey(&app);
     press(&mut app, "P");
-    assert_eq!(app.mode, Mode::Present { whole_map: false });
+    assert_eq!(app.mode(), &Mode::Present { whole_map: false });
     press(&mut app, "l");
-    assert_eq!(app.selection.stage, 1, "arrows change the stage");
+    assert_eq!(app.selection().stage, 1, "arrows change the stage");
     press(&mut app, "w");
-    assert_eq!(app.mode, Mode::Present { whole_map: true });
+    assert_eq!(app.mode(), &Mode::Present { whole_map: true });
     press(&mut app, "pgxX");
     assert_eq!(journey(&app), before, "no editing while presenting");
     press(&mut app, "T");
     assert!(
-        app.timer.as_ref().is_some_and(|t| t.is_running()),
+        app.timer().is_some_and(|t| t.is_running()),
         "the countdown starts without a prompt"
     );
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(app.mode(), &Mode::Board);
 }
 
 #[test]
@@ -579,7 +580,7 @@ fn cancelling_an_addition_goes_back_to_where_the_selection_was() {
     press(&mut app, "a<Esc>");
     assert_eq!(selected_title(&app), "Reads reviews");
     press(&mut app, "A<Esc>");
-    assert_eq!(app.selection.stage, 0);
+    assert_eq!(app.selection().stage, 0);
     press(&mut app, "a<Enter>");
     assert_eq!(selected_title(&app), "Reads reviews");
 }
@@ -594,7 +595,7 @@ fn confirming_unchanged_details_records_nothing() {
     for _ in 0..6 {
         press(&mut app, "<Enter><Enter>j");
     }
-    assert!(!app.is_modified(), "{}", app.status.text);
+    assert!(!app.is_modified(), "{}", app.status().text);
 }
 
 #[test]
@@ -644,10 +645,10 @@ fn votes_stop_at_the_largest_count_and_edits_go_back_to_the_board() {
     press(&mut app, "v");
     assert_eq!(app.selected_moment().unwrap().votes, u32::MAX);
     press(&mut app, "<Tab><Tab>");
-    assert_eq!(app.screen, motmap::app::Screen::Summary);
+    assert_eq!(app.screen(), motmap::app::Screen::Summary);
     press(&mut app, "e");
     assert_eq!(
-        app.screen,
+        app.screen(),
         motmap::app::Screen::Board,
         "typing happens where it is seen"
     );
@@ -665,5 +666,5 @@ fn capital_w_names_the_personas() {
         before,
         "confirming the same list changes nothing"
     );
-    assert!(!app.status.text.contains("changed"));
+    assert!(!app.status().text.contains("changed"));
 }

@@ -7,9 +7,11 @@
 
 mod common;
 
+use common::Drive;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use motmap::app::App;
+use motmap::app::{App, Event};
 use motmap::store::{Document, parse, to_ron};
+use motmap::ui::theme::Theme;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -49,7 +51,7 @@ fn key() -> impl Strategy<Value = KeyEvent> {
 /// Types `keys`, ignoring the effects (no file is written), checking the map after each.
 fn type_keys(app: &mut App, keys: &[KeyEvent]) {
     for key in keys {
-        let _ = app.handle_key(*key);
+        app.send(Event::Key(*key));
         app.journey().validate().unwrap();
     }
 }
@@ -57,7 +59,7 @@ fn type_keys(app: &mut App, keys: &[KeyEvent]) {
 /// Back to the board, whatever was open, as a person would with Esc.
 fn escape(app: &mut App) {
     for _ in 0..4 {
-        let _ = app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+        app.send(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
     }
 }
 
@@ -73,7 +75,7 @@ proptest! {
         type_keys(&mut app, &keys);
         escape(&mut app);
         for _ in 0..keys.len() + 1 {
-            let _ = app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE));
+            app.send(Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::NONE)));
         }
         prop_assert_eq!(app.journey(), &original);
         prop_assert!(!app.is_modified());
@@ -141,15 +143,19 @@ fn a_monkey_at_the_keyboard_breaks_nothing() {
                 terminal
                     .resize(ratatui::layout::Rect::new(0, 0, w, h))
                     .unwrap();
+                app.send(Event::Resize {
+                    width: w,
+                    height: h,
+                });
             }
             let key = key().new_tree(&mut runner).unwrap().current();
-            let _ = app.handle_key(key);
+            app.send(Event::Key(key));
             if round % 3 == 0 {
-                app.handle_paste("붙여넣기\u{1b}[31m pasted\r\nline");
+                app.send(Event::Paste("붙여넣기\u{1b}[31m pasted\r\nline".into()));
             }
             if round % 4 == 0 {
                 terminal
-                    .draw(|frame| motmap::ui::draw(frame, &mut app))
+                    .draw(|frame| motmap::ui::draw(frame, &app, &Theme::default()))
                     .unwrap();
             }
         }

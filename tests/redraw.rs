@@ -8,7 +8,8 @@ use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{app_on, press};
+use common::{Drive, app_on, press};
+use motmap::app::Event;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
@@ -47,13 +48,17 @@ fn bytes_per_key(template: &str, keys: &[&str]) -> (usize, Vec<usize>) {
     )
     .expect("a terminal");
     let mut app = app_on(template);
-    app.theme = motmap::ui::theme::Theme {
+    app.send(Event::Resize {
+        width: 200,
+        height: 50,
+    });
+    let theme = motmap::ui::theme::Theme {
         depth: motmap::ui::theme::Depth::TwoFiftySix,
         palette: motmap::config::Palette::Standard,
     };
     let mut draw = |app: &mut motmap::app::App| {
         terminal
-            .draw(|frame| motmap::ui::draw(frame, app))
+            .draw(|frame| motmap::ui::draw(frame, app, &theme))
             .expect("draws");
         counter.take()
     };

@@ -115,23 +115,30 @@ fn help_overlay() {
 #[test]
 fn help_lists_every_action_with_its_keys() {
     let app = app_on("cafe");
-    let lines: Vec<String> = motmap::ui::popup::help_lines(&app, 200)
-        .iter()
-        .map(|l| l.to_string())
-        .collect();
+    let help = motmap::ui::help::HelpView {
+        keys: app.keymap(),
+        scroll: 0,
+        theme: &Theme::default(),
+    };
+    let lines: Vec<String> = help.lines(200).iter().map(|l| l.to_string()).collect();
     let text = lines.join("\n");
     for action in motmap::action::Action::ALL {
         assert!(
             text.contains(action.description()),
             "help misses {action:?}"
         );
-        let keys = app.keymap.label(*action);
-        assert!(
-            lines
-                .iter()
-                .any(|l| l.contains(&keys) && l.contains(action.description())),
-            "help shows {action:?} without its keys {keys}"
-        );
+        for context in motmap::keymap::Context::ALL {
+            let keys = app.keymap().label(context, *action);
+            if keys.is_empty() {
+                continue;
+            }
+            assert!(
+                lines.iter().any(|l| l.contains(&keys)
+                    && l.contains(action.description())
+                    && l.contains(action.name())),
+                "help shows {action:?} without its keys {keys} or its name"
+            );
+        }
     }
 }
 
@@ -226,8 +233,7 @@ fn typing_a_new_title_puts_the_cursor_in_the_card() {
 #[test]
 fn without_colour_the_board_still_tells_pain_from_glory() {
     let mut app = app_on("cafe");
-    app.theme = Theme::monochrome();
-    let terminal = screen(&mut app, 120, 30);
+    let terminal = common::screen_with(&mut app, 120, 30, &Theme::monochrome());
     let buffer = terminal.backend().buffer();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {
@@ -252,22 +258,16 @@ fn an_empty_journey_says_how_to_start() {
 fn the_readme_lists_every_key() {
     let readme = std::fs::read_to_string("README.md").expect("README.md is there");
     let app = app_on("cafe");
-    let mut table = String::new();
-    for group in motmap::action::Group::ALL {
-        table.push_str(&format!("| **{}** | |\n", group.title()));
-        for action in motmap::action::Action::ALL
-            .iter()
-            .filter(|a| a.group() == group)
-        {
-            let keys: Vec<String> = app
-                .keymap
-                .keys(*action)
-                .map(|k| format!("`{}`", k.label()))
-                .collect();
+    let mut table = String::from("| key | what it does | name |\n| --- | --- | --- |\n");
+    for section in app.keymap().help_sections() {
+        table.push_str(&format!("| **{}** | | |\n", section.title));
+        for row in section.rows {
+            let keys: Vec<String> = row.keys.split(' ').map(|k| format!("`{k}`")).collect();
             table.push_str(&format!(
-                "| {} | {} |\n",
+                "| {} | {} | `{}` |\n",
                 keys.join(" "),
-                action.description()
+                row.action.description(),
+                row.action.name()
             ));
         }
     }
@@ -279,8 +279,7 @@ fn the_readme_lists_every_key() {
 
 #[test]
 fn read_only_view_refusing_an_edit() {
-    let mut app = app_on("cafe");
-    app.read_only = true;
+    let mut app = app_on("cafe").read_only();
     press(&mut app, "p");
     insta::assert_snapshot!(screen(&mut app, 100, 30).backend());
 }

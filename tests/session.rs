@@ -7,8 +7,9 @@ mod common;
 
 use std::fs;
 
-use common::{journey, press, selected_title};
-use motmap::app::{App, Confirm, Mode};
+use common::{journey, open_editor, press, selected_title, write_recovery};
+use motmap::app::{Confirm, Mode};
+use motmap::session::Editor;
 use motmap::status::Tone;
 use motmap::store::{self, Document, recovery_path};
 
@@ -16,12 +17,12 @@ const MAP: &str = r#"(title: "Cafe", stages: [
     (name: "Wait", moments: [(title: "Long queue", kind: Fmot, feeling: -2), (title: "Free drink")]),
 ])"#;
 
-fn open(dir: &std::path::Path) -> App {
+fn open(dir: &std::path::Path) -> Editor {
     let path = dir.join("cafe.ron");
     if !path.exists() {
         fs::write(&path, MAP).expect("writes the map");
     }
-    App::open(Document::load(path).expect("the map loads"))
+    open_editor(path)
 }
 
 #[test]
@@ -29,10 +30,15 @@ fn s_saves_and_clears_the_modified_marker() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = open(dir.path());
     press(&mut app, "jg");
-    assert!(app.is_modified());
+    assert!(app.app.is_modified());
     press(&mut app, "s");
-    assert!(!app.is_modified());
-    assert_eq!(app.status.tone, Tone::Success, "{}", app.status.text);
+    assert!(!app.app.is_modified());
+    assert_eq!(
+        app.app.status().tone,
+        Tone::Success,
+        "{}",
+        app.app.status().text
+    );
     let saved = Document::load(dir.path().join("cafe.ron")).unwrap();
     assert_eq!(saved.journey, journey(&app));
     assert_eq!(
@@ -42,11 +48,11 @@ fn s_saves_and_clears_the_modified_marker() {
     );
 
     press(&mut app, "u");
-    assert!(app.is_modified(), "undoing past the save is a change");
+    assert!(app.app.is_modified(), "undoing past the save is a change");
     press(&mut app, "<C-r>");
-    assert!(!app.is_modified(), "redoing back to it is not");
+    assert!(!app.app.is_modified(), "redoing back to it is not");
     press(&mut app, "<C-s>");
-    assert_eq!(app.status.tone, Tone::Success);
+    assert_eq!(app.app.status().tone, Tone::Success);
 }
 
 #[test]
@@ -54,7 +60,7 @@ fn quitting_with_y_saves_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = open(dir.path());
     press(&mut app, "pqy");
-    assert!(app.should_quit);
+    assert!(app.app.should_quit());
     let saved = Document::load(dir.path().join("cafe.ron")).unwrap();
     assert_eq!(saved.journey, journey(&app));
 }
@@ -69,7 +75,10 @@ fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
     fs::write(&path, &theirs).unwrap();
 
     press(&mut app, "s");
-    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite));
+    assert!(matches!(
+        app.app.mode(),
+        Mode::Confirm(Confirm::Overwrite { .. })
+    ));
     assert_eq!(
         fs::read_to_string(&path).unwrap(),
         theirs,
@@ -77,10 +86,10 @@ fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
     );
     press(&mut app, "<Esc>");
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
-    assert!(app.is_modified(), "the edit is still here");
+    assert!(app.app.is_modified(), "the edit is still here");
 
     press(&mut app, "so");
-    assert!(!app.is_modified());
+    assert!(!app.app.is_modified());
     assert_eq!(
         fs::read_to_string(dir.path().join("cafe.ron~")).unwrap(),
         theirs,
@@ -105,7 +114,7 @@ fn reloading_their_version_can_be_undone() {
             .moments()
             .any(|(_, m)| m.title == "Their edit")
     );
-    assert!(!app.is_modified(), "the map is what is on disk");
+    assert!(!app.app.is_modified(), "the map is what is on disk");
     press(&mut app, "u");
     assert_eq!(
         journey(&app),
@@ -114,7 +123,7 @@ fn reloading_their_version_can_be_undone() {
     );
     press(&mut app, "s");
     assert_eq!(
-        app.status.tone,
+        app.app.status().tone,
         Tone::Success,
         "saving after a reload needs no question"
     );
@@ -126,18 +135,17 @@ fn a_recovery_file_is_offered_on_open_and_restores_every_change() {
     let mut app = open(dir.path());
     press(&mut app, "e<C-u>긴 줄 😩<Enter>jg");
     let unsaved = journey(&app);
-    let written = app
-        .write_recovery()
+    let written = write_recovery(&mut app)
         .expect("there are unsaved changes")
         .unwrap();
     assert_eq!(written, recovery_path(&dir.path().join("cafe.ron")));
     drop(app);
 
     let mut app = open(dir.path());
-    assert!(matches!(app.mode, Mode::Confirm(Confirm::Restore(_))));
+    assert!(matches!(app.app.mode(), Mode::Confirm(Confirm::Restore(_))));
     press(&mut app, "r");
     assert_eq!(journey(&app), unsaved);
-    assert!(app.is_modified(), "restored changes still need a save");
+    assert!(app.app.is_modified(), "restored changes still need a save");
     press(&mut app, "s");
     assert!(
         !recovery_path(&dir.path().join("cafe.ron")).exists(),
@@ -155,12 +163,12 @@ fn a_recovery_file_can_wait_or_be_deleted() {
     let path = dir.path().join("cafe.ron");
     let mut app = open(dir.path());
     press(&mut app, "x");
-    app.write_recovery().unwrap().unwrap();
+    write_recovery(&mut app).unwrap().unwrap();
     drop(app);
 
     let mut app = open(dir.path());
     press(&mut app, "<Esc>");
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(app.app.mode(), &Mode::Board);
     press(&mut app, "gs");
     assert!(
         recovery_path(&path).exists(),
@@ -178,13 +186,13 @@ fn a_recovery_file_can_wait_or_be_deleted() {
 fn nothing_unsaved_means_no_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = open(dir.path());
-    assert!(app.write_recovery().is_none());
+    assert!(write_recovery(&mut app).is_none());
     // A recovery file identical to the map is not worth a question.
     let map = dir.path().join("cafe.ron");
     store::write_recovery(&map, &journey(&app), Some(&recovery_path(&map))).unwrap();
     drop(app);
     let app = open(dir.path());
-    assert_eq!(app.mode, Mode::Board);
+    assert_eq!(app.app.mode(), &Mode::Board);
     assert!(!recovery_path(&dir.path().join("cafe.ron")).exists());
 }
 
@@ -196,9 +204,13 @@ fn a_failing_save_says_why_and_keeps_the_changes() {
     fs::write(dir.path().join("cafe.ron~").join("keep"), "x").unwrap();
     press(&mut app, "jp");
     press(&mut app, "s");
-    assert_eq!(app.status.tone, Tone::Error);
-    assert!(app.status.text.contains("backup"), "{}", app.status.text);
-    assert!(app.is_modified());
+    assert_eq!(app.app.status().tone, Tone::Error);
+    assert!(
+        app.app.status().text.contains("backup"),
+        "{}",
+        app.app.status().text
+    );
+    assert!(app.app.is_modified());
     assert_eq!(
         fs::read_to_string(dir.path().join("cafe.ron")).unwrap(),
         MAP
@@ -212,13 +224,13 @@ fn a_recovery_file_put_off_is_never_overwritten_by_a_later_crash() {
     // Session A changes a title and crashes.
     let mut a = open(dir.path());
     press(&mut a, "e<C-u>From session A<Enter>");
-    a.write_recovery().unwrap().unwrap();
+    write_recovery(&mut a).unwrap().unwrap();
     drop(a);
     // Session B puts the question off, makes its own change and crashes too.
     let mut b = open(dir.path());
     press(&mut b, "<Esc>j");
     press(&mut b, "e<C-u>From session B<Enter>");
-    let written = b.write_recovery().unwrap().unwrap();
+    let written = write_recovery(&mut b).unwrap().unwrap();
     assert_ne!(
         written,
         recovery_path(&map),
@@ -238,7 +250,7 @@ fn a_recovery_file_put_off_is_never_overwritten_by_a_later_crash() {
     drop(c);
     let mut d = open(dir.path());
     assert!(
-        matches!(d.mode, Mode::Confirm(Confirm::Restore(_))),
+        matches!(d.app.mode(), Mode::Confirm(Confirm::Restore(_))),
         "A's copy is still offered"
     );
     press(&mut d, "r");
@@ -259,13 +271,13 @@ fn recovery_works_through_a_symlink() {
     let link = dir.path().join("link.ron");
     std::os::unix::fs::symlink(&real, &link).unwrap();
 
-    let mut app = App::open(Document::load(&link).unwrap());
+    let mut app = open_editor(&link);
     press(&mut app, "jg");
-    app.write_recovery().unwrap().unwrap();
+    write_recovery(&mut app).unwrap().unwrap();
     drop(app);
-    let app = App::open(Document::load(&link).unwrap());
+    let app = open_editor(&link);
     assert!(
-        matches!(app.mode, Mode::Confirm(Confirm::Restore(_))),
+        matches!(app.app.mode(), Mode::Confirm(Confirm::Restore(_))),
         "offered when opened through the link"
     );
 }
@@ -275,8 +287,7 @@ fn text_being_typed_is_part_of_the_recovery_copy() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = open(dir.path());
     press(&mut app, "aHalf-typed 제목");
-    let path = app
-        .write_recovery()
+    let path = write_recovery(&mut app)
         .expect("typing counts as unsaved")
         .unwrap();
     let recovered = Document::load(path).unwrap().journey;
@@ -289,7 +300,7 @@ fn text_being_typed_is_part_of_the_recovery_copy() {
 
     let mut app = open(dir.path());
     press(&mut app, "<Esc><Enter>jjjjjjjj<Enter>A long note, unsaved");
-    let path = app.write_recovery().unwrap().unwrap();
+    let path = write_recovery(&mut app).unwrap().unwrap();
     let recovered = Document::load(path).unwrap().journey;
     assert!(
         recovered
@@ -306,10 +317,13 @@ fn save_and_quit_still_quits_after_the_changed_on_disk_question() {
     press(&mut app, "jg");
     fs::write(&path, MAP.replace("Free drink", "Their edit")).unwrap();
     press(&mut app, "qy");
-    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite));
-    assert!(!app.should_quit);
+    assert!(matches!(
+        app.app.mode(),
+        Mode::Confirm(Confirm::Overwrite { .. })
+    ));
+    assert!(!app.app.should_quit());
     press(&mut app, "o");
-    assert!(app.should_quit, "saved, then quit as asked");
+    assert!(app.app.should_quit(), "saved, then quit as asked");
     drop(app);
 
     // Esc at the question means: neither overwrite nor quit.
@@ -317,9 +331,12 @@ fn save_and_quit_still_quits_after_the_changed_on_disk_question() {
     press(&mut app, "jp");
     fs::write(&path, MAP).unwrap();
     press(&mut app, "qy<Esc>s");
-    assert_eq!(app.mode, Mode::Confirm(Confirm::Overwrite));
+    assert!(matches!(
+        app.app.mode(),
+        Mode::Confirm(Confirm::Overwrite { .. })
+    ));
     press(&mut app, "o");
-    assert!(!app.should_quit);
+    assert!(!app.app.should_quit());
 }
 
 #[test]
@@ -334,7 +351,7 @@ fn saving_keeps_a_private_map_private() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(&dir.path().join("cafe.ron~")), 0o600, "the backup too");
     press(&mut app, "p");
-    let recovery = app.write_recovery().unwrap().unwrap();
+    let recovery = write_recovery(&mut app).unwrap().unwrap();
     assert_eq!(mode(&recovery), 0o600, "and the recovery copy");
 }
 
@@ -344,12 +361,12 @@ fn a_restored_session_that_stops_again_leaves_one_newer_copy() {
     let map = dir.path().join("cafe.ron");
     let mut a = open(dir.path());
     press(&mut a, "e<C-u>First change<Enter>");
-    a.write_recovery().unwrap().unwrap();
+    write_recovery(&mut a).unwrap().unwrap();
     drop(a);
     let mut b = open(dir.path());
     press(&mut b, "r");
     press(&mut b, "je<C-u>Second change<Enter>");
-    let written = b.write_recovery().unwrap().unwrap();
+    let written = write_recovery(&mut b).unwrap().unwrap();
     assert_eq!(
         written,
         recovery_path(&map),
@@ -376,12 +393,12 @@ fn a_broken_recovery_file_does_not_hide_a_good_one() {
     let map = dir.path().join("cafe.ron");
     let mut a = open(dir.path());
     press(&mut a, "jg");
-    let good = a.write_recovery().unwrap().unwrap();
+    let good = write_recovery(&mut a).unwrap().unwrap();
     drop(a);
     fs::rename(&good, dir.path().join("cafe.ron.recover.2")).unwrap();
     fs::write(recovery_path(&map), "(title: \"broken").unwrap();
     let app = open(dir.path());
     assert!(
-        matches!(&app.mode, Mode::Confirm(Confirm::Restore(path)) if path.ends_with("cafe.ron.recover.2"))
+        matches!(app.app.mode(), Mode::Confirm(Confirm::Restore(path)) if path.ends_with("cafe.ron.recover.2"))
     );
 }

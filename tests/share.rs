@@ -576,16 +576,24 @@ fn import_errors_name_the_file_and_line_and_write_nothing() {
 // ---------------------------------------------------------------------------------------
 // The editor
 
-use motmap::app::{App, Mode};
+use motmap::app::{Mode, Opening};
+use motmap::keymap::KeyMap;
+use motmap::session::Editor;
 use motmap::store::Document;
 
-fn editor_in(dir: &Path, read_only: bool) -> App {
+/// An editor on a map not saved yet, `hotpot.ron` in `dir`.
+fn editor_in(dir: &Path, read_only: bool) -> Editor {
     let journey = built_in("hotpot-ko");
     let document = Document::create(dir.join("hotpot.ron"), journey);
+    let (keys, opening, now) = (
+        KeyMap::default(),
+        Opening::default(),
+        std::time::Instant::now(),
+    );
     if read_only {
-        App::view(document)
+        Editor::view(document, keys, opening, now)
     } else {
-        App::new(document)
+        Editor::open(document, keys, opening, now)
     }
 }
 
@@ -594,7 +602,10 @@ fn the_editor_exports_beside_the_map_and_asks_before_writing_over_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = editor_in(dir.path(), false);
     common::press(&mut app, "E");
-    assert_eq!(app.mode, Mode::PickExport { highlighted: 0 });
+    assert!(matches!(
+        app.app.mode(),
+        Mode::PickExport { highlighted: 0, .. }
+    ));
     insta::assert_snapshot!(
         "editor-export-menu",
         common::screen_text(common::screen(&mut app, 80, 24).backend().buffer())
@@ -602,7 +613,7 @@ fn the_editor_exports_beside_the_map_and_asks_before_writing_over_a_file() {
     common::press(&mut app, "d");
     let markdown = dir.path().join("hotpot.md");
     assert_eq!(
-        app.status.text,
+        app.app.status().text,
         format!("Exported as Markdown to {}.", markdown.display())
     );
     assert_eq!(
@@ -614,33 +625,37 @@ fn the_editor_exports_beside_the_map_and_asks_before_writing_over_a_file() {
     common::press(&mut app, "p");
     std::fs::write(&markdown, "someone's notes").unwrap();
     common::press(&mut app, "Ed");
-    assert!(matches!(app.mode, Mode::Confirm(_)), "{:?}", app.mode);
+    assert!(
+        matches!(app.app.mode(), Mode::Confirm(_)),
+        "{:?}",
+        app.app.mode()
+    );
     common::press(&mut app, "n");
     assert_eq!(
         std::fs::read_to_string(&markdown).unwrap(),
         "someone's notes"
     );
-    assert_eq!(app.status.text, "Nothing exported; the file is as it was.");
+    assert_eq!(
+        app.app.status().text,
+        "Nothing exported; the file is as it was."
+    );
     common::press(&mut app, "Edy");
     assert_eq!(
-        app.status.text,
+        app.app.status().text,
         format!(
             "Exported as Markdown to {}, unsaved changes included.",
             markdown.display()
         )
     );
     let written = std::fs::read_to_string(&markdown).unwrap();
-    assert_eq!(
-        written,
-        share::export(&app.document.journey, Format::Markdown)
-    );
+    assert_eq!(written, share::export(app.app.journey(), Format::Markdown));
 
     // Arrows and Enter pick too; Esc picks nothing.
     common::press(&mut app, "E<Down><Down><Enter>");
     assert!(dir.path().join("hotpot.csv").exists());
     common::press(&mut app, "E<Esc>");
-    assert_eq!(app.mode, Mode::Board);
-    assert_eq!(app.status.text, "Nothing exported.");
+    assert_eq!(app.app.mode(), &Mode::Board);
+    assert_eq!(app.app.status().text, "Nothing exported.");
 }
 
 #[test]
@@ -656,7 +671,7 @@ fn a_read_only_view_exports_too_and_a_failed_export_says_why() {
     std::fs::create_dir(dir.path().join("hotpot.html")).unwrap();
     common::press(&mut app, "Eh");
     assert_eq!(
-        app.status.text,
+        app.app.status().text,
         format!(
             "Could not export to {}: it is a directory. Nothing was written; the map is as it was.",
             dir.path().join("hotpot.html").display()

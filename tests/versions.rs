@@ -310,12 +310,8 @@ fn git_reports_a_field_changed_both_ways_and_keeps_both_values_in_the_map() {
     assert_eq!(stdout(&status), "UU map.ron\n");
 
     // The card says so on the board, and lint (a pre-commit hook) will not let it pass.
-    let document = motmap::store::Document::load(dir.path().join("map.ron")).unwrap();
-    let mut app = motmap::app::App::new(document);
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal
-        .draw(|frame| motmap::ui::draw(frame, &mut app))
-        .unwrap();
+    let mut editor = common::view_editor(&dir.path().join("map.ron"));
+    let terminal = common::screen(&mut editor, 100, 30);
     let buffer = terminal.backend().buffer();
     let row = (0..buffer.area.height)
         .map(|y| common::screen::row_text(buffer, y))

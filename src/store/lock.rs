@@ -44,9 +44,10 @@ impl Holder {
         }
     }
 
-    /// `alice@laptop, for 12 minutes`.
+    /// `alice@laptop (process 4242), for 12 minutes`, as of the marker's last renewal (at
+    /// most a heartbeat ago for an editor that is still there), so no clock is read.
     pub fn describe(&self) -> String {
-        let minutes = now().saturating_sub(self.since) / 60;
+        let minutes = self.seen.saturating_sub(self.since) / 60;
         let for_how_long = match minutes {
             0 => "since a moment ago".to_string(),
             1 => "for a minute".to_string(),

@@ -8,12 +8,14 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::Line as TextLine;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Line};
+use ratatui::widgets::canvas::{Canvas, Context, Line};
 
+use super::theme::Theme;
 use crate::app::App;
 use crate::insight::average_feeling;
-use crate::model::Feeling;
+use crate::model::{Feeling, Stage};
 use crate::text::{truncate, width};
+use crate::workshop::Filter;
 
 /// The feelings from top to bottom, with how the axis names them.
 const LEVELS: [(i8, &str); 5] = [
@@ -26,131 +28,176 @@ const LEVELS: [(i8, &str); 5] = [
 const Y_TOP: f64 = 2.5;
 const Y_BOTTOM: f64 = -2.5;
 
-pub fn render_curve(area: Rect, buf: &mut Buffer, app: &App) {
-    let theme = &app.theme;
-    let stages = app.journey().stages();
-    if area.height < 8 || area.width < 30 {
-        return;
-    }
-    let heading = "The line: each stage's average feeling. Letters: moments of truth (Z F A S T L). o: other moments.";
-    buf.set_stringn(
-        area.x + 1,
-        area.y,
-        truncate(heading, area.width as usize - 2),
-        area.width as usize - 2,
-        theme.dim(),
-    );
-    if stages.is_empty() {
-        return;
-    }
-    let gutter = LEVELS
-        .iter()
-        .map(|(_, l)| width(l) as u16)
-        .max()
-        .unwrap_or(0)
-        + 2;
-    let plot = Rect {
-        x: area.x + gutter,
-        y: area.y + 2,
-        width: area.width - gutter - 1,
-        height: area.height - 4,
-    };
-    let n = stages.len() as f64;
-    // The canvas places text the same way: scaled, then cut to a whole cell.
-    let row_of =
-        |y: f64| plot.y + ((Y_TOP - y) * f64::from(plot.height - 1) / (Y_TOP - Y_BOTTOM)) as u16;
-    let column_of = |x: f64| plot.x + ((x + 0.5) * f64::from(plot.width - 1) / n) as u16;
+/// The curve for one frame: the stages, the selected one, and which moments the filter
+/// dims.
+pub struct CurveView<'a> {
+    pub stages: &'a [Stage],
+    pub selected: usize,
+    pub filter: Option<&'a Filter>,
+    pub theme: &'a Theme,
+}
 
-    for (level, label) in LEVELS {
-        let style = theme.feeling(Feeling::clamped(level.into()));
-        buf.set_stringn(
-            area.x + 1,
-            row_of(level.into()),
-            label,
-            gutter as usize - 1,
-            style,
-        );
-    }
-
-    let averages: Vec<Option<f64>> = stages.iter().map(average_feeling).collect();
-    let selected = app.selection.stage.min(stages.len() - 1);
-    let line_color = theme.line_color();
-    let selection_color = theme.selection().fg.unwrap_or_default();
-    let muted = theme.dim().fg.unwrap_or_default();
-    let canvas = Canvas::default()
-        .marker(Marker::Braille)
-        .x_bounds([-0.5, n - 0.5])
-        .y_bounds([Y_BOTTOM, Y_TOP])
-        .paint(|ctx| {
-            ctx.draw(&Line::new(-0.5, 0.0, n - 0.5, 0.0, muted));
-            // The selected stage, between two upright lines.
-            let s = selected as f64;
-            for x in [s - 0.45, s + 0.45] {
-                ctx.draw(&Line::new(x, Y_BOTTOM, x, Y_TOP, selection_color));
-            }
-            ctx.layer();
-            let points: Vec<(f64, f64)> = averages
-                .iter()
-                .enumerate()
-                .filter_map(|(i, a)| a.map(|a| (i as f64, a)))
-                .collect();
-            for pair in points.windows(2) {
-                let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
-                ctx.draw(&Line::new(x1, y1, x2, y2, line_color));
-            }
-            ctx.layer();
-            for (i, stage) in stages.iter().enumerate() {
-                let count = stage.moments.len() as f64;
-                let spread = (0.7 / count.max(1.0)).min(0.18);
-                for (j, moment) in stage.moments.iter().enumerate() {
-                    let x = i as f64 + (j as f64 - (count - 1.0) / 2.0) * spread;
-                    let y = f64::from(moment.feeling.value());
-                    let (mark, style) = match moment.kind {
-                        Some(kind) => (
-                            &kind.badge()[..1],
-                            theme.feeling(moment.feeling).add_modifier(Modifier::BOLD),
-                        ),
-                        None => ("o", theme.feeling(moment.feeling)),
-                    };
-                    let dimmed = app.filter.as_ref().is_some_and(|f| !f.matches(moment));
-                    let style = if dimmed { theme.faded() } else { style };
-                    ctx.print(x, y, TextLine::styled(mark, style));
-                }
-            }
-        });
-    canvas.render(plot, buf);
-
-    // Stage names under their place on the line, the selected one inverted.
-    let room = (plot.width as usize / stages.len()).max(1);
-    let names_y = plot.bottom();
-    for (i, stage) in stages.iter().enumerate() {
-        let label = if room >= 6 {
-            truncate(&stage.name, room - 1)
-        } else {
-            (i + 1).to_string()
-        };
-        let center = column_of(i as f64);
-        let x = center.saturating_sub(width(&label) as u16 / 2).max(plot.x);
-        let style = if i == selected {
-            theme.stage_name(true)
-        } else {
-            Style::new().add_modifier(Modifier::BOLD)
-        };
-        if room >= 6 || i == selected || i % 5 == 0 {
-            buf.set_stringn(x, names_y, &label, (area.right() - x) as usize, style);
+impl<'a> CurveView<'a> {
+    pub fn of(app: &'a App, theme: &'a Theme) -> CurveView<'a> {
+        CurveView {
+            stages: app.journey().stages(),
+            selected: app.selection().stage,
+            filter: app.filter(),
+            theme,
         }
-        let average = averages[i].map_or("empty".to_string(), |a| format!("{a:+.1}"));
-        let x = center
-            .saturating_sub(width(&average) as u16 / 2)
-            .max(plot.x);
-        if room >= 6 {
+    }
+
+    /// Where the plot goes: right of the feelings' names, below the heading, above the
+    /// stage names.
+    fn plot_area(area: Rect) -> (Rect, u16) {
+        let gutter = LEVELS
+            .iter()
+            .map(|(_, l)| width(l) as u16)
+            .max()
+            .unwrap_or(0)
+            + 2;
+        let plot = Rect {
+            x: area.x + gutter,
+            y: area.y + 2,
+            width: area.width - gutter - 1,
+            height: area.height - 4,
+        };
+        (plot, gutter)
+    }
+
+    /// The feelings down the left, each on the row the canvas puts it.
+    fn render_axis(&self, area: Rect, plot: Rect, gutter: u16, buf: &mut Buffer) {
+        let row_of = |y: f64| {
+            plot.y + ((Y_TOP - y) * f64::from(plot.height - 1) / (Y_TOP - Y_BOTTOM)) as u16
+        };
+        for (level, label) in LEVELS {
+            let style = self.theme.feeling(Feeling::clamped(level.into()));
             buf.set_stringn(
-                x,
-                names_y + 1,
-                &average,
-                (area.right() - x) as usize,
-                theme.dim(),
+                area.x + 1,
+                row_of(level.into()),
+                label,
+                gutter as usize - 1,
+                style,
             );
         }
+    }
+
+    /// The zero line, the selected stage between two upright lines, the line through the
+    /// stages' averages, and a mark for every moment.
+    fn paint(&self, ctx: &mut Context, averages: &[Option<f64>]) {
+        let theme = self.theme;
+        let n = self.stages.len() as f64;
+        let selected = self.selected.min(self.stages.len() - 1) as f64;
+        ctx.draw(&Line::new(
+            -0.5,
+            0.0,
+            n - 0.5,
+            0.0,
+            theme.dim().fg.unwrap_or_default(),
+        ));
+        let selection_color = theme.selection().fg.unwrap_or_default();
+        for x in [selected - 0.45, selected + 0.45] {
+            ctx.draw(&Line::new(x, Y_BOTTOM, x, Y_TOP, selection_color));
+        }
+        ctx.layer();
+        let points: Vec<(f64, f64)> = averages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.map(|a| (i as f64, a)))
+            .collect();
+        for pair in points.windows(2) {
+            let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+            ctx.draw(&Line::new(x1, y1, x2, y2, theme.line_color()));
+        }
+        ctx.layer();
+        for (i, stage) in self.stages.iter().enumerate() {
+            let count = stage.moments.len() as f64;
+            let spread = (0.7 / count.max(1.0)).min(0.18);
+            for (j, moment) in stage.moments.iter().enumerate() {
+                let x = i as f64 + (j as f64 - (count - 1.0) / 2.0) * spread;
+                let y = f64::from(moment.feeling.value());
+                let (mark, style) = match moment.kind {
+                    Some(kind) => (
+                        &kind.badge()[..1],
+                        theme.feeling(moment.feeling).add_modifier(Modifier::BOLD),
+                    ),
+                    None => ("o", theme.feeling(moment.feeling)),
+                };
+                let dimmed = self.filter.is_some_and(|f| !f.matches(moment));
+                let style = if dimmed { theme.faded() } else { style };
+                ctx.print(x, y, TextLine::styled(mark, style));
+            }
+        }
+    }
+
+    /// Stage names under their place on the line, the selected one inverted, and each
+    /// stage's average under its name.
+    fn render_names(&self, area: Rect, plot: Rect, averages: &[Option<f64>], buf: &mut Buffer) {
+        let stages = self.stages;
+        let n = stages.len() as f64;
+        let column_of = |x: f64| plot.x + ((x + 0.5) * f64::from(plot.width - 1) / n) as u16;
+        let selected = self.selected.min(stages.len() - 1);
+        let room = (plot.width as usize / stages.len()).max(1);
+        let names_y = plot.bottom();
+        for (i, stage) in stages.iter().enumerate() {
+            let label = if room >= 6 {
+                truncate(&stage.name, room - 1)
+            } else {
+                (i + 1).to_string()
+            };
+            let center = column_of(i as f64);
+            let x = center.saturating_sub(width(&label) as u16 / 2).max(plot.x);
+            let style = if i == selected {
+                self.theme.stage_name(true)
+            } else {
+                Style::new().add_modifier(Modifier::BOLD)
+            };
+            if room >= 6 || i == selected || i % 5 == 0 {
+                buf.set_stringn(x, names_y, &label, (area.right() - x) as usize, style);
+            }
+            let average = averages[i].map_or("empty".to_string(), |a| format!("{a:+.1}"));
+            let x = center
+                .saturating_sub(width(&average) as u16 / 2)
+                .max(plot.x);
+            if room >= 6 {
+                buf.set_stringn(
+                    x,
+                    names_y + 1,
+                    &average,
+                    (area.right() - x) as usize,
+                    self.theme.dim(),
+                );
+            }
+        }
+    }
+}
+
+impl Widget for CurveView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if area.height < 8 || area.width < 30 {
+            return;
+        }
+        let heading = "The line: each stage's average feeling. Letters: moments of truth (Z F A S T L). o: other moments.";
+        buf.set_stringn(
+            area.x + 1,
+            area.y,
+            truncate(heading, area.width as usize - 2),
+            area.width as usize - 2,
+            self.theme.dim(),
+        );
+        if self.stages.is_empty() {
+            return;
+        }
+        let (plot, gutter) = CurveView::plot_area(area);
+        self.render_axis(area, plot, gutter, buf);
+        let averages: Vec<Option<f64>> = self.stages.iter().map(average_feeling).collect();
+        let n = self.stages.len() as f64;
+        Canvas::default()
+            .marker(Marker::Braille)
+            .x_bounds([-0.5, n - 0.5])
+            .y_bounds([Y_BOTTOM, Y_TOP])
+            .paint(|ctx| self.paint(ctx, &averages))
+            .render(plot, buf);
+        self.render_names(area, plot, &averages, buf);
     }
 }

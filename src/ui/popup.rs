@@ -1,5 +1,5 @@
-//! What is drawn over the board: the details of a moment, the moment-of-truth menu,
-//! questions, and the help overlay made from the key map.
+//! What is drawn over the board: the details of a moment, the moment-of-truth and export
+//! menus, and the questions. Their keys and hints come from their contexts' key tables.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -10,58 +10,78 @@ use unicode_width::UnicodeWidthStr;
 
 use super::input_window;
 use super::theme::Theme;
-use crate::action::Group;
-use crate::app::{App, Confirm, DetailField, Mode, ViewState};
-use crate::model::Moment;
+use crate::action::Action;
+use crate::app::{App, DetailField, ExportChoice, Mode, Question};
+use crate::input::TextInput;
+use crate::keymap::{Context, KIND_CHOICES, KeyMap};
+use crate::layout::centered;
+use crate::model::{Kind, Moment};
 use crate::text::{truncate, wrap};
-use crate::update::{EXPORT_MENU, KIND_MENU};
 
-pub fn render_popups(
-    area: Rect,
-    buf: &mut Buffer,
-    app: &App,
-    view: &mut ViewState,
-) -> Option<Position> {
-    match &app.mode {
-        Mode::Details { field, editing } => {
-            let moment = app.selected_moment()?;
-            render_details(area, buf, app, moment, *field, editing.as_ref())
+/// Draws the popup on top, if one is open; returns the cursor while a field is typed in.
+pub fn render_popups(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<Position> {
+    let keys = app.keymap();
+    match app.mode() {
+        Mode::Details { field, editing } => DetailsView {
+            moment: app.selected_moment()?,
+            stage: app
+                .selected_stage()
+                .map(|s| s.name.as_str())
+                .unwrap_or_default(),
+            field: *field,
+            editing: editing.as_ref(),
+            read_only: app.is_read_only(),
+            keys,
+            theme,
         }
+        .draw(area, buf),
         Mode::PickKind { highlighted } => {
-            render_kind_menu(area, buf, app, *highlighted);
+            KindMenu {
+                current: app.selected_moment().and_then(|m| m.kind),
+                highlighted: *highlighted,
+                keys,
+                theme,
+            }
+            .render(area, buf);
             None
         }
-        Mode::PickExport { highlighted } => {
-            render_export_menu(area, buf, app, *highlighted);
+        Mode::PickExport {
+            choices,
+            highlighted,
+        } => {
+            ExportMenu {
+                choices,
+                highlighted: *highlighted,
+                keys,
+                theme,
+            }
+            .render(area, buf);
             None
         }
-        Mode::Confirm(question) => {
-            render_confirm(area, buf, app, question);
+        Mode::Confirm(_) => {
+            QuestionView {
+                question: app.question()?,
+                theme,
+            }
+            .render(area, buf);
             None
         }
         Mode::Help { scroll } => {
-            view.help_max_scroll = render_help(area, buf, app, *scroll);
+            super::help::HelpView {
+                keys,
+                scroll: *scroll,
+                theme,
+            }
+            .render(area, buf);
             None
         }
         _ => None,
     }
 }
 
-/// A rectangle of at most `width`×`height` in the middle of `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let width = width.min(area.width);
-    let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
-}
-
 /// Clears `area` for a popup and draws its frame. Wide characters (Korean, Chinese) that
 /// straddle the popup's edges are blanked, or the terminal would draw them over the border.
-fn popup_frame(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
+pub(super) fn popup_frame(area: Rect, buf: &mut Buffer, title: &str, theme: &Theme) -> Rect {
     Clear.render(area, buf);
     mend_wide_seams(area, buf);
     let block = Block::bordered()
@@ -88,107 +108,163 @@ fn mend_wide_seams(area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn render_details(
-    area: Rect,
-    buf: &mut Buffer,
-    app: &App,
-    moment: &Moment,
-    selected: usize,
-    editing: Option<&crate::input::TextInput>,
-) -> Option<Position> {
-    let theme = &app.theme;
-    let value_room = 76usize.min(area.width as usize).saturating_sub(13);
-    let wanted: usize = DetailField::ALL
-        .iter()
-        .map(|f| detail_value(moment, *f, value_room, theme).0.len())
-        .sum::<usize>()
-        + 4;
-    let popup = centered(area, 76, (wanted as u16).max(8));
-    let stage = app
-        .selected_stage()
-        .map(|s| s.name.as_str())
-        .unwrap_or_default();
-    let title = truncate(
-        &format!("Moment in {stage}"),
-        popup.width.saturating_sub(6) as usize,
-    );
-    let inner = popup_frame(popup, buf, &title, theme);
-    if inner.width < 16 || inner.height < 3 {
-        return None;
-    }
-    const LABEL: u16 = 10;
-    let value_width = (inner.width - LABEL - 1) as usize;
-    let footer = inner.bottom() - 1;
-    let mut y = inner.y;
-    let mut cursor = None;
-    for (index, field) in DetailField::ALL.iter().enumerate() {
-        if y >= footer {
-            break;
-        }
-        let is_selected = index == selected;
-        let label_style = if is_selected {
-            theme.highlight()
-        } else {
-            theme.dim()
-        };
-        buf.set_stringn(
-            inner.x,
-            y,
-            format!(" {:<w$}", field.label(), w = LABEL as usize - 1),
-            LABEL as usize,
-            label_style,
+/// Every field of a moment, one being typed into or not.
+struct DetailsView<'a> {
+    moment: &'a Moment,
+    stage: &'a str,
+    /// The highlighted field.
+    field: usize,
+    editing: Option<&'a TextInput>,
+    read_only: bool,
+    keys: &'a KeyMap,
+    theme: &'a Theme,
+}
+
+/// The width of the details' field names.
+const LABEL: u16 = 10;
+
+impl DetailsView<'_> {
+    fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = self.theme;
+        let value_room = 76usize.min(area.width as usize).saturating_sub(13);
+        let wanted: usize = DetailField::ALL
+            .iter()
+            .map(|f| detail_value(self.moment, *f, value_room, theme).0.len())
+            .sum::<usize>()
+            + 4;
+        let popup = centered(area, 76, (wanted as u16).max(8));
+        let title = truncate(
+            &format!("Moment in {}", self.stage),
+            popup.width.saturating_sub(6) as usize,
         );
-        let x = inner.x + LABEL + 1;
-        if let (true, Some(input)) = (is_selected, editing) {
-            let (lines, at) = if input.is_multiline() {
-                multiline_layout(input.text(), input.cursor_byte(), value_width)
-            } else {
-                let (shown, at) = input_window(input, value_width);
-                (vec![shown], (0, at))
-            };
-            for (row, line) in lines.iter().enumerate() {
-                let row_y = y + row as u16;
-                if row_y >= footer {
-                    break;
-                }
-                buf.set_stringn(
-                    x,
-                    row_y,
-                    crate::text::pad(line, value_width),
-                    value_width,
-                    theme.input(),
-                );
-            }
-            cursor = Some(Position::new(x + at.1, (y + at.0).min(footer - 1)));
-            y += lines.len().max(1) as u16;
-            continue;
+        let inner = popup_frame(popup, buf, &title, theme);
+        if inner.width < 16 || inner.height < 3 {
+            return None;
         }
-        let (lines, style) = detail_value(moment, *field, value_width, theme);
-        for line in lines {
+        let footer = inner.bottom() - 1;
+        let mut y = inner.y;
+        let mut cursor = None;
+        for (index, field) in DetailField::ALL.iter().enumerate() {
             if y >= footer {
                 break;
             }
-            buf.set_stringn(x, y, &line, value_width, style);
-            y += 1;
+            let label_style = if index == self.field {
+                theme.highlight()
+            } else {
+                theme.dim()
+            };
+            buf.set_stringn(
+                inner.x,
+                y,
+                format!(" {:<w$}", field.label(), w = LABEL as usize - 1),
+                LABEL as usize,
+                label_style,
+            );
+            let value = Rect {
+                x: inner.x + LABEL + 1,
+                y,
+                width: inner.width - LABEL - 1,
+                height: footer - y,
+            };
+            let (rows, found) = match (index == self.field, self.editing) {
+                (true, Some(input)) => self.render_input(value, buf, input),
+                _ => (self.render_value(value, buf, *field), None),
+            };
+            cursor = cursor.or(found);
+            y += rows;
+        }
+        buf.set_stringn(
+            inner.x,
+            footer,
+            truncate(&self.hint(), inner.width as usize),
+            inner.width as usize,
+            theme.dim(),
+        );
+        cursor
+    }
+
+    /// The field being typed into, hard-wrapped when it spans lines; the rows it took
+    /// and the cursor.
+    fn render_input(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        input: &TextInput,
+    ) -> (u16, Option<Position>) {
+        let room = area.width as usize;
+        let (lines, at) = if input.is_multiline() {
+            multiline_layout(input.text(), input.cursor_byte(), room)
+        } else {
+            let (shown, at) = input_window(input, room);
+            (vec![shown], (0, at))
+        };
+        for (row, line) in lines.iter().enumerate() {
+            let y = area.y + row as u16;
+            if y >= area.bottom() {
+                break;
+            }
+            buf.set_stringn(
+                area.x,
+                y,
+                crate::text::pad(line, room),
+                room,
+                self.theme.input(),
+            );
+        }
+        let cursor = Position::new(area.x + at.1, (area.y + at.0).min(area.bottom() - 1));
+        (lines.len().max(1) as u16, Some(cursor))
+    }
+
+    /// A field's value; the rows it took.
+    fn render_value(&self, area: Rect, buf: &mut Buffer, field: DetailField) -> u16 {
+        let (lines, style) = detail_value(self.moment, field, area.width as usize, self.theme);
+        let mut rows = 0;
+        for line in lines {
+            if rows >= area.height {
+                break;
+            }
+            buf.set_stringn(area.x, area.y + rows, &line, area.width as usize, style);
+            rows += 1;
+        }
+        rows
+    }
+
+    /// The keys that matter now, as the tables have them.
+    fn hint(&self) -> String {
+        let typing = |a| self.keys.first_label(Context::Typing, a);
+        let details = |a| self.keys.first_label(Context::Details, a);
+        let both = |a, b| self.keys.joined(Context::Details, &[a, b], "");
+        match self.editing {
+            Some(input) if input.is_multiline() => format!(
+                " {} keeps · {} new line · {} cancels",
+                typing(Action::KeepText),
+                self.keys
+                    .label(Context::Typing, Action::NewLine)
+                    .split(' ')
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                typing(Action::CancelText)
+            ),
+            Some(_) => format!(
+                " {} keeps · {} cancels",
+                typing(Action::KeepText),
+                typing(Action::CancelText)
+            ),
+            None if self.read_only => format!(
+                " {} field · {} close · read-only",
+                both(Action::PreviousField, Action::NextField),
+                details(Action::Close)
+            ),
+            None => format!(
+                " {} field · {} edit · {} change · {} undo · {} close",
+                both(Action::PreviousField, Action::NextField),
+                details(Action::EditField),
+                both(Action::PreviousValue, Action::NextValue),
+                details(Action::Undo),
+                details(Action::Close)
+            ),
         }
     }
-    let hint = if editing.is_some_and(|i| i.is_multiline()) {
-        " Enter keeps · Alt-Enter or Ctrl-j new line · Esc cancels"
-    } else if editing.is_some() {
-        " Enter keeps · Esc cancels"
-    } else if app.read_only {
-        " ↑↓ field · Esc close · read-only"
-    } else {
-        " ↑↓ field · Enter edit · ←→ change · u undo · Esc close"
-    };
-    buf.set_stringn(
-        inner.x,
-        footer,
-        truncate(hint, inner.width as usize),
-        inner.width as usize,
-        theme.dim(),
-    );
-    cursor
 }
 
 /// A field's value as display lines and their style.
@@ -285,96 +361,196 @@ fn multiline_layout(text: &str, cursor: usize, room: usize) -> (Vec<String>, (u1
     (lines, at)
 }
 
-fn render_kind_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usize) {
-    let theme = &app.theme;
-    let popup = centered(area, 58, KIND_MENU.len() as u16 + 4);
-    let inner = popup_frame(popup, buf, "Moment of truth", theme);
-    let current = app.selected_moment().and_then(|m| m.kind);
-    for (row, (key, kind)) in KIND_MENU.iter().enumerate() {
-        let y = inner.y + row as u16;
-        if y >= inner.bottom() {
-            break;
-        }
-        let (badge, about) = match kind {
-            Some(kind) => (kind.badge(), kind.when().to_string()),
-            None => ("none", "an ordinary touchpoint".to_string()),
-        };
-        let mark = if *kind == current { " (now)" } else { "" };
-        let style = if row == highlighted {
-            theme.highlight()
-        } else {
-            Style::new()
-        };
-        let line = Line::from(vec![
-            Span::styled(format!(" {key}  "), theme.key()),
-            Span::styled(format!("{badge:<5} "), style.patch(theme.selected_title())),
-            Span::styled(
-                truncate(
-                    &format!("{about}{mark}"),
-                    inner.width.saturating_sub(10) as usize,
-                ),
-                style,
-            ),
-        ]);
-        line.render(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
-    let y = inner.bottom().saturating_sub(1);
-    buf.set_stringn(
-        inner.x,
-        y,
-        " ↑↓ and Enter also work · Esc leaves it",
-        inner.width as usize,
-        theme.dim(),
-    );
+/// The moment-of-truth menu: a row per kind with its key, what it is, and which the moment
+/// has now.
+struct KindMenu<'a> {
+    current: Option<Kind>,
+    highlighted: usize,
+    keys: &'a KeyMap,
+    theme: &'a Theme,
 }
 
-fn render_export_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usize) {
-    let theme = &app.theme;
-    let popup = centered(area, 72, EXPORT_MENU.len() as u16 * 2 + 4);
-    let inner = popup_frame(popup, buf, "Export the map", theme);
-    let mut y = inner.y;
-    for (row, (key, format)) in EXPORT_MENU.iter().enumerate() {
-        if y + 1 >= inner.bottom() {
-            break;
-        }
-        let style = if row == highlighted {
-            theme.highlight()
-        } else {
-            Style::new()
-        };
-        let path = crate::share::export_path(&app.document.path, *format);
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default();
-        let exists = if path.exists() { " (exists)" } else { "" };
-        let room = inner.width.saturating_sub(15) as usize;
-        let lines = [
-            Line::from(vec![
+impl Widget for KindMenu<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let popup = centered(area, 58, KIND_CHOICES.len() as u16 + 4);
+        let inner = popup_frame(popup, buf, "Moment of truth", theme);
+        for (row, action) in KIND_CHOICES.iter().enumerate() {
+            let y = inner.y + row as u16;
+            if y >= inner.bottom() {
+                break;
+            }
+            let kind = action.kind_choice().flatten();
+            let (badge, about) = match kind {
+                Some(kind) => (kind.badge(), kind.when().to_string()),
+                None => ("none", "an ordinary touchpoint".to_string()),
+            };
+            let mark = if kind == self.current { " (now)" } else { "" };
+            let style = if row == self.highlighted {
+                theme.highlight()
+            } else {
+                Style::new()
+            };
+            let key = self.keys.first_label(Context::KindMenu, *action);
+            let line = Line::from(vec![
                 Span::styled(format!(" {key}  "), theme.key()),
+                Span::styled(format!("{badge:<5} "), style.patch(theme.selected_title())),
                 Span::styled(
-                    format!("{:<9}", format.name()),
-                    style.patch(theme.selected_title()),
+                    truncate(
+                        &format!("{about}{mark}"),
+                        inner.width.saturating_sub(10) as usize,
+                    ),
+                    style,
                 ),
-                Span::styled(truncate(format.purpose(), room), style),
-            ]),
-            Line::styled(
-                format!(
-                    "              {}",
-                    truncate(&format!("→ {file}{exists}"), room)
-                ),
-                theme.dim(),
-            ),
-        ];
-        for line in lines {
+            ]);
             line.render(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+            );
+        }
+        let menu = |a| self.keys.first_label(Context::KindMenu, a);
+        let footer = format!(
+            " {} and {} also work · {} leaves it",
+            self.keys
+                .joined(Context::KindMenu, &[Action::MenuUp, Action::MenuDown], ""),
+            menu(Action::MenuChoose),
+            menu(Action::Close)
+        );
+        buf.set_stringn(
+            inner.x,
+            inner.bottom().saturating_sub(1),
+            footer,
+            inner.width as usize,
+            theme.dim(),
+        );
+    }
+}
+
+/// The export menu: a row per format with its key, what it is good for, and the file it
+/// writes beside the map (marked when one is there already).
+struct ExportMenu<'a> {
+    choices: &'a [ExportChoice],
+    highlighted: usize,
+    keys: &'a KeyMap,
+    theme: &'a Theme,
+}
+
+impl Widget for ExportMenu<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let popup = centered(area, 72, self.choices.len() as u16 * 2 + 4);
+        let inner = popup_frame(popup, buf, "Export the map", theme);
+        let mut y = inner.y;
+        for (row, choice) in self.choices.iter().enumerate() {
+            if y + 1 >= inner.bottom() {
+                break;
+            }
+            let style = if row == self.highlighted {
+                theme.highlight()
+            } else {
+                Style::new()
+            };
+            let exists = if choice.exists { " (exists)" } else { "" };
+            let room = inner.width.saturating_sub(15) as usize;
+            let key = self.keys.first_label(Context::ExportMenu, choice.action());
+            let lines = [
+                Line::from(vec![
+                    Span::styled(format!(" {key}  "), theme.key()),
+                    Span::styled(
+                        format!("{:<9}", choice.name()),
+                        style.patch(theme.selected_title()),
+                    ),
+                    Span::styled(truncate(choice.purpose(), room), style),
+                ]),
+                Line::styled(
+                    format!(
+                        "              {}",
+                        truncate(&format!("→ {}{exists}", choice.file_name()), room)
+                    ),
+                    theme.dim(),
+                ),
+            ];
+            for line in lines {
+                line.render(
+                    Rect {
+                        y,
+                        height: 1,
+                        ..inner
+                    },
+                    buf,
+                );
+                y += 1;
+            }
+        }
+        let menu = |a| self.keys.first_label(Context::ExportMenu, a);
+        let footer = format!(
+            " Written beside the map, as it is now · {} {} · {}",
+            self.keys
+                .joined(Context::ExportMenu, &[Action::MenuUp, Action::MenuDown], ""),
+            menu(Action::MenuChoose),
+            menu(Action::Close)
+        );
+        buf.set_stringn(
+            inner.x,
+            inner.bottom().saturating_sub(1),
+            footer,
+            inner.width as usize,
+            theme.dim(),
+        );
+    }
+}
+
+/// A question: its message, then each answer with its keys.
+struct QuestionView<'a> {
+    question: Question,
+    theme: &'a Theme,
+}
+
+impl Widget for QuestionView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (question, theme) = (self.question, self.theme);
+        let text_width = 56usize.min(area.width.saturating_sub(4) as usize);
+        let message_lines = wrap(&question.message, text_width, 4);
+        let height = message_lines.len() as u16 + question.answers.len() as u16 + 3;
+        let popup = centered(area, text_width as u16 + 4, height);
+        let inner = popup_frame(popup, buf, question.title, theme);
+        let key_width = question
+            .answers
+            .iter()
+            .map(|a| a.keys.width())
+            .max()
+            .unwrap_or(3)
+            .max(3);
+        let mut y = inner.y;
+        for line in &message_lines {
+            if y >= inner.bottom() {
+                return;
+            }
+            buf.set_stringn(
+                inner.x + 1,
+                y,
+                line,
+                inner.width as usize - 1,
+                theme.selected_title(),
+            );
+            y += 1;
+        }
+        y += 1;
+        for answer in &question.answers {
+            if y >= inner.bottom() {
+                return;
+            }
+            let keys = format!(" {:>key_width$}  ", answer.keys);
+            let room = (inner.width as usize).saturating_sub(keys.width() + 1);
+            Line::from(vec![
+                Span::styled(keys, theme.key()),
+                Span::raw(truncate(&answer.text, room)),
+            ])
+            .render(
                 Rect {
                     y,
                     height: 1,
@@ -385,266 +561,6 @@ fn render_export_menu(area: Rect, buf: &mut Buffer, app: &App, highlighted: usiz
             y += 1;
         }
     }
-    buf.set_stringn(
-        inner.x,
-        inner.bottom().saturating_sub(1),
-        " Written beside the map, as it is now · ↑↓ Enter · Esc",
-        inner.width as usize,
-        theme.dim(),
-    );
-}
-
-fn render_confirm(area: Rect, buf: &mut Buffer, app: &App, question: &Confirm) {
-    let theme = &app.theme;
-    let file = app.file_name();
-    let undo = app.keymap.first_label(crate::action::Action::Undo);
-    let (title, message, options): (&str, String, Vec<(&str, String)>) = match question {
-        Confirm::Quit => (
-            "Unsaved changes",
-            format!("Save your changes to {file} before quitting?"),
-            vec![
-                ("y", "save, then quit".into()),
-                ("n", "quit without saving".into()),
-                ("Esc", "stay in motmap".into()),
-            ],
-        ),
-        Confirm::DeleteStage(id) => {
-            let (name, count) = app
-                .journey()
-                .stage_index(*id)
-                .map(|i| &app.journey().stages()[i])
-                .map(|s| (s.name.clone(), s.moments.len()))
-                .unwrap_or_default();
-            (
-                "Delete stage",
-                format!(
-                    "Delete the stage “{name}” and its {}?",
-                    crate::text::plural(count, "moment", "moments")
-                ),
-                vec![
-                    ("y", format!("delete it ({undo} brings it back)")),
-                    ("n", "keep it".into()),
-                ],
-            )
-        }
-        Confirm::Overwrite => (
-            "Changed on disk",
-            format!(
-                "{file} changed on disk since you opened it: another editor, a sync or a git pull?"
-            ),
-            vec![
-                (
-                    "o",
-                    format!("overwrite it with yours (theirs is kept as {file}~)"),
-                ),
-                ("r", format!("reload theirs ({undo} brings yours back)")),
-                ("Esc", "do nothing for now".into()),
-            ],
-        ),
-        Confirm::Locked(holder) => (
-            "Open elsewhere",
-            format!(
-                "{file} is open in another motmap: {}. Two people editing one map at once risk overwriting each other.",
-                holder.describe()
-            ),
-            vec![
-                ("r", "read it here, following their saves (Esc too)".into()),
-                (
-                    "e",
-                    "edit anyway (saving asks before overwriting theirs)".into(),
-                ),
-                ("q", "quit".into()),
-            ],
-        ),
-        Confirm::OverwriteExport(format) => {
-            let path = crate::share::export_path(&app.document.path, *format);
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy())
-                .unwrap_or_default();
-            (
-                "File exists",
-                format!(
-                    "{name} exists. Write this {} export over it?",
-                    format.name()
-                ),
-                vec![
-                    ("y", "write over it".into()),
-                    ("n", "leave it as it is (Esc too)".into()),
-                ],
-            )
-        }
-        Confirm::Restore(path) => (
-            "Recover unsaved changes",
-            format!(
-                "motmap stopped before these changes to {file} were saved. They were kept in {}.",
-                path.file_name()
-                    .map(|n| n.to_string_lossy())
-                    .unwrap_or_default()
-            ),
-            vec![
-                ("r", format!("restore them ({undo} undoes it)")),
-                ("d", "delete the recovery file".into()),
-                ("Esc", "decide later".into()),
-            ],
-        ),
-    };
-    let text_width = 56usize.min(area.width.saturating_sub(4) as usize);
-    let message_lines = wrap(&message, text_width, 4);
-    let height = message_lines.len() as u16 + options.len() as u16 + 3;
-    let popup = centered(area, text_width as u16 + 4, height);
-    let inner = popup_frame(popup, buf, title, theme);
-    let mut y = inner.y;
-    for line in &message_lines {
-        if y >= inner.bottom() {
-            return;
-        }
-        buf.set_stringn(
-            inner.x + 1,
-            y,
-            line,
-            inner.width as usize - 1,
-            theme.selected_title(),
-        );
-        y += 1;
-    }
-    y += 1;
-    for (key, what) in options {
-        if y >= inner.bottom() {
-            return;
-        }
-        let line = Line::from(vec![
-            Span::styled(format!(" {key:>3}  "), theme.key()),
-            Span::raw(truncate(&what, inner.width.saturating_sub(7) as usize)),
-        ]);
-        line.render(
-            Rect {
-                y,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-        y += 1;
-    }
-}
-
-/// The help lines for a popup `width` columns wide: every action with its keys, by group,
-/// then the keys of text fields and what the symbols on cards mean. Long descriptions wrap
-/// under themselves.
-pub fn help_lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let key_width = crate::action::Action::ALL
-        .iter()
-        .map(|a| unicode_width::UnicodeWidthStr::width(app.keymap.label(*a).as_str()))
-        .max()
-        .unwrap_or(8)
-        .min(16);
-    let description_width = (width as usize).saturating_sub(key_width + 4).max(10);
-    let row = |keys: &str, what: &str| -> Vec<Line<'static>> {
-        wrap(what, description_width, 4)
-            .into_iter()
-            .enumerate()
-            .map(|(i, part)| {
-                let keys = if i == 0 { keys } else { "" };
-                Line::from(vec![
-                    Span::styled(format!("  {keys:>key_width$}  "), theme.key()),
-                    Span::raw(part),
-                ])
-            })
-            .collect()
-    };
-    let mut sections: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for group in Group::ALL {
-        let rows = crate::action::Action::ALL
-            .iter()
-            .filter(|a| a.group() == group)
-            .map(|a| (app.keymap.label(*a), a.description().to_string()))
-            .collect();
-        sections.push((group.title().to_string(), rows));
-    }
-    let fixed = |rows: &[(&str, &str)]| -> Vec<(String, String)> {
-        rows.iter()
-            .map(|(k, w)| (k.to_string(), w.to_string()))
-            .collect()
-    };
-    sections.push((
-        "While typing".into(),
-        fixed(&[
-            ("Enter", "keep the text"),
-            ("Esc", "cancel and keep the old text"),
-            ("← → Home End", "move the cursor (Ctrl-a, Ctrl-e too)"),
-            ("Backspace Del", "erase"),
-            ("Ctrl-w", "erase the word before the cursor"),
-            (
-                "Ctrl-u Ctrl-k",
-                "erase to the start, to the end of the line",
-            ),
-            ("Alt-Enter", "new line in notes and ideas (or Ctrl-j)"),
-        ]),
-    ));
-    sections.push((
-        "On the cards".into(),
-        fixed(&[
-            ("-- -", "deep pain, pain (in reds)"),
-            ("+ ++", "glory, deep glory (in green and gold)"),
-            ("ZMOT", "a moment of truth: heavy border and a badge"),
-            ("double", "the border of the selected card"),
-        ]),
-    ));
-    let mut out = Vec::new();
-    for (title, rows) in sections {
-        out.push(Line::styled(title, theme.selected_title()));
-        for (keys, what) in rows {
-            out.extend(row(&keys, &what));
-        }
-        out.push(Line::raw(""));
-    }
-    out.pop();
-    out
-}
-
-/// Draws the help overlay and returns how far it can scroll at this size.
-fn render_help(area: Rect, buf: &mut Buffer, app: &App, scroll: u16) -> u16 {
-    let theme = &app.theme;
-    let popup = centered(area, 80, area.height);
-    let inner = popup_frame(popup, buf, "Keys", theme);
-    if inner.height < 2 {
-        return 0;
-    }
-    let lines = help_lines(app, inner.width);
-    let body = inner.height - 1;
-    let max_scroll = (lines.len() as u16).saturating_sub(body);
-    let scroll = scroll.min(max_scroll);
-    for (row, line) in lines
-        .iter()
-        .skip(scroll as usize)
-        .take(body as usize)
-        .enumerate()
-    {
-        line.render(
-            Rect {
-                y: inner.y + row as u16,
-                height: 1,
-                ..inner
-            },
-            buf,
-        );
-    }
-    let more = if max_scroll > scroll {
-        "↓ j for more · "
-    } else {
-        ""
-    };
-    let footer = format!(" {more}any other key closes");
-    buf.set_stringn(
-        inner.x,
-        inner.bottom() - 1,
-        &footer,
-        inner.width as usize,
-        theme.dim(),
-    );
-    max_scroll
 }
 
 #[cfg(test)]

@@ -9,24 +9,35 @@ use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use unicode_width::UnicodeWidthStr;
 
-use super::board::{column_layout, render_board, stage_height};
+use super::TitleBar;
+use super::board::BoardView;
 use super::theme::Theme;
-use crate::app::{App, ViewState};
+use crate::app::Scroll;
+use crate::keymap::KeyMap;
+use crate::layout::{MIN_WIDTH, column_layout, stage_height};
 use crate::model::Journey;
-use crate::store::Document;
 
 /// The whole map as buffers: the title line, then one band of stage columns after another,
-/// each as tall as its longest stage.
+/// each as tall as its longest stage, drawn by the board's own widget with nothing
+/// selected.
 pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -> Vec<Buffer> {
-    let width = width.max(super::MIN_WIDTH);
-    let mut app = App::new(Document::create(file_name, journey.clone()));
-    app.theme = theme.clone();
-    app.show_selection = false;
-
+    let width = width.max(MIN_WIDTH);
     let mut title = Buffer::empty(Rect::new(0, 0, width, 1));
-    super::render_title_bar(title.area, &mut title, &app, theme);
+    TitleBar {
+        journey,
+        file_name: file_name.to_owned(),
+        modified: false,
+        read_only: false,
+        filter: None,
+        timer: None,
+        typing: None,
+        theme,
+    }
+    .draw(title.area, &mut title);
     let mut buffers = vec![title];
 
+    let keys = KeyMap::default();
+    let scroll = Scroll::default();
     let stages = journey.stages();
     let widths = column_layout(width, stages.len());
     for band in stages.chunks(widths.len()) {
@@ -37,14 +48,18 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
             .map(|(stage, w)| stage_height(stage, *w))
             .max()
             .unwrap_or(4);
-        app.document.journey = Journey::from_parts(
-            journey.title.clone(),
-            String::new(),
-            Vec::new(),
-            band.to_vec(),
-        );
         let mut buffer = Buffer::empty(Rect::new(0, 0, band_width, height));
-        render_board(buffer.area, &mut buffer, &app, &mut ViewState::default());
+        BoardView {
+            stages: band,
+            selection: None,
+            scroll: &scroll,
+            filter: None,
+            search: None,
+            typing: None,
+            keys: &keys,
+            theme,
+        }
+        .draw(buffer.area, &mut buffer);
         buffers.push(buffer);
     }
     buffers

@@ -8,11 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
+use crate::action::Action;
 use crate::app::App;
 use crate::insight::{Counts, average_feeling, kinds, pains_without_idea, ranking};
-use crate::model::{Moment, Stage};
-use crate::text::plural;
-use crate::text::{truncate, width};
+use crate::keymap::{Context, KeyMap};
+use crate::layout::{first_in_view, list_rows};
+use crate::model::{Journey, Moment, Stage};
+use crate::text::{plural, truncate, width};
 
 /// Lines, drawn from the top of `area` with a column's margin each side, cut at its bottom.
 fn draw_lines(area: Rect, buf: &mut Buffer, lines: Vec<Line<'static>>) {
@@ -58,132 +60,174 @@ fn moment_line(
     ])
 }
 
-pub fn render_summary(area: Rect, buf: &mut Buffer, app: &App) {
-    let theme = &app.theme;
-    let journey = app.journey();
-    let room = area.width.saturating_sub(2) as usize;
-    let counts = Counts::of_journey(journey);
-    let (present, missing) = kinds(journey);
-    let badges = |kinds: &[crate::model::Kind]| {
-        if kinds.is_empty() {
-            "none".to_string()
-        } else {
-            kinds
-                .iter()
-                .map(|k| k.badge())
-                .collect::<Vec<_>>()
-                .join(" ")
-        }
-    };
-    let mut lines = vec![heading(&journey.title, theme)];
-    if !journey.description.is_empty() {
-        for line in crate::text::wrap(&journey.description, room, 3) {
-            lines.push(Line::styled(line, theme.dim()));
-        }
-    }
-    if !journey.personas.is_empty() {
-        lines.push(Line::styled(
-            format!("Personas: {}", journey.personas.join(", ")),
-            theme.dim(),
-        ));
-    }
-    lines.extend([
-        Line::raw(format!(
-            "{} in {}: {}, {}, {} neutral",
-            plural(counts.moments, "moment", "moments"),
-            plural(journey.stages().len(), "stage", "stages"),
-            plural(counts.pains, "pain", "pains"),
-            plural(counts.glories, "glory", "glories"),
-            counts.neutral,
-        )),
-        Line::raw(format!(
-            "{}, {}",
-            plural(
-                counts.moments_of_truth,
-                "moment of truth",
-                "moments of truth"
-            ),
-            plural(counts.votes as usize, "dot vote", "dot votes"),
-        )),
-        Line::from(vec![
-            Span::raw("Moments of truth present: "),
-            Span::styled(badges(&present), theme.selected_title()),
-            Span::raw("   missing: "),
-            Span::styled(badges(&missing), theme.status(crate::status::Tone::Warning)),
-        ]),
-        Line::raw(""),
-    ]);
+/// The summary for one frame: the journey and the selected stage.
+pub struct SummaryView<'a> {
+    pub journey: &'a Journey,
+    pub selected: usize,
+    pub theme: &'a Theme,
+}
 
-    // The stages as a table.
-    let name_width = journey
-        .stages()
-        .iter()
-        .map(|s| width(&s.name))
-        .max()
-        .unwrap_or(5)
-        .clamp(5, room.saturating_sub(48).max(5));
-    lines.push(Line::styled(
-        format!(
-            "  {:<name_width$}  moments  pains  glories  feeling  kinds",
-            "Stage"
-        ),
-        theme.dim(),
-    ));
-    let mut rows = Vec::with_capacity(journey.stages().len());
-    for (i, stage) in journey.stages().iter().enumerate() {
-        let c = Counts::of_stage(stage);
-        let average = average_feeling(stage).map_or("    -".to_string(), |a| format!("{a:+5.1}"));
-        let kinds: Vec<&str> = crate::model::Kind::ALL
+impl<'a> SummaryView<'a> {
+    pub fn of(app: &'a App, theme: &'a Theme) -> SummaryView<'a> {
+        SummaryView {
+            journey: app.journey(),
+            selected: app.selection().stage,
+            theme,
+        }
+    }
+
+    /// The journey's title, description, personas and counts, and the kinds present and
+    /// missing.
+    fn overview(&self, room: usize) -> Vec<Line<'static>> {
+        let (journey, theme) = (self.journey, self.theme);
+        let counts = Counts::of_journey(journey);
+        let (present, missing) = kinds(journey);
+        let badges = |kinds: &[crate::model::Kind]| {
+            if kinds.is_empty() {
+                "none".to_string()
+            } else {
+                kinds
+                    .iter()
+                    .map(|k| k.badge())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+        };
+        let mut lines = vec![heading(&journey.title, theme)];
+        if !journey.description.is_empty() {
+            for line in crate::text::wrap(&journey.description, room, 3) {
+                lines.push(Line::styled(line, theme.dim()));
+            }
+        }
+        if !journey.personas.is_empty() {
+            lines.push(Line::styled(
+                format!("Personas: {}", journey.personas.join(", ")),
+                theme.dim(),
+            ));
+        }
+        lines.extend([
+            Line::raw(format!(
+                "{} in {}: {}, {}, {} neutral",
+                plural(counts.moments, "moment", "moments"),
+                plural(journey.stages().len(), "stage", "stages"),
+                plural(counts.pains, "pain", "pains"),
+                plural(counts.glories, "glory", "glories"),
+                counts.neutral,
+            )),
+            Line::raw(format!(
+                "{}, {}",
+                plural(
+                    counts.moments_of_truth,
+                    "moment of truth",
+                    "moments of truth"
+                ),
+                plural(counts.votes as usize, "dot vote", "dot votes"),
+            )),
+            Line::from(vec![
+                Span::raw("Moments of truth present: "),
+                Span::styled(badges(&present), theme.selected_title()),
+                Span::raw("   missing: "),
+                Span::styled(badges(&missing), theme.status(crate::status::Tone::Warning)),
+            ]),
+            Line::raw(""),
+        ]);
+        lines
+    }
+
+    /// The stages as a table: the head line, then a row per stage, the selected one marked.
+    fn stage_table(&self, room: usize) -> (Line<'static>, Vec<Line<'static>>) {
+        let (journey, theme) = (self.journey, self.theme);
+        let name_width = journey
+            .stages()
             .iter()
-            .filter(|kind| stage.moments.iter().any(|m| m.kind == Some(**kind)))
-            .map(|kind| kind.badge())
-            .collect();
-        let marker = if i == app.selection.stage { "> " } else { "  " };
-        let name = truncate(&stage.name, name_width);
-        let pad = name_width.saturating_sub(width(&name));
-        rows.push(Line::from(vec![
-            Span::raw(format!("{marker}{name}{}  ", " ".repeat(pad))),
-            Span::raw(format!("{:>7}  ", c.moments)),
-            Span::styled(
-                format!("{:>5}  ", c.pains),
-                theme.feeling(crate::model::Feeling::clamped(-1)),
+            .map(|s| width(&s.name))
+            .max()
+            .unwrap_or(5)
+            .clamp(5, room.saturating_sub(48).max(5));
+        let head = Line::styled(
+            format!(
+                "  {:<name_width$}  moments  pains  glories  feeling  kinds",
+                "Stage"
             ),
-            Span::styled(
-                format!("{:>7}  ", c.glories),
-                theme.feeling(crate::model::Feeling::clamped(1)),
-            ),
-            Span::raw(format!("{average:>7}  ")),
-            Span::raw(kinds.join(" ")),
-        ]));
-    }
-    let pains = pains_without_idea(journey);
-    let mut footer = vec![
-        Line::raw(""),
-        heading("Deepest pains without an idea yet", theme),
-    ];
-    if pains.is_empty() {
-        footer.push(Line::styled(
-            "  none: every pain has an idea to turn it around",
             theme.dim(),
-        ));
+        );
+        let mut rows = Vec::with_capacity(journey.stages().len());
+        for (i, stage) in journey.stages().iter().enumerate() {
+            let c = Counts::of_stage(stage);
+            let average =
+                average_feeling(stage).map_or("    -".to_string(), |a| format!("{a:+5.1}"));
+            let kinds: Vec<&str> = crate::model::Kind::ALL
+                .iter()
+                .filter(|kind| stage.moments.iter().any(|m| m.kind == Some(**kind)))
+                .map(|kind| kind.badge())
+                .collect();
+            let marker = if i == self.selected { "> " } else { "  " };
+            let name = truncate(&stage.name, name_width);
+            let pad = name_width.saturating_sub(width(&name));
+            rows.push(Line::from(vec![
+                Span::raw(format!("{marker}{name}{}  ", " ".repeat(pad))),
+                Span::raw(format!("{:>7}  ", c.moments)),
+                Span::styled(
+                    format!("{:>5}  ", c.pains),
+                    theme.feeling(crate::model::Feeling::clamped(-1)),
+                ),
+                Span::styled(
+                    format!("{:>7}  ", c.glories),
+                    theme.feeling(crate::model::Feeling::clamped(1)),
+                ),
+                Span::raw(format!("{average:>7}  ")),
+                Span::raw(kinds.join(" ")),
+            ]));
+        }
+        (head, rows)
     }
-    for (stage, moment) in pains {
-        footer.push(moment_line("  ".into(), stage, moment, room, theme));
+
+    /// The deepest pains still without an idea, under their heading.
+    fn pains_without_idea(&self, room: usize) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let pains = pains_without_idea(self.journey);
+        let mut footer = vec![
+            Line::raw(""),
+            heading("Deepest pains without an idea yet", theme),
+        ];
+        if pains.is_empty() {
+            footer.push(Line::styled(
+                "  none: every pain has an idea to turn it around",
+                theme.dim(),
+            ));
+        }
+        for (stage, moment) in pains {
+            footer.push(moment_line("  ".into(), stage, moment, room, theme));
+        }
+        footer
     }
-    // On a long journey the table shows the stages around the selected one, and the
-    // deepest pains keep a few lines of their own.
-    let height = usize::from(area.height);
-    let footer_room = footer.len().min(8);
-    let table_room = height.saturating_sub(lines.len() + footer_room).max(3);
-    lines.extend(window(rows, app.selection.stage, table_room, theme));
-    let left = height.saturating_sub(lines.len());
-    if footer.len() > left && left > 1 {
-        let hidden = footer.len() - (left - 1);
-        footer.truncate(left - 1);
-        footer.push(Line::styled(format!("  … and {hidden} more"), theme.dim()));
+}
+
+impl Widget for SummaryView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let room = area.width.saturating_sub(2) as usize;
+        let mut lines = self.overview(room);
+        let (head, rows) = self.stage_table(room);
+        lines.push(head);
+        let mut footer = self.pains_without_idea(room);
+        // On a long journey the table shows the stages around the selected one, and the
+        // deepest pains keep a few lines of their own.
+        let height = usize::from(area.height);
+        let footer_room = footer.len().min(8);
+        let table_room = height.saturating_sub(lines.len() + footer_room).max(3);
+        lines.extend(window(rows, self.selected, table_room, self.theme));
+        let left = height.saturating_sub(lines.len());
+        if footer.len() > left && left > 1 {
+            let hidden = footer.len() - (left - 1);
+            footer.truncate(left - 1);
+            footer.push(Line::styled(
+                format!("  … and {hidden} more"),
+                self.theme.dim(),
+            ));
+        }
+        lines.extend(footer);
+        draw_lines(area, buf, lines);
     }
-    lines.extend(footer);
-    draw_lines(area, buf, lines);
 }
 
 /// At most `room` of `rows`, around `selected`, saying how many are left out each side.
@@ -217,35 +261,70 @@ fn window(
     out
 }
 
-pub fn render_votes(area: Rect, buf: &mut Buffer, app: &App) {
-    let theme = &app.theme;
-    let room = area.width.saturating_sub(2) as usize;
-    let ranked = ranking(app.journey());
-    let mut lines = vec![heading("Most-voted moments", theme)];
-    if ranked.is_empty() {
-        let vote = app.keymap.first_label(crate::action::Action::AddVote);
-        lines.push(Line::styled(
-            format!("No votes yet: on the board, {vote} gives the selected moment a dot vote."),
-            theme.dim(),
-        ));
+/// The votes for one frame: the ranking, its highlighted row and how far it is scrolled.
+pub struct VotesView<'a> {
+    pub journey: &'a Journey,
+    pub highlighted: usize,
+    pub first: usize,
+    pub keys: &'a KeyMap,
+    pub theme: &'a Theme,
+}
+
+impl<'a> VotesView<'a> {
+    pub fn of(app: &'a App, theme: &'a Theme) -> VotesView<'a> {
+        VotesView {
+            journey: app.journey(),
+            highlighted: app.votes_row(),
+            first: app.scroll().first_vote,
+            keys: app.keymap(),
+            theme,
+        }
     }
-    for (stage, moment) in ranked {
-        let votes = format!(
-            "{:>3} {}  ",
-            moment.votes,
-            if moment.votes == 1 { "vote " } else { "votes" }
-        );
-        lines.push(moment_line(votes, stage, moment, room, theme));
+}
+
+impl Widget for VotesView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        let room = area.width.saturating_sub(2) as usize;
+        let ranked = ranking(self.journey);
+        let rows = list_rows(area, ranked.len());
+        let first = first_in_view(self.first, self.highlighted, ranked.len(), rows);
+        let title = if first > 0 {
+            format!("Most-voted moments ({first} above)")
+        } else {
+            "Most-voted moments".to_string()
+        };
+        let mut lines = vec![heading(&title, theme)];
+        if ranked.is_empty() {
+            let vote = self.keys.board_key(Action::AddVote);
+            lines.push(Line::styled(
+                format!("No votes yet: on the board, {vote} gives the selected moment a dot vote."),
+                theme.dim(),
+            ));
+        }
+        for (index, (stage, moment)) in ranked.iter().enumerate().skip(first).take(rows) {
+            let votes = format!(
+                "{:>3} {}  ",
+                moment.votes,
+                if moment.votes == 1 { "vote " } else { "votes" }
+            );
+            let line = moment_line(votes, stage, moment, room, theme);
+            lines.push(if index == self.highlighted {
+                line.patch_style(theme.highlight())
+            } else {
+                line
+            });
+        }
+        // The most-voted come first; what does not fit is counted rather than cut
+        // silently.
+        let below = ranked.len().saturating_sub(first + rows);
+        if below > 0 {
+            let down = self.keys.first_label(Context::Votes, Action::MenuDown);
+            lines.push(Line::styled(
+                format!("  … and {below} more with fewer votes ({down} goes down the list)"),
+                theme.dim(),
+            ));
+        }
+        draw_lines(area, buf, lines);
     }
-    // The most-voted come first; what does not fit is counted rather than cut silently.
-    let height = usize::from(area.height);
-    if lines.len() > height && height > 1 {
-        let hidden = lines.len() - (height - 1);
-        lines.truncate(height - 1);
-        lines.push(Line::styled(
-            format!("  … and {hidden} more with fewer votes"),
-            theme.dim(),
-        ));
-    }
-    draw_lines(area, buf, lines);
 }

@@ -1,254 +1,101 @@
-//! Keys for what is drawn over the board: the moment-of-truth menu, the details of a
-//! moment, the help overlay and the questions.
+//! What is drawn over the board: the details of a moment, the moment-of-truth and export
+//! menus, the help overlay and the questions.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-use super::KIND_MENU;
-use crate::app::{App, Confirm, DetailField, Effect, Mode};
-use crate::input::{InputOutcome, TextInput};
+use crate::action::Action;
+use crate::app::{App, Confirm, DetailField, Effect, ExportChoice, Mode, export_format};
+use crate::input::TextInput;
+use crate::keymap::{Context, EXPORT_ACTIONS, KIND_CHOICES};
 use crate::model::{Edit, Evidence, Feeling, Moment, MomentField};
-use crate::share::Format;
+use crate::share::export_path;
 use crate::text::quoted;
 
-/// The export menu: the key that picks each format.
-pub(crate) const EXPORT_MENU: [(char, Format); 5] = [
-    ('m', Format::Mermaid),
-    ('d', Format::Markdown),
-    ('c', Format::Csv),
-    ('h', Format::Html),
-    ('j', Format::Json),
-];
+/// How far the help scrolls for a page key.
+const HELP_PAGE: u16 = 10;
 
 impl App {
-    pub(super) fn pick_kind_key(&mut self, key: &KeyEvent, highlighted: usize) -> Option<Effect> {
-        let choose = |app: &mut App, row: usize| {
-            app.mode = Mode::Board;
-            app.set_kind(KIND_MENU[row].1);
-        };
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
-                self.mode = Mode::Board;
-                self.info("Kind left as it was.");
-            }
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.mode = Mode::PickKind {
-                    highlighted: highlighted.saturating_sub(1),
-                }
-            }
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.mode = Mode::PickKind {
-                    highlighted: (highlighted + 1).min(KIND_MENU.len() - 1),
-                }
-            }
-            KeyCode::Enter => choose(self, highlighted),
-            KeyCode::Char(c) => match KIND_MENU
-                .iter()
-                .position(|(k, _)| *k == c.to_ascii_lowercase())
-            {
-                Some(row) => choose(self, row),
-                None => self
-                    .info("Press z f a s t or l for a moment of truth, n for none, Esc to cancel."),
-            },
-            _ => {}
-        }
-        None
+    /// What the details popup's own hint line and the status line say when it opens.
+    pub(super) fn details_hint(&self) -> String {
+        let key = |a| self.keymap().first_label(Context::Details, a);
+        let both = |a, b| self.keymap().joined(Context::Details, &[a, b], "");
+        format!(
+            "{} choose a field, {} edits it, {} change kind, feeling or evidence, {} closes.",
+            both(Action::PreviousField, Action::NextField),
+            key(Action::EditField),
+            both(Action::PreviousValue, Action::NextValue),
+            key(Action::Close)
+        )
     }
 
-    pub(super) fn pick_export_key(&mut self, key: &KeyEvent, highlighted: usize) -> Option<Effect> {
-        let last = Format::ALL.len() - 1;
-        let row = match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
-                self.mode = Mode::Board;
-                self.info("Nothing exported.");
-                return None;
-            }
-            // Arrows only: every letter here names a format (j is JSON).
-            KeyCode::Up => {
-                self.mode = Mode::PickExport {
-                    highlighted: highlighted.saturating_sub(1),
-                };
-                return None;
-            }
-            KeyCode::Down => {
-                self.mode = Mode::PickExport {
-                    highlighted: (highlighted + 1).min(last),
-                };
-                return None;
-            }
-            KeyCode::Enter => highlighted,
-            KeyCode::Char(c) => match EXPORT_MENU.iter().position(|(k, _)| *k == c) {
-                Some(row) => row,
-                None => {
-                    self.info("Press m d c h or j for a format, Esc to cancel.");
-                    return None;
-                }
-            },
-            _ => return None,
+    pub(super) fn details_action(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Details { field, .. } = self.mode else {
+            return Vec::new();
         };
-        Some(Effect::Export {
-            format: EXPORT_MENU[row].1,
-            overwrite: false,
-        })
-    }
-
-    pub(super) fn details_key(
-        &mut self,
-        key: &KeyEvent,
-        field: usize,
-        editing: Option<TextInput>,
-    ) -> Option<Effect> {
         let Some(moment) = self.selected_moment().cloned() else {
             self.mode = Mode::Board;
-            return None;
+            return Vec::new();
         };
         let which = DetailField::ALL[field];
-        if let Some(mut input) = editing {
-            match input.handle_key(key) {
-                InputOutcome::Edited | InputOutcome::Ignored => {
-                    self.mode = Mode::Details {
-                        field,
-                        editing: Some(input),
-                    };
-                }
-                InputOutcome::Cancel => {
-                    self.mode = Mode::Details {
-                        field,
-                        editing: None,
-                    };
-                    self.info("Left as it was.");
-                }
-                InputOutcome::Submit => {
-                    if which == DetailField::Title && input.text().trim().is_empty() {
-                        self.mode = Mode::Details {
-                            field,
-                            editing: Some(input),
-                        };
-                        self.error(
-                            "A title cannot be empty: type one, or Esc to keep the old one.",
-                        );
-                        return None;
-                    }
-                    self.mode = Mode::Details {
-                        field,
-                        editing: None,
-                    };
-                    self.set_detail_text(&moment, which, input.text());
-                }
-            }
-            return None;
-        }
-        let changes = matches!(
-            key.code,
-            KeyCode::Enter | KeyCode::Char('e' | 'h' | 'l' | 'u') | KeyCode::Left | KeyCode::Right
-        ) || (key.code == KeyCode::Char('r')
-            && key.modifiers.contains(KeyModifiers::CONTROL));
-        if self.read_only && changes {
-            self.refuse_in_read_only("change this field");
-            return None;
-        }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
+        let go_to = |field: usize| Mode::Details {
+            field,
+            editing: None,
+        };
+        match action {
+            Action::Close => {
                 self.mode = Mode::Board;
                 self.info("Details closed.");
             }
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                self.mode = Mode::Details {
-                    field: field.saturating_sub(1),
-                    editing: None,
-                }
-            }
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
-                self.mode = Mode::Details {
-                    field: (field + 1).min(DetailField::ALL.len() - 1),
-                    editing: None,
-                }
-            }
-            KeyCode::Left | KeyCode::Char('h') if which.is_choice() => {
-                self.cycle_detail(&moment, which, -1)
-            }
-            KeyCode::Right | KeyCode::Char('l') if which.is_choice() => {
+            Action::PreviousField => self.mode = go_to(field.saturating_sub(1)),
+            Action::NextField => self.mode = go_to((field + 1).min(DetailField::ALL.len() - 1)),
+            Action::PreviousValue if which.is_choice() => self.cycle_detail(&moment, which, -1),
+            Action::NextValue | Action::EditField if which.is_choice() => {
                 self.cycle_detail(&moment, which, 1)
             }
-            KeyCode::Enter | KeyCode::Char('e') if which.is_choice() => {
-                self.cycle_detail(&moment, which, 1)
-            }
-            KeyCode::Enter | KeyCode::Char('e') => {
-                let input = match which {
-                    DetailField::Tags => TextInput::line(&moment.tags.join(", ")),
-                    DetailField::Notes => TextInput::multiline(&moment.notes),
-                    DetailField::Idea => TextInput::multiline(&moment.idea),
-                    other => TextInput::line(
-                        moment.text(other.text_field().unwrap_or(MomentField::Title)),
-                    ),
-                };
-                let hint = if input.is_multiline() {
-                    "Enter keeps it, Alt-Enter or Ctrl-j starts a new line, Esc cancels."
-                } else if which == DetailField::Tags {
-                    "Separate tags with commas. Enter keeps them, Esc cancels."
-                } else {
-                    "Enter keeps it, Esc cancels."
-                };
-                self.info(format!("Editing {}. {hint}", which.label().to_lowercase()));
-                self.mode = Mode::Details {
-                    field,
-                    editing: Some(input),
-                };
-            }
-            KeyCode::Char('u') => self.undo(),
-            KeyCode::Char('r') if key.modifiers.contains(KeyModifiers::CONTROL) => self.redo(),
+            Action::EditField => self.edit_detail(&moment, field),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             _ => {}
         }
-        None
+        Vec::new()
     }
 
-    pub(super) fn set_detail_text(&mut self, moment: &Moment, which: DetailField, text: &str) {
-        let edit = if which == DetailField::Tags {
-            let tags = crate::model::clean_tags(text.split(',').map(str::to_owned).collect());
-            if tags == moment.tags {
-                self.info("Left as it was.");
-                return;
-            }
-            Edit::SetTags {
-                id: moment.id,
-                tags,
-            }
-        } else {
-            let Some(field) = which.text_field() else {
-                return;
-            };
-            let text = if field.is_multiline() {
-                text.trim_end().to_owned()
-            } else {
-                text.trim().to_owned()
-            };
-            if moment.text(field) == text {
-                self.info("Left as it was.");
-                return;
-            }
-            Edit::SetMomentText {
-                id: moment.id,
-                field,
-                text,
-            }
+    fn edit_detail(&mut self, moment: &Moment, field: usize) {
+        let which = DetailField::ALL[field];
+        let input = match which {
+            DetailField::Tags => TextInput::line(&moment.tags.join(", ")),
+            DetailField::Notes => TextInput::multiline(&moment.notes),
+            DetailField::Idea => TextInput::multiline(&moment.idea),
+            other => TextInput::line(moment.text(other.text_field().unwrap_or(MomentField::Title))),
         };
-        let name = which.label().to_lowercase();
-        if self.change(
-            format!("change the {name} of {}", quoted(&moment.title)),
-            vec![edit],
-        ) {
-            self.success(format!("Changed the {name} of {}.", quoted(&moment.title)));
-        }
+        let typing = |a| self.keymap().first_label(Context::Typing, a);
+        let (keep, cancel) = (typing(Action::KeepText), typing(Action::CancelText));
+        let hint = if input.is_multiline() {
+            let lines = self.keymap().label(Context::Typing, Action::NewLine);
+            let lines = lines.split(' ').collect::<Vec<_>>();
+            format!(
+                "{keep} keeps it, {} starts a new line, {cancel} cancels.",
+                lines.join(" or ")
+            )
+        } else if which == DetailField::Tags {
+            format!("Separate tags with commas. {keep} keeps them, {cancel} cancels.")
+        } else {
+            format!("{keep} keeps it, {cancel} cancels.")
+        };
+        self.info(format!("Editing {}. {hint}", which.label().to_lowercase()));
+        self.mode = Mode::Details {
+            field,
+            editing: Some(input),
+        };
     }
 
-    pub(super) fn cycle_detail(&mut self, moment: &Moment, which: DetailField, step: isize) {
+    fn cycle_detail(&mut self, moment: &Moment, which: DetailField, step: isize) {
         match which {
             DetailField::Kind => {
-                let at = KIND_MENU
+                let at = KIND_CHOICES
                     .iter()
-                    .position(|(_, k)| *k == moment.kind)
-                    .unwrap_or(6);
-                let next = (at as isize + step).rem_euclid(KIND_MENU.len() as isize) as usize;
-                self.set_kind(KIND_MENU[next].1);
+                    .position(|a| a.kind_choice() == Some(moment.kind))
+                    .unwrap_or(KIND_CHOICES.len() - 1);
+                let next = (at as isize + step).rem_euclid(KIND_CHOICES.len() as isize) as usize;
+                self.set_kind(KIND_CHOICES[next].kind_choice().flatten());
             }
             DetailField::Feeling => {
                 self.set_feeling(Feeling::clamped(
@@ -283,89 +130,209 @@ impl App {
         }
     }
 
-    pub(super) fn help_key(&mut self, key: &KeyEvent, scroll: u16) {
-        // As far as the overlay could scroll when it was last drawn, no further.
-        let scroll = scroll.min(self.view.help_max_scroll);
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.mode = Mode::Help {
-                    scroll: scroll.saturating_add(1),
-                }
+    pub(super) fn open_kind_menu(&mut self) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let highlighted = KIND_CHOICES
+            .iter()
+            .position(|a| a.kind_choice() == Some(moment.kind))
+            .unwrap_or(0);
+        self.mode = Mode::PickKind { highlighted };
+        let context = Context::KindMenu;
+        let kinds = self.keymap().joined(context, &KIND_CHOICES[..6], " ");
+        let none = self.keymap().first_label(context, Action::ChooseNoKind);
+        let close = self.keymap().first_label(context, Action::Close);
+        self.info(format!(
+            "Which moment of truth? {kinds}, {none} for none, {close} to leave it."
+        ));
+    }
+
+    pub(super) fn kind_menu_action(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::PickKind { highlighted } = self.mode else {
+            return Vec::new();
+        };
+        let last = KIND_CHOICES.len() - 1;
+        let row = match action {
+            Action::Close => {
+                self.mode = Mode::Board;
+                self.info("Kind left as it was.");
+                return Vec::new();
             }
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.mode = Mode::Help {
-                    scroll: scroll.saturating_sub(1),
-                }
+            Action::MenuUp => {
+                self.mode = Mode::PickKind {
+                    highlighted: highlighted.saturating_sub(1),
+                };
+                return Vec::new();
             }
-            KeyCode::PageDown | KeyCode::Char(' ') => {
-                self.mode = Mode::Help {
-                    scroll: scroll.saturating_add(10),
-                }
+            Action::MenuDown => {
+                self.mode = Mode::PickKind {
+                    highlighted: (highlighted + 1).min(last),
+                };
+                return Vec::new();
             }
-            KeyCode::PageUp => {
-                self.mode = Mode::Help {
-                    scroll: scroll.saturating_sub(10),
-                }
+            Action::MenuChoose => highlighted,
+            other => match KIND_CHOICES.iter().position(|a| *a == other) {
+                Some(row) => row,
+                None => return Vec::new(),
+            },
+        };
+        self.mode = Mode::Board;
+        self.set_kind(KIND_CHOICES[row].kind_choice().flatten());
+        Vec::new()
+    }
+
+    /// Opens the export menu and asks which of its files exist already.
+    pub(super) fn open_export_menu(&mut self) -> Vec<Effect> {
+        let choices: Vec<ExportChoice> = EXPORT_ACTIONS
+            .iter()
+            .filter_map(|a| export_format(*a))
+            .map(|format| ExportChoice {
+                format,
+                path: export_path(self.path(), format),
+                exists: false,
+            })
+            .collect();
+        let paths = choices.iter().map(|c| c.path.clone()).collect();
+        self.mode = Mode::PickExport {
+            choices,
+            highlighted: 0,
+        };
+        let context = Context::ExportMenu;
+        let names: Vec<String> = EXPORT_ACTIONS
+            .iter()
+            .filter_map(|a| {
+                let key = self.keymap().first_label(context, *a);
+                Some(format!("{key} {}", export_format(*a)?.name()))
+            })
+            .collect();
+        let close = self.keymap().first_label(context, Action::Close);
+        self.info(format!(
+            "Export as: {}. {close} to cancel.",
+            names.join(", ")
+        ));
+        vec![Effect::FindExports(paths)]
+    }
+
+    pub(super) fn export_menu_action(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::PickExport {
+            choices,
+            highlighted,
+        } = &mut self.mode
+        else {
+            return Vec::new();
+        };
+        let last = choices.len().saturating_sub(1);
+        let row = match action {
+            Action::Close => {
+                self.mode = Mode::Board;
+                self.info("Nothing exported.");
+                return Vec::new();
             }
+            Action::MenuUp => {
+                *highlighted = highlighted.saturating_sub(1);
+                return Vec::new();
+            }
+            Action::MenuDown => {
+                *highlighted = (*highlighted + 1).min(last);
+                return Vec::new();
+            }
+            Action::MenuChoose => *highlighted,
+            other => match export_format(other)
+                .and_then(|f| choices.iter().position(|c| c.format == f))
+            {
+                Some(row) => row,
+                None => return Vec::new(),
+            },
+        };
+        let Some(choice) = choices.get(row).cloned() else {
+            return Vec::new();
+        };
+        vec![Effect::Export {
+            format: choice.format,
+            path: choice.path,
+            overwrite: false,
+        }]
+    }
+
+    pub(super) fn help_action(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Help { scroll } = &mut self.mode else {
+            return Vec::new();
+        };
+        match action {
+            Action::ScrollDown => *scroll = scroll.saturating_add(1),
+            Action::ScrollUp => *scroll = scroll.saturating_sub(1),
+            Action::PageDown => *scroll = scroll.saturating_add(HELP_PAGE),
+            Action::PageUp => *scroll = scroll.saturating_sub(HELP_PAGE),
             _ => {
                 self.mode = Mode::Board;
                 self.info("Help closed.");
             }
         }
+        Vec::new()
     }
 
-    pub(super) fn confirm_key(&mut self, key: &KeyEvent, question: Confirm) -> Option<Effect> {
-        let answer = match key.code {
-            KeyCode::Char(c) => Some(c.to_ascii_lowercase()),
-            KeyCode::Esc => None,
-            _ => return None,
+    /// An answer to the question on screen.
+    pub(super) fn answer(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Confirm(question) = std::mem::replace(&mut self.mode, Mode::Board) else {
+            return Vec::new();
         };
-        match (question, answer) {
-            (Confirm::DeleteStage(id), Some('y')) => {
-                self.mode = Mode::Board;
-                self.delete_stage_now(id);
+        match (question, action) {
+            (Confirm::DeleteStage(id), Action::ConfirmDeleteStage) => self.delete_stage_now(id),
+            (Confirm::DeleteStage(_), _) => self.info("The stage stays."),
+            (Confirm::Quit, Action::SaveAndQuit) => {
+                return vec![Effect::Save {
+                    overwrite: false,
+                    then_quit: true,
+                }];
             }
-            (Confirm::DeleteStage(_), _) => {
-                self.mode = Mode::Board;
-                self.info("The stage stays.");
-            }
-            (Confirm::Quit, Some('y')) => return Some(Effect::Save),
-            (Confirm::Quit, Some('n')) => return Some(Effect::Quit),
-            (Confirm::Quit, None) => {
-                self.mode = Mode::Board;
-                self.info("Still here; nothing was lost.");
-            }
-            (Confirm::Overwrite, Some('o')) => return Some(Effect::SaveOverwriting),
-            (Confirm::Overwrite, Some('r')) => return Some(Effect::Reload),
-            (Confirm::Overwrite, None) => {
-                self.cancel_quit_after_save();
-                self.mode = Mode::Board;
-                self.info("Not saved. Your changes are still here, and so is the file on disk.");
-            }
-            (Confirm::Restore(_), Some('r')) => return Some(Effect::RestoreRecovery),
-            (Confirm::Restore(_), Some('d')) => return Some(Effect::DiscardRecovery),
-            (Confirm::Locked(_), Some('e')) => return Some(Effect::EditAnyway),
-            (Confirm::Locked(_), Some('q')) => return Some(Effect::Quit),
-            (Confirm::Locked(_), Some('r') | None) => return Some(Effect::ReadOnly),
-            (Confirm::OverwriteExport(format), Some('y')) => {
-                return Some(Effect::Export {
-                    format,
+            (Confirm::Quit, Action::QuitWithoutSaving) => self.should_quit = true,
+            (Confirm::Quit, _) => self.info("Still here; nothing was lost."),
+            (Confirm::Overwrite { then_quit }, Action::OverwriteTheirs) => {
+                return vec![Effect::Save {
                     overwrite: true,
-                });
+                    then_quit,
+                }];
             }
-            (Confirm::OverwriteExport(_), _) => {
-                self.mode = Mode::Board;
-                self.info("Nothing exported; the file is as it was.");
+            (Confirm::Overwrite { .. }, Action::ReloadTheirs) => {
+                return vec![Effect::Reload { noticed: false }];
             }
-            (Confirm::Restore(path), None) => {
-                self.mode = Mode::Board;
+            (Confirm::Overwrite { .. }, _) => {
+                self.info("Not saved. Your changes are still here, and so is the file on disk.")
+            }
+            (Confirm::Restore(path), Action::RestoreRecovery) => {
+                return vec![Effect::RestoreRecovery(path)];
+            }
+            (Confirm::Restore(path), Action::DeleteRecovery) => {
+                return vec![Effect::DeleteRecovery(path)];
+            }
+            (Confirm::Restore(path), _) => self.info(format!(
+                "The recovery file {} stays; opening the map again asks once more.",
+                path.display()
+            )),
+            (Confirm::Locked(_), Action::EditAnyway) => self.warn(format!(
+                "Editing {} alongside another motmap: saving asks before overwriting their changes.",
+                self.file_name()
+            )),
+            (Confirm::Locked(_), Action::Quit) => self.should_quit = true,
+            (Confirm::Locked(_), _) => {
+                self.read_only = true;
                 self.info(format!(
-                    "The recovery file {} stays; opening the map again asks once more.",
-                    path.display()
+                    "Read-only view of {}: it follows their changes as they save.",
+                    self.file_name()
                 ));
             }
-            _ => {}
+            (Confirm::OverwriteExport { format, path }, Action::OverwriteExport) => {
+                return vec![Effect::Export {
+                    format,
+                    path,
+                    overwrite: true,
+                }];
+            }
+            (Confirm::OverwriteExport { .. }, _) => {
+                self.info("Nothing exported; the file is as it was.")
+            }
         }
-        None
+        Vec::new()
     }
 }

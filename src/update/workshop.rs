@@ -1,52 +1,61 @@
-//! Keys for the workshop and for finding things: the filter, the countdown, presentation
-//! mode, dot votes and search.
+//! The workshop and finding things: the filter, the countdown, presentation mode, dot
+//! votes and search.
 
-use std::time::Instant;
-
-use crossterm::event::{KeyCode, KeyEvent};
-
-use super::KIND_MENU;
 use crate::action::Action;
-use crate::app::{App, Effect, Mode, Search};
-use crate::input::{InputOutcome, TextInput};
+use crate::app::{App, Effect, Mode, Selection};
+use crate::input::TextInput;
+use crate::keymap::{Context, KIND_FILTER_ACTIONS};
 use crate::model::Edit;
-use crate::text::quoted;
-use crate::workshop::{Filter, Timer, parse_minutes};
+use crate::text::{plural, quoted};
+use crate::workshop::{Filter, Timer};
 
 impl App {
-    pub(super) fn pick_filter_key(&mut self, key: &KeyEvent) {
-        let filter = match key.code {
-            KeyCode::Char('p') => Filter::Pains,
-            KeyCode::Char('g') => Filter::Glories,
-            KeyCode::Char('m') => Filter::MomentsOfTruth,
-            KeyCode::Char('o') | KeyCode::Char('n') => Filter::Kind(None),
-            KeyCode::Char('/') => {
+    pub(super) fn open_filter_menu(&mut self) {
+        self.mode = Mode::PickFilter;
+        let context = Context::FilterMenu;
+        let key = |a| self.keymap().first_label(context, a);
+        let kinds = self.keymap().joined(context, &KIND_FILTER_ACTIONS, " ");
+        self.info(format!(
+            "Filter by: {} pains, {} glories, {} moments of truth, {kinds} a kind, {} ordinary, {} a tag, channel, persona or owner.",
+            key(Action::FilterPains),
+            key(Action::FilterGlories),
+            key(Action::FilterMomentsOfTruth),
+            key(Action::FilterOrdinary),
+            key(Action::FilterText),
+        ));
+    }
+
+    pub(super) fn filter_menu_action(&mut self, action: Action) -> Vec<Effect> {
+        let filter = match action {
+            Action::FilterPains => Filter::Pains,
+            Action::FilterGlories => Filter::Glories,
+            Action::FilterMomentsOfTruth => Filter::MomentsOfTruth,
+            Action::FilterOrdinary => Filter::Kind(None),
+            Action::FilterText => {
                 self.mode = Mode::FilterText {
                     input: TextInput::line(""),
                 };
-                self.info("Show the moments whose tag, channel, persona or owner contains: (Enter filters, Esc cancels)");
-                return;
+                let typing = |a| self.keymap().first_label(Context::Typing, a);
+                self.info(format!(
+                    "Show the moments whose tag, channel, persona or owner contains: ({} filters, {} cancels)",
+                    typing(Action::KeepText),
+                    typing(Action::CancelText)
+                ));
+                return Vec::new();
             }
-            KeyCode::Char(c) => {
-                match KIND_MENU.iter().find(|(k, kind)| *k == c && kind.is_some()) {
-                    Some((_, kind)) => Filter::Kind(*kind),
-                    None => {
-                        self.info(
-                            "Press p g m o, a kind letter z f a s t l, or / to type; Esc cancels.",
-                        );
-                        return;
-                    }
-                }
-            }
-            KeyCode::Esc => {
+            Action::Close => {
                 self.mode = Mode::Board;
                 self.info("Filter left as it was.");
-                return;
+                return Vec::new();
             }
-            _ => return,
+            other => match other.filter_kind() {
+                Some(kind) => Filter::Kind(Some(kind)),
+                None => return Vec::new(),
+            },
         };
         self.mode = Mode::Board;
         self.apply_filter(filter);
+        Vec::new()
     }
 
     pub(super) fn apply_filter(&mut self, filter: Filter) {
@@ -55,84 +64,68 @@ impl App {
             .moments()
             .filter(|(_, m)| filter.matches(m))
             .count();
-        let clear = self.keymap.first_label(Action::ClearFilter);
+        let clear = self.keymap().board_key(Action::ClearFilter);
         self.info(format!(
             "Filter on: {}, {} of {}; the rest are dimmed. {clear} clears it.",
             filter.label(),
-            crate::text::plural(matching, "moment", "moments"),
+            plural(matching, "moment", "moments"),
             self.journey().moment_count()
         ));
         self.filter = Some(filter);
     }
 
-    /// The one-line prompts for a filter text and a timer length.
-    pub(super) fn prompt_key(&mut self, key: &KeyEvent) {
-        let (Mode::FilterText { input } | Mode::TimerLength { input }) = &mut self.mode else {
-            return;
-        };
-        match input.handle_key(key) {
-            InputOutcome::Edited | InputOutcome::Ignored => {}
-            InputOutcome::Cancel => {
-                self.mode = Mode::Board;
-                self.info("Cancelled.");
-            }
-            InputOutcome::Submit => {
-                let text = input.text().trim().to_owned();
-                let is_filter = matches!(self.mode, Mode::FilterText { .. });
-                if is_filter {
-                    self.mode = Mode::Board;
-                    if text.is_empty() {
-                        self.info("Nothing typed: no filter.");
-                    } else {
-                        self.apply_filter(Filter::Text(text));
-                    }
-                } else if let Some(length) = parse_minutes(&text) {
-                    self.mode = Mode::Board;
-                    self.timer_length = length;
-                    let now = Instant::now();
-                    let timer = Timer::start(length, now);
-                    let pause = self.keymap.first_label(Action::Timer);
-                    self.success(format!(
-                        "Countdown of {} started. {pause} pauses it.",
-                        timer.display(now)
-                    ));
-                    self.timer = Some(timer);
-                } else {
-                    self.error(
-                        "Not a length from 1 second to 12 hours: type minutes such as 5 or 2.5, or seconds such as 90s.",
-                    );
-                }
-            }
-        }
+    pub(super) fn start_presenting(&mut self) {
+        self.mode = Mode::Present { whole_map: false };
+        let key = |a| self.keymap().first_label(Context::Presentation, a);
+        let stages = self.keymap().joined(
+            Context::Presentation,
+            &[Action::SelectPreviousStage, Action::SelectNextStage],
+            " ",
+        );
+        self.info(format!(
+            "Presenting: {stages} stage, {} whole map, {} back to editing.",
+            key(Action::WholeMap),
+            key(Action::StopPresenting)
+        ));
     }
 
-    pub(super) fn present_key(&mut self, key: &KeyEvent, whole_map: bool) -> Option<Effect> {
-        // The board's own keys (as the settings have them) move around, run the countdown
-        // and end the presentation; Esc, Space and w work whatever the settings say.
-        match (self.keymap.action(key), key.code) {
-            (Some(Action::Present | Action::Quit), _) | (_, KeyCode::Esc) => {
+    pub(super) fn presentation_action(&mut self, action: Action, steps: usize) -> Vec<Effect> {
+        let Mode::Present { whole_map } = self.mode else {
+            return Vec::new();
+        };
+        let steps = steps as isize;
+        match action {
+            Action::StopPresenting => {
                 self.mode = Mode::Board;
-                self.info("Back to editing.");
+                self.info(if self.is_read_only() {
+                    "Back to the map."
+                } else {
+                    "Back to editing."
+                });
             }
-            (_, KeyCode::Char('w')) => {
+            Action::WholeMap => {
                 self.mode = Mode::Present {
                     whole_map: !whole_map,
-                };
+                }
             }
-            (Some(Action::SelectPreviousStage), _) => self.step_stage(-1),
-            (Some(Action::SelectNextStage), _) | (_, KeyCode::Char(' ')) => self.step_stage(1),
-            (Some(Action::SelectPreviousMoment), _) => self.step_moment(-1),
-            (Some(Action::SelectNextMoment), _) => self.step_moment(1),
+            Action::SelectPreviousStage => self.step_stage(-steps),
+            Action::SelectNextStage => self.step_stage(steps),
+            Action::SelectPreviousMoment => self.step_moment(-steps),
+            Action::SelectNextMoment => self.step_moment(steps),
             // No prompt over the presentation: a new countdown takes the last length.
-            (Some(Action::Timer), _) => match &mut self.timer {
-                Some(timer) if !timer.is_up(Instant::now()) => timer.toggle(Instant::now()),
-                _ => self.timer = Some(Timer::start(self.timer_length, Instant::now())),
+            Action::Timer => match &mut self.timer {
+                Some(timer) if !timer.is_up(self.now) => timer.toggle(self.now),
+                _ => self.timer = Some(Timer::start(self.timer_length, self.now)),
             },
+            Action::ResetTimer => self.timer = None,
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
             _ => {}
         }
-        None
+        Vec::new()
     }
 
+    /// Gives the selected moment `step` more votes (fewer, when negative).
     pub(super) fn vote(&mut self, step: i64) {
         let Some(moment) = self.moment_or_hint() else {
             return;
@@ -142,10 +135,11 @@ impl App {
             self.info(format!("{title} has no votes to take back."));
             return;
         }
+        let magnitude = u32::try_from(step.unsigned_abs()).unwrap_or(u32::MAX);
         let votes = if step > 0 {
-            moment.votes.saturating_add(1)
+            moment.votes.saturating_add(magnitude)
         } else {
-            moment.votes.saturating_sub(1)
+            moment.votes.saturating_sub(magnitude)
         };
         if votes == moment.votes {
             self.info(format!("{title} has as many votes as can be counted."));
@@ -165,13 +159,13 @@ impl App {
         ) {
             self.success(format!(
                 "{title} has {}.",
-                crate::text::plural(votes as usize, "vote", "votes")
+                plural(votes as usize, "vote", "votes")
             ));
         }
     }
 
     pub(super) fn timer_key(&mut self) {
-        let now = Instant::now();
+        let now = self.now;
         match &mut self.timer {
             Some(timer) if !timer.is_up(now) => {
                 timer.toggle(now);
@@ -181,7 +175,7 @@ impl App {
                     "paused"
                 };
                 let shown = timer.display(now);
-                let reset = self.keymap.first_label(Action::ResetTimer);
+                let reset = self.keymap().board_key(Action::ResetTimer);
                 self.info(format!("Timer {state} at {shown}. {reset} stops it."));
             }
             _ => {
@@ -194,41 +188,34 @@ impl App {
                 self.mode = Mode::TimerLength {
                     input: TextInput::line(&text),
                 };
-                self.info("Minutes for the countdown (5, 2.5, 90s). Enter starts it, Esc cancels.");
+                let typing = |a| self.keymap().first_label(Context::Typing, a);
+                self.info(format!(
+                    "Minutes for the countdown (5, 2.5, 90s). {} starts it, {} cancels.",
+                    typing(Action::KeepText),
+                    typing(Action::CancelText)
+                ));
             }
         }
     }
 
-    pub(super) fn search_key(&mut self, key: &KeyEvent) -> Option<Effect> {
-        let Mode::Search { input } = &mut self.mode else {
-            return None;
+    pub(super) fn open_search(&mut self) {
+        let query = self.search.as_ref().map(|s| s.query.as_str()).unwrap_or("");
+        self.mode = Mode::Search {
+            input: TextInput::line(query),
         };
-        match input.handle_key(key) {
-            InputOutcome::Edited | InputOutcome::Ignored => {}
-            InputOutcome::Cancel => {
-                self.mode = Mode::Board;
-                self.info("Search cancelled.");
-            }
-            InputOutcome::Submit => {
-                let query = input.text().trim().to_owned();
-                self.mode = Mode::Board;
-                if query.is_empty() {
-                    self.search = None;
-                    self.info("Search cleared.");
-                } else {
-                    self.search = Some(Search { query });
-                    self.find_match(true, true);
-                }
-            }
-        }
-        None
+        let typing = |a| self.keymap().first_label(Context::Typing, a);
+        self.info(format!(
+            "Search titles, notes, ideas and tags. {} finds, {} cancels.",
+            typing(Action::KeepText),
+            typing(Action::CancelText)
+        ));
     }
 
     /// Moves to the next (or previous) moment matching the last search. `from_here` lets
     /// the selected moment itself count, for a fresh search.
     pub(super) fn find_match(&mut self, forward: bool, from_here: bool) {
         let Some(search) = &self.search else {
-            let key = self.keymap.first_label(Action::Search);
+            let key = self.keymap().board_key(Action::Search);
             self.info(format!("Nothing searched yet: {key} searches."));
             return;
         };
@@ -266,9 +253,9 @@ impl App {
                 .unwrap_or(positions.len() - 1)
         };
         let (stage, moment) = positions[found];
-        self.selection = crate::app::Selection { stage, moment };
-        let next = self.keymap.first_label(Action::NextMatch);
-        let previous = self.keymap.first_label(Action::PreviousMatch);
+        self.selection = Selection { stage, moment };
+        let next = self.keymap().board_key(Action::NextMatch);
+        let previous = self.keymap().board_key(Action::PreviousMatch);
         self.info(format!(
             "Match {} of {} for {}. {next} next, {previous} previous.",
             found + 1,

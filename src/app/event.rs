@@ -1,0 +1,146 @@
+//! What reaches the editor (events) and what it asks for in return (effects). Every event
+//! goes through [`crate::app::App::handle`]; every effect carries the data it needs, so
+//! whoever carries it out reads nothing back from the editor's state.
+
+use std::path::PathBuf;
+
+use crossterm::event::KeyEvent;
+
+use crate::model::Journey;
+use crate::share::Format;
+use crate::store::lock::Holder;
+
+/// Something that happened: the editor opened, a key, a paste, a resize, time passing, a
+/// signal, or what the session saw or did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The editor is on screen for the first time, in these circumstances.
+    Opened(Opening),
+    Key(KeyEvent),
+    Paste(String),
+    Resize {
+        width: u16,
+        height: u16,
+    },
+    /// Time passed: a running countdown shows it.
+    Tick,
+    /// The process was asked to stop (a hang-up, SIGTERM, SIGINT, SIGQUIT).
+    Signal(i32),
+    Session(SessionEvent),
+}
+
+/// What there is to say about a map just opened, besides what the session finds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Opening {
+    /// The user's own map in the data directory, opened for want of a file name.
+    pub own_map: bool,
+    /// A file that does not exist yet: it is written on the first save.
+    pub new_file: bool,
+    /// What is wrong with the settings file, whose defaults are in use instead.
+    pub settings_problem: Option<String>,
+}
+
+/// What the session that owns the file saw or did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SessionEvent {
+    /// On opening: another editor has the map open.
+    OpenElsewhere(Holder),
+    /// On opening: the marker telling others the map is open could not be written.
+    MarkerFailed {
+        reason: String,
+    },
+    /// On opening: a session that ended early left unsaved changes here.
+    RecoveryFound(PathBuf),
+    /// On opening: a recovery file that does not load.
+    RecoveryBroken {
+        path: PathBuf,
+        reason: String,
+    },
+    /// The file changed on disk.
+    ChangedOnDisk,
+    /// The file is gone from disk.
+    DeletedOnDisk,
+    /// This editor was taken for gone and another has the map open now.
+    TakenOver(Holder),
+    /// The map was written.
+    Saved {
+        then_quit: bool,
+    },
+    /// The save did not happen: the file changed on disk since it was loaded.
+    SaveRefused {
+        then_quit: bool,
+    },
+    SaveFailed {
+        reason: String,
+    },
+    /// The file was read again.
+    Reloaded {
+        journey: Box<Journey>,
+        noticed: bool,
+    },
+    ReloadFailed {
+        reason: String,
+    },
+    /// A recovery file was read, to be restored.
+    Restored {
+        path: PathBuf,
+        journey: Box<Journey>,
+    },
+    RestoreFailed {
+        reason: String,
+    },
+    RecoveryDeleted(PathBuf),
+    RecoveryNotDeleted {
+        path: PathBuf,
+        reason: String,
+    },
+    /// Which of the export menu's files exist already.
+    ExportsFound(Vec<PathBuf>),
+    Exported {
+        format: Format,
+        path: PathBuf,
+    },
+    ExportExists {
+        format: Format,
+        path: PathBuf,
+    },
+    ExportFailed {
+        path: PathBuf,
+        reason: String,
+    },
+    /// What is unsaved was kept in this recovery file.
+    RecoveryWritten(PathBuf),
+    RecoveryNotWritten {
+        reason: String,
+    },
+}
+
+/// Work the update step asks for because it touches files or the process. The ones that
+/// write the map take it from the editor as it is when they are carried out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the map, over a file changed on disk if `overwrite`; quit once it is written
+    /// if `then_quit`.
+    Save {
+        overwrite: bool,
+        then_quit: bool,
+    },
+    /// Read the file again (`noticed`: because it changed, rather than asked for).
+    Reload {
+        noticed: bool,
+    },
+    RestoreRecovery(PathBuf),
+    DeleteRecovery(PathBuf),
+    /// Look which of these files exist, for the export menu.
+    FindExports(Vec<PathBuf>),
+    /// Write the map, as it is in the editor, in `format` to `path`.
+    Export {
+        format: Format,
+        path: PathBuf,
+        overwrite: bool,
+    },
+    /// Keep what is unsaved in a recovery file beside the map.
+    WriteRecovery(Box<Journey>),
+    /// Stop the process with this exit status, once the effects before it are done.
+    Exit(i32),
+}

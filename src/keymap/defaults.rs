@@ -1,0 +1,329 @@
+//! The keys motmap comes with, one table per context. Several keys may do the same thing;
+//! in one context a key never does two. An action found in several tables (undo on the
+//! board, in the details and in presentation) is remapped in all of them at once.
+
+use crossterm::event::KeyCode;
+
+use super::{Context, Key};
+use crate::action::Action;
+use crate::model::Kind;
+
+/// The letter that picks each moment-of-truth kind, in the kind menu and the filter menu.
+fn kind_letter(kind: Kind) -> char {
+    match kind {
+        Kind::Zmot => 'z',
+        Kind::Fmot => 'f',
+        Kind::Amot => 'a',
+        Kind::Smot => 's',
+        Kind::Tmot => 't',
+        Kind::Lmot => 'l',
+    }
+}
+
+/// The key table `context` starts with.
+pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
+    let own: &[(Key, Action)] = match context {
+        Context::Board => BOARD,
+        Context::Curve => CURVE,
+        Context::Summary => SUMMARY,
+        Context::Votes => VOTES,
+        Context::Details => DETAILS,
+        Context::KindMenu => return kind_menu(),
+        Context::FilterMenu => return filter_menu(),
+        Context::ExportMenu => EXPORT_MENU,
+        Context::Presentation => PRESENTATION,
+        Context::Help => HELP,
+        Context::AskDeleteStage => ASK_DELETE_STAGE,
+        Context::AskQuit => ASK_QUIT,
+        Context::AskOverwrite => ASK_OVERWRITE,
+        Context::AskRestore => ASK_RESTORE,
+        Context::AskLocked => ASK_LOCKED,
+        Context::AskOverwriteExport => ASK_OVERWRITE_EXPORT,
+        Context::Typing => TYPING,
+    };
+    let mut table = own.to_vec();
+    if matches!(context, Context::Curve | Context::Summary | Context::Votes) {
+        table.extend_from_slice(VIEWS);
+    }
+    table
+}
+
+const BOARD: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
+    (Key::char('h'), Action::SelectPreviousStage),
+    (Key::plain(KeyCode::Right), Action::SelectNextStage),
+    (Key::char('l'), Action::SelectNextStage),
+    (Key::plain(KeyCode::Up), Action::SelectPreviousMoment),
+    (Key::char('k'), Action::SelectPreviousMoment),
+    (Key::plain(KeyCode::Down), Action::SelectNextMoment),
+    (Key::char('j'), Action::SelectNextMoment),
+    (Key::plain(KeyCode::Home), Action::SelectFirstMoment),
+    (Key::plain(KeyCode::End), Action::SelectLastMoment),
+    (Key::char('a'), Action::AddMoment),
+    (Key::char('A'), Action::AddStage),
+    (Key::char('e'), Action::EditTitle),
+    (Key::char('r'), Action::RenameStage),
+    (Key::char('R'), Action::RenameJourney),
+    (Key::char('D'), Action::DescribeStage),
+    (Key::char('I'), Action::DescribeJourney),
+    (Key::char('W'), Action::EditPersonas),
+    (Key::plain(KeyCode::Enter), Action::OpenDetails),
+    (Key::char('x'), Action::DeleteMoment),
+    (Key::plain(KeyCode::Delete), Action::DeleteMoment),
+    (Key::char('X'), Action::DeleteStage),
+    (Key::char('p'), Action::MakePain),
+    (Key::char('g'), Action::MakeGlory),
+    (Key::char('0'), Action::MakeNeutral),
+    (Key::char('+'), Action::RaiseFeeling),
+    (Key::char('='), Action::RaiseFeeling),
+    (Key::char('-'), Action::LowerFeeling),
+    (Key::char('t'), Action::PickKind),
+    (Key::char('H'), Action::MoveMomentLeft),
+    (Key::char('L'), Action::MoveMomentRight),
+    (Key::char('K'), Action::MoveMomentUp),
+    (Key::char('J'), Action::MoveMomentDown),
+    (Key::char('<'), Action::MoveStageLeft),
+    (Key::char('>'), Action::MoveStageRight),
+    (Key::plain(KeyCode::Tab), Action::NextView),
+    (Key::plain(KeyCode::BackTab), Action::PreviousView),
+    (Key::char('v'), Action::AddVote),
+    (Key::char('V'), Action::RemoveVote),
+    (Key::char('f'), Action::Filter),
+    (Key::char('F'), Action::ClearFilter),
+    (Key::char('T'), Action::Timer),
+    (Key::ctrl('t'), Action::ResetTimer),
+    (Key::char('P'), Action::Present),
+    (Key::char('u'), Action::Undo),
+    (Key::ctrl('z'), Action::Undo),
+    (Key::ctrl('r'), Action::Redo),
+    (Key::ctrl('y'), Action::Redo),
+    (Key::char('s'), Action::Save),
+    (Key::ctrl('s'), Action::Save),
+    (Key::char('E'), Action::Export),
+    (Key::char('/'), Action::Search),
+    (Key::char('n'), Action::NextMatch),
+    (Key::char('N'), Action::PreviousMatch),
+    (Key::char('?'), Action::Help),
+    (Key::plain(KeyCode::F(1)), Action::Help),
+    (Key::char('q'), Action::Quit),
+    (Key::ctrl('q'), Action::Quit),
+    (Key::ctrl('c'), Action::Quit),
+];
+
+/// What works in each of the emotion curve, the summary and the votes, besides their own
+/// keys: going round the views, the countdown, undo, saving, exporting, help, quitting.
+const VIEWS: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Tab), Action::NextView),
+    (Key::plain(KeyCode::BackTab), Action::PreviousView),
+    (Key::char('T'), Action::Timer),
+    (Key::ctrl('t'), Action::ResetTimer),
+    (Key::char('P'), Action::Present),
+    (Key::char('u'), Action::Undo),
+    (Key::ctrl('z'), Action::Undo),
+    (Key::ctrl('r'), Action::Redo),
+    (Key::ctrl('y'), Action::Redo),
+    (Key::char('s'), Action::Save),
+    (Key::ctrl('s'), Action::Save),
+    (Key::char('E'), Action::Export),
+    (Key::char('?'), Action::Help),
+    (Key::plain(KeyCode::F(1)), Action::Help),
+    (Key::char('q'), Action::Quit),
+    (Key::ctrl('q'), Action::Quit),
+    (Key::ctrl('c'), Action::Quit),
+];
+
+const CURVE: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
+    (Key::char('h'), Action::SelectPreviousStage),
+    (Key::plain(KeyCode::Right), Action::SelectNextStage),
+    (Key::char('l'), Action::SelectNextStage),
+    (Key::plain(KeyCode::Enter), Action::ShowOnBoard),
+    (Key::char('f'), Action::Filter),
+    (Key::char('F'), Action::ClearFilter),
+];
+
+const SUMMARY: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Up), Action::MenuUp),
+    (Key::char('k'), Action::MenuUp),
+    (Key::plain(KeyCode::Down), Action::MenuDown),
+    (Key::char('j'), Action::MenuDown),
+    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
+    (Key::char('h'), Action::SelectPreviousStage),
+    (Key::plain(KeyCode::Right), Action::SelectNextStage),
+    (Key::char('l'), Action::SelectNextStage),
+    (Key::plain(KeyCode::Enter), Action::ShowOnBoard),
+];
+
+const VOTES: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Up), Action::MenuUp),
+    (Key::char('k'), Action::MenuUp),
+    (Key::plain(KeyCode::Down), Action::MenuDown),
+    (Key::char('j'), Action::MenuDown),
+    (Key::plain(KeyCode::Enter), Action::ShowOnBoard),
+    (Key::char('v'), Action::AddVote),
+    (Key::char('V'), Action::RemoveVote),
+];
+
+const DETAILS: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Up), Action::PreviousField),
+    (Key::char('k'), Action::PreviousField),
+    (Key::plain(KeyCode::BackTab), Action::PreviousField),
+    (Key::plain(KeyCode::Down), Action::NextField),
+    (Key::char('j'), Action::NextField),
+    (Key::plain(KeyCode::Tab), Action::NextField),
+    (Key::plain(KeyCode::Enter), Action::EditField),
+    (Key::char('e'), Action::EditField),
+    (Key::plain(KeyCode::Left), Action::PreviousValue),
+    (Key::char('h'), Action::PreviousValue),
+    (Key::plain(KeyCode::Right), Action::NextValue),
+    (Key::char('l'), Action::NextValue),
+    (Key::char('u'), Action::Undo),
+    (Key::ctrl('z'), Action::Undo),
+    (Key::ctrl('r'), Action::Redo),
+    (Key::ctrl('y'), Action::Redo),
+    (Key::plain(KeyCode::Esc), Action::Close),
+    (Key::char('q'), Action::Close),
+];
+
+fn kind_menu() -> Vec<(Key, Action)> {
+    let mut table: Vec<(Key, Action)> = Action::ALL
+        .iter()
+        .filter_map(|action| match action.kind_choice()? {
+            Some(kind) => Some((Key::char(kind_letter(kind)), *action)),
+            None => Some((Key::char('n'), *action)),
+        })
+        .collect();
+    table.extend_from_slice(&[
+        (Key::plain(KeyCode::Up), Action::MenuUp),
+        (Key::char('k'), Action::MenuUp),
+        (Key::plain(KeyCode::Down), Action::MenuDown),
+        (Key::char('j'), Action::MenuDown),
+        (Key::plain(KeyCode::Enter), Action::MenuChoose),
+        (Key::plain(KeyCode::Esc), Action::Close),
+        (Key::char('q'), Action::Close),
+    ]);
+    table
+}
+
+fn filter_menu() -> Vec<(Key, Action)> {
+    let mut table = vec![
+        (Key::char('p'), Action::FilterPains),
+        (Key::char('g'), Action::FilterGlories),
+        (Key::char('m'), Action::FilterMomentsOfTruth),
+        (Key::char('o'), Action::FilterOrdinary),
+        (Key::char('n'), Action::FilterOrdinary),
+    ];
+    table.extend(super::KIND_FILTER_ACTIONS.iter().filter_map(|action| {
+        let kind = action.filter_kind()?;
+        Some((Key::char(kind_letter(kind)), *action))
+    }));
+    table.extend_from_slice(&[
+        (Key::char('/'), Action::FilterText),
+        (Key::plain(KeyCode::Esc), Action::Close),
+    ]);
+    table
+}
+
+/// Arrows only move in the export menu: every letter there names a format (`j` is JSON).
+const EXPORT_MENU: &[(Key, Action)] = &[
+    (Key::char('m'), Action::ExportMermaid),
+    (Key::char('d'), Action::ExportMarkdown),
+    (Key::char('c'), Action::ExportCsv),
+    (Key::char('h'), Action::ExportHtml),
+    (Key::char('j'), Action::ExportJson),
+    (Key::plain(KeyCode::Up), Action::MenuUp),
+    (Key::plain(KeyCode::Down), Action::MenuDown),
+    (Key::plain(KeyCode::Enter), Action::MenuChoose),
+    (Key::plain(KeyCode::Esc), Action::Close),
+    (Key::char('q'), Action::Close),
+];
+
+const PRESENTATION: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
+    (Key::char('h'), Action::SelectPreviousStage),
+    (Key::plain(KeyCode::Right), Action::SelectNextStage),
+    (Key::char('l'), Action::SelectNextStage),
+    (Key::char(' '), Action::SelectNextStage),
+    (Key::plain(KeyCode::Up), Action::SelectPreviousMoment),
+    (Key::char('k'), Action::SelectPreviousMoment),
+    (Key::plain(KeyCode::Down), Action::SelectNextMoment),
+    (Key::char('j'), Action::SelectNextMoment),
+    (Key::char('w'), Action::WholeMap),
+    (Key::char('T'), Action::Timer),
+    (Key::ctrl('t'), Action::ResetTimer),
+    (Key::char('u'), Action::Undo),
+    (Key::ctrl('z'), Action::Undo),
+    (Key::ctrl('r'), Action::Redo),
+    (Key::ctrl('y'), Action::Redo),
+    (Key::plain(KeyCode::Esc), Action::StopPresenting),
+    (Key::char('q'), Action::StopPresenting),
+    (Key::char('P'), Action::StopPresenting),
+];
+
+const HELP: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Down), Action::ScrollDown),
+    (Key::char('j'), Action::ScrollDown),
+    (Key::plain(KeyCode::Up), Action::ScrollUp),
+    (Key::char('k'), Action::ScrollUp),
+    (Key::plain(KeyCode::PageDown), Action::PageDown),
+    (Key::char(' '), Action::PageDown),
+    (Key::plain(KeyCode::PageUp), Action::PageUp),
+    (Key::plain(KeyCode::Esc), Action::Close),
+    (Key::char('q'), Action::Close),
+];
+
+const ASK_DELETE_STAGE: &[(Key, Action)] = &[
+    (Key::char('y'), Action::ConfirmDeleteStage),
+    (Key::char('n'), Action::KeepStage),
+    (Key::plain(KeyCode::Esc), Action::KeepStage),
+];
+
+const ASK_QUIT: &[(Key, Action)] = &[
+    (Key::char('y'), Action::SaveAndQuit),
+    (Key::char('n'), Action::QuitWithoutSaving),
+    (Key::plain(KeyCode::Esc), Action::Stay),
+];
+
+const ASK_OVERWRITE: &[(Key, Action)] = &[
+    (Key::char('o'), Action::OverwriteTheirs),
+    (Key::char('r'), Action::ReloadTheirs),
+    (Key::plain(KeyCode::Esc), Action::NotNow),
+];
+
+const ASK_RESTORE: &[(Key, Action)] = &[
+    (Key::char('r'), Action::RestoreRecovery),
+    (Key::char('d'), Action::DeleteRecovery),
+    (Key::plain(KeyCode::Esc), Action::DecideLater),
+];
+
+const ASK_LOCKED: &[(Key, Action)] = &[
+    (Key::char('r'), Action::FollowReadOnly),
+    (Key::plain(KeyCode::Esc), Action::FollowReadOnly),
+    (Key::char('e'), Action::EditAnyway),
+    (Key::char('q'), Action::Quit),
+];
+
+const ASK_OVERWRITE_EXPORT: &[(Key, Action)] = &[
+    (Key::char('y'), Action::OverwriteExport),
+    (Key::char('n'), Action::KeepFile),
+    (Key::plain(KeyCode::Esc), Action::KeepFile),
+];
+
+const TYPING: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Enter), Action::KeepText),
+    (Key::plain(KeyCode::Esc), Action::CancelText),
+    (Key::plain(KeyCode::Left), Action::CursorLeft),
+    (Key::plain(KeyCode::Right), Action::CursorRight),
+    (Key::plain(KeyCode::Home), Action::CursorHome),
+    (Key::ctrl('a'), Action::CursorHome),
+    (Key::plain(KeyCode::End), Action::CursorEnd),
+    (Key::ctrl('e'), Action::CursorEnd),
+    (Key::plain(KeyCode::Backspace), Action::EraseBefore),
+    (Key::plain(KeyCode::Delete), Action::EraseAfter),
+    (Key::ctrl('w'), Action::EraseWord),
+    (Key::ctrl('u'), Action::EraseToStart),
+    (Key::ctrl('k'), Action::EraseToEnd),
+    (Key::alt(KeyCode::Enter), Action::NewLine),
+    (Key::ctrl('j'), Action::NewLine),
+    (Key::plain(KeyCode::Tab), Action::InsertTab),
+];

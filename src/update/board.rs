@@ -1,0 +1,562 @@
+//! The board's actions: moving around, adding, editing, deleting, feelings and kinds,
+//! rearranging, and the board's ways into the views, menus, prompts and files.
+
+use crate::action::Action;
+use crate::app::{App, Confirm, Effect, Mode, Screen, TextTarget};
+use crate::input::TextInput;
+use crate::model::{Edit, Feeling, Kind, Moment, Stage};
+use crate::text::{plural, quoted};
+
+impl App {
+    /// Carries out a board action, `steps` times where a count applies.
+    pub(super) fn board_action(&mut self, action: Action, steps: usize) -> Vec<Effect> {
+        let steps = steps as isize;
+        match action {
+            Action::SelectPreviousStage => self.step_stage(-steps),
+            Action::SelectNextStage => self.step_stage(steps),
+            Action::SelectPreviousMoment => self.step_moment(-steps),
+            Action::SelectNextMoment => self.step_moment(steps),
+            Action::SelectFirstMoment => self.selection.moment = 0,
+            Action::SelectLastMoment => {
+                self.selection.moment = self.selected_stage().map_or(0, |s| s.moments.len());
+                self.clamp_selection();
+            }
+            Action::AddMoment => self.add_moment(),
+            Action::AddStage => self.add_stage(),
+            Action::EditTitle
+            | Action::RenameStage
+            | Action::RenameJourney
+            | Action::DescribeStage
+            | Action::DescribeJourney
+            | Action::EditPersonas => self.start_editing(action),
+            Action::OpenDetails => self.open_details(),
+            Action::DeleteMoment => self.delete_moment(),
+            Action::DeleteStage => self.delete_stage(),
+            Action::MakePain => self.make_pain_or_glory(-1),
+            Action::MakeGlory => self.make_pain_or_glory(1),
+            Action::MakeNeutral => self.set_feeling(Feeling::NEUTRAL),
+            Action::RaiseFeeling => self.shift_feeling(steps),
+            Action::LowerFeeling => self.shift_feeling(-steps),
+            Action::PickKind => self.open_kind_menu(),
+            Action::MoveMomentLeft => self.move_moment_across(-steps),
+            Action::MoveMomentRight => self.move_moment_across(steps),
+            Action::MoveMomentUp => self.move_moment_within(-steps),
+            Action::MoveMomentDown => self.move_moment_within(steps),
+            Action::MoveStageLeft => self.move_stage(-steps),
+            Action::MoveStageRight => self.move_stage(steps),
+            Action::NextView => self.change_view(1),
+            Action::PreviousView => self.change_view(-1),
+            Action::Export => return self.open_export_menu(),
+            Action::AddVote => self.vote(steps as i64),
+            Action::RemoveVote => self.vote(-steps as i64),
+            Action::Filter => self.open_filter_menu(),
+            Action::ClearFilter => {
+                let clear = if self.filter.take().is_some() {
+                    "Filter off: every moment shows."
+                } else {
+                    "No filter is on."
+                };
+                self.info(clear);
+            }
+            Action::Timer => self.timer_key(),
+            Action::ResetTimer => {
+                let reset = if self.timer.take().is_some() {
+                    "Timer stopped."
+                } else {
+                    "No timer is running."
+                };
+                self.info(reset);
+            }
+            Action::Present => self.start_presenting(),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Save => {
+                return vec![Effect::Save {
+                    overwrite: false,
+                    then_quit: false,
+                }];
+            }
+            Action::Search => self.open_search(),
+            Action::NextMatch => self.find_match(true, false),
+            Action::PreviousMatch => self.find_match(false, false),
+            Action::Help => self.mode = Mode::Help { scroll: 0 },
+            Action::Quit => self.quit(),
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn open_details(&mut self) {
+        if self.moment_or_hint().is_some() {
+            self.mode = Mode::Details {
+                field: 0,
+                editing: None,
+            };
+            let hint = self.details_hint();
+            self.info(hint);
+        }
+    }
+
+    /// Quits at once when nothing is unsaved; otherwise asks first.
+    pub(super) fn quit(&mut self) {
+        if self.is_modified() {
+            self.mode = Mode::Confirm(Confirm::Quit);
+            self.warn("There are unsaved changes.");
+        } else {
+            self.should_quit = true;
+        }
+    }
+
+    pub(super) fn change_view(&mut self, step: isize) {
+        self.screen = self.screen.step(step);
+        let next = self.keymap().board_key(Action::NextView);
+        let message = match self.screen {
+            Screen::Board => format!("The board. {next} for the emotion curve."),
+            Screen::Curve => format!(
+                "Emotion curve: each stage's average feeling, every moment as a point. {next} for the summary."
+            ),
+            Screen::Summary => {
+                format!("Summary of the journey and its stages. {next} for the votes.")
+            }
+            Screen::Votes => format!("The most-voted moments. {next} for the board."),
+        };
+        self.info(message);
+    }
+
+    /// Moves the selection `step` stages sideways, as far as there are stages.
+    pub(super) fn step_stage(&mut self, step: isize) {
+        let stages = self.journey().stages().len();
+        if stages == 0 {
+            self.hint_add_stage();
+            return;
+        }
+        let target = self
+            .selection
+            .stage
+            .saturating_add_signed(step)
+            .min(stages - 1);
+        if target == self.selection.stage {
+            self.info(if step < 0 {
+                "This is the first stage."
+            } else {
+                "This is the last stage."
+            });
+            return;
+        }
+        self.selection.stage = target;
+        self.clamp_selection();
+    }
+
+    /// Moves the selection `step` moments up or down the stage, as far as there are
+    /// moments.
+    pub(super) fn step_moment(&mut self, step: isize) {
+        let moments = self.selected_stage().map_or(0, |s| s.moments.len());
+        if moments == 0 {
+            let add = self.keymap().board_key(Action::AddMoment);
+            self.info(format!("This stage has no moments yet: {add} adds one."));
+            return;
+        }
+        let target = self
+            .selection
+            .moment
+            .saturating_add_signed(step)
+            .min(moments - 1);
+        if target == self.selection.moment {
+            self.info(if step < 0 {
+                "This is the first moment of the stage."
+            } else {
+                "This is the last moment of the stage."
+            });
+            return;
+        }
+        self.selection.moment = target;
+    }
+
+    fn hint_add_stage(&mut self) {
+        let add = self.keymap().board_key(Action::AddStage);
+        self.info(format!("The journey has no stages yet: {add} adds one."));
+    }
+
+    /// The selected moment, or a hint on the status line when there is none.
+    pub(super) fn moment_or_hint(&mut self) -> Option<Moment> {
+        if let Some(moment) = self.selected_moment() {
+            return Some(moment.clone());
+        }
+        if self.selected_stage().is_some() {
+            let add = self.keymap().board_key(Action::AddMoment);
+            self.info(format!("No moment here: {add} adds one."));
+        } else {
+            self.hint_add_stage();
+        }
+        None
+    }
+
+    fn stage_or_hint(&mut self) -> Option<Stage> {
+        let stage = self.selected_stage().cloned();
+        if stage.is_none() {
+            self.hint_add_stage();
+        }
+        stage
+    }
+
+    /// Opens the field for a new card below the selected one. The card joins the map, as
+    /// one change, only when its title is confirmed.
+    fn add_moment(&mut self) {
+        let Some(stage) = self.stage_or_hint() else {
+            return;
+        };
+        let index = if stage.moments.is_empty() {
+            0
+        } else {
+            self.selection.moment + 1
+        };
+        self.mode = Mode::EditText {
+            target: TextTarget::NewMoment {
+                stage: stage.id,
+                index,
+            },
+            input: TextInput::line(""),
+        };
+        self.info(format!(
+            "New moment in {}: type its title, Enter adds it, Esc cancels.",
+            quoted(&stage.name)
+        ));
+    }
+
+    /// Opens the field for a new stage to the right of the selected one.
+    fn add_stage(&mut self) {
+        let index = if self.journey().stages().is_empty() {
+            0
+        } else {
+            self.selection.stage + 1
+        };
+        self.mode = Mode::EditText {
+            target: TextTarget::NewStage { index },
+            input: TextInput::line(""),
+        };
+        self.info("New stage: type its name, Enter adds it, Esc cancels.");
+    }
+
+    /// Opens the field for changing an existing title, name or description.
+    fn start_editing(&mut self, action: Action) {
+        let (target, input, hint) = match action {
+            Action::EditTitle => {
+                let Some(moment) = self.moment_or_hint() else {
+                    return;
+                };
+                (
+                    TextTarget::MomentTitle(moment.id),
+                    TextInput::line(&moment.title),
+                    "Type the title.".to_string(),
+                )
+            }
+            Action::RenameStage => {
+                let Some(stage) = self.stage_or_hint() else {
+                    return;
+                };
+                (
+                    TextTarget::StageName(stage.id),
+                    TextInput::line(&stage.name),
+                    "Type the stage's name.".to_string(),
+                )
+            }
+            Action::DescribeStage => {
+                let Some(stage) = self.stage_or_hint() else {
+                    return;
+                };
+                (
+                    TextTarget::StageDescription(stage.id),
+                    TextInput::multiline(&stage.description),
+                    format!("What happens in {}?", quoted(&stage.name)),
+                )
+            }
+            Action::RenameJourney => (
+                TextTarget::JourneyTitle,
+                TextInput::line(&self.journey().title),
+                "Type the journey's title.".to_string(),
+            ),
+            Action::DescribeJourney => (
+                TextTarget::JourneyDescription,
+                TextInput::multiline(&self.journey().description),
+                "Describe the journey: who, what, from where to where.".to_string(),
+            ),
+            _ => (
+                TextTarget::Personas,
+                TextInput::line(&self.journey().personas.join(", ")),
+                "Name the personas, separated by commas.".to_string(),
+            ),
+        };
+        self.mode = Mode::EditText { target, input };
+        self.info(format!("{hint} Enter keeps it, Esc cancels."));
+    }
+
+    fn delete_moment(&mut self) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let label = format!("delete {}", quoted(&moment.title));
+        if self.change(label, vec![Edit::RemoveMoment { id: moment.id }]) {
+            self.clamp_selection();
+            let undo = self.keymap().board_key(Action::Undo);
+            self.success(format!(
+                "Deleted {}. {undo} brings it back.",
+                quoted(&moment.title)
+            ));
+        }
+    }
+
+    fn delete_stage(&mut self) {
+        let Some(stage) = self.stage_or_hint() else {
+            return;
+        };
+        if stage.moments.is_empty() {
+            self.delete_stage_now(stage.id);
+        } else {
+            self.mode = Mode::Confirm(Confirm::DeleteStage(stage.id));
+            self.warn(format!(
+                "Delete {} and its {}?",
+                quoted(&stage.name),
+                plural(stage.moments.len(), "moment", "moments")
+            ));
+        }
+    }
+
+    pub(super) fn delete_stage_now(&mut self, id: crate::model::Id) {
+        let Some(index) = self.journey().stage_index(id) else {
+            return;
+        };
+        let name = self.journey().stages()[index].name.clone();
+        if self.change(
+            format!("delete stage {}", quoted(&name)),
+            vec![Edit::RemoveStage { id }],
+        ) {
+            self.clamp_selection();
+            let undo = self.keymap().board_key(Action::Undo);
+            self.success(format!(
+                "Deleted stage {}. {undo} brings it back.",
+                quoted(&name)
+            ));
+        }
+    }
+
+    /// `p` and `g`: first a pain (or glory), then a deep one.
+    fn make_pain_or_glory(&mut self, sign: i8) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let current = moment.feeling.value();
+        let target = if current.signum() == sign {
+            Feeling::clamped(i64::from(sign) * 2)
+        } else {
+            Feeling::clamped(i64::from(sign))
+        };
+        self.set_feeling(target);
+    }
+
+    fn shift_feeling(&mut self, step: isize) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        self.set_feeling(Feeling::clamped(
+            i64::from(moment.feeling.value()) + step as i64,
+        ));
+    }
+
+    pub(super) fn set_feeling(&mut self, feeling: Feeling) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let title = quoted(&moment.title);
+        if moment.feeling == feeling {
+            self.info(format!("{title} already is {}.", feeling.phrase()));
+            return;
+        }
+        let label = format!("make {title} {}", feeling.phrase());
+        if self.change(
+            label,
+            vec![Edit::SetFeeling {
+                id: moment.id,
+                feeling,
+            }],
+        ) {
+            self.success(format!("{title} is now {}.", feeling.phrase()));
+        }
+    }
+
+    pub(super) fn set_kind(&mut self, kind: Option<Kind>) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let title = quoted(&moment.title);
+        let phrase = match kind {
+            Some(kind) => format!("{} ({})", kind.with_article(), kind.name()),
+            None => "an ordinary touchpoint".to_string(),
+        };
+        if moment.kind == kind {
+            self.info(format!("{title} already is {phrase}."));
+            return;
+        }
+        if self.change(
+            format!("make {title} {phrase}"),
+            vec![Edit::SetKind {
+                id: moment.id,
+                kind,
+            }],
+        ) {
+            self.success(format!("{title} is now {phrase}."));
+        }
+    }
+
+    /// Moves the selected moment `step` stages sideways, as far as there are stages.
+    fn move_moment_across(&mut self, step: isize) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let stages = self.journey().stages();
+        let target = self
+            .selection
+            .stage
+            .saturating_add_signed(step)
+            .min(stages.len() - 1);
+        if target == self.selection.stage {
+            self.info(if step < 0 {
+                "Already in the first stage."
+            } else {
+                "Already in the last stage."
+            });
+            return;
+        }
+        let to = &stages[target];
+        let index = self.selection.moment.min(to.moments.len());
+        let (stage_id, stage_name) = (to.id, to.name.clone());
+        if self.change(
+            format!("move {} to {}", quoted(&moment.title), quoted(&stage_name)),
+            vec![Edit::MoveMoment {
+                id: moment.id,
+                stage: stage_id,
+                index,
+            }],
+        ) {
+            self.select_moment(moment.id);
+            self.success(format!(
+                "Moved {} to {}.",
+                quoted(&moment.title),
+                quoted(&stage_name)
+            ));
+        }
+    }
+
+    /// Moves the selected moment `step` places up or down its stage, as far as it goes.
+    fn move_moment_within(&mut self, step: isize) {
+        let Some(moment) = self.moment_or_hint() else {
+            return;
+        };
+        let Some(stage) = self.selected_stage() else {
+            return;
+        };
+        let (stage_id, len) = (stage.id, stage.moments.len());
+        let index = self
+            .selection
+            .moment
+            .saturating_add_signed(step)
+            .min(len - 1);
+        let direction = if step < 0 { "up" } else { "down" };
+        if index == self.selection.moment {
+            self.info(if step < 0 {
+                "Already at the top of the stage."
+            } else {
+                "Already at the bottom of the stage."
+            });
+            return;
+        }
+        if self.change(
+            format!("move {} {direction}", quoted(&moment.title)),
+            vec![Edit::MoveMoment {
+                id: moment.id,
+                stage: stage_id,
+                index,
+            }],
+        ) {
+            self.select_moment(moment.id);
+            self.success(format!("Moved {} {direction}.", quoted(&moment.title)));
+        }
+    }
+
+    /// Moves the selected stage `step` places sideways, as far as it goes.
+    fn move_stage(&mut self, step: isize) {
+        let Some(stage) = self.stage_or_hint() else {
+            return;
+        };
+        let stages = self.journey().stages().len();
+        let to = self
+            .selection
+            .stage
+            .saturating_add_signed(step)
+            .min(stages - 1);
+        if to == self.selection.stage {
+            self.info(if step < 0 {
+                "Already the first stage."
+            } else {
+                "Already the last stage."
+            });
+            return;
+        }
+        let side = if step < 0 { "left" } else { "right" };
+        if self.change(
+            format!("move stage {} {side}", quoted(&stage.name)),
+            vec![Edit::MoveStage { id: stage.id, to }],
+        ) {
+            self.selection.stage = to;
+            self.clamp_selection();
+            self.success(format!("Moved stage {} {side}.", quoted(&stage.name)));
+        }
+    }
+
+    pub(super) fn undo(&mut self) {
+        match self.undo_change() {
+            Some(replayed) => {
+                self.follow(&replayed.edits);
+                self.success(format!("Undid: {}.", replayed.label));
+            }
+            None => self.info("Nothing to undo."),
+        }
+    }
+
+    pub(super) fn redo(&mut self) {
+        match self.redo_change() {
+            Some(replayed) => {
+                self.follow(&replayed.edits);
+                self.success(format!("Redid: {}.", replayed.label));
+            }
+            None => self.info("Nothing to redo."),
+        }
+    }
+
+    /// Selects what an undo or redo touched, so the user sees what changed.
+    fn follow(&mut self, edits: &[Edit]) {
+        for edit in edits {
+            match edit {
+                Edit::InsertMoment { moment, .. } => self.select_moment(moment.id),
+                Edit::MoveMoment { id, .. }
+                | Edit::SetMomentText { id, .. }
+                | Edit::SetKind { id, .. }
+                | Edit::SetFeeling { id, .. }
+                | Edit::SetEvidence { id, .. }
+                | Edit::SetTags { id, .. }
+                | Edit::SetVotes { id, .. } => self.select_moment(*id),
+                Edit::InsertStage { stage, .. } => self.select_stage(stage.id),
+                Edit::MoveStage { id, .. } | Edit::SetStageText { id, .. } => {
+                    let moment = self.selection.moment;
+                    self.select_stage(*id);
+                    self.selection.moment = moment;
+                }
+                Edit::RemoveMoment { .. }
+                | Edit::RemoveStage { .. }
+                | Edit::SetJourneyText { .. }
+                | Edit::SetPersonas { .. }
+                | Edit::ReplaceJourney { .. } => {}
+            }
+        }
+        self.clamp_selection();
+    }
+}

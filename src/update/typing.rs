@@ -1,0 +1,324 @@
+//! Text fields: the typing context's keys, and what keeping or cancelling the text does
+//! for each field (a title, a name, a description, the personas, a field of the details,
+//! a search, a filter, a countdown's length).
+
+use crate::action::Action;
+use crate::app::{App, DetailField, Effect, Mode, Search, TextTarget};
+use crate::keymap::{Context, Key, Lookup};
+use crate::model::{Edit, JourneyField, Moment, MomentField, Stage, StageField, clean_tags};
+use crate::text::quoted;
+use crate::workshop::{Filter, Timer, parse_minutes};
+
+impl App {
+    /// A key while a field is being typed into: the typing table first (keep, cancel,
+    /// move, erase), then the character itself.
+    pub(super) fn typing_key(&mut self, key: Key) -> Vec<Effect> {
+        match self.keymap().lookup(Context::Typing, &[key]) {
+            Lookup::Action(Action::KeepText) => self.keep_text(),
+            Lookup::Action(Action::CancelText) => self.cancel_text(),
+            Lookup::Action(action) => {
+                if let Some(input) = self.input_mut() {
+                    input.apply(action);
+                }
+            }
+            Lookup::Prefix | Lookup::Unbound => {
+                if let (Some(c), Some(input)) = (key.typed_char(), self.input_mut()) {
+                    input.type_char(c);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Enter: the field's text is taken, each field in its own way.
+    fn keep_text(&mut self) {
+        let Some(text) = self.input().map(|input| input.text().to_owned()) else {
+            return;
+        };
+        match &self.mode {
+            Mode::EditText { target, .. } => {
+                let target = *target;
+                self.commit_text(target, text.trim().to_owned());
+            }
+            Mode::Details { field, .. } => {
+                let field = *field;
+                self.keep_detail(field, &text);
+            }
+            Mode::Search { .. } => self.search_for(text.trim()),
+            Mode::FilterText { .. } => {
+                self.mode = Mode::Board;
+                let text = text.trim();
+                if text.is_empty() {
+                    self.info("Nothing typed: no filter.");
+                } else {
+                    self.apply_filter(Filter::Text(text.to_owned()));
+                }
+            }
+            Mode::TimerLength { .. } => self.start_countdown(text.trim()),
+            _ => {}
+        }
+    }
+
+    /// Esc: the field closes and everything stays as it was.
+    fn cancel_text(&mut self) {
+        let message = match &self.mode {
+            Mode::EditText {
+                target: TextTarget::NewMoment { .. } | TextTarget::NewStage { .. },
+                ..
+            } => "Nothing added.",
+            Mode::Search { .. } => "Search cancelled.",
+            Mode::FilterText { .. } | Mode::TimerLength { .. } => "Cancelled.",
+            _ => "Left as it was.",
+        };
+        self.mode = match &self.mode {
+            Mode::Details { field, .. } => Mode::Details {
+                field: *field,
+                editing: None,
+            },
+            _ => Mode::Board,
+        };
+        self.info(message);
+    }
+
+    fn commit_text(&mut self, target: TextTarget, text: String) {
+        if target.is_description() {
+            self.mode = Mode::Board;
+            self.commit_description(target, text);
+            return;
+        }
+        if text.is_empty() {
+            match target {
+                TextTarget::NewMoment { .. } | TextTarget::NewStage { .. } => {
+                    self.mode = Mode::Board;
+                    self.info("Nothing added: the title was empty.");
+                }
+                TextTarget::StageName(_) => self
+                    .error("A stage's name cannot be empty: type one, or Esc to keep the old one."),
+                _ => self.error("A title cannot be empty: type one, or Esc to keep the old one."),
+            }
+            return;
+        }
+        self.mode = Mode::Board;
+        match target {
+            TextTarget::NewMoment { stage, index } => self.add_new_moment(stage, index, text),
+            TextTarget::NewStage { index } => self.add_new_stage(index, text),
+            TextTarget::MomentTitle(id) => {
+                let old = self.journey().moment(id).map(|m| m.title.clone());
+                let edit = Edit::SetMomentText {
+                    id,
+                    field: MomentField::Title,
+                    text: text.clone(),
+                };
+                self.rename(old, edit, "moment", &text);
+            }
+            TextTarget::StageName(id) => {
+                let old = self
+                    .journey()
+                    .stage_index(id)
+                    .map(|i| self.journey().stages()[i].name.clone());
+                let edit = Edit::SetStageText {
+                    id,
+                    field: StageField::Name,
+                    text: text.clone(),
+                };
+                self.rename(old, edit, "stage", &text);
+            }
+            TextTarget::JourneyTitle => {
+                if text != self.journey().title {
+                    self.change(
+                        "rename the journey",
+                        vec![Edit::SetJourneyText {
+                            field: JourneyField::Title,
+                            text: text.clone(),
+                        }],
+                    );
+                }
+                self.success(format!("The journey is called {}.", quoted(&text)));
+            }
+            TextTarget::StageDescription(_)
+            | TextTarget::JourneyDescription
+            | TextTarget::Personas => {}
+        }
+    }
+
+    /// Puts the new card into the map, as one change, and selects it.
+    fn add_new_moment(&mut self, stage: crate::model::Id, index: usize, title: String) {
+        let mut moment = Moment::new(title.clone());
+        moment.id = self.allocate_id();
+        let id = moment.id;
+        let index = self
+            .journey()
+            .stage_index(stage)
+            .map_or(0, |s| index.min(self.journey().stages()[s].moments.len()));
+        if self.change(
+            format!("add moment {}", quoted(&title)),
+            vec![Edit::InsertMoment {
+                stage,
+                index,
+                moment,
+            }],
+        ) {
+            self.select_moment(id);
+            self.success(format!("Added moment {}.", quoted(&title)));
+        }
+    }
+
+    /// Puts the new stage into the map, as one change, and selects it.
+    fn add_new_stage(&mut self, index: usize, name: String) {
+        let mut stage = Stage::new(name.clone());
+        stage.id = self.allocate_id();
+        let id = stage.id;
+        let index = index.min(self.journey().stages().len());
+        if self.change(
+            format!("add stage {}", quoted(&name)),
+            vec![Edit::InsertStage { index, stage }],
+        ) {
+            self.select_stage(id);
+            self.success(format!("Added stage {}.", quoted(&name)));
+        }
+    }
+
+    fn rename(&mut self, old: Option<String>, edit: Edit, what: &str, text: &str) {
+        if old.as_deref() == Some(text) {
+            self.info("Left as it was.");
+        } else if self.change(format!("rename {what} {}", quoted(text)), vec![edit]) {
+            self.success(format!("Renamed the {what} {}.", quoted(text)));
+        }
+    }
+
+    /// A stage's or the journey's description, or the personas: may be emptied, may span
+    /// lines.
+    fn commit_description(&mut self, target: TextTarget, text: String) {
+        let (edit, old, whose) = match target {
+            TextTarget::StageDescription(id) => {
+                let Some(index) = self.journey().stage_index(id) else {
+                    return;
+                };
+                let stage = &self.journey().stages()[index];
+                (
+                    Edit::SetStageText {
+                        id,
+                        field: StageField::Description,
+                        text: text.clone(),
+                    },
+                    stage.description.clone(),
+                    format!("stage {}", quoted(&stage.name)),
+                )
+            }
+            TextTarget::Personas => {
+                let personas = clean_tags(text.split(',').map(str::to_owned).collect());
+                if personas == self.journey().personas {
+                    self.info("Left as it was.");
+                } else if self.change("name the personas", vec![Edit::SetPersonas { personas }]) {
+                    self.success("Personas changed; the summary lists them.");
+                }
+                return;
+            }
+            _ => (
+                Edit::SetJourneyText {
+                    field: JourneyField::Description,
+                    text: text.clone(),
+                },
+                self.journey().description.clone(),
+                "journey".to_string(),
+            ),
+        };
+        if old == text {
+            self.info("Left as it was.");
+        } else if self.change(format!("describe the {whose}"), vec![edit]) {
+            self.success(format!("Described the {whose}."));
+        }
+    }
+
+    /// Enter in a field of the details: the field takes the text; a title may not be
+    /// empty.
+    fn keep_detail(&mut self, field: usize, text: &str) {
+        let Some(moment) = self.selected_moment().cloned() else {
+            self.mode = Mode::Board;
+            return;
+        };
+        let which = DetailField::ALL[field];
+        if which == DetailField::Title && text.trim().is_empty() {
+            self.error("A title cannot be empty: type one, or Esc to keep the old one.");
+            return;
+        }
+        self.mode = Mode::Details {
+            field,
+            editing: None,
+        };
+        self.set_detail_text(&moment, which, text);
+    }
+
+    fn search_for(&mut self, query: &str) {
+        self.mode = Mode::Board;
+        if query.is_empty() {
+            self.search = None;
+            self.info("Search cleared.");
+        } else {
+            self.search = Some(Search {
+                query: query.to_owned(),
+            });
+            self.find_match(true, true);
+        }
+    }
+
+    fn start_countdown(&mut self, text: &str) {
+        let Some(length) = parse_minutes(text) else {
+            self.error(
+                "Not a length from 1 second to 12 hours: type minutes such as 5 or 2.5, or seconds such as 90s.",
+            );
+            return;
+        };
+        self.mode = Mode::Board;
+        self.timer_length = length;
+        let timer = Timer::start(length, self.now);
+        let pause = self.keymap().board_key(Action::Timer);
+        self.success(format!(
+            "Countdown of {} started. {pause} pauses it.",
+            timer.display(self.now)
+        ));
+        self.timer = Some(timer);
+    }
+}
+
+impl App {
+    /// A field of the details takes the typed text (tags split at commas).
+    pub(super) fn set_detail_text(&mut self, moment: &Moment, which: DetailField, text: &str) {
+        let edit = if which == DetailField::Tags {
+            let tags = clean_tags(text.split(',').map(str::to_owned).collect());
+            if tags == moment.tags {
+                self.info("Left as it was.");
+                return;
+            }
+            Edit::SetTags {
+                id: moment.id,
+                tags,
+            }
+        } else {
+            let Some(field) = which.text_field() else {
+                return;
+            };
+            let text = if field.is_multiline() {
+                text.trim_end().to_owned()
+            } else {
+                text.trim().to_owned()
+            };
+            if moment.text(field) == text {
+                self.info("Left as it was.");
+                return;
+            }
+            Edit::SetMomentText {
+                id: moment.id,
+                field,
+                text,
+            }
+        };
+        let name = which.label().to_lowercase();
+        if self.change(
+            format!("change the {name} of {}", quoted(&moment.title)),
+            vec![edit],
+        ) {
+            self.success(format!("Changed the {name} of {}.", quoted(&moment.title)));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! The emotion curve, the summary and the votes. Their keys act on what they show (a stage
+//! on the curve and in the summary, a row of the votes) and go back to the board with it;
+//! a board key that would change a card the view does not show is refused with a word.
+
+use crate::action::Action;
+use crate::app::{App, Effect, Screen};
+use crate::insight::ranking;
+use crate::keymap::{Context, Key, Lookup, sequence_label};
+use crate::text::quoted;
+
+impl App {
+    pub(super) fn view_action(
+        &mut self,
+        context: Context,
+        action: Action,
+        steps: usize,
+    ) -> Vec<Effect> {
+        match (context, action) {
+            (Context::Summary, Action::MenuUp) => self.step_stage(-1),
+            (Context::Summary, Action::MenuDown) => self.step_stage(1),
+            (Context::Votes, Action::MenuUp) => self.votes_row = self.votes_row.saturating_sub(1),
+            (Context::Votes, Action::MenuDown) => {
+                let rows = ranking(self.journey()).len();
+                self.votes_row = (self.votes_row + 1).min(rows.saturating_sub(1));
+            }
+            (Context::Votes, Action::AddVote | Action::RemoveVote) => {
+                if self.select_voted_row() {
+                    let step = if action == Action::AddVote { 1 } else { -1 };
+                    self.vote(step * steps as i64);
+                }
+            }
+            (_, Action::ShowOnBoard) => self.show_on_board(context),
+            (_, action) => return self.board_action(action, steps),
+        }
+        Vec::new()
+    }
+
+    /// Selects the moment on the highlighted row of the votes; `false`, said, when the
+    /// list is empty.
+    fn select_voted_row(&mut self) -> bool {
+        let ranked = ranking(self.journey());
+        let Some((_, moment)) = ranked.get(self.votes_row.min(ranked.len().saturating_sub(1)))
+        else {
+            let vote = self.keymap().board_key(Action::AddVote);
+            let back = self
+                .keymap()
+                .first_label(Context::Votes, Action::ShowOnBoard);
+            self.info(format!(
+                "No votes yet: {back} goes to the board, where {vote} gives the selected moment a vote."
+            ));
+            return false;
+        };
+        let id = moment.id;
+        self.select_moment(id);
+        true
+    }
+
+    fn show_on_board(&mut self, context: Context) {
+        if context == Context::Votes && !self.select_voted_row() {
+            return;
+        }
+        self.screen = Screen::Board;
+        let what = match (context, self.selected_moment(), self.selected_stage()) {
+            (Context::Votes, Some(moment), _) => quoted(&moment.title),
+            (_, _, Some(stage)) => format!("stage {}", quoted(&stage.name)),
+            _ => "the board".to_string(),
+        };
+        self.info(format!("Back on the board, at {what}."));
+    }
+
+    /// A key the view has no use for. A board key that opens a field or a menu goes to
+    /// the board and opens it there, where what it changes is seen; one that would change
+    /// or move what the view does not show is refused, saying where it works.
+    pub(super) fn board_key_in_a_view(&mut self, context: Context, keys: &[Key]) -> Vec<Effect> {
+        let typed = keys.len() > 1 || keys.last().and_then(|k| k.typed_char()).is_some();
+        match self.keymap().lookup(Context::Board, keys) {
+            Lookup::Action(action) if action.opens_something() => {
+                if self.is_read_only() && action.edits() {
+                    self.refuse_in_read_only(action);
+                    return Vec::new();
+                }
+                self.screen = Screen::Board;
+                self.board_action(action, 1)
+            }
+            Lookup::Action(action) => {
+                let back = self.keymap().first_label(context, Action::ShowOnBoard);
+                let what = action.description();
+                let what = what.split([';', '(', ':']).next().unwrap_or(what).trim();
+                let view = match context {
+                    Context::Curve => "emotion curve",
+                    Context::Summary => "summary",
+                    _ => "votes",
+                };
+                self.info(format!(
+                    "{} ({what}) works on the board, not on the {view}: {back} goes there.",
+                    sequence_label(keys)
+                ));
+                Vec::new()
+            }
+            Lookup::Prefix | Lookup::Unbound => {
+                if typed {
+                    let help = self.keymap().first_label(context, Action::Help);
+                    self.info(format!(
+                        "{} does nothing here. Press {help} to see every key.",
+                        sequence_label(keys)
+                    ));
+                }
+                Vec::new()
+            }
+        }
+    }
+}
