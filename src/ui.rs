@@ -6,6 +6,7 @@
 pub mod board;
 pub mod curve;
 pub mod help;
+mod hints;
 pub mod popup;
 pub mod present;
 pub mod print;
@@ -23,7 +24,6 @@ use ratatui::widgets::Widget;
 
 use crate::app::{App, Mode, Screen, TIMER_FLASH, TextTarget};
 use crate::input::TextInput;
-use crate::keymap::Context;
 use crate::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use crate::model::Journey;
 use crate::text::{self, plural, truncate, width};
@@ -277,7 +277,7 @@ impl<'a> StatusLine<'a> {
             message: app.status(),
             prompt,
             pending: app.pending().label(),
-            hints: hints(app),
+            hints: hints::hints(app),
             theme,
         }
     }
@@ -361,110 +361,4 @@ fn mode_name(app: &App) -> &'static str {
         Mode::Present { .. } => "PRESENT",
         Mode::PickExport { .. } => "EXPORT",
     }
-}
-
-/// The keys worth knowing in the current context, most useful first, as the context's key
-/// table has them.
-fn hints(app: &App) -> Vec<(String, &'static str)> {
-    use crate::action::Action::*;
-    let context = app.context();
-    let keys = app.keymap();
-    let spec: &[(&[crate::action::Action], &str, &'static str)] = match context {
-        Context::Board if app.is_read_only() => &[
-            (&[Help], "", "help"),
-            (&[OpenDetails], "", "details"),
-            (&[Search], "", "search"),
-            (&[Quit], "", "quit"),
-        ],
-        Context::Board => &[
-            (&[Help], "", "help"),
-            (&[AddMoment], "", "add"),
-            (&[EditTitle], "", "edit"),
-            (&[MakePain, MakeGlory], "/", "pain/glory"),
-            (&[PickKind], "", "kind"),
-            (&[Undo], "", "undo"),
-            (&[Save], "", "save"),
-            (&[Quit], "", "quit"),
-        ],
-        Context::Curve => &[
-            (&[Help], "", "help"),
-            (&[SelectPreviousStage, SelectNextStage], "", "stage"),
-            (&[ShowOnBoard], "", "board"),
-            (&[NextView], "", "next view"),
-        ],
-        Context::Summary => &[
-            (&[Help], "", "help"),
-            (&[MenuUp, MenuDown], "", "stage"),
-            (&[ShowOnBoard], "", "board"),
-            (&[NextView], "", "next view"),
-        ],
-        Context::Votes => &[
-            (&[Help], "", "help"),
-            (&[MenuUp, MenuDown], "", "moment"),
-            (&[AddVote, RemoveVote], "/", "vote"),
-            (&[ShowOnBoard], "", "board"),
-            (&[NextView], "", "next view"),
-        ],
-        Context::Typing => &[(&[KeepText], "", "keep"), (&[CancelText], "", "cancel")],
-        Context::Details if app.is_read_only() => &[
-            (&[PreviousField, NextField], "", "field"),
-            (&[Close], "", "close"),
-        ],
-        Context::Details => &[
-            (&[PreviousField, NextField], "", "field"),
-            (&[EditField], "", "edit"),
-            (&[PreviousValue, NextValue], "", "change"),
-            (&[Close], "", "close"),
-        ],
-        Context::KindMenu => &[
-            (
-                &[
-                    ChooseZmot, ChooseFmot, ChooseAmot, ChooseSmot, ChooseTmot, ChooseLmot,
-                ],
-                " ",
-                "kind",
-            ),
-            (&[ChooseNoKind], "", "none"),
-            (&[Close], "", "cancel"),
-        ],
-        Context::Help => &[
-            (&[ScrollUp, ScrollDown], "", "scroll"),
-            (&[Close], "", "close"),
-        ],
-        Context::FilterMenu => &[
-            (&[FilterPains, FilterGlories], " ", "pain glory"),
-            (&[FilterMomentsOfTruth], "", "truth"),
-            (&[FilterText], "", "text"),
-            (&[Close], "", "cancel"),
-        ],
-        Context::ExportMenu => &[
-            (
-                &[
-                    ExportMermaid,
-                    ExportMarkdown,
-                    ExportCsv,
-                    ExportHtml,
-                    ExportJson,
-                ],
-                " ",
-                "format",
-            ),
-            (&[Close], "", "cancel"),
-        ],
-        Context::Presentation => &[
-            (&[SelectPreviousStage, SelectNextStage], " ", "stage"),
-            (&[WholeMap], "", "whole map"),
-            (&[StopPresenting], "", "back"),
-        ],
-        Context::AskDeleteStage
-        | Context::AskQuit
-        | Context::AskOverwrite
-        | Context::AskRestore
-        | Context::AskLocked
-        | Context::AskOverwriteExport => &[],
-    };
-    spec.iter()
-        .map(|(actions, joiner, what)| (keys.joined(context, actions, joiner), *what))
-        .filter(|(keys, _)| !keys.is_empty())
-        .collect()
 }

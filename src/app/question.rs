@@ -26,8 +26,32 @@ impl App {
         let Mode::Confirm(confirm) = &self.mode else {
             return None;
         };
+        let (title, message) = self.question_text(confirm);
+        let context = self.context();
+        let mut answers: Vec<Answer> = Vec::new();
+        for binding in self.keymap().table(context) {
+            if answers
+                .iter()
+                .any(|a| a.text == self.answer_text(binding.action))
+            {
+                continue;
+            }
+            answers.push(Answer {
+                keys: self.keymap().label(context, binding.action),
+                text: self.answer_text(binding.action),
+            });
+        }
+        Some(Question {
+            title,
+            message,
+            answers,
+        })
+    }
+
+    /// A question's title and what it says.
+    fn question_text(&self, confirm: &Confirm) -> (&'static str, String) {
         let file = self.file_name();
-        let (title, message) = match confirm {
+        match confirm {
             Confirm::Quit => (
                 "Unsaved changes",
                 format!("Save your changes to {file} before quitting?"),
@@ -79,26 +103,7 @@ impl App {
                         .unwrap_or_default()
                 ),
             ),
-        };
-        let context = self.context();
-        let mut answers: Vec<Answer> = Vec::new();
-        for binding in self.keymap().table(context) {
-            if answers
-                .iter()
-                .any(|a| a.text == self.answer_text(binding.action))
-            {
-                continue;
-            }
-            answers.push(Answer {
-                keys: self.keymap().label(context, binding.action),
-                text: self.answer_text(binding.action),
-            });
         }
-        Some(Question {
-            title,
-            message,
-            answers,
-        })
     }
 
     /// What an answer does, in the words of the question it answers.

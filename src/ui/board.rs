@@ -129,24 +129,7 @@ impl<'a> BoardView<'a> {
         let blank = Stage::new("");
         let stage = self.stage_in_column(index).unwrap_or(&blank);
         let is_new = self.new_stage_at() == Some(index);
-        // The selected column's top and bottom edges are heavy and bright; its sides stay
-        // as they are, so moving between stages redraws two edges, not two whole columns.
-        let mut block = Block::new()
-            .borders(Borders::ALL)
-            .border_set(if is_selected {
-                SELECTED_COLUMN
-            } else {
-                border::PLAIN
-            })
-            .border_style(theme.column_border(false));
-        if let Some(n) = edges.hidden_left {
-            block =
-                block.title_bottom(Line::styled(format!("< {n} more"), theme.key()).left_aligned());
-        }
-        if let Some(n) = edges.hidden_right {
-            block = block
-                .title_bottom(Line::styled(format!("{n} more >"), theme.key()).right_aligned());
-        }
+        let mut block = column_block(is_selected, &edges, theme);
         let inner = block.inner(area);
         if inner.height < 2 || inner.width < 4 {
             block.render(area, buf);
@@ -305,42 +288,9 @@ impl<'a> BoardView<'a> {
                 height: h.min(room),
                 ..area
             };
-            let found = match cards.get(index) {
-                Card::Moment(moment) => {
-                    let editing = match self.typing {
-                        Some((TextTarget::MomentTitle(id), input)) if id == moment.id => {
-                            Some(input)
-                        }
-                        _ => None,
-                    };
-                    let look = CardLook {
-                        selected: selected == Some(index),
-                        is_match: self.search.as_deref().is_some_and(|q| moment.matches(q)),
-                        dimmed: self.filter.is_some_and(|f| !f.matches(moment)),
-                    };
-                    MomentCard {
-                        moment,
-                        look,
-                        editing,
-                        theme,
-                    }
-                    .draw(card_area, buf)
-                }
-                Card::New => {
-                    let input = self.typing.map(|(_, input)| input);
-                    MomentCard {
-                        moment: &Moment::new(""),
-                        look: CardLook {
-                            selected: true,
-                            is_match: false,
-                            dimmed: false,
-                        },
-                        editing: input,
-                        theme,
-                    }
-                    .draw(card_area, buf)
-                }
-            };
+            let found = self
+                .card(cards.get(index), selected == Some(index))
+                .draw(card_area, buf);
             cursor = cursor.or(found);
             y += card_area.height;
             shown += 1;
@@ -352,11 +302,68 @@ impl<'a> BoardView<'a> {
     }
 }
 
+impl<'a> BoardView<'a> {
+    /// The widget for one card: a moment, marked by the search and the filter, or the new
+    /// card whose title is typed.
+    fn card(&self, card: Card<'a>, selected: bool) -> MomentCard<'a> {
+        match card {
+            Card::Moment(moment) => MomentCard {
+                moment,
+                look: CardLook {
+                    selected,
+                    is_match: self.search.as_deref().is_some_and(|q| moment.matches(q)),
+                    dimmed: self.filter.is_some_and(|f| !f.matches(moment)),
+                },
+                editing: match self.typing {
+                    Some((TextTarget::MomentTitle(id), input)) if id == moment.id => Some(input),
+                    _ => None,
+                },
+                theme: self.theme,
+            },
+            Card::New => MomentCard {
+                moment: &NEW_CARD,
+                look: CardLook {
+                    selected: true,
+                    is_match: false,
+                    dimmed: false,
+                },
+                editing: self.typing.map(|(_, input)| input),
+                theme: self.theme,
+            },
+        }
+    }
+}
+
+/// How a new card looks while its title is typed: no kind, no feeling, no channel yet.
+static NEW_CARD: std::sync::LazyLock<Moment> = std::sync::LazyLock::new(|| Moment::new(""));
+
 /// How many stages are scrolled out of view on each side of the board, shown on the
 /// outermost columns.
 struct ColumnEdges {
     hidden_left: Option<usize>,
     hidden_right: Option<usize>,
+}
+
+/// A column's border: heavy top and bottom edges when it is selected (its sides stay as
+/// they are, so moving between stages redraws two edges, not two whole columns), and how
+/// many stages are hidden beyond it.
+fn column_block(is_selected: bool, edges: &ColumnEdges, theme: &Theme) -> Block<'static> {
+    let mut block = Block::new()
+        .borders(Borders::ALL)
+        .border_set(if is_selected {
+            SELECTED_COLUMN
+        } else {
+            border::PLAIN
+        })
+        .border_style(theme.column_border(false));
+    if let Some(n) = edges.hidden_left {
+        block = block.title_bottom(Line::styled(format!("< {n} more"), theme.key()).left_aligned());
+    }
+    if let Some(n) = edges.hidden_right {
+        block =
+            block.title_bottom(Line::styled(format!("{n} more >"), theme.key()).right_aligned());
+    }
+    block
 }
 
 /// Heavy top and bottom edges, light sides.

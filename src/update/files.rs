@@ -9,6 +9,27 @@ use crate::text::plural;
 
 impl App {
     pub(super) fn session_event(&mut self, event: SessionEvent) -> Vec<Effect> {
+        match event {
+            SessionEvent::ChangedOnDisk | SessionEvent::DeletedOnDisk => {
+                return self.disk_news(event);
+            }
+            SessionEvent::OpenElsewhere(_)
+            | SessionEvent::MarkerFailed { .. }
+            | SessionEvent::RecoveryFound(_)
+            | SessionEvent::RecoveryBroken { .. }
+            | SessionEvent::TakenOver(_) => self.who_else_and_what_was_left(event),
+            SessionEvent::ExportsFound(_)
+            | SessionEvent::Exported { .. }
+            | SessionEvent::ExportExists { .. }
+            | SessionEvent::ExportFailed { .. } => self.export_news(event),
+            _ => self.file_news(event),
+        }
+        Vec::new()
+    }
+
+    /// Another editor with the map open, the marker that could not be written, and
+    /// recovery files from a session that ended early.
+    fn who_else_and_what_was_left(&mut self, event: SessionEvent) {
         let file = self.file_name();
         match event {
             SessionEvent::OpenElsewhere(holder) => {
@@ -28,13 +49,19 @@ impl App {
                 "The recovery file {} does not load ({reason}); look at it or delete it.",
                 path.display()
             )),
-            SessionEvent::ChangedOnDisk | SessionEvent::DeletedOnDisk => {
-                return self.disk_news(event);
-            }
             SessionEvent::TakenOver(holder) => self.warn(format!(
                 "Another motmap now has {file} open: {}. Saving still asks before overwriting their changes.",
                 holder.describe()
             )),
+            _ => {}
+        }
+    }
+
+    /// What came of a save, a reload, a restore, and of keeping or deleting a recovery
+    /// file.
+    fn file_news(&mut self, event: SessionEvent) {
+        let file = self.file_name();
+        match event {
             SessionEvent::Saved { then_quit } => {
                 self.mark_saved();
                 if matches!(self.mode, Mode::Confirm(_)) {
@@ -51,7 +78,9 @@ impl App {
                 self.mode = Mode::Confirm(Confirm::Overwrite { then_quit });
                 self.warn(format!("{file} changed on disk since you opened it."));
             }
-            SessionEvent::SaveFailed { reason } => self.error(reason),
+            SessionEvent::SaveFailed { reason } | SessionEvent::RestoreFailed { reason } => {
+                self.error(reason)
+            }
             SessionEvent::Reloaded { journey, noticed } => self.reloaded(*journey, noticed),
             SessionEvent::ReloadFailed { reason } => {
                 let save = self.keymap().board_key(Action::Save);
@@ -70,7 +99,6 @@ impl App {
                     ));
                 }
             }
-            SessionEvent::RestoreFailed { reason } => self.error(reason),
             SessionEvent::RecoveryDeleted(path) => {
                 self.info(format!("Deleted the recovery file {}.", path.display()))
             }
@@ -85,6 +113,13 @@ impl App {
             SessionEvent::RecoveryNotWritten { reason } => self.error(format!(
                 "Your unsaved changes could not be kept for recovery: {reason}."
             )),
+            _ => {}
+        }
+    }
+
+    /// Which export files exist, and what came of an export.
+    fn export_news(&mut self, event: SessionEvent) {
+        match event {
             SessionEvent::ExportsFound(existing) => {
                 if let Mode::PickExport { choices, .. } = &mut self.mode {
                     for choice in choices {
@@ -116,8 +151,8 @@ impl App {
                     path.display()
                 ));
             }
+            _ => {}
         }
-        Vec::new()
     }
 
     /// The file changed (or went) on disk. While something is being typed the news waits,
