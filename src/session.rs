@@ -250,9 +250,9 @@ pub struct Editor {
 impl Editor {
     /// An editor for changing the map in `document`, with the user's keys.
     pub fn open(document: Document, keymap: KeyMap, opening: Opening, now: Instant) -> Editor {
-        let app =
-            App::new(document.journey.clone(), document.file.path.clone()).with_keymap(keymap);
-        let (session, events) = Session::open(document.file, app.journey(), now);
+        let Document { journey, file } = document;
+        let app = App::new(journey, file.path.clone()).with_keymap(keymap);
+        let (session, events) = Session::open(file, app.journey(), now);
         let mut editor = Editor { app, session };
         for event in events {
             editor.handle(Event::Session(event), now);
@@ -263,10 +263,11 @@ impl Editor {
 
     /// An editor that only reads the map in `document` and follows its changes on disk.
     pub fn view(document: Document, keymap: KeyMap, opening: Opening, now: Instant) -> Editor {
-        let app = App::new(document.journey, document.file.path.clone())
+        let Document { journey, file } = document;
+        let app = App::new(journey, file.path.clone())
             .with_keymap(keymap)
             .read_only();
-        let session = Session::view(document.file, now);
+        let session = Session::view(file, now);
         let mut editor = Editor { app, session };
         editor.handle(Event::Opened(opening), now);
         editor

@@ -86,6 +86,8 @@ enum Step {
     Meanwhile(Box<dyn FnOnce()>),
     /// What the person sees now includes this.
     See(&'static str),
+    /// The process gets a signal (1: the terminal hung up).
+    Signal(i32),
 }
 
 /// Events from a script, on a clock of its own, watching the screen as a person would.
@@ -117,6 +119,7 @@ impl EventSource for Script {
                     return Ok(None);
                 }
                 Some(Step::Meanwhile(what)) => what(),
+                Some(Step::Signal(signal)) => return Ok(Some(Event::Signal(signal))),
                 Some(Step::See(text)) => {
                     assert!(
                         self.screen.contains(text),
@@ -190,4 +193,43 @@ fn a_key_a_tick_a_change_on_disk_and_a_resize_go_through_the_real_loop() {
             .any(|(_, m)| m.title == "Their coffee at the door")
     );
     assert_eq!(terminal.backend().size().unwrap(), Size::new(60, 20));
+}
+
+#[test]
+fn a_hang_up_through_the_loop_keeps_what_is_unsaved_and_stops() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    std::fs::write(&path, motmap::templates::find("cafe").unwrap().source).unwrap();
+    let editor = Mutex::new(common::open_editor(&path));
+    let window = Window(Rc::new(RefCell::new(TestBackend::new(100, 30))));
+    let mut terminal = Terminal::new(window.clone()).unwrap();
+    let mut script = Script {
+        steps: VecDeque::from([
+            Step::Type("lp"),
+            Step::See("unsaved changes"),
+            Step::Signal(1),
+        ]),
+        typed: VecDeque::new(),
+        clock: Instant::now(),
+        window,
+        screen: String::new(),
+        seen: Vec::new(),
+    };
+    let exit = run_loop(&mut terminal, &editor, &mut script, &Theme::default())
+        .unwrap()
+        .expect("the loop stops");
+    assert_eq!(exit.code, 129);
+    let recovery = motmap::store::recovery_path(&path);
+    assert!(
+        exit.note.contains(&recovery.display().to_string()),
+        "{}",
+        exit.note
+    );
+    let kept = motmap::store::Document::load(&recovery).unwrap().journey;
+    assert_eq!(&kept, editor.lock().unwrap().app.journey());
+    assert_ne!(
+        kept,
+        motmap::store::Document::load(&path).unwrap().journey,
+        "the map on disk is as it was; the change is in the recovery file"
+    );
 }

@@ -87,6 +87,63 @@ fn votes_rank_the_moments() {
 }
 
 #[test]
+fn keys_in_the_votes_act_on_the_row_they_show() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ljvvvjv");
+    press(&mut app, "<Home>h<Tab><Tab><Tab>");
+    let before = common::journey(&app);
+    // The highlighted row is the one keys act on: down one, a vote for it.
+    press(&mut app, "jv");
+    assert_eq!(app.votes_row(), 1);
+    let terminal = screen(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Queue runs").unwrap();
+    assert!(
+        buffer[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the row keys act on is highlighted"
+    );
+    assert!(
+        row_text(buffer, 3).contains("2 votes"),
+        "{}",
+        row_text(buffer, 3)
+    );
+    // An edit of the board is refused here, and changes nothing.
+    let voted = common::journey(&app);
+    assert_ne!(voted, before);
+    press(&mut app, "p");
+    assert_eq!(common::journey(&app), voted);
+    assert!(
+        app.status().text.contains("works on the board"),
+        "{}",
+        app.status().text
+    );
+    // Enter goes to the board on that very moment.
+    press(&mut app, "<Enter>");
+    assert_eq!(app.screen(), motmap::app::Screen::Board);
+    assert_eq!(common::selected_title(&app), "Queue runs along the counter");
+}
+
+#[test]
+fn keys_in_the_summary_act_on_the_stage_it_marks() {
+    let mut app = app_on("cafe");
+    press(&mut app, "<Tab><Tab>");
+    press(&mut app, "jj");
+    let terminal = screen(&mut app, 80, 24);
+    let text = common::screen_text(terminal.backend().buffer());
+    assert!(text.contains("> Order"), "{text}");
+    let before = common::journey(&app);
+    press(&mut app, "gx");
+    assert_eq!(
+        common::journey(&app),
+        before,
+        "no card changes from the summary"
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(app.screen(), motmap::app::Screen::Board);
+    assert_eq!(app.selected_stage().unwrap().name, "Order");
+}
+
+#[test]
 fn a_filter_dims_the_other_cards_and_says_so() {
     let mut app = app_on("cafe");
     press(&mut app, "fp");

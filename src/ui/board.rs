@@ -268,12 +268,8 @@ impl<'a> BoardView<'a> {
             (true, None, Some(selection)) => Some(selection.moment.min(cards.len() - 1)),
             _ => None,
         };
-        let first = match selected {
-            Some(selected) => {
-                layout::first_moment(stored, selected, cards, inner_width, area.height)
-            }
-            None => stored.min(cards.len() - 1),
-        };
+        // Where the update step scrolled the column to; the view only keeps it in range.
+        let first = stored.min(cards.len() - 1);
         let mut cursor = None;
         let mut y = area.y;
         let mut shown = 0;
