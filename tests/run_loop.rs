@@ -10,11 +10,13 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::convert::Infallible;
 use std::io;
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use motmap::app::Event;
+use motmap::session::Editor;
 use motmap::terminal::{EventSource, run_loop};
 use motmap::ui::theme::Theme;
 use ratatui::Terminal;
@@ -142,17 +144,35 @@ impl EventSource for Script {
     }
 }
 
-#[test]
-fn a_key_a_tick_a_change_on_disk_and_a_resize_go_through_the_real_loop() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cafe.ron");
+/// The cafe map saved in `dir`, an editor with its session on it, a 100×30 window, and a
+/// script of `steps` on that window.
+fn cafe_in(
+    dir: &std::path::Path,
+    steps: Vec<Step>,
+) -> (PathBuf, Mutex<Editor>, Terminal<Window>, Script) {
+    let path = dir.join("cafe.ron");
     std::fs::write(&path, motmap::templates::find("cafe").unwrap().source).unwrap();
     let editor = Mutex::new(common::open_editor(&path));
     let window = Window(Rc::new(RefCell::new(TestBackend::new(100, 30))));
-    let mut terminal = Terminal::new(window.clone()).unwrap();
-    let theirs = path.clone();
-    let mut script = Script {
-        steps: VecDeque::from([
+    let terminal = Terminal::new(window.clone()).unwrap();
+    let script = Script {
+        steps: steps.into(),
+        typed: VecDeque::new(),
+        clock: Instant::now(),
+        window,
+        screen: String::new(),
+        seen: Vec::new(),
+    };
+    (path, editor, terminal, script)
+}
+
+#[test]
+fn a_key_a_tick_a_change_on_disk_and_a_resize_go_through_the_real_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = dir.path().join("cafe.ron");
+    let (_, editor, mut terminal, mut script) = cafe_in(
+        dir.path(),
+        vec![
             Step::See("Opened cafe.ron"),
             Step::See("3 more >"),
             // A key: a one-minute countdown.
@@ -173,13 +193,8 @@ fn a_key_a_tick_a_change_on_disk_and_a_resize_go_through_the_real_loop() {
             Step::Resize(60, 20),
             Step::See("4 more >"),
             Step::Type("q"),
-        ]),
-        typed: VecDeque::new(),
-        clock: Instant::now(),
-        window,
-        screen: String::new(),
-        seen: Vec::new(),
-    };
+        ],
+    );
     let exit = run_loop(&mut terminal, &editor, &mut script, &Theme::default()).unwrap();
     assert_eq!(exit, None, "quit, not stopped");
     assert_eq!(script.seen.len(), 7, "every step was seen on screen");
@@ -198,23 +213,14 @@ fn a_key_a_tick_a_change_on_disk_and_a_resize_go_through_the_real_loop() {
 #[test]
 fn a_hang_up_through_the_loop_keeps_what_is_unsaved_and_stops() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cafe.ron");
-    std::fs::write(&path, motmap::templates::find("cafe").unwrap().source).unwrap();
-    let editor = Mutex::new(common::open_editor(&path));
-    let window = Window(Rc::new(RefCell::new(TestBackend::new(100, 30))));
-    let mut terminal = Terminal::new(window.clone()).unwrap();
-    let mut script = Script {
-        steps: VecDeque::from([
+    let (path, editor, mut terminal, mut script) = cafe_in(
+        dir.path(),
+        vec![
             Step::Type("lp"),
             Step::See("unsaved changes"),
             Step::Signal(1),
-        ]),
-        typed: VecDeque::new(),
-        clock: Instant::now(),
-        window,
-        screen: String::new(),
-        seen: Vec::new(),
-    };
+        ],
+    );
     let exit = run_loop(&mut terminal, &editor, &mut script, &Theme::default())
         .unwrap()
         .expect("the loop stops");

@@ -20,43 +20,99 @@ fn kind_letter(kind: Kind) -> char {
     }
 }
 
-/// The key table `context` starts with.
+/// The key table `context` starts with, made of the pieces below.
 pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
-    let own: &[(Key, Action)] = match context {
-        Context::Board => BOARD,
-        Context::Curve => CURVE,
-        Context::Summary => SUMMARY,
-        Context::Votes => VOTES,
-        Context::Details => DETAILS,
+    let parts: &[&[(Key, Action)]] = match context {
+        Context::Board => &[
+            STAGE_MOVES,
+            MOMENT_MOVES,
+            BOARD,
+            COUNTDOWN,
+            PRESENT,
+            UNDO_REDO,
+            SAVE_EXPORT,
+            SEARCH,
+            HELP_QUIT,
+        ],
+        Context::Curve => return view(&[STAGE_MOVES, CURVE]),
+        Context::Summary => return view(&[SUMMARY, STAGE_MOVES, &[SHOW_ON_BOARD]]),
+        Context::Votes => return view(&[VOTES]),
+        Context::Details => &[DETAILS, UNDO_REDO, CLOSE],
         Context::KindMenu => return kind_menu(),
         Context::FilterMenu => return filter_menu(),
-        Context::ExportMenu => EXPORT_MENU,
-        Context::Presentation => PRESENTATION,
-        Context::Help => HELP,
-        Context::AskDeleteStage => ASK_DELETE_STAGE,
-        Context::AskQuit => ASK_QUIT,
-        Context::AskOverwrite => ASK_OVERWRITE,
-        Context::AskRestore => ASK_RESTORE,
-        Context::AskLocked => ASK_LOCKED,
-        Context::AskOverwriteExport => ASK_OVERWRITE_EXPORT,
-        Context::Typing => TYPING,
+        Context::ExportMenu => &[EXPORT_MENU, CLOSE],
+        Context::Presentation => &[
+            STAGE_MOVES,
+            &[(Key::char(' '), Action::SelectNextStage)],
+            MOMENT_MOVES,
+            &[(Key::char('w'), Action::WholeMap)],
+            COUNTDOWN,
+            UNDO_REDO,
+            PRESENTATION,
+        ],
+        Context::Help => &[HELP, CLOSE],
+        Context::AskDeleteStage => &[ASK_DELETE_STAGE],
+        Context::AskQuit => &[ASK_QUIT],
+        Context::AskOverwrite => &[ASK_OVERWRITE],
+        Context::AskRestore => &[ASK_RESTORE],
+        Context::AskLocked => &[ASK_LOCKED],
+        Context::AskOverwriteExport => &[ASK_OVERWRITE_EXPORT],
+        Context::Typing => &[TYPING],
     };
-    let mut table = own.to_vec();
-    if matches!(context, Context::Curve | Context::Summary | Context::Votes) {
-        table.extend_from_slice(VIEWS);
+    parts.concat()
+}
+
+/// The emotion curve, the summary and the votes: their own keys, then going round the
+/// views, the countdown, undo, saving, exporting, help and quitting.
+fn view(own: &[&[(Key, Action)]]) -> Vec<(Key, Action)> {
+    let mut table = own.concat();
+    for part in [TURNS, COUNTDOWN, PRESENT, UNDO_REDO, SAVE_EXPORT, HELP_QUIT] {
+        table.extend_from_slice(part);
     }
     table
 }
 
-const BOARD: &[(Key, Action)] = &[
+/// Left and right through the stages.
+const STAGE_MOVES: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
     (Key::char('h'), Action::SelectPreviousStage),
     (Key::plain(KeyCode::Right), Action::SelectNextStage),
     (Key::char('l'), Action::SelectNextStage),
+];
+
+/// Up and down a stage's moments.
+const MOMENT_MOVES: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Up), Action::SelectPreviousMoment),
     (Key::char('k'), Action::SelectPreviousMoment),
     (Key::plain(KeyCode::Down), Action::SelectNextMoment),
     (Key::char('j'), Action::SelectNextMoment),
+];
+
+/// Undo and redo, wherever the map is on screen.
+const UNDO_REDO: &[(Key, Action)] = &[
+    (Key::char('u'), Action::Undo),
+    (Key::ctrl('z'), Action::Undo),
+    (Key::ctrl('r'), Action::Redo),
+    (Key::ctrl('y'), Action::Redo),
+];
+
+/// The workshop's countdown.
+const COUNTDOWN: &[(Key, Action)] = &[
+    (Key::char('T'), Action::Timer),
+    (Key::ctrl('t'), Action::ResetTimer),
+];
+
+/// Closing a popup, changing nothing.
+const CLOSE: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Esc), Action::Close),
+    (Key::char('q'), Action::Close),
+];
+
+/// From a view back to the board, on what it shows.
+const SHOW_ON_BOARD: (Key, Action) = (Key::plain(KeyCode::Enter), Action::ShowOnBoard);
+
+/// The board's own keys: adding, editing, feelings, rearranging, views, votes, filters.
+const BOARD: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Home), Action::SelectFirstMoment),
     (Key::plain(KeyCode::End), Action::SelectLastMoment),
     (Key::char('a'), Action::AddMoment),
@@ -90,41 +146,29 @@ const BOARD: &[(Key, Action)] = &[
     (Key::char('V'), Action::RemoveVote),
     (Key::char('f'), Action::Filter),
     (Key::char('F'), Action::ClearFilter),
-    (Key::char('T'), Action::Timer),
-    (Key::ctrl('t'), Action::ResetTimer),
-    (Key::char('P'), Action::Present),
-    (Key::char('u'), Action::Undo),
-    (Key::ctrl('z'), Action::Undo),
-    (Key::ctrl('r'), Action::Redo),
-    (Key::ctrl('y'), Action::Redo),
+];
+
+/// Going round the views, from a view.
+const TURNS: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Tab), Action::NextView),
+    (Key::plain(KeyCode::BackTab), Action::PreviousView),
+];
+
+const PRESENT: &[(Key, Action)] = &[(Key::char('P'), Action::Present)];
+
+const SAVE_EXPORT: &[(Key, Action)] = &[
     (Key::char('s'), Action::Save),
     (Key::ctrl('s'), Action::Save),
     (Key::char('E'), Action::Export),
+];
+
+const SEARCH: &[(Key, Action)] = &[
     (Key::char('/'), Action::Search),
     (Key::char('n'), Action::NextMatch),
     (Key::char('N'), Action::PreviousMatch),
-    (Key::char('?'), Action::Help),
-    (Key::plain(KeyCode::F(1)), Action::Help),
-    (Key::char('q'), Action::Quit),
-    (Key::ctrl('q'), Action::Quit),
-    (Key::ctrl('c'), Action::Quit),
 ];
 
-/// What works in each of the emotion curve, the summary and the votes, besides their own
-/// keys: going round the views, the countdown, undo, saving, exporting, help, quitting.
-const VIEWS: &[(Key, Action)] = &[
-    (Key::plain(KeyCode::Tab), Action::NextView),
-    (Key::plain(KeyCode::BackTab), Action::PreviousView),
-    (Key::char('T'), Action::Timer),
-    (Key::ctrl('t'), Action::ResetTimer),
-    (Key::char('P'), Action::Present),
-    (Key::char('u'), Action::Undo),
-    (Key::ctrl('z'), Action::Undo),
-    (Key::ctrl('r'), Action::Redo),
-    (Key::ctrl('y'), Action::Redo),
-    (Key::char('s'), Action::Save),
-    (Key::ctrl('s'), Action::Save),
-    (Key::char('E'), Action::Export),
+const HELP_QUIT: &[(Key, Action)] = &[
     (Key::char('?'), Action::Help),
     (Key::plain(KeyCode::F(1)), Action::Help),
     (Key::char('q'), Action::Quit),
@@ -133,11 +177,7 @@ const VIEWS: &[(Key, Action)] = &[
 ];
 
 const CURVE: &[(Key, Action)] = &[
-    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
-    (Key::char('h'), Action::SelectPreviousStage),
-    (Key::plain(KeyCode::Right), Action::SelectNextStage),
-    (Key::char('l'), Action::SelectNextStage),
-    (Key::plain(KeyCode::Enter), Action::ShowOnBoard),
+    SHOW_ON_BOARD,
     (Key::char('f'), Action::Filter),
     (Key::char('F'), Action::ClearFilter),
 ];
@@ -147,11 +187,6 @@ const SUMMARY: &[(Key, Action)] = &[
     (Key::char('k'), Action::MenuUp),
     (Key::plain(KeyCode::Down), Action::MenuDown),
     (Key::char('j'), Action::MenuDown),
-    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
-    (Key::char('h'), Action::SelectPreviousStage),
-    (Key::plain(KeyCode::Right), Action::SelectNextStage),
-    (Key::char('l'), Action::SelectNextStage),
-    (Key::plain(KeyCode::Enter), Action::ShowOnBoard),
 ];
 
 const VOTES: &[(Key, Action)] = &[
@@ -159,7 +194,7 @@ const VOTES: &[(Key, Action)] = &[
     (Key::char('k'), Action::MenuUp),
     (Key::plain(KeyCode::Down), Action::MenuDown),
     (Key::char('j'), Action::MenuDown),
-    (Key::plain(KeyCode::Enter), Action::ShowOnBoard),
+    SHOW_ON_BOARD,
     (Key::char('v'), Action::AddVote),
     (Key::char('V'), Action::RemoveVote),
 ];
@@ -177,12 +212,6 @@ const DETAILS: &[(Key, Action)] = &[
     (Key::char('h'), Action::PreviousValue),
     (Key::plain(KeyCode::Right), Action::NextValue),
     (Key::char('l'), Action::NextValue),
-    (Key::char('u'), Action::Undo),
-    (Key::ctrl('z'), Action::Undo),
-    (Key::ctrl('r'), Action::Redo),
-    (Key::ctrl('y'), Action::Redo),
-    (Key::plain(KeyCode::Esc), Action::Close),
-    (Key::char('q'), Action::Close),
 ];
 
 fn kind_menu() -> Vec<(Key, Action)> {
@@ -199,9 +228,8 @@ fn kind_menu() -> Vec<(Key, Action)> {
         (Key::plain(KeyCode::Down), Action::MenuDown),
         (Key::char('j'), Action::MenuDown),
         (Key::plain(KeyCode::Enter), Action::MenuChoose),
-        (Key::plain(KeyCode::Esc), Action::Close),
-        (Key::char('q'), Action::Close),
     ]);
+    table.extend_from_slice(CLOSE);
     table
 }
 
@@ -234,27 +262,10 @@ const EXPORT_MENU: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Up), Action::MenuUp),
     (Key::plain(KeyCode::Down), Action::MenuDown),
     (Key::plain(KeyCode::Enter), Action::MenuChoose),
-    (Key::plain(KeyCode::Esc), Action::Close),
-    (Key::char('q'), Action::Close),
 ];
 
+/// Leaving presentation, the board's `P` included.
 const PRESENTATION: &[(Key, Action)] = &[
-    (Key::plain(KeyCode::Left), Action::SelectPreviousStage),
-    (Key::char('h'), Action::SelectPreviousStage),
-    (Key::plain(KeyCode::Right), Action::SelectNextStage),
-    (Key::char('l'), Action::SelectNextStage),
-    (Key::char(' '), Action::SelectNextStage),
-    (Key::plain(KeyCode::Up), Action::SelectPreviousMoment),
-    (Key::char('k'), Action::SelectPreviousMoment),
-    (Key::plain(KeyCode::Down), Action::SelectNextMoment),
-    (Key::char('j'), Action::SelectNextMoment),
-    (Key::char('w'), Action::WholeMap),
-    (Key::char('T'), Action::Timer),
-    (Key::ctrl('t'), Action::ResetTimer),
-    (Key::char('u'), Action::Undo),
-    (Key::ctrl('z'), Action::Undo),
-    (Key::ctrl('r'), Action::Redo),
-    (Key::ctrl('y'), Action::Redo),
     (Key::plain(KeyCode::Esc), Action::StopPresenting),
     (Key::char('q'), Action::StopPresenting),
     (Key::char('P'), Action::StopPresenting),
@@ -268,8 +279,6 @@ const HELP: &[(Key, Action)] = &[
     (Key::plain(KeyCode::PageDown), Action::PageDown),
     (Key::char(' '), Action::PageDown),
     (Key::plain(KeyCode::PageUp), Action::PageUp),
-    (Key::plain(KeyCode::Esc), Action::Close),
-    (Key::char('q'), Action::Close),
 ];
 
 const ASK_DELETE_STAGE: &[(Key, Action)] = &[

@@ -361,6 +361,26 @@ fn multiline_layout(text: &str, cursor: usize, room: usize) -> (Vec<String>, (u1
     (lines, at)
 }
 
+/// A menu's keys for its footer: moving up and down, taking the row, closing.
+fn menu_keys(keys: &KeyMap, menu: Context) -> [String; 3] {
+    [
+        keys.joined(menu, &[Action::MenuUp, Action::MenuDown], ""),
+        keys.first_label(menu, Action::MenuChoose),
+        keys.first_label(menu, Action::Close),
+    ]
+}
+
+/// A popup's last line, dim: what to press.
+fn footer_line(inner: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
+    buf.set_stringn(
+        inner.x,
+        inner.bottom().saturating_sub(1),
+        text,
+        inner.width as usize,
+        theme.dim(),
+    );
+}
+
 /// The moment-of-truth menu: a row per kind with its key, what it is, and which the moment
 /// has now.
 struct KindMenu<'a> {
@@ -412,21 +432,9 @@ impl Widget for KindMenu<'_> {
                 buf,
             );
         }
-        let menu = |a| self.keys.first_label(Context::KindMenu, a);
-        let footer = format!(
-            " {} and {} also work · {} leaves it",
-            self.keys
-                .joined(Context::KindMenu, &[Action::MenuUp, Action::MenuDown], ""),
-            menu(Action::MenuChoose),
-            menu(Action::Close)
-        );
-        buf.set_stringn(
-            inner.x,
-            inner.bottom().saturating_sub(1),
-            footer,
-            inner.width as usize,
-            theme.dim(),
-        );
+        let [moves, choose, close] = menu_keys(self.keys, Context::KindMenu);
+        let footer = format!(" {moves} and {choose} also work · {close} leaves it");
+        footer_line(inner, buf, &footer, theme);
     }
 }
 
@@ -486,21 +494,9 @@ impl Widget for ExportMenu<'_> {
                 y += 1;
             }
         }
-        let menu = |a| self.keys.first_label(Context::ExportMenu, a);
-        let footer = format!(
-            " Written beside the map, as it is now · {} {} · {}",
-            self.keys
-                .joined(Context::ExportMenu, &[Action::MenuUp, Action::MenuDown], ""),
-            menu(Action::MenuChoose),
-            menu(Action::Close)
-        );
-        buf.set_stringn(
-            inner.x,
-            inner.bottom().saturating_sub(1),
-            footer,
-            inner.width as usize,
-            theme.dim(),
-        );
+        let [moves, choose, close] = menu_keys(self.keys, Context::ExportMenu);
+        let footer = format!(" Written beside the map, as it is now · {moves} {choose} · {close}");
+        footer_line(inner, buf, &footer, theme);
     }
 }
 
