@@ -5,22 +5,23 @@
 //! carrying their data, for the session and the run loop to carry out.
 
 mod event;
+mod mode;
 mod question;
+mod unsaved;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use event::{Effect, Event, Opening, SessionEvent};
+pub use mode::{Confirm, DetailField, ExportChoice, Mode, TextTarget, export_format};
 pub use question::{Answer, Question};
 
 use crate::history::History;
 use crate::input::TextInput;
 use crate::keymap::{Context, Key, KeyMap};
-use crate::model::{Edit, Id, Journey, JourneyField, Moment, MomentField, Stage, StageField};
-use crate::share::Format;
+use crate::model::{Edit, Id, Journey, Moment, Stage};
 use crate::status::{Status, Tone};
-use crate::store::lock::Holder;
 use crate::workshop::{Filter, Timer};
 
 /// How long a countdown that ran out flashes in the title line.
@@ -52,222 +53,6 @@ impl Screen {
 pub struct Selection {
     pub stage: usize,
     pub moment: usize,
-}
-
-/// What a text field being typed into will change.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TextTarget {
-    /// The title of a card not in the map yet, to go into stage `stage` at `index`.
-    NewMoment {
-        stage: Id,
-        index: usize,
-    },
-    /// The name of a stage not in the map yet, to go in at `index`.
-    NewStage {
-        index: usize,
-    },
-    MomentTitle(Id),
-    StageName(Id),
-    StageDescription(Id),
-    JourneyTitle,
-    JourneyDescription,
-    /// The journey's personas, typed as a comma-separated list.
-    Personas,
-}
-
-impl TextTarget {
-    /// Descriptions (and the personas) may be empty; titles and names may not.
-    pub fn is_description(self) -> bool {
-        matches!(
-            self,
-            TextTarget::StageDescription(_) | TextTarget::JourneyDescription | TextTarget::Personas
-        )
-    }
-}
-
-/// A question the editor is waiting for an answer to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Confirm {
-    /// Delete a stage that still has moments.
-    DeleteStage(Id),
-    /// Quit with unsaved changes.
-    Quit,
-    /// The file changed on disk since it was opened; save over it? `then_quit` when the
-    /// save was asked for on the way out.
-    Overwrite { then_quit: bool },
-    /// A recovery file from a session that ended early is waiting.
-    Restore(PathBuf),
-    /// Another editor has the map open.
-    Locked(Holder),
-    /// An export would write over the file at `path`.
-    OverwriteExport { format: Format, path: PathBuf },
-}
-
-/// The fields of a moment, in the order the details popup lists them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DetailField {
-    Title,
-    Kind,
-    Feeling,
-    Evidence,
-    Channel,
-    Persona,
-    Owner,
-    Tags,
-    Notes,
-    Idea,
-}
-
-impl DetailField {
-    pub const ALL: [DetailField; 10] = [
-        DetailField::Title,
-        DetailField::Kind,
-        DetailField::Feeling,
-        DetailField::Evidence,
-        DetailField::Channel,
-        DetailField::Persona,
-        DetailField::Owner,
-        DetailField::Tags,
-        DetailField::Notes,
-        DetailField::Idea,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            DetailField::Title => "Title",
-            DetailField::Kind => "Kind",
-            DetailField::Feeling => "Feeling",
-            DetailField::Evidence => "Evidence",
-            DetailField::Channel => "Channel",
-            DetailField::Persona => "Persona",
-            DetailField::Owner => "Owner",
-            DetailField::Tags => "Tags",
-            DetailField::Notes => "Notes",
-            DetailField::Idea => "Idea",
-        }
-    }
-
-    /// The moment's text field behind this row, for the rows that are plain text.
-    pub fn text_field(self) -> Option<MomentField> {
-        match self {
-            DetailField::Title => Some(MomentField::Title),
-            DetailField::Channel => Some(MomentField::Channel),
-            DetailField::Persona => Some(MomentField::Persona),
-            DetailField::Owner => Some(MomentField::Owner),
-            DetailField::Notes => Some(MomentField::Notes),
-            DetailField::Idea => Some(MomentField::Idea),
-            _ => None,
-        }
-    }
-
-    /// Kind, feeling and evidence are chosen from a few values rather than typed.
-    pub fn is_choice(self) -> bool {
-        matches!(
-            self,
-            DetailField::Kind | DetailField::Feeling | DetailField::Evidence
-        )
-    }
-}
-
-/// A row of the export menu: the format, where it would be written, and whether a file is
-/// there already.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportChoice {
-    pub format: Format,
-    pub path: PathBuf,
-    pub exists: bool,
-}
-
-impl ExportChoice {
-    /// The export menu's action that picks this row.
-    pub fn action(&self) -> crate::action::Action {
-        use crate::action::Action;
-        match self.format {
-            Format::Mermaid => Action::ExportMermaid,
-            Format::Markdown => Action::ExportMarkdown,
-            Format::Csv => Action::ExportCsv,
-            Format::Html => Action::ExportHtml,
-            Format::Json => Action::ExportJson,
-        }
-    }
-
-    /// The format's name: "Mermaid", "CSV".
-    pub fn name(&self) -> &'static str {
-        self.format.name()
-    }
-
-    /// What the format is good for, in a few words.
-    pub fn purpose(&self) -> &'static str {
-        self.format.purpose()
-    }
-
-    /// The file it would write, without its folder.
-    pub fn file_name(&self) -> String {
-        self.path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default()
-    }
-}
-
-/// The format an export menu action writes.
-pub fn export_format(action: crate::action::Action) -> Option<Format> {
-    use crate::action::Action;
-    Some(match action {
-        Action::ExportMermaid => Format::Mermaid,
-        Action::ExportMarkdown => Format::Markdown,
-        Action::ExportCsv => Format::Csv,
-        Action::ExportHtml => Format::Html,
-        Action::ExportJson => Format::Json,
-        _ => return None,
-    })
-}
-
-/// What the keyboard is talking to, with the state that belongs to it alone.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Mode {
-    Board,
-    /// Typing a title, a name or a description on the board.
-    EditText {
-        target: TextTarget,
-        input: TextInput,
-    },
-    /// The moment-of-truth menu, with the highlighted row.
-    PickKind {
-        highlighted: usize,
-    },
-    /// Every field of the selected moment; `editing` while one is being typed into.
-    Details {
-        field: usize,
-        editing: Option<TextInput>,
-    },
-    /// The help overlay, scrolled down by `scroll` lines.
-    Help {
-        scroll: u16,
-    },
-    Search {
-        input: TextInput,
-    },
-    Confirm(Confirm),
-    /// The filter menu.
-    PickFilter,
-    /// Typing the text a tag, channel, persona or owner should contain.
-    FilterText {
-        input: TextInput,
-    },
-    /// Typing the length of a countdown.
-    TimerLength {
-        input: TextInput,
-    },
-    /// The export menu: a row per format, and the highlighted one.
-    PickExport {
-        choices: Vec<ExportChoice>,
-        highlighted: usize,
-    },
-    /// Presenting to a room: large cards, no editing chrome; one stage or the whole map.
-    Present {
-        whole_map: bool,
-    },
 }
 
 /// What the last search found.
@@ -655,87 +440,6 @@ impl App {
     /// Remembers that the map as it is now is what is on disk.
     pub(crate) fn mark_saved(&mut self) {
         self.history.mark_saved();
-    }
-
-    /// The edit that would put the text being typed into `journey`, if any: what a hang-up
-    /// or a crash must not lose either.
-    fn typing_edit(&self, journey: &mut Journey) -> Option<Edit> {
-        match &self.mode {
-            Mode::EditText { target, input } if !input.text().trim().is_empty() => {
-                let text = input.text().trim().to_owned();
-                Some(match *target {
-                    TextTarget::NewMoment { stage, index } => {
-                        let mut moment = Moment::new(text);
-                        moment.id = journey.allocate_id();
-                        Edit::InsertMoment {
-                            stage,
-                            index,
-                            moment,
-                        }
-                    }
-                    TextTarget::NewStage { index } => {
-                        let mut stage = Stage::new(text);
-                        stage.id = journey.allocate_id();
-                        Edit::InsertStage { index, stage }
-                    }
-                    TextTarget::MomentTitle(id) => Edit::SetMomentText {
-                        id,
-                        field: MomentField::Title,
-                        text,
-                    },
-                    TextTarget::StageName(id) => Edit::SetStageText {
-                        id,
-                        field: StageField::Name,
-                        text,
-                    },
-                    TextTarget::StageDescription(id) => Edit::SetStageText {
-                        id,
-                        field: StageField::Description,
-                        text,
-                    },
-                    TextTarget::JourneyDescription => Edit::SetJourneyText {
-                        field: JourneyField::Description,
-                        text,
-                    },
-                    TextTarget::Personas => Edit::SetPersonas {
-                        personas: text.split(',').map(str::to_owned).collect(),
-                    },
-                    TextTarget::JourneyTitle => Edit::SetJourneyText {
-                        field: JourneyField::Title,
-                        text,
-                    },
-                })
-            }
-            Mode::Details {
-                field,
-                editing: Some(input),
-            } => {
-                let id = self.selected_moment()?.id;
-                match DetailField::ALL[*field].text_field() {
-                    Some(field) => Some(Edit::SetMomentText {
-                        id,
-                        field,
-                        text: input.text().to_owned(),
-                    }),
-                    None if DetailField::ALL[*field] == DetailField::Tags => Some(Edit::SetTags {
-                        id,
-                        tags: input.text().split(',').map(str::to_owned).collect(),
-                    }),
-                    None => None,
-                }
-            }
-            _ => None,
-        }
-    }
-
-    /// What is unsaved, the text being typed included, as a whole map; `None` when the map
-    /// is as saved and nothing is being typed.
-    pub fn unsaved_journey(&self) -> Option<Journey> {
-        let mut journey = self.journey.clone();
-        if let Some(edit) = self.typing_edit(&mut journey) {
-            let _ = journey.apply(edit);
-        }
-        (self.is_modified() || journey != self.journey).then_some(journey)
     }
 }
 

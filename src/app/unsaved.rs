@@ -1,0 +1,88 @@
+//! What a hang-up or a crash must not lose: the map as it is, with the text being typed
+//! put into it, for the recovery copy.
+
+use super::{App, DetailField, Mode, TextTarget};
+use crate::model::{Edit, Journey, JourneyField, Moment, MomentField, Stage, StageField};
+
+impl App {
+    /// The edit that would put the text being typed into `journey`, if any: what a hang-up
+    /// or a crash must not lose either.
+    fn typing_edit(&self, journey: &mut Journey) -> Option<Edit> {
+        match &self.mode {
+            Mode::EditText { target, input } if !input.text().trim().is_empty() => {
+                let text = input.text().trim().to_owned();
+                Some(match *target {
+                    TextTarget::NewMoment { stage, index } => {
+                        let mut moment = Moment::new(text);
+                        moment.id = journey.allocate_id();
+                        Edit::InsertMoment {
+                            stage,
+                            index,
+                            moment,
+                        }
+                    }
+                    TextTarget::NewStage { index } => {
+                        let mut stage = Stage::new(text);
+                        stage.id = journey.allocate_id();
+                        Edit::InsertStage { index, stage }
+                    }
+                    TextTarget::MomentTitle(id) => Edit::SetMomentText {
+                        id,
+                        field: MomentField::Title,
+                        text,
+                    },
+                    TextTarget::StageName(id) => Edit::SetStageText {
+                        id,
+                        field: StageField::Name,
+                        text,
+                    },
+                    TextTarget::StageDescription(id) => Edit::SetStageText {
+                        id,
+                        field: StageField::Description,
+                        text,
+                    },
+                    TextTarget::JourneyDescription => Edit::SetJourneyText {
+                        field: JourneyField::Description,
+                        text,
+                    },
+                    TextTarget::Personas => Edit::SetPersonas {
+                        personas: text.split(',').map(str::to_owned).collect(),
+                    },
+                    TextTarget::JourneyTitle => Edit::SetJourneyText {
+                        field: JourneyField::Title,
+                        text,
+                    },
+                })
+            }
+            Mode::Details {
+                field,
+                editing: Some(input),
+            } => {
+                let id = self.selected_moment()?.id;
+                match DetailField::ALL[*field].text_field() {
+                    Some(field) => Some(Edit::SetMomentText {
+                        id,
+                        field,
+                        text: input.text().to_owned(),
+                    }),
+                    None if DetailField::ALL[*field] == DetailField::Tags => Some(Edit::SetTags {
+                        id,
+                        tags: input.text().split(',').map(str::to_owned).collect(),
+                    }),
+                    None => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// What is unsaved, the text being typed included, as a whole map; `None` when the map
+    /// is as saved and nothing is being typed.
+    pub fn unsaved_journey(&self) -> Option<Journey> {
+        let mut journey = self.journey.clone();
+        if let Some(edit) = self.typing_edit(&mut journey) {
+            let _ = journey.apply(edit);
+        }
+        (self.is_modified() || journey != self.journey).then_some(journey)
+    }
+}
