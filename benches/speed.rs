@@ -54,7 +54,7 @@ fn terminal(counter: &Counter) -> Terminal<CrosstermBackend<Counter>> {
 
 /// An editor on a generated map of `moments`, told the screen is 200×50.
 fn app(moments: usize) -> App {
-    let mut app = App::new(support::journey(moments), "bench.ron");
+    let mut app = App::new(support::journey(moments), "bench.ron", Instant::now());
     let _ = app.handle(
         Event::Resize {
             width: 200,

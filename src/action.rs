@@ -196,6 +196,7 @@ actions! {
     DecideLater, "decide_later", Answer, "decide later";
     FollowReadOnly, "follow_read_only", Answer, "read it here, following their saves";
     EditAnyway, "edit_anyway", Answer, "edit anyway (saving asks before overwriting theirs)";
+    QuitNow, "quit_now", Answer, "quit, leaving the map to them";
     OverwriteExport, "overwrite_export", Answer, "write over it";
     KeepFile, "keep_file", Answer, "leave it as it is";
 
@@ -260,6 +261,8 @@ impl Action {
                 | Action::LowerFeeling
                 | Action::AddVote
                 | Action::RemoveVote
+                | Action::Undo
+                | Action::Redo
         )
     }
 

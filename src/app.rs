@@ -118,8 +118,9 @@ pub struct App {
     pub(crate) timer: Option<Timer>,
     /// The length the next countdown starts with.
     pub(crate) timer_length: Duration,
-    /// The highlighted row of the votes list.
+    /// The highlighted row of the votes list, and the moment on it.
     pub(crate) votes_row: usize,
+    pub(crate) votes_pick: Option<Id>,
     pub(crate) scroll: Scroll,
     pub(crate) size: Size,
     /// When the last event happened: the update step's and the view's clock.
@@ -131,8 +132,8 @@ pub struct App {
 }
 
 impl App {
-    /// An editor on `journey`, which lives in the file at `path`.
-    pub fn new(journey: Journey, path: impl Into<PathBuf>) -> App {
+    /// An editor on `journey`, which lives in the file at `path`, opened at `now`.
+    pub fn new(journey: Journey, path: impl Into<PathBuf>, now: Instant) -> App {
         let mut app = App {
             journey,
             history: History::default(),
@@ -152,12 +153,13 @@ impl App {
             timer: None,
             timer_length: Duration::from_secs(5 * 60),
             votes_row: 0,
+            votes_pick: None,
             scroll: Scroll::default(),
             size: Size {
                 width: 80,
                 height: 24,
             },
-            now: Instant::now(),
+            now,
             disk_news_waiting: None,
             should_quit: false,
         };
@@ -406,11 +408,6 @@ impl App {
         if let Some(stage) = self.journey.stage_index(id) {
             self.selection = Selection { stage, moment: 0 };
         }
-    }
-
-    /// A fresh id for a card or stage about to be added.
-    pub(crate) fn allocate_id(&mut self) -> Id {
-        self.journey.allocate_id()
     }
 
     /// Applies a change through the history, so it can be undone. Every change to the map

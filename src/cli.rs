@@ -15,7 +15,7 @@ use crate::share::{Format, ImportFormat};
 use crate::store::{Document, LoadError};
 use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
 use crate::text::plural;
-use crate::ui::theme::Theme;
+use crate::ui::theme::{Depth, Theme};
 
 /// A keyboard-driven terminal editor for customer journey maps: stages, touchpoints and
 /// the moments of truth where customers feel pain or glory.
@@ -177,7 +177,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ColorChoice::Never => false,
                 ColorChoice::Always => true,
                 ColorChoice::Auto => {
-                    std::io::stdout().is_terminal() && Theme::from_env().has_color()
+                    std::io::stdout().is_terminal() && terminal_theme().has_color()
                 }
             };
             crate::share::cli::diff(&files, color)
@@ -251,9 +251,9 @@ fn show(
     let theme = match color {
         ColorChoice::Never => Theme::monochrome(),
         ColorChoice::Auto if !is_terminal => Theme::monochrome(),
-        ColorChoice::Auto => Theme::from_env(),
+        ColorChoice::Auto => terminal_theme(),
         // Asked for colour where the environment says none: the 16 every terminal has.
-        ColorChoice::Always => Some(Theme::from_env())
+        ColorChoice::Always => Some(terminal_theme())
             .filter(Theme::has_color)
             .unwrap_or_default(),
     };
@@ -411,10 +411,20 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     };
     let theme = Theme {
         palette: config.palette,
-        ..Theme::from_env()
+        ..terminal_theme()
     };
     crate::terminal::run(editor, theme)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The colours this terminal can show, as the environment says: `NO_COLOR`, `COLORTERM`
+/// and `TERM`.
+fn terminal_theme() -> Theme {
+    let var = |name| std::env::var(name).unwrap_or_default();
+    Theme {
+        depth: Depth::detect(&var("NO_COLOR"), &var("COLORTERM"), &var("TERM")),
+        palette: Default::default(),
+    }
 }
 
 /// The user's settings, or the defaults and what is wrong with the settings file.

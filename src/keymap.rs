@@ -390,14 +390,6 @@ impl KeyMap {
         }
     }
 
-    /// The action a single key does in `context`.
-    pub fn action(&self, context: Context, event: &KeyEvent) -> Option<Action> {
-        match self.lookup(context, &[Key::from_event(event)]) {
-            Lookup::Action(action) => Some(action),
-            Lookup::Prefix | Lookup::Unbound => None,
-        }
-    }
-
     /// Every key (or sequence) bound to `action` in `context`, in table order.
     pub fn keys(&self, context: Context, action: Action) -> impl Iterator<Item = &[Key]> + '_ {
         self.table(context)
@@ -441,13 +433,34 @@ impl KeyMap {
     /// taking those keys away from any other action there. Fails, saying why, when a key
     /// would both act and begin a sequence, or an action would be left with no key.
     pub fn remap(&mut self, changes: &[(Action, Vec<Sequence>)]) -> Result<(), String> {
+        // Which action the settings gave each key, context by context.
+        let mut given: Vec<(Context, &Sequence, Action)> = Vec::new();
         for (action, sequences) in changes {
             let mut found = false;
-            for table in &mut self.tables {
+            for context in Context::ALL {
+                let table = &mut self.tables[context.index()];
                 if !table.iter().any(|b| b.action == *action) {
                     continue;
                 }
                 found = true;
+                for keys in sequences {
+                    if context == Context::Typing {
+                        check_typing_key(keys, *action)?;
+                    }
+                    if let Some((_, _, other)) = given
+                        .iter()
+                        .find(|(c, k, a)| *c == context && *k == keys && a != action)
+                    {
+                        return Err(format!(
+                            "`{}` is given to both {} and {} {}",
+                            written(keys),
+                            other.name(),
+                            action.name(),
+                            where_(context)
+                        ));
+                    }
+                    given.push((context, keys, *action));
+                }
                 table.retain(|b| b.action != *action && !sequences.contains(&b.keys));
                 table.extend(sequences.iter().map(|keys| Binding {
                     keys: keys.clone(),
@@ -458,6 +471,12 @@ impl KeyMap {
                 return Err(format!("{} has no key to change", action.name()));
             }
         }
+        self.check()
+    }
+
+    /// After a remap: no key both acts and begins a sequence, and every action the
+    /// defaults give a key in a context still has one there.
+    fn check(&self) -> Result<(), String> {
         let defaults = KeyMap::default();
         for context in Context::ALL {
             let table = self.table(context);
@@ -562,6 +581,24 @@ impl KeyMap {
     }
 }
 
+/// A text field takes every key that types a character, and waits for no second key: its
+/// actions need Ctrl or Alt, or a key such as `Left` or `Enter`, one at a time.
+fn check_typing_key(keys: &[Key], action: Action) -> Result<(), String> {
+    match keys {
+        [key] if key.typed_char().is_none() => Ok(()),
+        [key] => Err(format!(
+            "`{}` (for {}) would no longer type itself in a text field; give text fields keys with Ctrl or Alt, or keys such as Left or Enter",
+            key.label(),
+            action.name()
+        )),
+        _ => Err(format!(
+            "`{}` (for {}): a text field takes one key at a time, not keys one after the other",
+            written(keys),
+            action.name()
+        )),
+    }
+}
+
 /// A sequence as the settings file writes it: `g g`.
 fn written(keys: &[Key]) -> String {
     keys.iter().map(Key::label).collect::<Vec<_>>().join(" ")
@@ -613,20 +650,22 @@ mod tests {
     #[test]
     fn shifted_letters_and_control_keys_are_told_apart() {
         let map = KeyMap::default();
+        let action =
+            |context, event: &KeyEvent| match map.lookup(context, &[Key::from_event(event)]) {
+                Lookup::Action(action) => Some(action),
+                Lookup::Prefix | Lookup::Unbound => None,
+            };
         let board = Context::Board;
         let shifted = KeyEvent::new(KeyCode::Char('H'), KeyModifiers::SHIFT);
-        assert_eq!(map.action(board, &shifted), Some(Action::MoveMomentLeft));
+        assert_eq!(action(board, &shifted), Some(Action::MoveMomentLeft));
         let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
-        assert_eq!(map.action(board, &ctrl_r), Some(Action::Redo));
+        assert_eq!(action(board, &ctrl_r), Some(Action::Redo));
         let plain_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::NONE);
-        assert_eq!(map.action(board, &plain_r), Some(Action::RenameStage));
+        assert_eq!(action(board, &plain_r), Some(Action::RenameStage));
         let alt_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::ALT);
-        assert_eq!(map.action(board, &alt_r), None);
+        assert_eq!(action(board, &alt_r), None);
         let alt_enter = KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT);
-        assert_eq!(
-            map.action(Context::Typing, &alt_enter),
-            Some(Action::NewLine)
-        );
+        assert_eq!(action(Context::Typing, &alt_enter), Some(Action::NewLine));
     }
 
     #[test]
@@ -639,7 +678,7 @@ mod tests {
         assert_eq!(map.label(Context::Board, Action::Redo), "Ctrl-r Ctrl-y");
         assert_eq!(
             map.label(Context::Typing, Action::NewLine),
-            "Alt-Enter Ctrl-j"
+            "Alt-Enter Shift-Enter Ctrl-j"
         );
         assert_eq!(sequence_label(&[Key::char('g'), Key::char('g')]), "gg");
     }
@@ -703,6 +742,46 @@ mod tests {
             error.contains("starts with `g`, the key of make_glory"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn text_fields_keep_every_key_that_types() {
+        let error = KeyMap::default()
+            .remap(&[(Action::CursorLeft, vec![vec![Key::char('h')]])])
+            .unwrap_err();
+        assert!(error.contains("would no longer type itself"), "{error}");
+        let error = KeyMap::default()
+            .remap(&[(
+                Action::CancelText,
+                vec![vec![Key::char('j'), Key::char('k')]],
+            )])
+            .unwrap_err();
+        assert!(error.contains("one key at a time"), "{error}");
+        let mut map = KeyMap::default();
+        map.remap(&[(Action::CursorLeft, vec![vec![Key::ctrl('b')]])])
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(map.label(Context::Typing, Action::CursorLeft), "Ctrl-b");
+    }
+
+    #[test]
+    fn one_key_for_two_actions_is_refused_only_where_both_are() {
+        let x = vec![Key::char('x')];
+        let both = KeyMap::default()
+            .remap(&[
+                (Action::DeleteMoment, vec![x.clone()]),
+                (Action::MakePain, vec![x.clone()]),
+            ])
+            .unwrap_err();
+        assert!(
+            both.contains("`x` is given to both delete_moment and make_pain on the board"),
+            "{both}"
+        );
+        let mut map = KeyMap::default();
+        map.remap(&[
+            (Action::DeleteMoment, vec![x.clone()]),
+            (Action::FilterPains, vec![x]),
+        ])
+        .unwrap_or_else(|e| panic!("apart, they may share it: {e}"));
     }
 
     #[test]

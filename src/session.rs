@@ -251,7 +251,7 @@ impl Editor {
     /// An editor for changing the map in `document`, with the user's keys.
     pub fn open(document: Document, keymap: KeyMap, opening: Opening, now: Instant) -> Editor {
         let Document { journey, file } = document;
-        let app = App::new(journey, file.path.clone()).with_keymap(keymap);
+        let app = App::new(journey, file.path.clone(), now).with_keymap(keymap);
         let (session, events) = Session::open(file, app.journey(), now);
         let mut editor = Editor { app, session };
         for event in events {
@@ -264,7 +264,7 @@ impl Editor {
     /// An editor that only reads the map in `document` and follows its changes on disk.
     pub fn view(document: Document, keymap: KeyMap, opening: Opening, now: Instant) -> Editor {
         let Document { journey, file } = document;
-        let app = App::new(journey, file.path.clone())
+        let app = App::new(journey, file.path.clone(), now)
             .with_keymap(keymap)
             .read_only();
         let session = Session::view(file, now);

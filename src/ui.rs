@@ -305,8 +305,17 @@ impl<'a> StatusLine<'a> {
             return Some(Position::new(x + label_width + at, area.y));
         }
 
-        // The message comes first; hints fill what room is left, whole or not at all.
-        let message = truncate(&self.message.text, available);
+        // Keys typed towards a binding always show, at the right; then the message; hints
+        // fill what room is left, whole or not at all.
+        let pending = if self.pending.is_empty() {
+            String::new()
+        } else {
+            format!("{}…  ", self.pending)
+        };
+        let message = truncate(
+            &self.message.text,
+            available.saturating_sub(width(&pending)),
+        );
         buf.set_stringn(
             x,
             area.y,
@@ -316,11 +325,9 @@ impl<'a> StatusLine<'a> {
         );
         x += width(&message) as u16;
         let mut hint_spans: Vec<Span> = Vec::new();
-        let mut hint_width = 0;
-        if !self.pending.is_empty() {
-            let shown = format!("{}…  ", self.pending);
-            hint_width += width(&shown);
-            hint_spans.push(Span::styled(shown, theme.key()));
+        let mut hint_width = width(&pending);
+        if !pending.is_empty() {
+            hint_spans.push(Span::styled(pending, theme.key()));
         }
         let room = area.right().saturating_sub(x + 2) as usize;
         for (keys, what) in self.hints {
@@ -332,7 +339,8 @@ impl<'a> StatusLine<'a> {
             hint_spans.push(Span::styled(keys, theme.key()));
             hint_spans.push(Span::styled(format!(" {what}  "), theme.dim()));
         }
-        if !hint_spans.is_empty() && hint_width <= room {
+        let hint_width = hint_width.min(area.right().saturating_sub(x) as usize);
+        if !hint_spans.is_empty() {
             let start = area.right() - hint_width as u16;
             Line::from(hint_spans).render(Rect::new(start, area.y, hint_width as u16, 1), buf);
         }

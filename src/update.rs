@@ -18,7 +18,7 @@ use std::time::Instant;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::action::Action;
-use crate::app::{App, Effect, Event, Mode, Opening, Screen, Size};
+use crate::app::{App, Effect, Event, Mode, Opening, Pending, Screen, Size};
 use crate::keymap::{Context, Key, Lookup, sequence_label};
 use crate::layout;
 
@@ -30,6 +30,7 @@ impl App {
     /// the editor because of it.
     pub fn handle(&mut self, event: Event, now: Instant) -> Vec<Effect> {
         self.now = now;
+        let context = self.context();
         let mut effects = match event {
             Event::Opened(opening) => {
                 self.opened(opening);
@@ -37,6 +38,7 @@ impl App {
             }
             Event::Key(key) => self.key(key),
             Event::Paste(text) => {
+                self.pending = Pending::default();
                 self.paste(&text);
                 Vec::new()
             }
@@ -50,6 +52,10 @@ impl App {
             Event::Session(event) => self.session_event(event),
         };
         effects.extend(self.deal_with_waiting_disk_news());
+        if self.context() != context {
+            // Keys typed towards a binding in one context mean nothing in the next.
+            self.pending = Pending::default();
+        }
         self.follow_selection();
         effects
     }
@@ -120,10 +126,16 @@ impl App {
         }
         let mut keys = std::mem::take(&mut self.pending.keys);
         keys.push(key);
-        match self.keymap().lookup(context, &keys) {
+        match self.lookup_forgiving_case(context, &mut keys) {
             Lookup::Action(action) => {
-                let count = self.pending.count.take();
-                self.act(context, action, count, &keys)
+                let count = if action.takes_count() {
+                    self.pending.count.take()
+                } else {
+                    None
+                };
+                let effects = self.act(context, action, count, &keys);
+                self.pending.count = None;
+                effects
             }
             Lookup::Prefix => {
                 self.pending.keys = keys;
@@ -134,6 +146,23 @@ impl App {
                 self.unbound(context, &keys)
             }
         }
+    }
+
+    /// What `keys` do in `context`; in a question or the moment-of-truth menu, a capital
+    /// letter that does nothing there does what its small letter does (caps lock on).
+    fn lookup_forgiving_case(&self, context: Context, keys: &mut [Key]) -> Lookup {
+        let found = self.keymap().lookup(context, keys);
+        let forgiving = context.is_question() || context == Context::KindMenu;
+        if let (Lookup::Unbound, true, [key]) = (found, forgiving, &mut *keys)
+            && let Some(c) = key.typed_char().filter(char::is_ascii_uppercase)
+        {
+            let small = Key::char(c.to_ascii_lowercase());
+            if let found @ Lookup::Action(_) = self.keymap().lookup(context, &[small]) {
+                *key = small;
+                return found;
+            }
+        }
+        found
     }
 
     /// A digit typed where counts are taken, and not bound to anything itself (or typed
@@ -162,13 +191,10 @@ impl App {
         count: Option<u32>,
         keys: &[Key],
     ) -> Vec<Effect> {
-        if let Some(count) = count
-            && !action.takes_count()
-        {
-            self.info(format!(
-                "{count}{}: a count goes before a move, a vote or a change of feeling (3j, 2v); nothing was done.",
-                sequence_label(keys)
-            ));
+        // A count before a key that takes none: ignored, unless the key would change the
+        // map, which it then does not, saying so.
+        let count = count.filter(|_| action.takes_count());
+        if count.is_none() && self.counted_change(action, keys) {
             return Vec::new();
         }
         if self.is_read_only() && action.edits() {
@@ -178,14 +204,12 @@ impl App {
         let steps = count.unwrap_or(1).max(1) as usize;
         match context {
             Context::Board => self.board_action(action, steps),
-            Context::Curve | Context::Summary | Context::Votes => {
-                self.view_action(context, action, steps)
-            }
+            Context::Curve | Context::Summary | Context::Votes => self.view_action(context, action),
             Context::Details => self.details_action(action),
             Context::KindMenu => self.kind_menu_action(action),
             Context::FilterMenu => self.filter_menu_action(action),
             Context::ExportMenu => self.export_menu_action(action),
-            Context::Presentation => self.presentation_action(action, steps),
+            Context::Presentation => self.presentation_action(action),
             Context::Help => self.help_action(action),
             Context::AskDeleteStage
             | Context::AskQuit
@@ -195,6 +219,26 @@ impl App {
             | Context::AskOverwriteExport => self.answer(action),
             Context::Typing => Vec::new(),
         }
+    }
+
+    /// Refuses a change to the map typed after a count it does not take (`3x`), saying
+    /// what counts go before; `true` when refused.
+    fn counted_change(&mut self, action: Action, keys: &[Key]) -> bool {
+        let Some(count) = self.pending.count.take() else {
+            return false;
+        };
+        if !action.edits() || action == Action::Save {
+            return false;
+        }
+        let key = |a| self.keymap().board_key(a);
+        self.info(format!(
+            "{count}{}: a count goes before a move, a vote, a change of feeling or an undo ({count}{}, {count}{}, {count}{}); nothing was done.",
+            sequence_label(keys),
+            key(Action::SelectNextMoment),
+            key(Action::AddVote),
+            key(Action::Undo)
+        ));
+        true
     }
 
     /// Keys with no binding in `context`: a word on the status line where one helps.
@@ -209,7 +253,7 @@ impl App {
             Context::KindMenu if typed => {
                 let kinds = self
                     .keymap()
-                    .joined(context, &crate::keymap::KIND_CHOICES, " ");
+                    .joined(context, &crate::keymap::KIND_CHOICES[..6], " ");
                 let none = self.keymap().first_label(context, Action::ChooseNoKind);
                 let close = self.keymap().first_label(context, Action::Close);
                 self.info(format!(
@@ -246,9 +290,14 @@ impl App {
             context if context.is_question() && typed => {
                 let answers: Vec<String> = self
                     .question()
-                    .map(|q| q.answers.into_iter().map(|a| a.keys).collect())
+                    .map(|q| q.answers.iter().map(|a| a.keys.replace(' ', "/")).collect())
                     .unwrap_or_default();
-                self.info(format!("Answer with {}.", answers.join(", ")));
+                let listed = match answers.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                    None => String::new(),
+                };
+                self.info(format!("Answer with {listed}."));
             }
             _ => {}
         }
@@ -324,9 +373,9 @@ impl App {
         }
         let board = layout::board_area(area, matches!(self.mode, Mode::Present { .. }));
         if self.screen == Screen::Votes {
+            self.follow_vote_pick();
             let len = crate::insight::ranking(self.journey()).len();
             let rows = layout::list_rows(board, len);
-            self.votes_row = self.votes_row.min(len.saturating_sub(1));
             self.scroll.first_vote =
                 layout::first_in_view(self.scroll.first_vote, self.votes_row, len, rows);
         }

@@ -311,3 +311,24 @@ fn editors_opening_one_map_through_a_symlink_see_each_other() {
         Mode::Confirm(Confirm::Locked(_))
     ));
 }
+
+#[test]
+fn keys_typed_towards_a_count_do_not_follow_into_a_question() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let mut app = open_editor(&path);
+    press(&mut app, "p3");
+    their_save(&path);
+    assert!(app.poll(std::time::Instant::now()));
+    assert!(matches!(
+        app.app.mode(),
+        Mode::Confirm(Confirm::Overwrite { .. })
+    ));
+    press(&mut app, "<Esc>");
+    assert_eq!(app.app.mode(), &Mode::Board, "Esc answers the question");
+    assert!(
+        app.app.status().text.starts_with("Not saved."),
+        "{}",
+        app.app.status().text
+    );
+}

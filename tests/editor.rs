@@ -668,3 +668,67 @@ fn capital_w_names_the_personas() {
     );
     assert!(!app.status().text.contains("changed"));
 }
+
+#[test]
+fn counts_move_that_many_and_a_count_before_another_key_changes_nothing_it_should_not() {
+    let mut app = app_on("cafe");
+    press(&mut app, "3l");
+    assert_eq!(app.selection().stage, 3, "3l: three stages right");
+    press(&mut app, "9j");
+    assert_eq!(
+        app.selection().moment,
+        app.selected_stage().unwrap().moments.len() - 1,
+        "as far as the stage goes"
+    );
+    let before = journey(&app);
+    press(&mut app, "2x");
+    assert_eq!(journey(&app), before, "2x deletes nothing");
+    assert!(
+        app.status().text.starts_with("2x: a count goes before"),
+        "{}",
+        app.status().text
+    );
+    press(&mut app, "pg2u");
+    assert_eq!(journey(&app), before, "2u undoes both");
+    assert_eq!(app.status().text, "Undid 2 changes.");
+    press(&mut app, "3<Esc>");
+    assert_eq!(app.status().text, "3 cancelled.");
+    press(&mut app, "5q");
+    assert!(
+        app.should_quit(),
+        "a count before q does not stop it quitting"
+    );
+}
+
+#[test]
+fn caps_lock_answers_questions_and_picks_kinds() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "XY");
+    assert_eq!(
+        journey(&app).stages()[0].name,
+        "Wait",
+        "Y deletes the stage"
+    );
+    press(&mut app, "tF");
+    assert_eq!(app.selected_moment().unwrap().kind, Some(Kind::Fmot));
+    press(&mut app, "t9");
+    assert_eq!(
+        app.status().text,
+        "Press z f a s t l for a moment of truth, n for none, Esc to cancel."
+    );
+}
+
+#[test]
+fn keys_with_modifiers_in_text_fields_do_what_they_did() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "DOne<S-Enter>two<Enter>");
+    assert_eq!(journey(&app).stages()[0].description, "One\ntwo");
+    press(&mut app, "e<C-u>Reads<S-Enter>");
+    assert_eq!(
+        selected_title(&app),
+        "Reads",
+        "in a one-line field a new line keeps the text"
+    );
+    press(&mut app, "e<A-Backspace><A-Backspace><S-Left>X<Enter>");
+    assert_eq!(selected_title(&app), "ReXa");
+}

@@ -317,10 +317,11 @@ fn save_and_quit_still_quits_after_the_changed_on_disk_question() {
     press(&mut app, "jg");
     fs::write(&path, MAP.replace("Free drink", "Their edit")).unwrap();
     press(&mut app, "qy");
-    assert!(matches!(
+    assert_eq!(
         app.app.mode(),
-        Mode::Confirm(Confirm::Overwrite { .. })
-    ));
+        &Mode::Confirm(Confirm::Overwrite { then_quit: true }),
+        "the question remembers the quitting"
+    );
     assert!(!app.app.should_quit());
     press(&mut app, "o");
     assert!(app.app.should_quit(), "saved, then quit as asked");

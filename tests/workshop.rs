@@ -121,6 +121,38 @@ fn keys_in_the_votes_act_on_the_row_they_show() {
     press(&mut app, "<Enter>");
     assert_eq!(app.screen(), motmap::app::Screen::Board);
     assert_eq!(common::selected_title(&app), "Queue runs along the counter");
+
+    // Votes reorder the list; the highlight stays with the moment voted for.
+    press(&mut app, "<Home><Tab><Tab><Tab>jvv");
+    let queue = |app: &motmap::app::App| {
+        app.journey()
+            .moments()
+            .find(|(_, m)| m.title == "Queue runs along the counter")
+            .map(|(_, m)| m.votes)
+    };
+    assert_eq!(queue(&app), Some(4), "both votes went to the same moment");
+    assert_eq!(
+        app.votes_row(),
+        0,
+        "now first in the list, and still highlighted"
+    );
+    // A key that opens a field acts on the highlighted moment too.
+    press(&mut app, "e");
+    assert_eq!(app.screen(), motmap::app::Screen::Board);
+    assert_eq!(common::selected_title(&app), "Queue runs along the counter");
+}
+
+#[test]
+fn the_empty_votes_list_still_leads_back_to_the_board() {
+    let mut app = app_on("cafe");
+    press(&mut app, "<Tab><Tab><Tab>v");
+    assert!(
+        app.status().text.starts_with("No votes yet"),
+        "{}",
+        app.status().text
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(app.screen(), motmap::app::Screen::Board);
 }
 
 #[test]

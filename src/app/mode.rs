@@ -127,24 +127,14 @@ impl DetailField {
 /// there already.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportChoice {
+    /// The export menu's action that picks this row.
+    pub action: crate::action::Action,
     pub format: Format,
     pub path: PathBuf,
     pub exists: bool,
 }
 
 impl ExportChoice {
-    /// The export menu's action that picks this row.
-    pub fn action(&self) -> crate::action::Action {
-        use crate::action::Action;
-        match self.format {
-            Format::Mermaid => Action::ExportMermaid,
-            Format::Markdown => Action::ExportMarkdown,
-            Format::Csv => Action::ExportCsv,
-            Format::Html => Action::ExportHtml,
-            Format::Json => Action::ExportJson,
-        }
-    }
-
     /// The format's name: "Mermaid", "CSV".
     pub fn name(&self) -> &'static str {
         self.format.name()

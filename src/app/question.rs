@@ -118,7 +118,7 @@ impl App {
             ),
             Action::ReloadTheirs => format!("reload theirs ({undo} brings yours back)"),
             Action::RestoreRecovery => format!("restore them ({undo} undoes it)"),
-            Action::Quit => "quit".into(),
+            Action::QuitNow => "quit".into(),
             other => other.description().into(),
         }
     }

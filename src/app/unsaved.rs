@@ -7,25 +7,24 @@ use crate::model::{Edit, Journey, JourneyField, Moment, MomentField, Stage, Stag
 impl App {
     /// The edit that would put the text being typed into `journey`, if any: what a hang-up
     /// or a crash must not lose either.
-    fn typing_edit(&self, journey: &mut Journey) -> Option<Edit> {
+    fn typing_edit(&self, journey: &Journey) -> Option<Edit> {
         match &self.mode {
             Mode::EditText { target, input } if !input.text().trim().is_empty() => {
                 let text = input.text().trim().to_owned();
                 Some(match *target {
-                    TextTarget::NewMoment { stage, index } => {
-                        let mut moment = Moment::new(text);
-                        moment.id = journey.allocate_id();
-                        Edit::InsertMoment {
-                            stage,
-                            index,
-                            moment,
-                        }
-                    }
-                    TextTarget::NewStage { index } => {
-                        let mut stage = Stage::new(text);
-                        stage.id = journey.allocate_id();
-                        Edit::InsertStage { index, stage }
-                    }
+                    TextTarget::NewMoment { stage, index } => Edit::InsertMoment {
+                        stage,
+                        index: index.min(
+                            journey
+                                .stage_index(stage)
+                                .map_or(0, |s| journey.stages()[s].moments.len()),
+                        ),
+                        moment: Moment::new(text),
+                    },
+                    TextTarget::NewStage { index } => Edit::InsertStage {
+                        index: index.min(journey.stages().len()),
+                        stage: Stage::new(text),
+                    },
                     TextTarget::MomentTitle(id) => Edit::SetMomentText {
                         id,
                         field: MomentField::Title,
@@ -80,7 +79,7 @@ impl App {
     /// is as saved and nothing is being typed.
     pub fn unsaved_journey(&self) -> Option<Journey> {
         let mut journey = self.journey.clone();
-        if let Some(edit) = self.typing_edit(&mut journey) {
+        if let Some(edit) = self.typing_edit(&journey) {
             let _ = journey.apply(edit);
         }
         (self.is_modified() || journey != self.journey).then_some(journey)

@@ -264,11 +264,13 @@ const EXPORT_MENU: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Enter), Action::MenuChoose),
 ];
 
-/// Leaving presentation, the board's `P` included.
+/// Leaving presentation: Esc, or the board's keys for presenting and quitting.
 const PRESENTATION: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Esc), Action::StopPresenting),
     (Key::char('q'), Action::StopPresenting),
     (Key::char('P'), Action::StopPresenting),
+    (Key::ctrl('q'), Action::StopPresenting),
+    (Key::ctrl('c'), Action::StopPresenting),
 ];
 
 const HELP: &[(Key, Action)] = &[
@@ -309,7 +311,7 @@ const ASK_LOCKED: &[(Key, Action)] = &[
     (Key::char('r'), Action::FollowReadOnly),
     (Key::plain(KeyCode::Esc), Action::FollowReadOnly),
     (Key::char('e'), Action::EditAnyway),
-    (Key::char('q'), Action::Quit),
+    (Key::char('q'), Action::QuitNow),
 ];
 
 const ASK_OVERWRITE_EXPORT: &[(Key, Action)] = &[
@@ -333,6 +335,7 @@ const TYPING: &[(Key, Action)] = &[
     (Key::ctrl('u'), Action::EraseToStart),
     (Key::ctrl('k'), Action::EraseToEnd),
     (Key::alt(KeyCode::Enter), Action::NewLine),
+    (Key::shift(KeyCode::Enter), Action::NewLine),
     (Key::ctrl('j'), Action::NewLine),
     (Key::plain(KeyCode::Tab), Action::InsertTab),
 ];

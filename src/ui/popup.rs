@@ -464,7 +464,7 @@ impl Widget for ExportMenu<'_> {
             };
             let exists = if choice.exists { " (exists)" } else { "" };
             let room = inner.width.saturating_sub(15) as usize;
-            let key = self.keys.first_label(Context::ExportMenu, choice.action());
+            let key = self.keys.first_label(Context::ExportMenu, choice.action);
             let lines = [
                 Line::from(vec![
                     Span::styled(format!(" {key}  "), theme.key()),

@@ -21,13 +21,9 @@ pub enum Depth {
 }
 
 impl Depth {
-    /// What the environment says the terminal can show. SSH forwards `TERM` but not
-    /// `COLORTERM`, so a remote session usually gets 256 colours, never garbage.
-    pub fn from_env() -> Depth {
-        let var = |name| std::env::var(name).unwrap_or_default();
-        Depth::detect(&var("NO_COLOR"), &var("COLORTERM"), &var("TERM"))
-    }
-
+    /// What `NO_COLOR`, `COLORTERM` and `TERM` say the terminal can show. SSH forwards
+    /// `TERM` but not `COLORTERM`, so a remote session usually gets 256 colours, never
+    /// garbage.
     pub fn detect(no_color: &str, colorterm: &str, term: &str) -> Depth {
         if !no_color.is_empty() || term == "dumb" {
             Depth::None
@@ -105,14 +101,6 @@ impl Default for Theme {
 }
 
 impl Theme {
-    /// The colours the terminal can show, from `NO_COLOR`, `COLORTERM` and `TERM`.
-    pub fn from_env() -> Theme {
-        Theme {
-            depth: Depth::from_env(),
-            palette: Palette::Standard,
-        }
-    }
-
     pub fn monochrome() -> Theme {
         Theme {
             depth: Depth::None,

@@ -68,8 +68,8 @@ impl App {
                 self.info(reset);
             }
             Action::Present => self.start_presenting(),
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
+            Action::Undo => self.undo_times(steps as usize),
+            Action::Redo => self.redo_times(steps as usize),
             Action::Save => {
                 return vec![Effect::Save {
                     overwrite: false,
@@ -95,6 +95,12 @@ impl App {
             let hint = self.details_hint();
             self.info(hint);
         }
+    }
+
+    /// The keys that keep and cancel what is typed, as the settings have them.
+    pub(super) fn typing_keys(&self) -> [String; 2] {
+        let key = |a| self.keymap().first_label(crate::keymap::Context::Typing, a);
+        [key(Action::KeepText), key(Action::CancelText)]
     }
 
     /// Quits at once when nothing is unsaved; otherwise asks first.
@@ -217,8 +223,9 @@ impl App {
             },
             input: TextInput::line(""),
         };
+        let [keep, cancel] = self.typing_keys();
         self.info(format!(
-            "New moment in {}: type its title, Enter adds it, Esc cancels.",
+            "New moment in {}: type its title, {keep} adds it, {cancel} cancels.",
             quoted(&stage.name)
         ));
     }
@@ -234,7 +241,10 @@ impl App {
             target: TextTarget::NewStage { index },
             input: TextInput::line(""),
         };
-        self.info("New stage: type its name, Enter adds it, Esc cancels.");
+        let [keep, cancel] = self.typing_keys();
+        self.info(format!(
+            "New stage: type its name, {keep} adds it, {cancel} cancels."
+        ));
     }
 
     /// Opens the field for changing an existing title, name or description.
@@ -287,7 +297,8 @@ impl App {
             ),
         };
         self.mode = Mode::EditText { target, input };
-        self.info(format!("{hint} Enter keeps it, Esc cancels."));
+        let [keep, cancel] = self.typing_keys();
+        self.info(format!("{hint} {keep} keeps it, {cancel} cancels."));
     }
 
     fn delete_moment(&mut self) {
@@ -509,6 +520,30 @@ impl App {
             self.selection.stage = to;
             self.clamp_selection();
             self.success(format!("Moved stage {} {side}.", quoted(&stage.name)));
+        }
+    }
+
+    /// Undoes the last `times` changes (as many as there are), saying how many.
+    fn undo_times(&mut self, times: usize) {
+        self.undo();
+        let mut done = 1;
+        while done < times && self.undo_change().map(|r| self.follow(&r.edits)).is_some() {
+            done += 1;
+        }
+        if done > 1 {
+            self.success(format!("Undid {done} changes."));
+        }
+    }
+
+    /// Redoes the last `times` undone changes (as many as there are), saying how many.
+    fn redo_times(&mut self, times: usize) {
+        self.redo();
+        let mut done = 1;
+        while done < times && self.redo_change().map(|r| self.follow(&r.edits)).is_some() {
+            done += 1;
+        }
+        if done > 1 {
+            self.success(format!("Redid {done} changes."));
         }
     }
 

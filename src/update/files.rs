@@ -4,34 +4,17 @@
 
 use crate::action::Action;
 use crate::app::{App, Confirm, Effect, Mode, SessionEvent};
+use crate::keymap::Context;
 use crate::model::Edit;
 use crate::text::plural;
 
 impl App {
     pub(super) fn session_event(&mut self, event: SessionEvent) -> Vec<Effect> {
+        let file = self.file_name();
         match event {
             SessionEvent::ChangedOnDisk | SessionEvent::DeletedOnDisk => {
                 return self.disk_news(event);
             }
-            SessionEvent::OpenElsewhere(_)
-            | SessionEvent::MarkerFailed { .. }
-            | SessionEvent::RecoveryFound(_)
-            | SessionEvent::RecoveryBroken { .. }
-            | SessionEvent::TakenOver(_) => self.who_else_and_what_was_left(event),
-            SessionEvent::ExportsFound(_)
-            | SessionEvent::Exported { .. }
-            | SessionEvent::ExportExists { .. }
-            | SessionEvent::ExportFailed { .. } => self.export_news(event),
-            _ => self.file_news(event),
-        }
-        Vec::new()
-    }
-
-    /// Another editor with the map open, the marker that could not be written, and
-    /// recovery files from a session that ended early.
-    fn who_else_and_what_was_left(&mut self, event: SessionEvent) {
-        let file = self.file_name();
-        match event {
             SessionEvent::OpenElsewhere(holder) => {
                 self.warn(format!("{file} is open in another motmap."));
                 self.mode = Mode::Confirm(Confirm::Locked(holder));
@@ -53,27 +36,7 @@ impl App {
                 "Another motmap now has {file} open: {}. Saving still asks before overwriting their changes.",
                 holder.describe()
             )),
-            _ => {}
-        }
-    }
-
-    /// What came of a save, a reload, a restore, and of keeping or deleting a recovery
-    /// file.
-    fn file_news(&mut self, event: SessionEvent) {
-        let file = self.file_name();
-        match event {
-            SessionEvent::Saved { then_quit } => {
-                self.mark_saved();
-                if matches!(self.mode, Mode::Confirm(_)) {
-                    self.mode = Mode::Board;
-                }
-                let moments = self.journey().moment_count();
-                self.success(format!(
-                    "Saved {file} ({}).",
-                    plural(moments, "moment", "moments")
-                ));
-                self.should_quit |= then_quit;
-            }
+            SessionEvent::Saved { then_quit } => self.saved(then_quit),
             SessionEvent::SaveRefused { then_quit } => {
                 self.mode = Mode::Confirm(Confirm::Overwrite { then_quit });
                 self.warn(format!("{file} changed on disk since you opened it."));
@@ -82,23 +45,8 @@ impl App {
                 self.error(reason)
             }
             SessionEvent::Reloaded { journey, noticed } => self.reloaded(*journey, noticed),
-            SessionEvent::ReloadFailed { reason } => {
-                let save = self.keymap().board_key(Action::Save);
-                self.error(format!(
-                    "The file on disk does not load now ({reason}); your map here is unchanged, and {save} then o writes it back."
-                ));
-            }
-            SessionEvent::Restored { path, journey } => {
-                let edits = vec![Edit::ReplaceJourney { journey }];
-                if self.change("restore unsaved changes", edits) {
-                    self.clamp_selection();
-                    let save = self.keymap().board_key(Action::Save);
-                    self.success(format!(
-                        "Restored the unsaved changes from {}. {save} saves them.",
-                        path.display()
-                    ));
-                }
-            }
+            SessionEvent::ReloadFailed { reason } => self.reload_failed(&reason),
+            SessionEvent::Restored { path, journey } => self.restored(&path, *journey),
             SessionEvent::RecoveryDeleted(path) => {
                 self.info(format!("Deleted the recovery file {}.", path.display()))
             }
@@ -113,13 +61,6 @@ impl App {
             SessionEvent::RecoveryNotWritten { reason } => self.error(format!(
                 "Your unsaved changes could not be kept for recovery: {reason}."
             )),
-            _ => {}
-        }
-    }
-
-    /// Which export files exist, and what came of an export.
-    fn export_news(&mut self, event: SessionEvent) {
-        match event {
             SessionEvent::ExportsFound(existing) => {
                 if let Mode::PickExport { choices, .. } = &mut self.mode {
                     for choice in choices {
@@ -127,19 +68,7 @@ impl App {
                     }
                 }
             }
-            SessionEvent::Exported { format, path } => {
-                self.mode = Mode::Board;
-                let unsaved = if self.is_modified() {
-                    ", unsaved changes included"
-                } else {
-                    ""
-                };
-                self.success(format!(
-                    "Exported as {} to {}{unsaved}.",
-                    format.name(),
-                    path.display()
-                ));
-            }
+            SessionEvent::Exported { format, path } => self.exported(format, &path),
             SessionEvent::ExportExists { format, path } => {
                 self.warn(format!("{} already exists.", path.display()));
                 self.mode = Mode::Confirm(Confirm::OverwriteExport { format, path });
@@ -151,8 +80,61 @@ impl App {
                     path.display()
                 ));
             }
-            _ => {}
         }
+        Vec::new()
+    }
+
+    fn saved(&mut self, then_quit: bool) {
+        self.mark_saved();
+        if matches!(self.mode, Mode::Confirm(_)) {
+            self.mode = Mode::Board;
+        }
+        let moments = self.journey().moment_count();
+        self.success(format!(
+            "Saved {} ({}).",
+            self.file_name(),
+            plural(moments, "moment", "moments")
+        ));
+        self.should_quit |= then_quit;
+    }
+
+    fn reload_failed(&mut self, reason: &str) {
+        let save = self.keymap().board_key(Action::Save);
+        let overwrite = self
+            .keymap()
+            .first_label(Context::AskOverwrite, Action::OverwriteTheirs);
+        self.error(format!(
+            "The file on disk does not load now ({reason}); your map here is unchanged, and {save} then {overwrite} writes it back."
+        ));
+    }
+
+    /// A recovery file's map replaces this one, as one change that undo takes back.
+    fn restored(&mut self, path: &std::path::Path, journey: crate::model::Journey) {
+        let edits = vec![Edit::ReplaceJourney {
+            journey: Box::new(journey),
+        }];
+        if self.change("restore unsaved changes", edits) {
+            self.clamp_selection();
+            let save = self.keymap().board_key(Action::Save);
+            self.success(format!(
+                "Restored the unsaved changes from {}. {save} saves them.",
+                path.display()
+            ));
+        }
+    }
+
+    fn exported(&mut self, format: crate::share::Format, path: &std::path::Path) {
+        self.mode = Mode::Board;
+        let unsaved = if self.is_modified() {
+            ", unsaved changes included"
+        } else {
+            ""
+        };
+        self.success(format!(
+            "Exported as {} to {}{unsaved}.",
+            format.name(),
+            path.display()
+        ));
     }
 
     /// The file changed (or went) on disk. While something is being typed the news waits,

@@ -186,11 +186,14 @@ impl App {
     pub(super) fn open_export_menu(&mut self) -> Vec<Effect> {
         let choices: Vec<ExportChoice> = EXPORT_ACTIONS
             .iter()
-            .filter_map(|a| export_format(*a))
-            .map(|format| ExportChoice {
-                format,
-                path: export_path(self.path(), format),
-                exists: false,
+            .filter_map(|action| {
+                let format = export_format(*action)?;
+                Some(ExportChoice {
+                    action: *action,
+                    format,
+                    path: export_path(self.path(), format),
+                    exists: false,
+                })
             })
             .collect();
         let paths = choices.iter().map(|c| c.path.clone()).collect();
@@ -238,9 +241,7 @@ impl App {
                 return Vec::new();
             }
             Action::MenuChoose => *highlighted,
-            other => match export_format(other)
-                .and_then(|f| choices.iter().position(|c| c.format == f))
-            {
+            other => match choices.iter().position(|c| c.action == other) {
                 Some(row) => row,
                 None => return Vec::new(),
             },
@@ -314,7 +315,7 @@ impl App {
                 "Editing {} alongside another motmap: saving asks before overwriting their changes.",
                 self.file_name()
             )),
-            (Confirm::Locked(_), Action::Quit) => self.should_quit = true,
+            (Confirm::Locked(_), Action::QuitNow) => self.should_quit = true,
             (Confirm::Locked(_), _) => {
                 self.read_only = true;
                 self.info(format!(

@@ -2,8 +2,11 @@
 //! for each field (a title, a name, a description, the personas, a field of the details,
 //! a search, a filter, a countdown's length).
 
+use crossterm::event::KeyCode;
+
 use crate::action::Action;
 use crate::app::{App, DetailField, Effect, Mode, Search, TextTarget};
+use crate::input::TextInput;
 use crate::keymap::{Context, Key, Lookup};
 use crate::model::{Edit, JourneyField, Moment, MomentField, Stage, StageField, clean_tags};
 use crate::text::quoted;
@@ -13,21 +16,41 @@ impl App {
     /// A key while a field is being typed into: the typing table first (keep, cancel,
     /// move, erase), then the character itself.
     pub(super) fn typing_key(&mut self, key: Key) -> Vec<Effect> {
-        match self.keymap().lookup(Context::Typing, &[key]) {
-            Lookup::Action(Action::KeepText) => self.keep_text(),
-            Lookup::Action(Action::CancelText) => self.cancel_text(),
-            Lookup::Action(action) => {
+        let multiline = self.input().is_some_and(TextInput::is_multiline);
+        match self.typing_action(key) {
+            Some(Action::KeepText) => self.keep_text(),
+            Some(Action::CancelText) => self.cancel_text(),
+            // A one-line field has no second line: a new line ends the typing.
+            Some(Action::NewLine) if !multiline => self.keep_text(),
+            Some(action) => {
                 if let Some(input) = self.input_mut() {
                     input.apply(action);
                 }
             }
-            Lookup::Prefix | Lookup::Unbound => {
+            None => {
                 if let (Some(c), Some(input)) = (key.typed_char(), self.input_mut()) {
                     input.type_char(c);
                 }
             }
         }
         Vec::new()
+    }
+
+    /// What `key` does in a text field. A key such as Enter, Backspace or an arrow held
+    /// with a modifier the table does not know (Ctrl-Enter, Alt-Backspace, Shift-Left)
+    /// does what it does without it.
+    fn typing_action(&self, key: Key) -> Option<Action> {
+        let keys = self.keymap();
+        match keys.lookup(Context::Typing, &[key]) {
+            Lookup::Action(action) => Some(action),
+            Lookup::Prefix | Lookup::Unbound if !matches!(key.code, KeyCode::Char(_)) => {
+                match keys.lookup(Context::Typing, &[Key::plain(key.code)]) {
+                    Lookup::Action(action) => Some(action),
+                    Lookup::Prefix | Lookup::Unbound => None,
+                }
+            }
+            Lookup::Prefix | Lookup::Unbound => None,
+        }
     }
 
     /// Enter: the field's text is taken, each field in its own way.
@@ -141,39 +164,44 @@ impl App {
         }
     }
 
-    /// Puts the new card into the map, as one change, and selects it.
+    /// Puts the new card into the map, as one change (which gives it its id), and selects
+    /// it.
     fn add_new_moment(&mut self, stage: crate::model::Id, index: usize, title: String) {
-        let mut moment = Moment::new(title.clone());
-        moment.id = self.allocate_id();
-        let id = moment.id;
-        let index = self
-            .journey()
-            .stage_index(stage)
-            .map_or(0, |s| index.min(self.journey().stages()[s].moments.len()));
+        let Some(at) = self.journey().stage_index(stage) else {
+            return;
+        };
+        let index = index.min(self.journey().stages()[at].moments.len());
         if self.change(
             format!("add moment {}", quoted(&title)),
             vec![Edit::InsertMoment {
                 stage,
                 index,
-                moment,
+                moment: Moment::new(title.clone()),
             }],
         ) {
-            self.select_moment(id);
+            self.selection = crate::app::Selection {
+                stage: at,
+                moment: index,
+            };
             self.success(format!("Added moment {}.", quoted(&title)));
         }
     }
 
-    /// Puts the new stage into the map, as one change, and selects it.
+    /// Puts the new stage into the map, as one change (which gives it its id), and selects
+    /// it.
     fn add_new_stage(&mut self, index: usize, name: String) {
-        let mut stage = Stage::new(name.clone());
-        stage.id = self.allocate_id();
-        let id = stage.id;
         let index = index.min(self.journey().stages().len());
         if self.change(
             format!("add stage {}", quoted(&name)),
-            vec![Edit::InsertStage { index, stage }],
+            vec![Edit::InsertStage {
+                index,
+                stage: Stage::new(name.clone()),
+            }],
         ) {
-            self.select_stage(id);
+            self.selection = crate::app::Selection {
+                stage: index,
+                moment: 0,
+            };
             self.success(format!("Added stage {}.", quoted(&name)));
         }
     }
@@ -239,7 +267,7 @@ impl App {
         };
         let which = DetailField::ALL[field];
         if which == DetailField::Title && text.trim().is_empty() {
-            self.error("A title cannot be empty: type one, or Esc to keep the old one.");
+            self.say_cannot_be_empty("A title");
             return;
         }
         self.mode = Mode::Details {
@@ -247,6 +275,13 @@ impl App {
             editing: None,
         };
         self.set_detail_text(&moment, which, text);
+    }
+
+    fn say_cannot_be_empty(&mut self, what: &str) {
+        let [_, cancel] = self.typing_keys();
+        self.error(format!(
+            "{what} cannot be empty: type one, or {cancel} to keep the old one."
+        ));
     }
 
     fn search_for(&mut self, query: &str) {

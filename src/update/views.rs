@@ -9,38 +9,50 @@ use crate::keymap::{Context, Key, Lookup, sequence_label};
 use crate::text::quoted;
 
 impl App {
-    pub(super) fn view_action(
-        &mut self,
-        context: Context,
-        action: Action,
-        steps: usize,
-    ) -> Vec<Effect> {
+    pub(super) fn view_action(&mut self, context: Context, action: Action) -> Vec<Effect> {
         match (context, action) {
             (Context::Summary, Action::MenuUp) => self.step_stage(-1),
             (Context::Summary, Action::MenuDown) => self.step_stage(1),
-            (Context::Votes, Action::MenuUp) => self.votes_row = self.votes_row.saturating_sub(1),
-            (Context::Votes, Action::MenuDown) => {
-                let rows = ranking(self.journey()).len();
-                self.votes_row = (self.votes_row + 1).min(rows.saturating_sub(1));
+            (Context::Votes, Action::MenuUp) => {
+                self.pick_vote_row(self.votes_row.saturating_sub(1))
             }
+            (Context::Votes, Action::MenuDown) => self.pick_vote_row(self.votes_row + 1),
             (Context::Votes, Action::AddVote | Action::RemoveVote) => {
                 if self.select_voted_row() {
-                    let step = if action == Action::AddVote { 1 } else { -1 };
-                    self.vote(step * steps as i64);
+                    self.vote(if action == Action::AddVote { 1 } else { -1 });
                 }
             }
             (_, Action::ShowOnBoard) => self.show_on_board(context),
-            (_, action) => return self.board_action(action, steps),
+            (_, action) => return self.board_action(action, 1),
         }
         Vec::new()
+    }
+
+    /// Highlights row `row` of the votes (the last, if there are fewer), and remembers
+    /// which moment is on it, so the highlight stays with the moment when votes reorder the
+    /// list.
+    pub(super) fn pick_vote_row(&mut self, row: usize) {
+        let ranked = ranking(self.journey());
+        let row = row.min(ranked.len().saturating_sub(1));
+        let pick = ranked.get(row).map(|(_, m)| m.id);
+        (self.votes_row, self.votes_pick) = (row, pick);
+    }
+
+    /// Keeps the highlight on the moment it was on, wherever votes moved it in the list,
+    /// or on the same row when that moment left the list.
+    pub(super) fn follow_vote_pick(&mut self) {
+        let ranked = ranking(self.journey());
+        let row = self
+            .votes_pick
+            .and_then(|id| ranked.iter().position(|(_, m)| m.id == id))
+            .unwrap_or(self.votes_row);
+        self.pick_vote_row(row);
     }
 
     /// Selects the moment on the highlighted row of the votes; `false`, said, when the
     /// list is empty.
     fn select_voted_row(&mut self) -> bool {
-        let ranked = ranking(self.journey());
-        let Some((_, moment)) = ranked.get(self.votes_row.min(ranked.len().saturating_sub(1)))
-        else {
+        let Some(id) = self.votes_pick else {
             let vote = self.keymap().board_key(Action::AddVote);
             let back = self
                 .keymap()
@@ -50,14 +62,13 @@ impl App {
             ));
             return false;
         };
-        let id = moment.id;
         self.select_moment(id);
         true
     }
 
     fn show_on_board(&mut self, context: Context) {
-        if context == Context::Votes && !self.select_voted_row() {
-            return;
+        if context == Context::Votes && self.votes_pick.is_some() {
+            self.select_voted_row();
         }
         self.screen = Screen::Board;
         let what = match (context, self.selected_moment(), self.selected_stage()) {
@@ -78,6 +89,10 @@ impl App {
                 if self.is_read_only() && action.edits() {
                     self.refuse_in_read_only(action);
                     return Vec::new();
+                }
+                // On the votes it is the highlighted moment that is shown: that one.
+                if context == Context::Votes && self.votes_pick.is_some() {
+                    self.select_voted_row();
                 }
                 self.screen = Screen::Board;
                 self.board_action(action, 1)

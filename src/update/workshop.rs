@@ -89,11 +89,10 @@ impl App {
         ));
     }
 
-    pub(super) fn presentation_action(&mut self, action: Action, steps: usize) -> Vec<Effect> {
+    pub(super) fn presentation_action(&mut self, action: Action) -> Vec<Effect> {
         let Mode::Present { whole_map } = self.mode else {
             return Vec::new();
         };
-        let steps = steps as isize;
         match action {
             Action::StopPresenting => {
                 self.mode = Mode::Board;
@@ -108,10 +107,10 @@ impl App {
                     whole_map: !whole_map,
                 }
             }
-            Action::SelectPreviousStage => self.step_stage(-steps),
-            Action::SelectNextStage => self.step_stage(steps),
-            Action::SelectPreviousMoment => self.step_moment(-steps),
-            Action::SelectNextMoment => self.step_moment(steps),
+            Action::SelectPreviousStage => self.step_stage(-1),
+            Action::SelectNextStage => self.step_stage(1),
+            Action::SelectPreviousMoment => self.step_moment(-1),
+            Action::SelectNextMoment => self.step_moment(1),
             // No prompt over the presentation: a new countdown takes the last length.
             Action::Timer => match &mut self.timer {
                 Some(timer) if !timer.is_up(self.now) => timer.toggle(self.now),

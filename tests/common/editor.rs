@@ -21,12 +21,16 @@ pub fn app_on(template: &str) -> App {
     let journey = motmap::templates::find(template)
         .expect("a built-in map")
         .journey();
-    App::new(journey, format!("{template}.ron"))
+    App::new(journey, format!("{template}.ron"), Instant::now())
 }
 
 /// An editor on a map written in RON, as if opened from `map.ron`.
 pub fn app_with(ron: &str) -> App {
-    App::new(parse(ron).expect("test map loads"), "map.ron")
+    App::new(
+        parse(ron).expect("test map loads"),
+        "map.ron",
+        Instant::now(),
+    )
 }
 
 /// An editor with its session on the map at `path`, for editing, as `motmap FILE` opens
@@ -64,7 +68,6 @@ pub trait Drive {
     /// Takes one event, now, the way the run loop does.
     fn send(&mut self, event: Event);
     fn app(&self) -> &App;
-    fn app_mut(&mut self) -> &mut App;
 }
 
 impl Drive for App {
@@ -76,10 +79,6 @@ impl Drive for App {
     fn app(&self) -> &App {
         self
     }
-
-    fn app_mut(&mut self) -> &mut App {
-        self
-    }
 }
 
 impl Drive for Editor {
@@ -89,10 +88,6 @@ impl Drive for Editor {
 
     fn app(&self) -> &App {
         &self.app
-    }
-
-    fn app_mut(&mut self) -> &mut App {
-        &mut self.app
     }
 }
 
