@@ -1,8 +1,8 @@
 //! What a key can ask the editor to do: plain data with a stable name and a description,
 //! one table feeding the key tables of every context, the help overlay and the hints.
 
-/// The groups the help overlay and the README list actions under, in order. The first six
-/// are the board's; the others name the context their actions belong to.
+/// The groups actions fall in: the board's six, under which the help overlay and the
+/// README list the board's keys, and one for the actions of each other context.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
     Move,
@@ -21,20 +21,15 @@ pub enum Group {
 }
 
 impl Group {
-    pub const ALL: [Group; 13] = [
+    /// The board's groups, in the order the help and the README list them; the others
+    /// each belong to one context, which heads them there.
+    pub const BOARD: [Group; 6] = [
         Group::Move,
         Group::Edit,
         Group::Feeling,
         Group::Rearrange,
         Group::Workshop,
         Group::File,
-        Group::Views,
-        Group::Details,
-        Group::Menu,
-        Group::Presentation,
-        Group::Help,
-        Group::Answer,
-        Group::Typing,
     ];
 
     pub fn title(self) -> &'static str {
@@ -219,6 +214,13 @@ impl Action {
     /// The action called `name` in the settings file.
     pub fn named(name: &str) -> Option<Action> {
         Action::ALL.iter().copied().find(|a| a.name() == name)
+    }
+
+    /// The description up to its first `;`, `(` or `:`, for a message about the action:
+    /// "make it a pain; again for a deep pain" → "make it a pain".
+    pub fn short_description(self) -> &'static str {
+        let full = self.description();
+        full.split([';', '(', ':']).next().unwrap_or(full).trim()
     }
 
     /// Whether the action changes the map (or saves it), and so is refused in a

@@ -74,7 +74,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
                 "{}:{}: {}",
                 e.span.start.line,
                 e.span.start.col,
-                lowercase_first(&e.code.to_string())
+                crate::text::lowercase_first(&e.code.to_string())
             )
         })?;
     let mut changes: Vec<(Action, Vec<Sequence>)> = Vec::new();
@@ -147,14 +147,6 @@ fn closest_action(name: &str) -> &'static str {
         .map(|a| a.name())
         .min_by_key(|candidate| distance(name, candidate))
         .unwrap_or("quit")
-}
-
-fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

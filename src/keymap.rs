@@ -11,7 +11,7 @@ mod help;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use help::{HelpLine, help_text_width};
+pub use help::{HelpLine, HelpText};
 
 use crate::action::{Action, Group};
 
@@ -234,11 +234,10 @@ impl Context {
         Context::Typing,
     ];
 
+    /// Its place in [`Context::ALL`], which lists the contexts in the order they are
+    /// declared.
     fn index(self) -> usize {
-        Context::ALL
-            .iter()
-            .position(|c| *c == self)
-            .unwrap_or_default()
+        self as usize
     }
 
     /// Whether digits typed before a key are a count (`3j`).
@@ -535,15 +534,7 @@ impl KeyMap {
             }
             rows
         };
-        let board_groups = [
-            Group::Move,
-            Group::Edit,
-            Group::Feeling,
-            Group::Rearrange,
-            Group::Workshop,
-            Group::File,
-        ];
-        let mut sections: Vec<HelpSection> = board_groups
+        let mut sections: Vec<HelpSection> = Group::BOARD
             .iter()
             .map(|group| HelpSection {
                 title: group.title(),
@@ -606,12 +597,7 @@ fn written(keys: &[Key]) -> String {
 
 /// "in the details of a moment", for messages about a context.
 fn where_(context: Context) -> String {
-    let title = context.title();
-    let mut chars = title.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    crate::text::lowercase_first(context.title())
 }
 
 #[cfg(test)]
@@ -631,6 +617,13 @@ mod tests {
             keys.sort();
             keys.dedup();
             assert_eq!(keys.len(), all, "a key is bound twice in {context:?}");
+        }
+    }
+
+    #[test]
+    fn contexts_are_listed_in_the_order_they_are_declared() {
+        for (i, context) in Context::ALL.iter().enumerate() {
+            assert_eq!(context.index(), i, "{context:?}");
         }
     }
 

@@ -31,6 +31,15 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// `text` with its first letter small: "Unexpected field" → "unexpected field".
+pub fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 pub fn width(text: &str) -> usize {
     text.width()
 }

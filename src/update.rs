@@ -342,11 +342,7 @@ impl App {
     pub(crate) fn refuse_in_read_only(&mut self, action: Action) {
         let what = match action.group() {
             crate::action::Group::Details => "change this field",
-            // "make it a pain; again for a deep pain" → "make it a pain".
-            _ => {
-                let what = action.description();
-                what.split([';', '(']).next().unwrap_or(what).trim()
-            }
+            _ => action.short_description(),
         };
         let mut file = self.path().display().to_string();
         if file.contains(char::is_whitespace) {
@@ -365,7 +361,7 @@ impl App {
         if matches!(self.mode, Mode::Help { .. }) {
             // As far as the help can scroll at this size, no further.
             let text = layout::help_text_area(area);
-            let lines = self.keymap().help_lines(text.width).len();
+            let lines = self.keymap().help_text(text.width).lines.len();
             let most = lines.saturating_sub(usize::from(text.height)) as u16;
             if let Mode::Help { scroll } = &mut self.mode {
                 *scroll = (*scroll).min(most);
@@ -373,8 +369,7 @@ impl App {
         }
         let board = layout::board_area(area, matches!(self.mode, Mode::Present { .. }));
         if self.screen == Screen::Votes {
-            self.follow_vote_pick();
-            let len = crate::insight::ranking(self.journey()).len();
+            let len = self.follow_vote_pick();
             let rows = layout::list_rows(board, len);
             self.scroll.first_vote =
                 layout::first_in_view(self.scroll.first_vote, self.votes_row, len, rows);

@@ -33,12 +33,29 @@ const LEGEND: [(&str, &str); 4] = [
     ("double", "the border of the selected card"),
 ];
 
+/// The help laid out for a popup of some width: its lines, and the widths of the keys
+/// column and of the text beside it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HelpText {
+    pub lines: Vec<HelpLine>,
+    pub key_width: usize,
+    pub text_width: usize,
+}
+
 impl KeyMap {
-    /// The help as lines for a popup `columns` wide.
-    pub fn help_lines(&self, columns: u16) -> Vec<HelpLine> {
+    /// The help laid out for a popup `columns` wide.
+    pub fn help_text(&self, columns: u16) -> HelpText {
         let sections = self.help_sections();
-        let key_width = self.help_key_width();
-        let text_width = help_text_width(columns, key_width);
+        // The keys column: as wide as the widest keys, at most 16 columns.
+        let key_width = sections
+            .iter()
+            .flat_map(|s| &s.rows)
+            .map(|r| width(&r.keys))
+            .chain(LEGEND.iter().map(|(k, _)| width(k)))
+            .max()
+            .unwrap_or(8)
+            .min(16);
+        let text_width = (columns as usize).saturating_sub(key_width + 4).max(10);
         let mut out: Vec<HelpLine> = wrap(NOTE, (columns as usize).max(10), 3)
             .into_iter()
             .map(HelpLine::Note)
@@ -81,23 +98,10 @@ impl KeyMap {
             text: (*text).into(),
             name: None,
         }));
-        out
+        HelpText {
+            lines: out,
+            key_width,
+            text_width,
+        }
     }
-
-    /// How wide the keys column of the help is, at most 16 columns.
-    pub fn help_key_width(&self) -> usize {
-        self.help_sections()
-            .iter()
-            .flat_map(|s| &s.rows)
-            .map(|r| width(&r.keys))
-            .chain(LEGEND.iter().map(|(k, _)| width(k)))
-            .max()
-            .unwrap_or(8)
-            .min(16)
-    }
-}
-
-/// How wide the text of a help row is beside the keys, in a popup `columns` wide.
-pub fn help_text_width(columns: u16, key_width: usize) -> usize {
-    (columns as usize).saturating_sub(key_width + 4).max(10)
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::Widget;
 use super::popup::popup_frame;
 use super::theme::Theme;
 use crate::action::Action;
-use crate::keymap::{Context, HelpLine, KeyMap, help_text_width};
+use crate::keymap::{Context, HelpLine, HelpText, KeyMap};
 use crate::layout::{centered, help_text_area};
 use crate::text::{pad, width};
 
@@ -25,10 +25,12 @@ impl HelpView<'_> {
     /// The help's lines, styled, for a popup `columns` wide.
     pub fn lines(&self, columns: u16) -> Vec<Line<'static>> {
         let theme = self.theme;
-        let key_width = self.keys.help_key_width();
-        let text_width = help_text_width(columns, key_width);
-        self.keys
-            .help_lines(columns)
+        let HelpText {
+            lines,
+            key_width,
+            text_width,
+        } = self.keys.help_text(columns);
+        lines
             .into_iter()
             .map(|line| match line {
                 HelpLine::Note(text) => Line::styled(text, theme.dim()),

@@ -136,19 +136,14 @@ impl App {
             self.hint_add_stage();
             return;
         }
-        let target = self
-            .selection
-            .stage
-            .saturating_add_signed(step)
-            .min(stages - 1);
-        if target == self.selection.stage {
-            self.info(if step < 0 {
-                "This is the first stage."
-            } else {
-                "This is the last stage."
-            });
+        let Some(target) = self.step_to(
+            self.selection.stage,
+            step,
+            stages,
+            ["This is the first stage.", "This is the last stage."],
+        ) else {
             return;
-        }
+        };
         self.selection.stage = target;
         self.clamp_selection();
     }
@@ -162,20 +157,30 @@ impl App {
             self.info(format!("This stage has no moments yet: {add} adds one."));
             return;
         }
-        let target = self
-            .selection
-            .moment
-            .saturating_add_signed(step)
-            .min(moments - 1);
-        if target == self.selection.moment {
-            self.info(if step < 0 {
-                "This is the first moment of the stage."
-            } else {
-                "This is the last moment of the stage."
-            });
+        let Some(target) = self.step_to(
+            self.selection.moment,
+            step,
+            moments,
+            [
+                "This is the first moment of the stage.",
+                "This is the last moment of the stage.",
+            ],
+        ) else {
             return;
-        }
+        };
         self.selection.moment = target;
+    }
+
+    /// Where `at` lands `step` places on among `len` places, stopping at the ends. When it
+    /// cannot move at all, says which end it is at (`ends`: what to say at the first
+    /// place, at the last) and gives `None`.
+    fn step_to(&mut self, at: usize, step: isize, len: usize, ends: [&str; 2]) -> Option<usize> {
+        let to = at.saturating_add_signed(step).min(len.saturating_sub(1));
+        if to == at {
+            self.info(if step < 0 { ends[0] } else { ends[1] });
+            return None;
+        }
+        Some(to)
     }
 
     fn hint_add_stage(&mut self) {
@@ -423,21 +428,15 @@ impl App {
         let Some(moment) = self.moment_or_hint() else {
             return;
         };
-        let stages = self.journey().stages();
-        let target = self
-            .selection
-            .stage
-            .saturating_add_signed(step)
-            .min(stages.len() - 1);
-        if target == self.selection.stage {
-            self.info(if step < 0 {
-                "Already in the first stage."
-            } else {
-                "Already in the last stage."
-            });
+        let Some(target) = self.step_to(
+            self.selection.stage,
+            step,
+            self.journey().stages().len(),
+            ["Already in the first stage.", "Already in the last stage."],
+        ) else {
             return;
-        }
-        let to = &stages[target];
+        };
+        let to = &self.journey().stages()[target];
         let index = self.selection.moment.min(to.moments.len());
         let (stage_id, stage_name) = (to.id, to.name.clone());
         if self.change(
@@ -466,20 +465,18 @@ impl App {
             return;
         };
         let (stage_id, len) = (stage.id, stage.moments.len());
-        let index = self
-            .selection
-            .moment
-            .saturating_add_signed(step)
-            .min(len - 1);
-        let direction = if step < 0 { "up" } else { "down" };
-        if index == self.selection.moment {
-            self.info(if step < 0 {
-                "Already at the top of the stage."
-            } else {
-                "Already at the bottom of the stage."
-            });
+        let Some(index) = self.step_to(
+            self.selection.moment,
+            step,
+            len,
+            [
+                "Already at the top of the stage.",
+                "Already at the bottom of the stage.",
+            ],
+        ) else {
             return;
-        }
+        };
+        let direction = if step < 0 { "up" } else { "down" };
         if self.change(
             format!("move {} {direction}", quoted(&moment.title)),
             vec![Edit::MoveMoment {
@@ -499,19 +496,14 @@ impl App {
             return;
         };
         let stages = self.journey().stages().len();
-        let to = self
-            .selection
-            .stage
-            .saturating_add_signed(step)
-            .min(stages - 1);
-        if to == self.selection.stage {
-            self.info(if step < 0 {
-                "Already the first stage."
-            } else {
-                "Already the last stage."
-            });
+        let Some(to) = self.step_to(
+            self.selection.stage,
+            step,
+            stages,
+            ["Already the first stage.", "Already the last stage."],
+        ) else {
             return;
-        }
+        };
         let side = if step < 0 { "left" } else { "right" };
         if self.change(
             format!("move stage {} {side}", quoted(&stage.name)),

@@ -39,14 +39,18 @@ impl App {
     }
 
     /// Keeps the highlight on the moment it was on, wherever votes moved it in the list,
-    /// or on the same row when that moment left the list.
-    pub(super) fn follow_vote_pick(&mut self) {
+    /// or on the same row when that moment left the list. Returns how long the list is.
+    pub(super) fn follow_vote_pick(&mut self) -> usize {
         let ranked = ranking(self.journey());
         let row = self
             .votes_pick
             .and_then(|id| ranked.iter().position(|(_, m)| m.id == id))
-            .unwrap_or(self.votes_row);
-        self.pick_vote_row(row);
+            .unwrap_or(self.votes_row)
+            .min(ranked.len().saturating_sub(1));
+        let pick = ranked.get(row).map(|(_, m)| m.id);
+        let len = ranked.len();
+        (self.votes_row, self.votes_pick) = (row, pick);
+        len
     }
 
     /// Selects the moment on the highlighted row of the votes; `false`, said, when the
@@ -99,8 +103,7 @@ impl App {
             }
             Lookup::Action(action) => {
                 let back = self.keymap().first_label(context, Action::ShowOnBoard);
-                let what = action.description();
-                let what = what.split([';', '(', ':']).next().unwrap_or(what).trim();
+                let what = action.short_description();
                 let view = match context {
                     Context::Curve => "emotion curve",
                     Context::Summary => "summary",
