@@ -126,7 +126,9 @@ actions! {
     Present, "present", Workshop, "presentation: large cards, one stage at a time, for a projector";
     Undo, "undo", File, "undo the last change";
     Redo, "redo", File, "redo what was undone";
-    Save, "save", File, "save the map";
+    Save, "save", File, "save the map (merging in what others saved; while others are on the map, changes save by themselves)";
+    StartEditing, "start_editing", File, "reading only: start editing the map";
+    NextConflict, "next_conflict", File, "go to the next card a merge left with a conflict to settle";
     Export, "export", File, "export the map beside it: Mermaid, Markdown, CSV, HTML or JSON";
     Search, "search", File, "search titles, notes, ideas and tags";
     NextMatch, "next_match", File, "next search match";
@@ -183,15 +185,9 @@ actions! {
     SaveAndQuit, "save_and_quit", Answer, "save, then quit";
     QuitWithoutSaving, "quit_without_saving", Answer, "quit without saving";
     Stay, "stay", Answer, "stay in motmap";
-    OverwriteTheirs, "overwrite_theirs", Answer, "overwrite the file on disk with yours";
-    ReloadTheirs, "reload_theirs", Answer, "reload theirs";
-    NotNow, "not_now", Answer, "do nothing for now";
     RestoreRecovery, "restore_recovery", Answer, "restore the unsaved changes";
     DeleteRecovery, "delete_recovery", Answer, "delete the recovery file";
     DecideLater, "decide_later", Answer, "decide later";
-    FollowReadOnly, "follow_read_only", Answer, "read it here, following their saves";
-    EditAnyway, "edit_anyway", Answer, "edit anyway (saving asks before overwriting theirs)";
-    QuitNow, "quit_now", Answer, "quit, leaving the map to them";
     OverwriteExport, "overwrite_export", Answer, "write over it";
     KeepFile, "keep_file", Answer, "leave it as it is";
 

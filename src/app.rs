@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub use event::{Effect, Event, Opening, SessionEvent};
+pub use event::{Effect, Event, Incoming, Opening, SessionEvent};
 pub use mode::{Confirm, DetailField, ExportChoice, Mode, TextTarget, export_format};
 pub use question::{Answer, Question};
 
@@ -22,6 +22,7 @@ use crate::input::TextInput;
 use crate::keymap::{Context, Key, KeyMap};
 use crate::model::{Edit, Id, Journey, Moment, Stage};
 use crate::status::{Status, Tone};
+use crate::store::presence::Presence;
 use crate::workshop::{Filter, Timer};
 
 /// How long a countdown that ran out flashes in the title line.
@@ -129,7 +130,25 @@ pub struct App {
     /// typing is over.
     pub(crate) disk_news_waiting: Option<SessionEvent>,
     pub(crate) should_quit: bool,
+    /// The other editors on the map: while there are any, changes are saved and merged
+    /// by themselves.
+    pub(crate) peers: Vec<Presence>,
+    /// Save by itself even alone (the `autosave` setting).
+    pub(crate) save_always: bool,
+    /// Why this editor cannot save, when it was told on opening (a reviewer's read-only
+    /// file).
+    pub(crate) cannot_write: Option<String>,
+    /// When the map last changed here, and when the oldest unsaved change was made: a
+    /// save by itself waits for a pause in the changes, but not for ever.
+    changed_at: Option<Instant>,
+    unsaved_since: Option<Instant>,
+    /// The save under way was started by the editor itself, not asked for.
+    pub(crate) saving_by_itself: bool,
 }
+
+/// How long a save by itself waits after the last change, and at most after the first.
+pub const SAVE_AFTER_PAUSE: Duration = Duration::from_millis(200);
+pub const SAVE_AT_LATEST: Duration = Duration::from_secs(1);
 
 impl App {
     /// An editor on `journey`, which lives in the file at `path`, opened at `now`.
@@ -162,6 +181,12 @@ impl App {
             now,
             disk_news_waiting: None,
             should_quit: false,
+            peers: Vec::new(),
+            save_always: false,
+            cannot_write: None,
+            changed_at: None,
+            unsaved_since: None,
+            saving_by_itself: false,
         };
         app.say_opened();
         app
@@ -257,6 +282,49 @@ impl App {
         self.history.is_modified()
     }
 
+    /// A number that changes with every change, undo and redo: what a recovery copy holds.
+    pub fn revision(&self) -> u64 {
+        self.history.revision()
+    }
+
+    /// The other editors on the map.
+    pub fn peers(&self) -> &[Presence] {
+        &self.peers
+    }
+
+    /// Whether another editor has the map open, so changes are saved and merged by
+    /// themselves.
+    pub fn is_live(&self) -> bool {
+        !self.peers.is_empty()
+    }
+
+    /// Whether news from disk can be taken in now: not while something is typed, whose
+    /// card might go, nor while a question is open.
+    pub fn takes_disk_news(&self) -> bool {
+        matches!(
+            self.mode,
+            Mode::Board | Mode::Help { .. } | Mode::Present { .. }
+        )
+    }
+
+    /// Whether the map should be saved by itself now: it has unsaved changes, it is shared
+    /// (or the settings say always, or a reviewer added comments or votes), the changes
+    /// paused, and nothing is being typed.
+    pub fn save_due(&self, now: Instant) -> bool {
+        let wanted = self.is_live() || self.save_always || self.read_only;
+        let paused = self
+            .changed_at
+            .is_some_and(|at| now.saturating_duration_since(at) >= SAVE_AFTER_PAUSE);
+        let overdue = self
+            .unsaved_since
+            .is_some_and(|at| now.saturating_duration_since(at) >= SAVE_AT_LATEST);
+        wanted
+            && self.cannot_write.is_none()
+            && self.is_modified()
+            && (paused || overdue)
+            && self.takes_disk_news()
+    }
+
     /// Whether undone changes could still be redone.
     pub fn can_redo(&self) -> bool {
         self.history.can_redo()
@@ -327,9 +395,7 @@ impl App {
             Mode::Confirm(question) => match question {
                 Confirm::DeleteStage(_) => Context::AskDeleteStage,
                 Confirm::Quit => Context::AskQuit,
-                Confirm::Overwrite { .. } => Context::AskOverwrite,
                 Confirm::Restore(_) => Context::AskRestore,
-                Confirm::Locked(_) => Context::AskLocked,
                 Confirm::OverwriteExport { .. } => Context::AskOverwriteExport,
             },
         }
@@ -416,7 +482,10 @@ impl App {
     pub(crate) fn change(&mut self, label: impl Into<String>, edits: Vec<Edit>) -> bool {
         let label = label.into();
         match self.history.apply(&mut self.journey, label.clone(), edits) {
-            Ok(()) => true,
+            Ok(()) => {
+                self.changed();
+                true
+            }
             Err(error) => {
                 self.error(format!("Could not {label}: {error}."));
                 false
@@ -425,18 +494,44 @@ impl App {
     }
 
     /// Undoes the newest change; its label and edits, or `None` when there is none.
-    pub(crate) fn undo_change(&mut self) -> Option<crate::history::Replayed> {
-        self.history.undo(&mut self.journey)
+    pub(crate) fn undo_change(
+        &mut self,
+    ) -> Result<Option<crate::history::Replayed>, crate::history::Clash> {
+        let step = self.history.undo(&mut self.journey);
+        if matches!(step, Ok(Some(_))) {
+            self.changed();
+        }
+        step
     }
 
     /// Redoes the newest undone change.
-    pub(crate) fn redo_change(&mut self) -> Option<crate::history::Replayed> {
-        self.history.redo(&mut self.journey)
+    pub(crate) fn redo_change(
+        &mut self,
+    ) -> Result<Option<crate::history::Replayed>, crate::history::Clash> {
+        let step = self.history.redo(&mut self.journey);
+        if matches!(step, Ok(Some(_))) {
+            self.changed();
+        }
+        step
+    }
+
+    fn changed(&mut self) {
+        self.changed_at = Some(self.now);
+        self.unsaved_since.get_or_insert(self.now);
+    }
+
+    /// Takes in a map merged with what others saved. Not a change of this editor's: undo
+    /// never takes it back. This editor's own changes keep their place in the history,
+    /// under the ids the merge gave them.
+    pub(crate) fn take_merged(&mut self, journey: Journey, renumbered: &HashMap<Id, Id>) {
+        self.history.renumber(renumbered);
+        self.journey = journey;
     }
 
     /// Remembers that the map as it is now is what is on disk.
     pub(crate) fn mark_saved(&mut self) {
         self.history.mark_saved();
+        self.unsaved_since = None;
     }
 }
 

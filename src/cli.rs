@@ -384,6 +384,16 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
+/// Who this is, for other editors when the settings give no name: `user@host`.
+fn user_at_host() -> String {
+    let user = ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_else(|| "someone".into());
+    let host = gethostname::gethostname().to_string_lossy().into_owned();
+    format!("{user}@{host}")
+}
+
 /// Opens FILE, or the user's default map when there is none, in the editor. Without a
 /// terminal (a pipe), prints the outline instead.
 fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
@@ -404,11 +414,13 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         settings_problem,
     };
     let now = std::time::Instant::now();
-    let editor = if read_only {
-        Editor::view(document, config.keymap, opening, now)
+    let name = config.name.clone().unwrap_or_else(user_at_host);
+    let mut editor = if read_only {
+        Editor::view(document, config.keymap, &name, opening, now)
     } else {
-        Editor::open(document, config.keymap, opening, now)
+        Editor::open(document, config.keymap, &name, opening, now)
     };
+    editor.app.save_always = config.autosave;
     let theme = Theme {
         palette: config.palette,
         ..terminal_theme()

@@ -28,6 +28,12 @@ struct ConfigFile {
     /// Action name → the keys that do it, replacing its default keys.
     #[serde(default)]
     keys: HashMap<String, Vec<String>>,
+    /// The name other editors see, and comments carry.
+    #[serde(default)]
+    name: Option<String>,
+    /// Save every change by itself, even with no one else on the map.
+    #[serde(default)]
+    autosave: Option<bool>,
 }
 
 /// The settings in effect.
@@ -35,6 +41,10 @@ struct ConfigFile {
 pub struct Config {
     pub palette: Palette,
     pub keymap: KeyMap,
+    /// The name other editors see (else `user@host`).
+    pub name: Option<String>,
+    /// Save every change by itself, even alone.
+    pub autosave: bool,
 }
 
 /// Where the config file lives: `~/.config/motmap/config.ron` on Linux.
@@ -108,6 +118,11 @@ pub fn parse(text: &str) -> Result<Config, String> {
     Ok(Config {
         palette: file.theme.unwrap_or_default(),
         keymap,
+        name: file
+            .name
+            .map(|name| crate::model::clean_line(name.trim()))
+            .filter(|name| !name.is_empty()),
+        autosave: file.autosave.unwrap_or(false),
     })
 }
 

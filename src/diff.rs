@@ -403,9 +403,59 @@ pub fn render(name: &str, changes: &[Change], color: bool) -> String {
     out
 }
 
+/// The changes in a few words, for a status line: the change itself when there is only
+/// one; otherwise how many were added, removed, changed and moved, and in which stage when
+/// they were all in one: `2 added in stage “Buy”, 1 changed`.
+pub fn summary(changes: &[Change]) -> String {
+    if let [change] = changes {
+        return match change.place.as_str() {
+            "" => change.what.clone(),
+            place => format!("{place}: {}", change.what),
+        };
+    }
+    let mut parts = Vec::new();
+    for (sign, word) in [
+        (Sign::Added, "added"),
+        (Sign::Removed, "removed"),
+        (Sign::Changed, "changed"),
+        (Sign::Moved, "moved"),
+    ] {
+        let of_sign: Vec<&Change> = changes.iter().filter(|c| c.sign == sign).collect();
+        let Some(first) = of_sign.first() else {
+            continue;
+        };
+        let one_place = of_sign.iter().all(|c| c.place == first.place) && !first.place.is_empty();
+        let place = if one_place {
+            format!(" in {}", first.place)
+        } else {
+            String::new()
+        };
+        parts.push(format!("{} {word}{place}", of_sign.len()));
+    }
+    parts.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_names_one_change_or_counts_several() {
+        let change = |sign, place: &str, what: &str| Change {
+            sign,
+            place: place.into(),
+            what: what.into(),
+        };
+        let one = [change(Sign::Changed, "stage “Buy”", "“Pays”: recoloured")];
+        assert_eq!(summary(&one), "stage “Buy”: “Pays”: recoloured");
+        let several = [
+            change(Sign::Added, "stage “Buy”", "added “Pays”"),
+            change(Sign::Added, "stage “Buy”", "added “Waits”"),
+            change(Sign::Changed, "stage “Use”", "“Opens”: recoloured"),
+            change(Sign::Changed, "", "description edited"),
+        ];
+        assert_eq!(summary(&several), "2 added in stage “Buy”, 2 changed");
+    }
 
     #[test]
     fn only_the_moved_ids_leave_the_kept_order() {

@@ -1,6 +1,11 @@
-//! Undo and redo: every change is kept as the edits that reverse it.
+//! Undo and redo: every change is kept as the edits that reverse it, with what the parts
+//! of the map they write held just after it. When others' changes are merged in, undo
+//! takes back only this editor's own changes, and refuses one whose part of the map
+//! someone else changed since.
 
-use crate::model::{Edit, EditError, Journey};
+use std::collections::HashMap;
+
+use crate::model::{Edit, EditError, Id, Journey, Slot};
 
 /// How many changes can be undone. Old ones are forgotten past this.
 pub const UNDO_LIMIT: usize = 10_000;
@@ -11,8 +16,31 @@ pub const UNDO_LIMIT: usize = 10_000;
 struct Step {
     label: String,
     edits: Vec<Edit>,
+    /// What each edit's part of the map held when the step was recorded, as it will be
+    /// when that edit is applied in turn.
+    slots: Vec<Slot>,
     /// A number unique to this change, to tell whether the map is as it was last saved.
     serial: u64,
+}
+
+impl Step {
+    /// A step of `edits` that reverse a change just made to `journey`.
+    fn new(journey: &mut Journey, label: String, edits: Vec<Edit>, serial: u64) -> Step {
+        let slots = slots_in_turn(journey, &edits);
+        Step {
+            label,
+            edits,
+            slots,
+            serial,
+        }
+    }
+}
+
+/// The change undo or redo would make clashes with someone else's later change, or no
+/// longer applies to the map as it is now: nothing was changed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clash {
+    pub label: String,
 }
 
 /// The change that undo or redo just made: its label, and the moments or stages it touched
@@ -45,59 +73,73 @@ impl History {
         edits: Vec<Edit>,
     ) -> Result<(), EditError> {
         let inverses = apply_all(journey, edits)?;
-        self.record(label.into(), inverses);
-        Ok(())
-    }
-
-    /// Records a change that was already applied, given the edits that reverse it.
-    pub fn record(&mut self, label: String, inverses: Vec<Edit>) {
         self.next_serial += 1;
-        self.undo.push(Step {
-            label,
-            edits: inverses,
-            serial: self.next_serial,
-        });
+        let step = Step::new(journey, label.into(), inverses, self.next_serial);
+        self.undo.push(step);
         self.redo.clear();
         if self.undo.len() > UNDO_LIMIT {
             self.forgotten = self.undo.remove(0).serial;
         }
+        Ok(())
     }
 
-    /// Reverses the newest change. `None` when there is nothing to undo.
-    pub fn undo(&mut self, journey: &mut Journey) -> Option<Replayed> {
-        let step = self.undo.pop()?;
-        Some(self.replay(journey, step, true))
-    }
-
-    /// Makes the newest undone change again. `None` when there is nothing to redo.
-    pub fn redo(&mut self, journey: &mut Journey) -> Option<Replayed> {
-        let step = self.redo.pop()?;
-        Some(self.replay(journey, step, false))
-    }
-
-    fn replay(&mut self, journey: &mut Journey, step: Step, undoing: bool) -> Replayed {
-        // The stored edits were made against exactly this state, so they apply.
-        let inverses = apply_all(journey, step.edits.clone())
-            .unwrap_or_else(|e| panic!("history out of step with the map: {e}"));
-        let replayed = Replayed {
-            label: step.label.clone(),
-            edits: step.edits,
+    /// Reverses the newest change. `Ok(None)` when there is nothing to undo; a clash
+    /// when someone else changed its part of the map since, which leaves the map and the
+    /// history as they were.
+    pub fn undo(&mut self, journey: &mut Journey) -> Result<Option<Replayed>, Clash> {
+        let Some(step) = self.undo.pop() else {
+            return Ok(None);
         };
-        let back = Step {
-            label: step.label,
-            edits: inverses,
-            serial: step.serial,
-        };
-        if undoing {
-            self.redo.push(back);
-        } else {
-            self.undo.push(back);
+        match replay(journey, step) {
+            Ok((replayed, back)) => {
+                self.redo.push(back);
+                Ok(Some(replayed))
+            }
+            Err(step) => {
+                let label = step.label.clone();
+                self.undo.push(step);
+                Err(Clash { label })
+            }
         }
-        replayed
+    }
+
+    /// Makes the newest undone change again; like [`History::undo`] otherwise.
+    pub fn redo(&mut self, journey: &mut Journey) -> Result<Option<Replayed>, Clash> {
+        let Some(step) = self.redo.pop() else {
+            return Ok(None);
+        };
+        match replay(journey, step) {
+            Ok((replayed, back)) => {
+                self.undo.push(back);
+                Ok(Some(replayed))
+            }
+            Err(step) => {
+                let label = step.label.clone();
+                self.redo.push(step);
+                Err(Clash { label })
+            }
+        }
+    }
+
+    /// Renumbers the stages and moments every step names, after a merge gave some of this
+    /// editor's new ones other ids.
+    pub fn renumber(&mut self, ids: &HashMap<Id, Id>) {
+        if ids.is_empty() {
+            return;
+        }
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            step.edits.iter_mut().for_each(|edit| edit.renumber(ids));
+            step.slots.iter_mut().for_each(|slot| slot.renumber(ids));
+        }
     }
 
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
+    }
+
+    /// A number that changes with every change, undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.current()
     }
 
     fn current(&self) -> u64 {
@@ -114,6 +156,59 @@ impl History {
     pub fn is_modified(&self) -> bool {
         self.current() != self.saved
     }
+}
+
+/// Applies a step's edits, each only where its part of the map still holds what it did
+/// when the step was recorded. Returns what was replayed and the step that reverses it;
+/// on a clash, the step, with the map as it was.
+fn replay(journey: &mut Journey, step: Step) -> Result<(Replayed, Step), Step> {
+    if step.slots.len() != step.edits.len() {
+        return Err(step);
+    }
+    let mut inverses = Vec::with_capacity(step.edits.len());
+    for (edit, slot) in step.edits.iter().zip(&step.slots) {
+        let applied = if journey.slot(edit) == *slot {
+            journey.apply(journey.fit(edit.clone())).ok()
+        } else {
+            None
+        };
+        match applied {
+            Some(inverse) => inverses.push(inverse),
+            None => {
+                for inverse in inverses.into_iter().rev() {
+                    let _ = journey.apply(inverse);
+                }
+                return Err(step);
+            }
+        }
+    }
+    inverses.reverse();
+    let back = Step::new(journey, step.label.clone(), inverses, step.serial);
+    let replayed = Replayed {
+        label: step.label,
+        edits: step.edits,
+    };
+    Ok((replayed, back))
+}
+
+/// What the part of the map each of `edits` writes holds when the edits before it have
+/// been applied: each is applied, looked at, and all are taken back.
+fn slots_in_turn(journey: &mut Journey, edits: &[Edit]) -> Vec<Slot> {
+    let mut slots = Vec::with_capacity(edits.len());
+    let mut applied = Vec::with_capacity(edits.len());
+    for edit in edits {
+        slots.push(journey.slot(edit));
+        match journey.apply(edit.clone()) {
+            Ok(inverse) => applied.push(inverse),
+            // Cannot happen for edits that reverse a change just made; an edit that does
+            // not apply will not apply at undo either, and is refused there.
+            Err(_) => break,
+        }
+    }
+    for inverse in applied.into_iter().rev() {
+        let _ = journey.apply(inverse);
+    }
+    slots
 }
 
 /// Applies edits in order and returns their inverses in the order that undoes them. If one
@@ -174,12 +269,12 @@ mod tests {
             )
             .unwrap();
         let changed = j.clone();
-        assert_eq!(history.undo(&mut j).unwrap().label, "rename");
-        assert_eq!(history.undo(&mut j).unwrap().label, "pain");
-        assert!(history.undo(&mut j).is_none());
+        assert_eq!(history.undo(&mut j).unwrap().unwrap().label, "rename");
+        assert_eq!(history.undo(&mut j).unwrap().unwrap().label, "pain");
+        assert!(history.undo(&mut j).unwrap().is_none());
         assert_eq!(j, original);
-        history.redo(&mut j).unwrap();
-        history.redo(&mut j).unwrap();
+        history.redo(&mut j).unwrap().unwrap();
+        history.redo(&mut j).unwrap().unwrap();
         assert_eq!(j, changed);
         assert!(!history.can_redo());
     }
@@ -205,7 +300,7 @@ mod tests {
         );
         assert!(result.is_err());
         assert_eq!(j, original);
-        assert!(history.undo(&mut j).is_none(), "nothing to undo");
+        assert!(history.undo(&mut j).unwrap().is_none(), "nothing to undo");
     }
 
     #[test]
@@ -218,9 +313,9 @@ mod tests {
         assert!(history.is_modified());
         history.mark_saved();
         assert!(!history.is_modified());
-        history.undo(&mut j);
+        history.undo(&mut j).unwrap();
         assert!(history.is_modified());
-        history.redo(&mut j);
+        history.redo(&mut j).unwrap();
         assert!(!history.is_modified());
     }
 
@@ -232,7 +327,7 @@ mod tests {
         for n in 0..=UNDO_LIMIT as i64 {
             feel(&mut history, &mut j, "feel", id, n % 5 - 2);
         }
-        while history.undo(&mut j).is_some() {}
+        while history.undo(&mut j).unwrap().is_some() {}
         assert!(
             history.is_modified(),
             "the first change cannot be undone, so the map is not as opened"
@@ -249,7 +344,7 @@ mod tests {
             feel(&mut history, &mut j, "feel", id, n % 5 - 2);
         }
         let mut undone = 0;
-        while history.undo(&mut j).is_some() {
+        while history.undo(&mut j).unwrap().is_some() {
             undone += 1;
         }
         assert_eq!(undone, 1500);

@@ -206,15 +206,13 @@ pub enum Context {
     Help,
     AskDeleteStage,
     AskQuit,
-    AskOverwrite,
     AskRestore,
-    AskLocked,
     AskOverwriteExport,
     Typing,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 15] = [
         Context::Board,
         Context::Curve,
         Context::Summary,
@@ -227,9 +225,7 @@ impl Context {
         Context::Help,
         Context::AskDeleteStage,
         Context::AskQuit,
-        Context::AskOverwrite,
         Context::AskRestore,
-        Context::AskLocked,
         Context::AskOverwriteExport,
         Context::Typing,
     ];
@@ -260,9 +256,7 @@ impl Context {
             Context::Help => "In this help (any other key closes it)",
             Context::AskDeleteStage
             | Context::AskQuit
-            | Context::AskOverwrite
             | Context::AskRestore
-            | Context::AskLocked
             | Context::AskOverwriteExport => "Answering a question",
             Context::Typing => "While typing a title, a name, a field or a search",
         }
@@ -274,9 +268,7 @@ impl Context {
             self,
             Context::AskDeleteStage
                 | Context::AskQuit
-                | Context::AskOverwrite
                 | Context::AskRestore
-                | Context::AskLocked
                 | Context::AskOverwriteExport
         )
     }

@@ -46,10 +46,28 @@ pub struct Merged {
     pub conflicts: Vec<String>,
 }
 
-/// Merges `ours` and `theirs`, both descended from `base`.
+/// Merges `ours` and `theirs`, both descended from `base`. What both sides added under
+/// one id is told apart by giving theirs a fresh id.
 pub fn merge(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
-    let theirs = separate_new_ids(base, ours, theirs);
-    let versions = [Version::of(base), Version::of(ours), Version::of(&theirs)];
+    let (theirs, _) = separate_new_ids(base, ours, theirs);
+    merge_versions(base, ours, &theirs)
+}
+
+/// Merges a version from disk that others already see (`theirs`) into an editor's own
+/// (`ours`), both descended from `base`. Here theirs keeps its ids, and what this side
+/// added under an id theirs used too is given a fresh one; the ids given are returned, so
+/// the editor's undo history can follow.
+pub fn merge_into_ours(
+    base: &Journey,
+    ours: &Journey,
+    theirs: &Journey,
+) -> (Merged, HashMap<Id, Id>) {
+    let (ours, renumbered) = separate_new_ids(base, theirs, ours);
+    (merge_versions(base, &ours, theirs), renumbered)
+}
+
+fn merge_versions(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
+    let versions = [Version::of(base), Version::of(ours), Version::of(theirs)];
     let mut conflicts = Vec::new();
 
     let moments = merge_moments(&versions, &mut conflicts);
@@ -116,8 +134,13 @@ impl<'a> Version<'a> {
 }
 
 /// Theirs, with every stage or moment that both sides added under the same id (each side
-/// counts on from the same largest id) given a fresh one, unless the two are the same.
-fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey {
+/// counts on from the same largest id) given a fresh one, unless the two are the same; and
+/// the ids given.
+fn separate_new_ids(
+    base: &Journey,
+    ours: &Journey,
+    theirs: &Journey,
+) -> (Journey, HashMap<Id, Id>) {
     let ids = |j: &Journey| -> HashSet<Id> {
         j.stages()
             .iter()
@@ -133,8 +156,10 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
         .map(|j| j.next_id())
         .max()
         .unwrap_or(1);
-    let mut fresh = || {
+    let mut renumbered = HashMap::new();
+    let mut fresh = |old: Id| {
         next += 1;
+        renumbered.insert(old, Id(next - 1));
         Id(next - 1)
     };
     let mut stages = theirs.stages().to_vec();
@@ -146,7 +171,7 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
             && (ours_moments.contains_key(&stage.id)
                 || ours_stages.contains_key(&stage.id) && !same)
         {
-            stage.id = fresh();
+            stage.id = fresh(stage.id);
         }
         let their_stage = stage.id;
         for moment in &mut stage.moments {
@@ -159,17 +184,18 @@ fn separate_new_ids(base: &Journey, ours: &Journey, theirs: &Journey) -> Journey
                 && (ours_stages.contains_key(&moment.id)
                     || ours_moments.contains_key(&moment.id) && !same)
             {
-                moment.id = fresh();
+                moment.id = fresh(moment.id);
             }
         }
     }
-    Journey::from_parts(
+    let journey = Journey::from_parts(
         theirs.title.clone(),
         theirs.description.clone(),
         theirs.personas.clone(),
         stages,
     )
-    .count_from(theirs.next_id())
+    .count_from(theirs.next_id());
+    (journey, renumbered)
 }
 
 /// A moment as merged: where it goes and what it holds.

@@ -7,6 +7,9 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod slot;
+pub use slot::Slot;
+
 /// A stable identifier for a stage or a moment. It survives saves, so later features can
 /// follow a card from one version of the file to the next. `0` means "not assigned yet":
 /// it only appears while a hand-written file is being loaded.

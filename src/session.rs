@@ -7,71 +7,135 @@
 use std::collections::VecDeque;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use crate::app::{App, Effect, Event, Opening, SessionEvent};
+use crate::app::{App, Effect, Event, Incoming, Opening, SessionEvent};
+use crate::diff;
 use crate::keymap::KeyMap;
+use crate::merge;
 use crate::model::Journey;
-use crate::store::lock::{HEARTBEAT, Lock, LockError};
-use crate::store::{self, Document, MapFile, SaveError};
+use crate::store::presence::{self, Here, Presence};
+use crate::store::{self, Document, Durable, Fingerprint, MapFile};
+
+/// How often the session looks at the disk and the other editors while it is alone, and
+/// while others have the map open: often enough that everyone sees everyone's work within
+/// a second.
+const LOOK_ALONE: Duration = Duration::from_millis(500);
+const LOOK_LIVE: Duration = Duration::from_millis(150);
 
 /// The file behind an editor, and what this process knows of it.
 pub struct Session {
     file: MapFile,
-    /// The marker telling other editors this one has the map open.
-    lock: Option<Lock>,
-    lock_renewed: Instant,
+    /// The map as this editor last loaded, saved or took in from disk: what it and the
+    /// file agreed on, and so the base of every merge.
+    base: Journey,
+    /// This editor's presence file, telling others it has the map open.
+    here: Option<Here>,
+    /// The other editors on the map, as last seen.
+    peers: Vec<Presence>,
+    looked: Option<Instant>,
     /// The recovery file this session restored from: deleted once the map is saved.
     restored_from: Option<PathBuf>,
-    /// Where this session wrote its own recovery copy, so a second write replaces it
+    /// Where this session keeps its own recovery copy, so a second write replaces it
     /// rather than another session's.
     recovery_written: Option<PathBuf>,
+    /// The editor's revision the recovery copy holds.
+    recovered: Option<u64>,
 }
 
 impl Session {
-    fn new(file: MapFile, now: Instant) -> Session {
+    fn new(file: MapFile, base: Journey) -> Session {
         Session {
             file,
-            lock: None,
-            lock_renewed: now,
+            base,
+            here: None,
+            peers: Vec::new(),
+            looked: None,
             restored_from: None,
             recovery_written: None,
+            recovered: None,
         }
     }
 
-    /// A session for editing `journey`: marks the map as open, or reports who else has
-    /// it; then reports unsaved changes a session that ended early left in a recovery file.
-    pub fn open(file: MapFile, journey: &Journey, now: Instant) -> (Session, Vec<SessionEvent>) {
-        let mut session = Session::new(file, now);
-        let mut events = Vec::new();
-        match Lock::acquire(&session.file.path) {
-            Ok(lock) => session.lock = Some(lock),
-            Err(LockError::Held(holder)) => {
-                events.push(SessionEvent::OpenElsewhere(holder));
-                return (session, events);
-            }
-            Err(LockError::Io(error)) => events.push(SessionEvent::MarkerFailed {
-                reason: store::io_reason(&error),
-            }),
-        }
+    /// A session for editing `journey`, as `name`: tells other editors it is here and
+    /// reports those already here; then reports unsaved changes a session that ended
+    /// early left in a recovery file.
+    pub fn open(
+        file: MapFile,
+        journey: &Journey,
+        name: &str,
+        now: Instant,
+    ) -> (Session, Vec<SessionEvent>) {
+        let mut session = Session::new(file, journey.clone());
+        let mut events = session.join(name, true, now);
         events.extend(session.look_for_recovery(journey));
         (session, events)
     }
 
-    /// A session for reading only: no marker, no recovery; it follows the file.
-    pub fn view(file: MapFile, now: Instant) -> Session {
-        Session::new(file, now)
+    /// A session for a reviewer, who reads the map and follows its changes, and may add
+    /// comments and votes, which are merged into the file like anyone's changes.
+    pub fn view(
+        file: MapFile,
+        journey: &Journey,
+        name: &str,
+        now: Instant,
+    ) -> (Session, Vec<SessionEvent>) {
+        let mut session = Session::new(file, journey.clone());
+        let mut events = session.join(name, false, now);
+        if let Err(reason) = store::can_write(&session.file.path) {
+            events.push(SessionEvent::CannotWrite { reason });
+        }
+        (session, events)
+    }
+
+    fn join(&mut self, name: &str, editing: bool, now: Instant) -> Vec<SessionEvent> {
+        let mut events = Vec::new();
+        match Here::join(&self.file.path, name, editing, now) {
+            Ok(here) => self.here = Some(here),
+            Err(error) => events.push(SessionEvent::MarkerFailed {
+                reason: store::io_reason(&error),
+            }),
+        }
+        self.peers = presence::others(&self.file.path, self.here.as_ref().map(Here::path));
+        if !self.peers.is_empty() {
+            events.push(SessionEvent::Peers(self.peers.clone()));
+        }
+        events
     }
 
     pub fn path(&self) -> &Path {
         &self.file.path
     }
 
+    /// Whether another editor has the map open.
+    pub fn is_shared(&self) -> bool {
+        !self.peers.is_empty()
+    }
+
+    /// How long the editor may wait for a key before the session should look again.
+    pub fn look_every(&self) -> Duration {
+        if self.is_shared() {
+            LOOK_LIVE
+        } else {
+            LOOK_ALONE
+        }
+    }
+
     /// The newest recovery file that holds something the map does not, and any that do
-    /// not load. One that holds nothing new is deleted.
+    /// not load. One that holds nothing new is deleted. Those of editors still running
+    /// are theirs, and left alone.
     fn look_for_recovery(&self, journey: &Journey) -> Vec<SessionEvent> {
+        let theirs: Vec<&str> = self
+            .peers
+            .iter()
+            .filter_map(|p| p.recovery.as_deref())
+            .collect();
         let mut events = Vec::new();
         for path in store::recovery_files(&self.file.path) {
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            if theirs.contains(&name.as_ref()) {
+                continue;
+            }
             match Document::load(path.clone()) {
                 Ok(recovered) if recovered.journey == *journey => {
                     let _ = std::fs::remove_file(&path);
@@ -94,19 +158,7 @@ impl Session {
     /// Returns what came of it. [`Effect::Exit`] is the run loop's, not the session's.
     pub fn perform(&mut self, effect: Effect, journey: &Journey) -> Vec<SessionEvent> {
         let event = match effect {
-            Effect::Save {
-                overwrite,
-                then_quit,
-            } => self.save(journey, overwrite, then_quit),
-            Effect::Reload { noticed } => match self.file.read_from_disk() {
-                Ok(fresh) => SessionEvent::Reloaded {
-                    journey: Box::new(fresh),
-                    noticed,
-                },
-                Err(error) => SessionEvent::ReloadFailed {
-                    reason: error.first_line(),
-                },
-            },
+            Effect::Save { then_quit } => self.save(journey, then_quit),
             Effect::RestoreRecovery(path) => match Document::load(path.clone()) {
                 Ok(recovered) => {
                     self.restored_from = Some(path.clone());
@@ -140,73 +192,212 @@ impl Session {
                     reason: error.to_string(),
                 },
             },
+            Effect::StartEditing => {
+                if let Some(here) = &mut self.here {
+                    here.me_mut().editing = true;
+                    let _ = here.publish(false, Instant::now());
+                }
+                return Vec::new();
+            }
             Effect::Exit(_) => return Vec::new(),
         };
         vec![event]
     }
 
-    fn save(&mut self, journey: &Journey, overwrite: bool, then_quit: bool) -> SessionEvent {
-        let result = if overwrite {
-            self.file.save_overwriting(journey)
+    /// Saves `ours`: under the short write lock, what others saved since this editor's
+    /// base is merged in first, so a save never drops a change made since.
+    fn save(&mut self, ours: &Journey, then_quit: bool) -> SessionEvent {
+        let failed = |reason: String| SessionEvent::SaveFailed { reason };
+        let _lock = match presence::lock_for_writing(&self.file.path) {
+            Ok(lock) => lock,
+            Err(error) => {
+                return failed(format!(
+                    "Could not save {}: {}. Nothing was written; try again.",
+                    self.file.path.display(),
+                    store::io_reason(&error)
+                ));
+            }
+        };
+        let incoming = match self.take_in(ours) {
+            Ok(incoming) => incoming,
+            Err(reason) => {
+                return failed(format!(
+                    "Did not save: the file on disk does not load now ({reason}), and a file that does not load is never written over. Fix it or move it away, then save again; your map here is unchanged."
+                ));
+            }
+        };
+        let to_write = incoming.as_ref().map_or(ours, |i| &i.journey);
+        // Others learn whose save this is just before it lands (when there are others).
+        let mine = self.here.as_ref().map(Here::path);
+        let shared = !presence::others(&self.file.path, mine).is_empty();
+        if let Some(here) = self.here.as_mut().filter(|_| shared) {
+            here.me_mut().wrote = Some(Fingerprint::of(store::to_ron(to_write).as_bytes()).hash());
+            let _ = here.publish(false, Instant::now());
+        }
+        let result = if self.file.path.exists() {
+            self.file.save(to_write)
         } else {
-            self.file.save(journey)
+            self.file.save_overwriting(to_write)
         };
         match result {
             Ok(()) => {
+                self.base = to_write.clone();
                 // Only the file these changes came from: other sessions' stay until decided.
                 if let Some(path) = self.restored_from.take() {
                     let _ = std::fs::remove_file(path);
                 }
-                SessionEvent::Saved { then_quit }
+                SessionEvent::Saved {
+                    then_quit,
+                    incoming: incoming.map(Box::new),
+                }
             }
-            Err(SaveError::ChangedOnDisk { .. }) => SessionEvent::SaveRefused { then_quit },
-            Err(error) => SessionEvent::SaveFailed {
-                reason: error.to_string(),
-            },
+            Err(error) => failed(error.to_string()),
         }
     }
 
-    /// Looks at the disk, about twice a second: renews the marker when it is due, and
-    /// notices when the file changed or went.
-    pub fn poll(&mut self, now: Instant) -> Vec<SessionEvent> {
-        let mut events = Vec::new();
-        if let Some(lock) = &mut self.lock
-            && now.saturating_duration_since(self.lock_renewed) >= HEARTBEAT
-        {
-            self.lock_renewed = now;
-            if let Ok(Some(other)) = lock.refresh() {
-                // This editor was taken for gone (a laptop asleep, say) and another took
-                // the map: let go of a marker that is no longer ours.
-                self.lock = None;
-                events.push(SessionEvent::TakenOver(other));
-            }
+    /// What others saved since this editor's base, merged into `ours`; `None` when the
+    /// file is as this editor last saw it or is gone. The version on disk becomes the base.
+    fn take_in(&mut self, ours: &Journey) -> Result<Option<Incoming>, String> {
+        if !self.file.path.exists() || self.file.is_unchanged_on_disk() {
+            return Ok(None);
         }
-        if self.file.disk_stamp_moved() && !self.file.is_unchanged_on_disk() {
-            events.push(if self.file.path.exists() {
-                SessionEvent::ChangedOnDisk
-            } else {
+        let theirs = self.file.read_from_disk().map_err(|e| e.first_line())?;
+        // Read afresh: the writer said what it wrote just before it wrote it.
+        let writers = presence::others(&self.file.path, self.here.as_ref().map(Here::path));
+        let from = self.file.disk_hash().and_then(|hash| {
+            writers
+                .iter()
+                .find(|p| p.wrote == Some(hash))
+                .map(|p| p.name.clone())
+        });
+        let news = diff::summary(&diff::diff(&self.base, &theirs));
+        let (merged, renumbered) = merge::merge_into_ours(&self.base, ours, &theirs);
+        self.base = theirs;
+        Ok(Some(Incoming {
+            journey: merged.journey,
+            renumbered,
+            news,
+            from,
+            conflicts: merged.conflicts,
+        }))
+    }
+
+    /// Looks at the other editors and the disk: who is here, and what they saved, merged
+    /// into `ours` when `may_merge` (not while something is being typed, whose card might
+    /// go). `selected` is the card this editor has selected, for the others' boards.
+    pub fn poll(
+        &mut self,
+        now: Instant,
+        ours: &Journey,
+        may_merge: bool,
+        selected: Option<u64>,
+    ) -> Vec<SessionEvent> {
+        if self
+            .looked
+            .is_some_and(|at| now.saturating_duration_since(at) < self.look_every())
+        {
+            return Vec::new();
+        }
+        self.looked = Some(now);
+        let mut events = self.look_at_peers(now, selected);
+        if may_merge && self.file.disk_stamp_moved() && !self.file.is_unchanged_on_disk() {
+            events.push(if !self.file.path.exists() {
                 SessionEvent::DeletedOnDisk
+            } else {
+                match self.take_in(ours) {
+                    Ok(Some(incoming)) => SessionEvent::MergedIn(Box::new(incoming)),
+                    Ok(None) => return events,
+                    Err(reason) => SessionEvent::DiskUnreadable { reason },
+                }
             });
         }
         events
+    }
+
+    fn look_at_peers(&mut self, now: Instant, selected: Option<u64>) -> Vec<SessionEvent> {
+        let peers = presence::others(&self.file.path, self.here.as_ref().map(Here::path));
+        let mut events = Vec::new();
+        if peers != self.peers {
+            self.peers = peers;
+            events.push(SessionEvent::Peers(self.peers.clone()));
+        }
+        if let Some(here) = &mut self.here
+            && !self.peers.is_empty()
+        {
+            here.me_mut().selected = selected;
+            let far = self.peers.iter().any(|p| p.host != here.me().host);
+            let _ = here.publish(far, now);
+        }
+        events
+    }
+
+    /// Keeps the editor's unsaved changes in its recovery file as they happen, so that
+    /// even a killed editor loses nothing; deletes the file once nothing is unsaved.
+    pub fn keep_unsaved(&mut self, app: &App) {
+        if !app.is_modified() {
+            self.discard_recovery();
+            return;
+        }
+        if self.recovered == Some(app.revision()) || self.here.is_none() {
+            return;
+        }
+        if let Some(unsaved) = app.unsaved_journey()
+            && self.keep_copy(&unsaved, Durable::No).is_ok()
+        {
+            self.recovered = Some(app.revision());
+        }
+    }
+
+    fn discard_recovery(&mut self) {
+        if let Some(path) = self.recovery_written.take() {
+            let _ = std::fs::remove_file(path);
+            self.recovered = None;
+            self.publish_recovery();
+        }
     }
 
     /// Writes `unsaved` to a recovery file beside the map and returns where: into the file
     /// written before, or the one restored from (whose changes these include), so an older
     /// copy is never left behind to be offered again; never over another session's.
     pub fn write_recovery(&mut self, unsaved: &Journey) -> io::Result<PathBuf> {
+        self.keep_copy(unsaved, Durable::Yes)
+    }
+
+    /// Writes the recovery copy: durable when motmap is stopping, as changes are made
+    /// only as far as outliving the process.
+    fn keep_copy(&mut self, unsaved: &Journey, durable: Durable) -> io::Result<PathBuf> {
         let own = self
             .recovery_written
             .clone()
             .or_else(|| self.restored_from.clone());
-        let path = store::write_recovery(&self.file.path, unsaved, own.as_deref())?;
-        self.recovery_written = Some(path.clone());
+        let path = store::write_recovery(&self.file.path, unsaved, own.as_deref(), durable)?;
+        if self.recovery_written.as_ref() != Some(&path) {
+            self.recovery_written = Some(path.clone());
+            self.publish_recovery();
+        }
         Ok(path)
     }
 
-    /// Lets go of the marker: on quitting, or when motmap is stopped.
-    pub fn release(&mut self) {
-        self.lock = None;
+    /// Tells the others which recovery file is this editor's, so none of them is offered it.
+    fn publish_recovery(&mut self) {
+        if let Some(here) = &mut self.here {
+            here.me_mut().recovery = self
+                .recovery_written
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned());
+            let _ = here.publish(false, Instant::now());
+        }
+    }
+
+    /// Leaves the map: the presence file goes. With `deliberately` (the user quit, having
+    /// saved or chosen not to), the recovery copy goes too; otherwise it stays to be
+    /// offered next time.
+    pub fn release(&mut self, deliberately: bool) {
+        if deliberately {
+            self.discard_recovery();
+        }
+        self.here = None;
     }
 }
 
@@ -248,27 +439,48 @@ pub struct Editor {
 }
 
 impl Editor {
-    /// An editor for changing the map in `document`, with the user's keys.
-    pub fn open(document: Document, keymap: KeyMap, opening: Opening, now: Instant) -> Editor {
+    /// An editor for changing the map in `document`, with the user's keys, as `name`.
+    pub fn open(
+        document: Document,
+        keymap: KeyMap,
+        name: &str,
+        opening: Opening,
+        now: Instant,
+    ) -> Editor {
         let Document { journey, file } = document;
         let app = App::new(journey, file.path.clone(), now).with_keymap(keymap);
-        let (session, events) = Session::open(file, app.journey(), now);
-        let mut editor = Editor { app, session };
-        for event in events {
-            editor.handle(Event::Session(event), now);
-        }
-        editor.handle(Event::Opened(opening), now);
-        editor
+        let (session, events) = Session::open(file, app.journey(), name, now);
+        Editor::start(app, session, events, opening, now)
     }
 
-    /// An editor that only reads the map in `document` and follows its changes on disk.
-    pub fn view(document: Document, keymap: KeyMap, opening: Opening, now: Instant) -> Editor {
+    /// An editor for a reviewer, as `name`: it reads the map and follows its changes,
+    /// and may add comments and votes.
+    pub fn view(
+        document: Document,
+        keymap: KeyMap,
+        name: &str,
+        opening: Opening,
+        now: Instant,
+    ) -> Editor {
         let Document { journey, file } = document;
         let app = App::new(journey, file.path.clone(), now)
             .with_keymap(keymap)
             .read_only();
-        let session = Session::view(file, now);
+        let (session, events) = Session::view(file, app.journey(), name, now);
+        Editor::start(app, session, events, opening, now)
+    }
+
+    fn start(
+        app: App,
+        session: Session,
+        events: Vec<SessionEvent>,
+        opening: Opening,
+        now: Instant,
+    ) -> Editor {
         let mut editor = Editor { app, session };
+        for event in events {
+            editor.handle(Event::Session(event), now);
+        }
         editor.handle(Event::Opened(opening), now);
         editor
     }
@@ -289,19 +501,33 @@ impl Editor {
                 }
             }
         }
+        self.session.keep_unsaved(&self.app);
         None
     }
 
-    /// What happens while no key is pressed: the session looks at the disk and a running
-    /// countdown ticks. Returns whether anything happened (and so the screen may change).
+    /// How long to wait for a key before [`Editor::poll`] is due.
+    pub fn wait(&self) -> Duration {
+        self.session.look_every()
+    }
+
+    /// What happens while no key is pressed, or between keys: the session looks at the
+    /// other editors and the disk, changes are saved by themselves while the map is
+    /// shared, and a running countdown ticks. Returns whether anything happened (and so
+    /// the screen may change).
     pub fn poll(&mut self, now: Instant) -> bool {
+        let selected = self.app.selected_moment().map(|m| m.id.0);
         let mut events: Vec<Event> = self
             .session
-            .poll(now)
+            .poll(
+                now,
+                self.app.journey(),
+                self.app.takes_disk_news(),
+                selected,
+            )
             .into_iter()
             .map(Event::Session)
             .collect();
-        if self.app.clock_shows(now) {
+        if self.app.clock_shows(now) || self.app.save_due(now) {
             events.push(Event::Tick);
         }
         let happened = !events.is_empty();

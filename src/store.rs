@@ -3,7 +3,7 @@
 
 mod error;
 mod format;
-pub mod lock;
+pub mod presence;
 
 use std::fs::{self, File, OpenOptions, Permissions};
 use std::hash::{DefaultHasher, Hasher};
@@ -33,6 +33,11 @@ pub struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// The content hash alone, which is what tells versions apart.
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
     pub fn of(bytes: &[u8]) -> Fingerprint {
         let mut hasher = DefaultHasher::new();
         hasher.write(bytes);
@@ -88,6 +93,11 @@ impl MapFile {
             Ok(current) => current.as_deref().map(Fingerprint::of) == self.disk,
             Err(_) => false,
         }
+    }
+
+    /// The content hash of the file as last loaded or saved.
+    pub fn disk_hash(&self) -> Option<u64> {
+        self.disk.map(|d| d.hash)
     }
 
     /// Whether the file's size or modification time moved since the last look: one `stat`,
@@ -218,6 +228,23 @@ fn stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
     Some((metadata.len(), metadata.modified().ok()?))
 }
 
+/// Whether this process may save `map`: the file can be opened for writing (it is not
+/// changed) and a file can be made beside it, as a save does. Otherwise, why not.
+pub fn can_write(map: &Path) -> Result<(), String> {
+    let target = resolve_symlink(map);
+    let fail = |e: io::Error| io_reason(&e);
+    if target.exists() {
+        OpenOptions::new()
+            .append(true)
+            .open(&target)
+            .map_err(fail)?;
+    }
+    let probe = temporary_name(&target, "probe");
+    File::create_new(&probe).map_err(fail)?;
+    let _ = fs::remove_file(probe);
+    Ok(())
+}
+
 /// Where the previous version of `path` is kept: `map.ron` → `map.ron~`.
 pub fn backup_path(path: &Path) -> PathBuf {
     sibling(path, "~")
@@ -261,14 +288,19 @@ pub fn recovery_files(map: &Path) -> Vec<PathBuf> {
 /// where. Into `own` when given (the file this session wrote or restored from); otherwise
 /// under the first name no other session holds, claimed atomically (a hard link fails
 /// where the name exists), so two sessions stopped at once never write over each other.
-pub fn write_recovery(map: &Path, journey: &Journey, own: Option<&Path>) -> io::Result<PathBuf> {
+pub fn write_recovery(
+    map: &Path,
+    journey: &Journey,
+    own: Option<&Path>,
+    durable: Durable,
+) -> io::Result<PathBuf> {
     let text = to_ron(journey);
     let mode = mode_of(&resolve_symlink(map));
     if let Some(own) = own {
-        write_atomic(own, text.as_bytes(), mode)?;
+        write_atomic_to(own, text.as_bytes(), mode, durable)?;
         return Ok(own.to_owned());
     }
-    let staged = Staged::write(&recovery_path(map), text.as_bytes(), mode)?;
+    let staged = Staged::write_to(&recovery_path(map), text.as_bytes(), mode, durable)?;
     for name in recovery_names(map) {
         match fs::hard_link(&staged.temp, &name) {
             Ok(()) => {
@@ -374,6 +406,17 @@ impl Staged {
     /// Writes `bytes` to a temporary file in `target`'s directory, created with `mode` (so
     /// it is never readable by more people than the target is), and fsyncs it.
     fn write(target: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<Staged> {
+        Staged::write_to(target, bytes, mode, Durable::Yes)
+    }
+
+    /// Like [`Staged::write`]; with [`Durable::No`], without the fsync: for copies that
+    /// need to outlive the process, not the machine.
+    fn write_to(
+        target: &Path,
+        bytes: &[u8],
+        mode: Option<u32>,
+        durable: Durable,
+    ) -> io::Result<Staged> {
         let temp = temporary_name(target, "tmp");
         let mut options = OpenOptions::new();
         options.write(true).create_new(true);
@@ -391,14 +434,23 @@ impl Staged {
             // The umask may have taken bits away at creation: the target's mode exactly.
             file.set_permissions(Permissions::from_mode(mode))?;
         }
-        file.sync_all()?;
+        if durable == Durable::Yes {
+            file.sync_all()?;
+        }
         Ok(staged)
     }
 
     /// Renames the new version over the target and makes the rename durable.
-    fn commit(mut self) -> io::Result<()> {
+    fn commit(self) -> io::Result<()> {
+        self.commit_to(Durable::Yes)
+    }
+
+    fn commit_to(mut self, durable: Durable) -> io::Result<()> {
         fs::rename(&self.temp, &self.target)?;
         self.committed = true;
+        if durable == Durable::No {
+            return Ok(());
+        }
         // Some file systems refuse to sync a directory; the data is safe by then anyway.
         if let Ok(dir) = File::open(directory_of(&self.target)) {
             let _ = dir.sync_all();
@@ -438,8 +490,10 @@ fn sweep_leftovers(target: &Path) {
         let Some(file) = file.to_str() else {
             continue;
         };
+        // The map's own, its backup's, its recovery copies' and its presence files'.
         let rest = file
             .strip_prefix(&format!(".{name}~."))
+            .or_else(|| file.strip_prefix(&format!("..{name}.motmap-")))
             .or_else(|| file.strip_prefix(&format!(".{name}.")));
         let Some(rest) =
             rest.and_then(|r| r.strip_suffix(".tmp").or_else(|| r.strip_suffix(".link")))
@@ -447,8 +501,14 @@ fn sweep_leftovers(target: &Path) {
             continue;
         };
         // Only this machine's: another one's process cannot be looked up here.
-        let Some((their_host, process)) = rest.rsplit_once('.') else {
+        let Some((before, process)) = rest.rsplit_once('.') else {
             continue;
+        };
+        // `HOST`, or `recover.HOST` and the like for the files beside the map.
+        let their_host = if before.ends_with(&format!(".{host}")) {
+            host.as_str()
+        } else {
+            before
         };
         let Some((pid, count)) = process.split_once('-') else {
             continue;
@@ -524,6 +584,25 @@ fn mode_of(path: &Path) -> Option<u32> {
 /// directory. `mode` is given to the new file (the old file's, to keep it).
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8], mode: Option<u32>) -> io::Result<()> {
     Staged::write(path, bytes, mode)?.commit()
+}
+
+/// Whether a write waits until the data is on the disk itself (fsync), to survive the
+/// machine stopping, or only until the system has it, to survive the process stopping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Durable {
+    Yes,
+    No,
+}
+
+/// Writes `bytes` to `path` as a whole or not at all, as [`write_atomic`] does, durable or
+/// not.
+pub(crate) fn write_atomic_to(
+    path: &Path,
+    bytes: &[u8],
+    mode: Option<u32>,
+    durable: Durable,
+) -> io::Result<()> {
+    Staged::write_to(path, bytes, mode, durable)?.commit_to(durable)
 }
 
 #[cfg(test)]

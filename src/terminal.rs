@@ -24,10 +24,6 @@ use crate::app::Event;
 use crate::session::{Editor, Exit};
 use crate::ui::{self, theme::Theme};
 
-/// How often the loop looks at the file on disk (and ticks a countdown) when no key is
-/// pressed.
-pub const TICK: Duration = Duration::from_millis(500);
-
 /// Where the loop's events come from: the terminal, or a test.
 pub trait EventSource {
     /// The next key, paste or resize, waiting at most `timeout`; `None` when the wait ran
@@ -71,7 +67,7 @@ pub fn run(editor: Editor, theme: Theme) -> anyhow::Result<()> {
     watch_signals(Arc::clone(&shared))?;
     if let Err(error) = enter() {
         leave();
-        lock(&shared).session.release();
+        lock(&shared).session.release(true);
         return Err(anyhow::Error::new(error).context("cannot set up the terminal"));
     }
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
@@ -80,7 +76,8 @@ pub fn run(editor: Editor, theme: Theme) -> anyhow::Result<()> {
     }));
     leave();
     let mut editor = lock(&shared);
-    editor.session.release();
+    // Quitting as asked leaves nothing to recover; anything else keeps the recovery copy.
+    editor.session.release(matches!(outcome, Ok(Ok(None))));
     match outcome {
         Ok(Ok(None)) => Ok(()),
         Ok(Ok(Some(exit))) => {
@@ -138,7 +135,8 @@ where
         }
         // Wait without holding the editor, so a hang-up can save it.
         let happened = loop {
-            if let Some(event) = source.next(TICK)? {
+            let wait = lock(shared).wait();
+            if let Some(event) = source.next(wait)? {
                 break Some(event);
             }
             if lock(shared).poll(source.now()) {
@@ -147,9 +145,12 @@ where
         };
         if let Some(event) = happened {
             let now = source.now();
-            if let Some(exit) = lock(shared).handle(event, now) {
+            let mut editor = lock(shared);
+            if let Some(exit) = editor.handle(event, now) {
                 return Ok(Some(exit));
             }
+            // Keys coming fast keep the disk and the others looked at all the same.
+            editor.poll(now);
         }
     }
 }
@@ -190,7 +191,7 @@ fn watch_signals(shared: Arc<Mutex<Editor>>) -> io::Result<()> {
                 let exit = match lock_within(&shared, Duration::from_secs(3)) {
                     Some(mut editor) => {
                         let exit = editor.handle(Event::Signal(signal), Instant::now());
-                        editor.session.release();
+                        editor.session.release(false);
                         exit
                     }
                     None => None,

@@ -101,6 +101,10 @@ pub struct TitleBar<'a> {
     pub file_name: String,
     pub modified: bool,
     pub read_only: bool,
+    /// The names of the other editors on the map.
+    pub live_with: Vec<&'a str>,
+    /// How many places a merge left with a conflict to settle.
+    pub conflicts: usize,
     pub filter: Option<&'a Filter>,
     /// A countdown, and the time to show it at.
     pub timer: Option<(&'a Timer, Instant)>,
@@ -123,6 +127,8 @@ impl<'a> TitleBar<'a> {
             file_name: app.file_name(),
             modified: app.is_modified(),
             read_only: app.is_read_only(),
+            live_with: app.peers().iter().map(|p| p.name.as_str()).collect(),
+            conflicts: crate::merge::unresolved(app.journey()),
             filter: app.filter(),
             timer: app.timer().map(|timer| (timer, app.now())),
             typing,
@@ -141,6 +147,13 @@ impl<'a> TitleBar<'a> {
         );
         // On the right, most important last: the filter, the countdown, the counts.
         let mut right: Vec<Span> = Vec::new();
+        if self.conflicts > 0 {
+            right.push(Span::styled(
+                format!(" ! {} ", plural(self.conflicts, "conflict", "conflicts")),
+                theme.modified(),
+            ));
+            right.push(Span::raw(" "));
+        }
         if let Some(filter) = self.filter {
             right.push(Span::styled(
                 format!(" filter: {} ", truncate(&filter.label(), 24)),
@@ -158,16 +171,22 @@ impl<'a> TitleBar<'a> {
         }
         let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
 
-        let marker = if self.modified {
-            " unsaved changes "
-        } else if self.read_only {
-            " read-only "
-        } else {
-            ""
+        let mut live_with = self.live_with.clone();
+        live_with.dedup();
+        let marker = match (live_with.as_slice(), self.read_only, self.modified) {
+            ([], false, true) => " unsaved changes ".to_string(),
+            ([], true, _) => " read-only ".to_string(),
+            ([], false, false) => String::new(),
+            (names, read_only, _) => format!(
+                " {}live with {} ",
+                if read_only { "read-only, " } else { "" },
+                names.join(", ")
+            ),
         };
+        let marker = truncate(&marker, area.width as usize / 3);
         let file = format!("  {}  ", self.file_name);
         let room = (area.width as usize)
-            .saturating_sub(right_width + width(marker) + width(&file) + 1)
+            .saturating_sub(right_width + width(&marker) + width(&file) + 1)
             .max(8);
 
         let mut cursor = None;

@@ -46,7 +46,12 @@ impl App {
                 self.size = Size { width, height };
                 Vec::new()
             }
-            // The countdown reads the time from `now`; the view draws it.
+            // The countdown reads the time from `now`; the view draws it. A shared map
+            // saves itself once the changes pause.
+            Event::Tick if self.save_due(now) => {
+                self.saving_by_itself = true;
+                vec![Effect::Save { then_quit: false }]
+            }
             Event::Tick => Vec::new(),
             Event::Signal(signal) => self.stop_on_signal(signal),
             Event::Session(event) => self.session_event(event),
@@ -213,9 +218,7 @@ impl App {
             Context::Help => self.help_action(action),
             Context::AskDeleteStage
             | Context::AskQuit
-            | Context::AskOverwrite
             | Context::AskRestore
-            | Context::AskLocked
             | Context::AskOverwriteExport => self.answer(action),
             Context::Typing => Vec::new(),
         }

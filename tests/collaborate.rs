@@ -1,24 +1,27 @@
-//! Two people, one map: live reload when the file changes on disk, and the marker that
-//! tells a second editor who has the map open.
+//! Several people, one map: what others save is merged in with no question, saving merges
+//! first so nothing is dropped, undo takes back only one's own changes, presence says who
+//! is there, and a shared map saves itself.
 
 #![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
 
 mod common;
 
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
-use common::{journey, open_editor, press, selected_title, view_editor};
-use motmap::app::{Confirm, Mode};
+use common::editor::open_editor_as;
+use common::{journey, open_editor, press, screen, screen_text, selected_title, view_editor};
+use motmap::app::Mode;
+use motmap::session::Editor;
 use motmap::store::Document;
-use motmap::store::lock::{self, Holder, lock_path};
 
-const MAP: &str = r#"(title: "Cafe", stages: [
+const MAP: &str = r#"(title: "Cafe", next_id: 6, stages: [
     (id: 1, name: "Wait", moments: [(id: 2, title: "Long queue"), (id: 3, title: "Free drink")]),
     (id: 4, name: "Pay", moments: [(id: 5, title: "Card refused")]),
 ])"#;
 
-fn map(dir: &Path) -> std::path::PathBuf {
+fn map(dir: &Path) -> PathBuf {
     let path = dir.join("cafe.ron");
     fs::write(&path, MAP).expect("writes the map");
     path
@@ -30,73 +33,87 @@ fn their_save(path: &Path) {
         r#"(id: 2, title: "Long queue")"#,
         r#"(id: 9, title: "Their new card"), (id: 2, title: "Long queue")"#,
     );
-    fs::write(path, theirs).expect("their save");
+    fs::write(path, theirs.replace("next_id: 6", "next_id: 10")).expect("their save");
+}
+
+/// The session looks at the disk at most a few times a second; each call here is a
+/// second later than the one before, as if the user had waited.
+fn wait_and_poll(editor: &mut Editor) -> bool {
+    static SECONDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    let later = SECONDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    editor.poll(Instant::now() + Duration::from_secs(later))
+}
+
+fn status(editor: &Editor) -> String {
+    editor.app.status().text.clone()
+}
+
+fn titles(editor: &Editor) -> Vec<String> {
+    journey(editor)
+        .moments()
+        .map(|(_, m)| m.title.clone())
+        .collect()
+}
+
+fn on_disk(path: &Path) -> motmap::model::Journey {
+    Document::load(path).unwrap().journey
 }
 
 #[test]
-fn a_change_on_disk_is_reloaded_and_the_selection_stays_on_its_card() {
+fn a_change_on_disk_is_merged_in_and_the_selection_stays_on_its_card() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
     let mut app = open_editor(&path);
     press(&mut app, "j");
     assert_eq!(selected_title(&app), "Free drink");
-    assert!(!app.poll(std::time::Instant::now()), "nothing changed yet");
+    assert!(!wait_and_poll(&mut app), "nothing changed yet");
 
     their_save(&path);
-    assert!(app.poll(std::time::Instant::now()));
+    assert!(wait_and_poll(&mut app));
     assert_eq!(journey(&app).stages()[0].moments[0].title, "Their new card");
     assert_eq!(
         selected_title(&app),
         "Free drink",
-        "still on the same card, now one lower"
+        "on the same card, one lower"
     );
     assert!(
-        app.app.status().text.contains("changed on disk"),
+        status(&app).starts_with("Changed on disk: stage “Wait”: added “Their new card”"),
         "{}",
-        app.app.status().text
+        status(&app)
     );
     assert!(!app.app.is_modified());
     press(&mut app, "u");
     assert_eq!(
-        journey(&app).stages()[0].moments.len(),
-        2,
-        "u brings back the version before"
+        status(&app),
+        "Nothing to undo.",
+        "their change is not ours to undo"
     );
+    assert_eq!(titles(&app).len(), 4);
 }
 
 #[test]
-fn live_reload_never_discards_an_unsaved_edit() {
+fn unsaved_edits_are_kept_when_a_change_on_disk_is_merged_in() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
     let mut app = open_editor(&path);
     press(&mut app, "p");
-    let mine = journey(&app);
-
     their_save(&path);
-    assert!(app.poll(std::time::Instant::now()));
+    assert!(wait_and_poll(&mut app));
+    assert_eq!(app.app.mode(), &Mode::Board, "no question");
+    let merged = journey(&app);
     assert!(
-        matches!(app.app.mode(), Mode::Confirm(Confirm::Overwrite { .. })),
-        "it asks"
-    );
-    assert_eq!(journey(&app), mine, "the unsaved edit is still there");
-    press(&mut app, "<Esc>");
-    assert!(
-        !app.poll(std::time::Instant::now()),
-        "asked once, not again every half second"
-    );
-    assert_eq!(journey(&app), mine);
-
-    // Saving later still asks before their version is overwritten.
-    press(&mut app, "s");
-    assert!(matches!(
-        app.app.mode(),
-        Mode::Confirm(Confirm::Overwrite { .. })
-    ));
-    assert!(
-        fs::read_to_string(&path)
+        merged
+            .moment(motmap::model::Id(2))
             .unwrap()
-            .contains("Their new card")
+            .feeling
+            .is_pain(),
+        "ours"
     );
+    assert!(merged.moment(motmap::model::Id(9)).is_some(), "theirs");
+    assert!(app.app.is_modified(), "our edit is still to be saved");
+    press(&mut app, "s");
+    let saved = on_disk(&path);
+    assert_eq!(saved, merged);
 }
 
 #[test]
@@ -105,196 +122,230 @@ fn a_read_only_view_follows_the_file() {
     let path = map(dir.path());
     let mut app = view_editor(&path);
     their_save(&path);
-    assert!(app.poll(std::time::Instant::now()));
+    assert!(wait_and_poll(&mut app));
     assert_eq!(journey(&app).stages()[0].moments[0].title, "Their new card");
-    assert!(
-        app.app.status().text.contains("showing the new version"),
-        "{}",
-        app.app.status().text
-    );
 }
 
 #[test]
-fn a_broken_save_on_disk_is_reported_and_the_map_kept() {
+fn a_broken_file_on_disk_is_reported_never_saved_over_and_the_map_kept() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
     let mut app = open_editor(&path);
+    press(&mut app, "p");
     let before = journey(&app);
-    fs::write(&path, "(title: \"Cafe\", stages: [").unwrap();
-    assert!(app.poll(std::time::Instant::now()));
+    let broken = "(title: \"Cafe\", stages: [";
+    fs::write(&path, broken).unwrap();
+    assert!(wait_and_poll(&mut app));
     assert_eq!(journey(&app), before);
     assert!(
-        app.app.status().text.contains("does not load now"),
+        status(&app).contains("does not load now"),
         "{}",
-        app.app.status().text
+        status(&app)
     );
+    press(&mut app, "s");
+    assert!(
+        status(&app).starts_with("Did not save: the file on disk does not load now"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), broken, "left as it was");
+    assert!(app.app.is_modified());
 }
 
+/// The regression this whole design is for: A saves; B, with unsaved edits, saves.
 #[test]
-fn an_open_map_is_marked_and_a_second_editor_is_told() {
+fn two_editors_saving_one_map_keep_both_edits_with_no_question() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut first = open_editor(&path);
-    assert!(lock_path(&path).exists());
+    let mut ana = open_editor_as(&path, "Ana");
+    let mut ben = open_editor_as(&path, "Ben");
+    assert_eq!(ben.app.mode(), &Mode::Board, "no warning, no question");
+    press(&mut ana, "p");
+    press(&mut ben, "jg");
+    press(&mut ana, "s");
+    press(&mut ben, "s");
+    assert_eq!(ben.app.mode(), &Mode::Board, "no question");
+    let saved = on_disk(&path);
     assert!(
-        fs::read_to_string(lock_path(&path))
+        saved
+            .moment(motmap::model::Id(2))
             .unwrap()
-            .starts_with("// motmap has this map open")
+            .feeling
+            .is_pain(),
+        "Ana's"
     );
-
-    let mut second = open_editor(&path);
-    let Mode::Confirm(Confirm::Locked(holder)) = &second.app.mode() else {
-        panic!("the second editor was not told: {:?}", second.app.mode());
-    };
-    assert_eq!(holder.pid, std::process::id());
-    press(&mut second, "r");
-    assert!(second.app.is_read_only());
-    press(&mut second, "p");
-    assert!(second.app.status().text.starts_with("Read-only view"));
-
-    first.session.release();
-    assert!(!lock_path(&path).exists(), "quitting removes the marker");
-    drop(second);
-    let third = open_editor(&path);
-    assert_eq!(
-        third.app.mode(),
-        &Mode::Board,
-        "no one has it open any more"
-    );
-}
-
-#[test]
-fn editing_anyway_leaves_the_other_editors_marker_alone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = map(dir.path());
-    let first = open_editor(&path);
-    let mut second = open_editor(&path);
-    press(&mut second, "e");
-    assert_eq!(second.app.mode(), &Mode::Board);
-    assert!(!second.app.is_read_only());
-    drop(second);
-    assert!(lock_path(&path).exists(), "the first editor's marker stays");
-    drop(first);
-    assert!(!lock_path(&path).exists());
-}
-
-fn write_marker(path: &Path, holder: &Holder) {
-    let text = format!(
-        "// motmap has this map open\n{}\n",
-        ron::to_string(holder).unwrap()
-    );
-    fs::write(lock_path(path), text).unwrap();
-}
-
-fn now() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_secs()
-}
-
-#[test]
-fn stale_markers_block_no_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = map(dir.path());
-    let host = gethostname_of_this_machine();
-
-    // An editor on this machine that crashed: its process is gone.
-    let crashed = Holder {
-        user: "alice".into(),
-        host: host.clone(),
-        pid: u32::MAX - 7,
-        since: now() - 30,
-        seen: now() - 30,
-    };
-    write_marker(&path, &crashed);
-    if Path::new("/proc").is_dir() {
-        assert_eq!(lock::holder(&path), None);
-    }
-
-    // An editor on another machine that stopped renewing its marker an hour ago.
-    let silent = Holder {
-        host: "elsewhere".into(),
-        since: now() - 3600,
-        seen: now() - 3600,
-        ..crashed.clone()
-    };
-    write_marker(&path, &silent);
-    assert_eq!(lock::holder(&path), None);
-    let app = open_editor(&path);
-    assert_eq!(app.app.mode(), &Mode::Board, "a stale marker is taken over");
-    assert_eq!(lock::holder(&path).map(|h| h.pid), Some(std::process::id()));
-    drop(app);
-
-    // An editor on another machine that renewed its marker a minute ago is live.
-    let live = Holder {
-        host: "elsewhere".into(),
-        since: now() - 600,
-        seen: now() - 60,
-        ..crashed
-    };
-    write_marker(&path, &live);
-    assert_eq!(lock::holder(&path), Some(live.clone()));
     assert!(
-        live.describe().starts_with("alice@elsewhere"),
+        saved
+            .moment(motmap::model::Id(3))
+            .unwrap()
+            .feeling
+            .is_glory(),
+        "Ben's"
+    );
+    assert_eq!(journey(&ben), saved);
+    assert!(
+        status(&ben).starts_with("Ana: stage “Wait”: “Long queue”: recoloured"),
+        "says what came in and from whom: {}",
+        status(&ben)
+    );
+
+    // Ana takes in Ben's save; her undo takes back only her own change.
+    assert!(wait_and_poll(&mut ana));
+    assert_eq!(journey(&ana), saved);
+    press(&mut ana, "u");
+    let mine_undone = journey(&ana);
+    assert!(
+        mine_undone
+            .moment(motmap::model::Id(2))
+            .unwrap()
+            .feeling
+            .is_neutral()
+    );
+    assert!(
+        mine_undone
+            .moment(motmap::model::Id(3))
+            .unwrap()
+            .feeling
+            .is_glory()
+    );
+}
+
+#[test]
+fn an_undo_that_would_take_back_someone_elses_later_change_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let mut ana = open_editor_as(&path, "Ana");
+    let mut ben = open_editor_as(&path, "Ben");
+    press(&mut ana, "ps");
+    assert!(wait_and_poll(&mut ben));
+    press(&mut ben, "gs");
+    assert!(wait_and_poll(&mut ana));
+    let before = journey(&ana);
+    assert!(
+        before
+            .moment(motmap::model::Id(2))
+            .unwrap()
+            .feeling
+            .is_glory()
+    );
+    press(&mut ana, "u");
+    assert_eq!(journey(&ana), before, "the map is as it was");
+    assert!(
+        status(&ana).contains("someone else has changed that part of the map since"),
         "{}",
-        live.describe()
+        status(&ana)
     );
-    let app = open_editor(&path);
-    assert!(matches!(app.app.mode(), Mode::Confirm(Confirm::Locked(_))));
-}
-
-fn gethostname_of_this_machine() -> String {
-    gethostname::gethostname().to_string_lossy().into_owned()
 }
 
 #[test]
-fn live_reload_asks_when_undone_edits_could_still_be_redone() {
+fn cards_added_at_once_in_two_editors_both_land_and_undo_takes_back_ones_own() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut app = open_editor(&path);
-    press(&mut app, "e<C-u>My careful rewrite<Enter>u");
-    assert!(!app.app.is_modified());
-    their_save(&path);
-    assert!(app.poll(std::time::Instant::now()));
+    let mut ana = open_editor_as(&path, "Ana");
+    let mut ben = open_editor_as(&path, "Ben");
+    press(&mut ana, "aAna's card<Enter>s");
+    press(&mut ben, "aBen's card<Enter>s");
+    let saved = on_disk(&path);
+    let titles_on_disk: Vec<&str> = saved.moments().map(|(_, m)| m.title.as_str()).collect();
+    assert!(titles_on_disk.contains(&"Ana's card") && titles_on_disk.contains(&"Ben's card"));
+    assert_eq!(saved.moment_count(), 5, "nothing doubled");
+    press(&mut ben, "u");
+    let titles_after = titles(&ben);
     assert!(
-        matches!(app.app.mode(), Mode::Confirm(Confirm::Overwrite { .. })),
-        "asks rather than dropping the redo"
+        !titles_after.contains(&"Ben's card".to_string()),
+        "Ben's own card went"
     );
-    press(&mut app, "<Esc><C-r>");
-    assert_eq!(selected_title(&app), "My careful rewrite");
+    assert!(
+        titles_after.contains(&"Ana's card".to_string()),
+        "Ana's stayed"
+    );
 }
 
 #[test]
-fn two_editors_saving_one_map_lose_nothing_without_a_question() {
+fn a_field_changed_both_ways_keeps_ours_shows_theirs_and_is_counted() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut first = open_editor(&path);
-    let mut second = open_editor(&path);
+    let mut ana = open_editor_as(&path, "Ana");
+    let mut ben = open_editor_as(&path, "Ben");
+    press(&mut ana, "e<C-u>Queue of ten<Enter>s");
+    press(&mut ben, "e<C-u>Queue out the door<Enter>");
+    press(&mut ben, "jjs");
+    let merged = journey(&ben);
+    let card = merged.moment(motmap::model::Id(2)).unwrap();
+    assert_eq!(card.title, "Queue out the door", "ours kept");
     assert!(
-        matches!(second.app.mode(), Mode::Confirm(Confirm::Locked(_))),
-        "the second is warned"
+        card.notes.contains("Queue of ten"),
+        "theirs beside it: {}",
+        card.notes
     );
-    press(&mut second, "e");
-    press(&mut first, "p");
-    press(&mut second, "jg");
-    press(&mut first, "s");
-    assert!(!first.app.is_modified(), "the first save goes through");
-    press(&mut second, "s");
     assert!(
-        matches!(second.app.mode(), Mode::Confirm(Confirm::Overwrite { .. })),
-        "the later one is asked"
+        status(&ben).contains("changed both ways"),
+        "{}",
+        status(&ben)
     );
-    let on_disk = Document::load(&path).unwrap().journey;
+    let shown = screen_text(screen(&mut ben, 100, 20).backend().buffer());
     assert!(
-        on_disk.stages()[0].moments[0].feeling.is_pain(),
-        "the first editor's edit is on disk"
+        shown.lines().next().unwrap().contains("! 1 conflict"),
+        "{shown}"
     );
-    press(&mut second, "o");
+    press(&mut ben, "!");
+    assert_eq!(selected_title(&ben), "Queue out the door");
+}
+
+#[test]
+fn presence_is_kept_per_editor_and_goes_with_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let ana = open_editor_as(&path, "Ana");
+    let mut ben = open_editor_as(&path, "Ben");
+    let mut cy = open_editor_as(&path, "Cy");
+    assert!(wait_and_poll(&mut ben));
+    let names =
+        |e: &Editor| -> Vec<String> { e.app.peers().iter().map(|p| p.name.clone()).collect() };
+    assert_eq!(names(&ben), ["Ana", "Cy"]);
+    drop(ana);
+    let dee = open_editor_as(&path, "Dee");
     assert_eq!(
-        std::fs::read_to_string(motmap::store::backup_path(&path)).unwrap(),
-        motmap::store::to_ron(&on_disk),
-        "overwritten only after the question, and the first editor's version is the backup"
+        names(&dee),
+        ["Ben", "Cy"],
+        "Ana quitting took no one else with her"
+    );
+    assert!(wait_and_poll(&mut cy));
+    assert_eq!(names(&cy), ["Ben", "Dee"]);
+    let shown = screen_text(screen(&mut cy, 100, 20).backend().buffer());
+    assert!(
+        shown.lines().next().unwrap().contains("live with Ben, Dee"),
+        "{shown}"
+    );
+    drop((ben, cy, dee));
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(left, ["cafe.ron"], "no presence file is left");
+}
+
+#[test]
+fn each_editors_selected_card_shows_their_initials_on_the_others_boards() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let mut ana = open_editor_as(&path, "Ana Lima");
+    let mut ben = open_editor_as(&path, "Ben");
+    assert!(wait_and_poll(&mut ana));
+    press(&mut ana, "l");
+    assert!(
+        !wait_and_poll(&mut ana),
+        "publishing the selection changes nothing here"
+    );
+    assert!(wait_and_poll(&mut ben));
+    let shown = screen_text(screen(&mut ben, 100, 20).backend().buffer());
+    let card_top = shown
+        .lines()
+        .find(|l| l.contains("[AL]"))
+        .unwrap_or_else(|| panic!("no initials on the board:\n{shown}"));
+    assert!(
+        card_top.find("[AL]").unwrap() > 40,
+        "on the Pay card, to the right: {card_top}"
     );
 }
 
@@ -306,29 +357,70 @@ fn editors_opening_one_map_through_a_symlink_see_each_other() {
     std::os::unix::fs::symlink(&path, &link).unwrap();
     let _first = open_editor(&path);
     let second = open_editor(&link);
-    assert!(matches!(
-        second.app.mode(),
-        Mode::Confirm(Confirm::Locked(_))
-    ));
+    assert_eq!(second.app.peers().len(), 1);
 }
 
 #[test]
-fn keys_typed_towards_a_count_do_not_follow_into_a_question() {
+fn a_shared_map_saves_itself_after_a_pause_and_an_idle_one_writes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = map(dir.path());
-    let mut app = open_editor(&path);
-    press(&mut app, "p3");
-    their_save(&path);
-    assert!(app.poll(std::time::Instant::now()));
-    assert!(matches!(
-        app.app.mode(),
-        Mode::Confirm(Confirm::Overwrite { .. })
-    ));
-    press(&mut app, "<Esc>");
-    assert_eq!(app.app.mode(), &Mode::Board, "Esc answers the question");
+    let _ben = open_editor_as(&path, "Ben");
+    let mut ana = open_editor_as(&path, "Ana");
+    assert!(ana.app.is_live());
+    press(&mut ana, "p");
+    assert!(ana.app.is_modified());
+    wait_and_poll(&mut ana);
+    assert!(!ana.app.is_modified(), "saved by itself");
     assert!(
-        app.app.status().text.starts_with("Not saved."),
-        "{}",
-        app.app.status().text
+        on_disk(&path)
+            .moment(motmap::model::Id(2))
+            .unwrap()
+            .feeling
+            .is_pain()
+    );
+
+    let listing = || -> Vec<(String, std::time::SystemTime)> {
+        let mut all: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    e.metadata().unwrap().modified().unwrap(),
+                )
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    let before = listing();
+    for _ in 0..10 {
+        assert!(!wait_and_poll(&mut ana), "nothing happens, nothing to draw");
+    }
+    assert_eq!(listing(), before, "an idle shared editor writes nothing");
+}
+
+#[test]
+fn a_follower_starts_editing_with_one_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let mut app = view_editor(&path);
+    press(&mut app, "p");
+    assert!(
+        journey(&app)
+            .moment(motmap::model::Id(2))
+            .unwrap()
+            .feeling
+            .is_neutral()
+    );
+    press(&mut app, "i");
+    assert!(!app.app.is_read_only());
+    press(&mut app, "ps");
+    assert!(
+        on_disk(&path)
+            .moment(motmap::model::Id(2))
+            .unwrap()
+            .feeling
+            .is_pain()
     );
 }

@@ -36,9 +36,9 @@ fn the_shipped_example_is_valid_and_does_what_it_says() {
 
 #[test]
 fn remapped_keys_work_and_the_help_shows_them() {
-    let keymap = parse(r#"(keys: {"make_pain": ["!"]})"#).unwrap().keymap;
+    let keymap = parse(r#"(keys: {"make_pain": ["~"]})"#).unwrap().keymap;
     let mut app = common::app_on("cafe").with_keymap(keymap);
-    common::press(&mut app, "!");
+    common::press(&mut app, "~");
     assert!(app.selected_moment().unwrap().feeling.is_pain());
     common::press(&mut app, "j");
     let before = common::journey(&app);
@@ -47,7 +47,7 @@ fn remapped_keys_work_and_the_help_shows_them() {
     let help: Vec<String> = help_text(&app, 100);
     assert!(
         help.iter()
-            .any(|l| l.trim_start().starts_with("! ") && l.contains("make it a pain")),
+            .any(|l| l.trim_start().starts_with("~ ") && l.contains("make it a pain")),
         "{help:#?}"
     );
 }

@@ -188,7 +188,7 @@ fn a_key_a_tick_a_change_on_disk_and_a_resize_go_through_the_real_loop() {
             })),
             Step::Wait(Duration::from_millis(500)),
             Step::See("Their coffee at the door"),
-            Step::See("cafe.ron changed on disk and was reloaded"),
+            Step::See("Changed on disk: stage “Arrive and queue”"),
             // The window narrows: two columns fit.
             Step::Resize(60, 20),
             Step::See("4 more >"),

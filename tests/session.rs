@@ -66,7 +66,7 @@ fn quitting_with_y_saves_first() {
 }
 
 #[test]
-fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
+fn saving_merges_in_what_changed_on_disk_with_no_question() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cafe.ron");
     let mut app = open(dir.path());
@@ -75,57 +75,19 @@ fn a_file_changed_on_disk_asks_before_it_is_overwritten() {
     fs::write(&path, &theirs).unwrap();
 
     press(&mut app, "s");
-    assert!(matches!(
-        app.app.mode(),
-        Mode::Confirm(Confirm::Overwrite { .. })
-    ));
-    assert_eq!(
-        fs::read_to_string(&path).unwrap(),
-        theirs,
-        "nothing written yet"
-    );
-    press(&mut app, "<Esc>");
-    assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
-    assert!(app.app.is_modified(), "the edit is still here");
-
-    press(&mut app, "so");
+    assert_eq!(app.app.mode(), &Mode::Board, "no question");
     assert!(!app.app.is_modified());
+    let saved = Document::load(&path).unwrap().journey;
+    assert_eq!(saved, journey(&app), "what is on screen is what was saved");
+    assert!(
+        saved.moments().any(|(_, m)| m.title == "Their edit"),
+        "theirs kept"
+    );
+    assert!(saved.stages()[0].moments[0].feeling.is_glory(), "ours kept");
     assert_eq!(
         fs::read_to_string(dir.path().join("cafe.ron~")).unwrap(),
         theirs,
-        "theirs is the backup"
-    );
-    let saved = Document::load(&path).unwrap();
-    assert_eq!(saved.journey, journey(&app));
-}
-
-#[test]
-fn reloading_their_version_can_be_undone() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cafe.ron");
-    let mut app = open(dir.path());
-    press(&mut app, "e<C-u>My title<Enter>");
-    let mine = journey(&app);
-    fs::write(&path, MAP.replace("Free drink", "Their edit")).unwrap();
-
-    press(&mut app, "sr");
-    assert!(
-        journey(&app)
-            .moments()
-            .any(|(_, m)| m.title == "Their edit")
-    );
-    assert!(!app.app.is_modified(), "the map is what is on disk");
-    press(&mut app, "u");
-    assert_eq!(
-        journey(&app),
-        mine,
-        "u brings back the version that was in the editor"
-    );
-    press(&mut app, "s");
-    assert_eq!(
-        app.app.status().tone,
-        Tone::Success,
-        "saving after a reload needs no question"
+        "the version before is the backup"
     );
 }
 
@@ -189,7 +151,13 @@ fn nothing_unsaved_means_no_recovery_file() {
     assert!(write_recovery(&mut app).is_none());
     // A recovery file identical to the map is not worth a question.
     let map = dir.path().join("cafe.ron");
-    store::write_recovery(&map, &journey(&app), Some(&recovery_path(&map))).unwrap();
+    store::write_recovery(
+        &map,
+        &journey(&app),
+        Some(&recovery_path(&map)),
+        store::Durable::Yes,
+    )
+    .unwrap();
     drop(app);
     let app = open(dir.path());
     assert_eq!(app.app.mode(), &Mode::Board);
@@ -310,34 +278,17 @@ fn text_being_typed_is_part_of_the_recovery_copy() {
 }
 
 #[test]
-fn save_and_quit_still_quits_after_the_changed_on_disk_question() {
+fn save_and_quit_merges_what_changed_on_disk_and_quits() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cafe.ron");
     let mut app = open(dir.path());
     press(&mut app, "jg");
-    fs::write(&path, MAP.replace("Free drink", "Their edit")).unwrap();
+    fs::write(&path, MAP.replace("Long queue", "Their edit")).unwrap();
     press(&mut app, "qy");
-    assert_eq!(
-        app.app.mode(),
-        &Mode::Confirm(Confirm::Overwrite { then_quit: true }),
-        "the question remembers the quitting"
-    );
-    assert!(!app.app.should_quit());
-    press(&mut app, "o");
     assert!(app.app.should_quit(), "saved, then quit as asked");
-    drop(app);
-
-    // Esc at the question means: neither overwrite nor quit.
-    let mut app = open(dir.path());
-    press(&mut app, "jp");
-    fs::write(&path, MAP).unwrap();
-    press(&mut app, "qy<Esc>s");
-    assert!(matches!(
-        app.app.mode(),
-        Mode::Confirm(Confirm::Overwrite { .. })
-    ));
-    press(&mut app, "o");
-    assert!(!app.app.should_quit());
+    let saved = Document::load(&path).unwrap().journey;
+    assert!(saved.moments().any(|(_, m)| m.title == "Their edit"));
+    assert!(saved.stages()[0].moments[1].feeling.is_glory());
 }
 
 #[test]

@@ -591,9 +591,9 @@ fn editor_in(dir: &Path, read_only: bool) -> Editor {
         std::time::Instant::now(),
     );
     if read_only {
-        Editor::view(document, keys, opening, now)
+        Editor::view(document, keys, "Rui", opening, now)
     } else {
-        Editor::open(document, keys, opening, now)
+        Editor::open(document, keys, "Ana", opening, now)
     }
 }
 

@@ -2,13 +2,14 @@
 //! goes through [`crate::app::App::handle`]; every effect carries the data it needs, so
 //! whoever carries it out reads nothing back from the editor's state.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crossterm::event::KeyEvent;
 
-use crate::model::Journey;
+use crate::model::{Id, Journey};
 use crate::share::Format;
-use crate::store::lock::Holder;
+use crate::store::presence::Presence;
 
 /// Something that happened: the editor opened, a key, a paste, a resize, time passing, a
 /// signal, or what the session saw or did.
@@ -43,10 +44,14 @@ pub struct Opening {
 /// What the session that owns the file saw or did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SessionEvent {
-    /// On opening: another editor has the map open.
-    OpenElsewhere(Holder),
-    /// On opening: the marker telling others the map is open could not be written.
+    /// The other editors on the map now (on opening, and whenever that changes).
+    Peers(Vec<Presence>),
+    /// On opening: the file that tells other editors this one is here could not be written.
     MarkerFailed {
+        reason: String,
+    },
+    /// On opening a map to review: comments and votes cannot be saved, for this reason.
+    CannotWrite {
         reason: String,
     },
     /// On opening: a session that ended early left unsaved changes here.
@@ -56,29 +61,20 @@ pub enum SessionEvent {
         path: PathBuf,
         reason: String,
     },
-    /// The file changed on disk.
-    ChangedOnDisk,
-    /// The file is gone from disk.
-    DeletedOnDisk,
-    /// This editor was taken for gone and another has the map open now.
-    TakenOver(Holder),
-    /// The map was written.
-    Saved {
-        then_quit: bool,
-    },
-    /// The save did not happen: the file changed on disk since it was loaded.
-    SaveRefused {
-        then_quit: bool,
-    },
-    SaveFailed {
+    /// Someone saved the map: what they changed, merged into this editor's map.
+    MergedIn(Box<Incoming>),
+    /// The file changed on disk and does not load now; the map here is as it was.
+    DiskUnreadable {
         reason: String,
     },
-    /// The file was read again.
-    Reloaded {
-        journey: Box<Journey>,
-        noticed: bool,
+    /// The file is gone from disk.
+    DeletedOnDisk,
+    /// The map was written, with what others had saved since merged in first.
+    Saved {
+        then_quit: bool,
+        incoming: Option<Box<Incoming>>,
     },
-    ReloadFailed {
+    SaveFailed {
         reason: String,
     },
     /// A recovery file was read, to be restored.
@@ -115,19 +111,30 @@ pub enum SessionEvent {
     },
 }
 
+/// What others saved, merged into this editor's map.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Incoming {
+    /// The map with their changes and this editor's own, saved or not.
+    pub journey: Journey,
+    /// This editor's new stages and moments that were given other ids, because theirs
+    /// used the same.
+    pub renumbered: HashMap<Id, Id>,
+    /// What they changed, in a few words (see [`crate::diff::summary`]).
+    pub news: String,
+    /// Who saved it, when their editor said so.
+    pub from: Option<String>,
+    /// The fields changed both ways: theirs is kept beside ours.
+    pub conflicts: Vec<String>,
+}
+
 /// Work the update step asks for because it touches files or the process. The ones that
 /// write the map take it from the editor as it is when they are carried out.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
-    /// Write the map, over a file changed on disk if `overwrite`; quit once it is written
-    /// if `then_quit`.
+    /// Write the map, with what others saved meanwhile merged in; quit once it is
+    /// written if `then_quit`.
     Save {
-        overwrite: bool,
         then_quit: bool,
-    },
-    /// Read the file again (`noticed`: because it changed, rather than asked for).
-    Reload {
-        noticed: bool,
     },
     RestoreRecovery(PathBuf),
     DeleteRecovery(PathBuf),
@@ -139,6 +146,8 @@ pub enum Effect {
         path: PathBuf,
         overwrite: bool,
     },
+    /// Tell the other editors this one edits now, rather than only reads.
+    StartEditing,
     /// Keep what is unsaved in a recovery file beside the map.
     WriteRecovery(Box<Journey>),
     /// Stop the process with this exit status, once the effects before it are done.

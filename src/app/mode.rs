@@ -6,7 +6,6 @@ use std::path::PathBuf;
 use crate::input::TextInput;
 use crate::model::{Id, MomentField};
 use crate::share::Format;
-use crate::store::lock::Holder;
 
 /// What a text field being typed into will change.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,13 +45,8 @@ pub enum Confirm {
     DeleteStage(Id),
     /// Quit with unsaved changes.
     Quit,
-    /// The file changed on disk since it was opened; save over it? `then_quit` when the
-    /// save was asked for on the way out.
-    Overwrite { then_quit: bool },
     /// A recovery file from a session that ended early is waiting.
     Restore(PathBuf),
-    /// Another editor has the map open.
-    Locked(Holder),
     /// An export would write over the file at `path`.
     OverwriteExport { format: Format, path: PathBuf },
 }

@@ -71,19 +71,6 @@ impl App {
                     ),
                 )
             }
-            Confirm::Overwrite { .. } => (
-                "Changed on disk",
-                format!(
-                    "{file} changed on disk since you opened it: another editor, a sync or a git pull?"
-                ),
-            ),
-            Confirm::Locked(holder) => (
-                "Open elsewhere",
-                format!(
-                    "{file} is open in another motmap: {}. Two people editing one map at once risk overwriting each other.",
-                    holder.describe()
-                ),
-            ),
             Confirm::OverwriteExport { format, path } => (
                 "File exists",
                 format!(
@@ -112,13 +99,7 @@ impl App {
         match action {
             Action::ConfirmDeleteStage => format!("delete it ({undo} brings it back)"),
             Action::KeepStage => "keep it".into(),
-            Action::OverwriteTheirs => format!(
-                "overwrite it with yours (theirs is kept as {}~)",
-                self.file_name()
-            ),
-            Action::ReloadTheirs => format!("reload theirs ({undo} brings yours back)"),
             Action::RestoreRecovery => format!("restore them ({undo} undoes it)"),
-            Action::QuitNow => "quit".into(),
             other => other.description().into(),
         }
     }

@@ -53,9 +53,7 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
         Context::Help => &[HELP, CLOSE],
         Context::AskDeleteStage => &[ASK_DELETE_STAGE],
         Context::AskQuit => &[ASK_QUIT],
-        Context::AskOverwrite => &[ASK_OVERWRITE],
         Context::AskRestore => &[ASK_RESTORE],
-        Context::AskLocked => &[ASK_LOCKED],
         Context::AskOverwriteExport => &[ASK_OVERWRITE_EXPORT],
         Context::Typing => &[TYPING],
     };
@@ -146,6 +144,8 @@ const BOARD: &[(Key, Action)] = &[
     (Key::char('V'), Action::RemoveVote),
     (Key::char('f'), Action::Filter),
     (Key::char('F'), Action::ClearFilter),
+    (Key::char('!'), Action::NextConflict),
+    (Key::char('i'), Action::StartEditing),
 ];
 
 /// Going round the views, from a view.
@@ -295,23 +295,10 @@ const ASK_QUIT: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Esc), Action::Stay),
 ];
 
-const ASK_OVERWRITE: &[(Key, Action)] = &[
-    (Key::char('o'), Action::OverwriteTheirs),
-    (Key::char('r'), Action::ReloadTheirs),
-    (Key::plain(KeyCode::Esc), Action::NotNow),
-];
-
 const ASK_RESTORE: &[(Key, Action)] = &[
     (Key::char('r'), Action::RestoreRecovery),
     (Key::char('d'), Action::DeleteRecovery),
     (Key::plain(KeyCode::Esc), Action::DecideLater),
-];
-
-const ASK_LOCKED: &[(Key, Action)] = &[
-    (Key::char('r'), Action::FollowReadOnly),
-    (Key::plain(KeyCode::Esc), Action::FollowReadOnly),
-    (Key::char('e'), Action::EditAnyway),
-    (Key::char('q'), Action::QuitNow),
 ];
 
 const ASK_OVERWRITE_EXPORT: &[(Key, Action)] = &[

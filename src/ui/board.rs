@@ -17,7 +17,7 @@ use crate::input::TextInput;
 use crate::keymap::KeyMap;
 use crate::layout::{self, Card, Cards, MAX_TITLE_LINES, has_header};
 use crate::merge::has_conflict;
-use crate::model::{Moment, Stage};
+use crate::model::{Id, Moment, Stage};
 use crate::status::Tone;
 use crate::text::{count_summary, pad, plural, truncate, width, wrap};
 use crate::workshop::Filter;
@@ -35,6 +35,8 @@ pub struct BoardView<'a> {
     pub search: Option<String>,
     /// A title or a name being typed on the board, and which.
     pub typing: Option<(TextTarget, &'a TextInput)>,
+    /// The cards other editors have selected, with their initials.
+    pub others: Vec<(Id, String)>,
     /// For the hints on an empty board or column.
     pub keys: &'a KeyMap,
     pub theme: &'a Theme,
@@ -53,6 +55,11 @@ impl<'a> BoardView<'a> {
             filter: app.filter(),
             search: app.search().map(|s| s.query.to_lowercase()),
             typing,
+            others: app
+                .peers()
+                .iter()
+                .filter_map(|p| Some((Id(p.selected?), p.initials())))
+                .collect(),
             keys: app.keymap(),
             theme,
         }
@@ -314,6 +321,13 @@ impl<'a> BoardView<'a> {
                     Some((TextTarget::MomentTitle(id), input)) if id == moment.id => Some(input),
                     _ => None,
                 },
+                others: self
+                    .others
+                    .iter()
+                    .filter(|(id, _)| *id == moment.id)
+                    .map(|(_, initials)| initials.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 theme: self.theme,
             },
             Card::New => MomentCard {
@@ -324,6 +338,7 @@ impl<'a> BoardView<'a> {
                     dimmed: false,
                 },
                 editing: self.typing.map(|(_, input)| input),
+                others: String::new(),
                 theme: self.theme,
             },
         }
@@ -418,16 +433,25 @@ struct MomentCard<'a> {
     moment: &'a Moment,
     look: CardLook,
     editing: Option<&'a TextInput>,
+    /// The initials of the other editors who have this card selected, shown on its top
+    /// border.
+    others: String,
     theme: &'a Theme,
 }
 
 impl MomentCard<'_> {
     fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (moment, look, theme) = (self.moment, self.look, self.theme);
-        let block = Block::bordered()
+        let mut block = Block::bordered()
             .border_type(card_border_type(moment, look.selected))
             .border_style(theme.card_border(moment.feeling, look.selected))
             .padding(Padding::horizontal(1));
+        if !self.others.is_empty() {
+            block = block.title_top(
+                Line::from(Span::styled(format!("[{}]", self.others), theme.modified()))
+                    .right_aligned(),
+            );
+        }
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.width == 0 || inner.height == 0 {

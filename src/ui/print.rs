@@ -28,6 +28,8 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         file_name: file_name.to_owned(),
         modified: false,
         read_only: false,
+        live_with: Vec::new(),
+        conflicts: crate::merge::unresolved(journey),
         filter: None,
         timer: None,
         typing: None,
@@ -56,6 +58,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
             filter: None,
             search: None,
             typing: None,
+            others: Vec::new(),
             keys: &keys,
             theme,
         }

@@ -71,16 +71,15 @@ impl App {
             Action::Undo => self.undo_times(steps as usize),
             Action::Redo => self.redo_times(steps as usize),
             Action::Save => {
-                return vec![Effect::Save {
-                    overwrite: false,
-                    then_quit: false,
-                }];
+                return vec![Effect::Save { then_quit: false }];
             }
             Action::Search => self.open_search(),
             Action::NextMatch => self.find_match(true, false),
             Action::PreviousMatch => self.find_match(false, false),
             Action::Help => self.mode = Mode::Help { scroll: 0 },
-            Action::Quit => self.quit(),
+            Action::Quit => return self.quit(),
+            Action::NextConflict => self.next_conflict(),
+            Action::StartEditing => return self.start_editing_map(),
             _ => {}
         }
         Vec::new()
@@ -103,14 +102,20 @@ impl App {
         [key(Action::KeepText), key(Action::CancelText)]
     }
 
-    /// Quits at once when nothing is unsaved; otherwise asks first.
-    pub(super) fn quit(&mut self) {
-        if self.is_modified() {
+    /// Quits at once when nothing is unsaved; saves first when changes save by
+    /// themselves anyway; otherwise asks first.
+    pub(super) fn quit(&mut self) -> Vec<Effect> {
+        if !self.is_modified() {
+            self.should_quit = true;
+        } else if (self.is_live() || self.save_always || self.read_only)
+            && self.cannot_write.is_none()
+        {
+            return vec![Effect::Save { then_quit: true }];
+        } else {
             self.mode = Mode::Confirm(Confirm::Quit);
             self.warn("There are unsaved changes.");
-        } else {
-            self.should_quit = true;
         }
+        Vec::new()
     }
 
     pub(super) fn change_view(&mut self, step: isize) {
@@ -517,46 +522,127 @@ impl App {
 
     /// Undoes the last `times` changes (as many as there are), saying how many.
     fn undo_times(&mut self, times: usize) {
-        self.undo();
-        let mut done = 1;
-        while done < times && self.undo_change().map(|r| self.follow(&r.edits)).is_some() {
-            done += 1;
-        }
-        if done > 1 {
-            self.success(format!("Undid {done} changes."));
-        }
+        self.replay_times(times, true);
     }
 
     /// Redoes the last `times` undone changes (as many as there are), saying how many.
     fn redo_times(&mut self, times: usize) {
-        self.redo();
-        let mut done = 1;
-        while done < times && self.redo_change().map(|r| self.follow(&r.edits)).is_some() {
-            done += 1;
-        }
-        if done > 1 {
-            self.success(format!("Redid {done} changes."));
-        }
+        self.replay_times(times, false);
     }
 
     pub(super) fn undo(&mut self) {
-        match self.undo_change() {
-            Some(replayed) => {
-                self.follow(&replayed.edits);
-                self.success(format!("Undid: {}.", replayed.label));
-            }
-            None => self.info("Nothing to undo."),
-        }
+        self.replay_times(1, true);
     }
 
     pub(super) fn redo(&mut self) {
-        match self.redo_change() {
-            Some(replayed) => {
-                self.follow(&replayed.edits);
-                self.success(format!("Redid: {}.", replayed.label));
+        self.replay_times(1, false);
+    }
+
+    /// Undoes (or redoes) up to `times` of this editor's own changes, stopping at one that
+    /// would take back someone else's later change; says what was done.
+    fn replay_times(&mut self, times: usize, undoing: bool) {
+        let (verb, done_verb) = if undoing {
+            ("undo", "Undid")
+        } else {
+            ("redo", "Redid")
+        };
+        let mut done = Vec::new();
+        let mut clash = None;
+        while done.len() < times {
+            let step = if undoing {
+                self.undo_change()
+            } else {
+                self.redo_change()
+            };
+            match step {
+                Ok(Some(replayed)) => {
+                    self.follow(&replayed.edits);
+                    done.push(replayed.label);
+                }
+                Ok(None) => break,
+                Err(refused) => {
+                    clash = Some(refused.label);
+                    break;
+                }
             }
-            None => self.info("Nothing to redo."),
         }
+        match (done.as_slice(), clash) {
+            (_, Some(label)) => {
+                let before = match done.len() {
+                    0 => String::new(),
+                    n => format!("{done_verb} {}; then ", plural(n, "change", "changes")),
+                };
+                self.warn(format!(
+                    "{before}cannot {verb} {}: someone else has changed that part of the map since. The map is as it is.",
+                    quoted(&label)
+                ));
+            }
+            ([], None) => self.info(format!("Nothing to {verb}.")),
+            ([label], None) => self.success(format!("{done_verb}: {label}.")),
+            (all, None) => self.success(format!("{done_verb} {} changes.", all.len())),
+        }
+    }
+
+    /// Selects the next card, after the selected one and round, that a merge left with a
+    /// conflict to settle.
+    fn next_conflict(&mut self) {
+        let cards: Vec<(usize, usize)> = self
+            .journey()
+            .stages()
+            .iter()
+            .enumerate()
+            .flat_map(|(s, stage)| {
+                stage
+                    .moments
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, m)| crate::merge::has_conflict(m))
+                    .map(move |(m, _)| (s, m))
+            })
+            .collect();
+        let here = (self.selection.stage, self.selection.moment);
+        let Some(&(stage, moment)) = cards.iter().find(|c| **c > here).or(cards.first()) else {
+            let elsewhere = crate::merge::unresolved(self.journey());
+            self.info(if elsewhere > 0 {
+                "No card has a conflict; the stage or journey descriptions hold the rest."
+            } else {
+                "No conflicts to settle."
+            });
+            return;
+        };
+        self.selection.stage = stage;
+        self.selection.moment = moment;
+        let open = self.keymap().board_key(Action::OpenDetails);
+        self.warn(format!(
+            "Conflict {} of {}: both sides changed this card; their value is in its notes. {open} opens it; settle it and remove the “{}” tag.",
+            cards.iter().position(|c| *c == (stage, moment)).unwrap_or(0) + 1,
+            cards.len(),
+            crate::merge::CONFLICT_TAG
+        ));
+    }
+
+    /// Turns a read-only view into an editor, for a follower who wants to change the map.
+    fn start_editing_map(&mut self) -> Vec<Effect> {
+        if !self.read_only {
+            self.info("You are editing this map already.");
+            return Vec::new();
+        }
+        if let Some(reason) = &self.cannot_write {
+            let reason = reason.clone();
+            self.error(format!(
+                "You cannot edit {}: it cannot be written here ({reason}).",
+                self.file_name()
+            ));
+            return Vec::new();
+        }
+        self.read_only = false;
+        let save = self.keymap().board_key(Action::Save);
+        self.success(if self.is_live() {
+            format!("Editing {} now, live with the others.", self.file_name())
+        } else {
+            format!("Editing {} now; {save} saves.", self.file_name())
+        });
+        vec![Effect::StartEditing]
     }
 
     /// Selects what an undo or redo touched, so the user sees what changed.

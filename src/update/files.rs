@@ -1,29 +1,30 @@
 //! What the session that owns the file reports: who else has the map open, a recovery
-//! file waiting, a change on disk, and what came of a save, a reload, a restore or an
+//! file waiting, what others saved (merged in), and what came of a save, a restore or an
 //! export the editor asked for.
 
 use crate::action::Action;
-use crate::app::{App, Confirm, Effect, Mode, SessionEvent};
-use crate::keymap::Context;
-use crate::model::Edit;
+use crate::app::{App, Confirm, Effect, Incoming, Mode, SessionEvent};
+use crate::model::{Edit, Id};
+use crate::store::presence::Presence;
 use crate::text::plural;
 
 impl App {
     pub(super) fn session_event(&mut self, event: SessionEvent) -> Vec<Effect> {
         let file = self.file_name();
         match event {
-            SessionEvent::ChangedOnDisk | SessionEvent::DeletedOnDisk => {
-                return self.disk_news(event);
-            }
-            SessionEvent::OpenElsewhere(holder) => {
-                self.warn(format!("{file} is open in another motmap."));
-                self.mode = Mode::Confirm(Confirm::Locked(holder));
-            }
-            // Without a marker other editors are not warned, but saving still checks for
-            // changes on disk, so nothing is lost.
+            SessionEvent::DeletedOnDisk => return self.disk_news(event),
+            SessionEvent::Peers(peers) => self.peers_changed(peers),
+            // Without it others do not see this editor, but saving still merges what they
+            // saved, so nothing is lost.
             SessionEvent::MarkerFailed { reason } => self.warn(format!(
-                "Could not mark {file} as open for other editors ({reason})."
+                "Could not tell other editors that {file} is open here ({reason})."
             )),
+            SessionEvent::CannotWrite { reason } => {
+                self.warn(format!(
+                    "You can read {file} but not save to it ({reason}): comments and votes cannot be kept."
+                ));
+                self.cannot_write = Some(reason);
+            }
             SessionEvent::RecoveryFound(path) => {
                 self.warn("Unsaved changes from an earlier session were found.");
                 self.mode = Mode::Confirm(Confirm::Restore(path));
@@ -32,20 +33,24 @@ impl App {
                 "The recovery file {} does not load ({reason}); look at it or delete it.",
                 path.display()
             )),
-            SessionEvent::TakenOver(holder) => self.warn(format!(
-                "Another motmap now has {file} open: {}. Saving still asks before overwriting their changes.",
-                holder.describe()
-            )),
-            SessionEvent::Saved { then_quit } => self.saved(then_quit),
-            SessionEvent::SaveRefused { then_quit } => {
-                self.mode = Mode::Confirm(Confirm::Overwrite { then_quit });
-                self.warn(format!("{file} changed on disk since you opened it."));
+            SessionEvent::Saved {
+                then_quit,
+                incoming,
+            } => {
+                let by_itself = std::mem::take(&mut self.saving_by_itself);
+                self.saved(then_quit, by_itself);
+                if let Some(incoming) = incoming {
+                    self.take_in(*incoming);
+                }
             }
             SessionEvent::SaveFailed { reason } | SessionEvent::RestoreFailed { reason } => {
+                self.saving_by_itself = false;
                 self.error(reason)
             }
-            SessionEvent::Reloaded { journey, noticed } => self.reloaded(*journey, noticed),
-            SessionEvent::ReloadFailed { reason } => self.reload_failed(&reason),
+            SessionEvent::MergedIn(incoming) => self.take_in(*incoming),
+            SessionEvent::DiskUnreadable { reason } => self.error(format!(
+                "{file} changed on disk and does not load now ({reason}); your map here is unchanged and is not saved over it until the file loads again."
+            )),
             SessionEvent::Restored { path, journey } => self.restored(&path, *journey),
             SessionEvent::RecoveryDeleted(path) => {
                 self.info(format!("Deleted the recovery file {}.", path.display()))
@@ -84,10 +89,14 @@ impl App {
         Vec::new()
     }
 
-    fn saved(&mut self, then_quit: bool) {
+    fn saved(&mut self, then_quit: bool, by_itself: bool) {
         self.mark_saved();
         if matches!(self.mode, Mode::Confirm(_)) {
             self.mode = Mode::Board;
+        }
+        self.should_quit |= then_quit;
+        if by_itself {
+            return;
         }
         let moments = self.journey().moment_count();
         self.success(format!(
@@ -95,17 +104,93 @@ impl App {
             self.file_name(),
             plural(moments, "moment", "moments")
         ));
-        self.should_quit |= then_quit;
     }
 
-    fn reload_failed(&mut self, reason: &str) {
-        let save = self.keymap().board_key(Action::Save);
-        let overwrite = self
-            .keymap()
-            .first_label(Context::AskOverwrite, Action::OverwriteTheirs);
-        self.error(format!(
-            "The file on disk does not load now ({reason}); your map here is unchanged, and {save} then {overwrite} writes it back."
-        ));
+    /// Who joined and who left, said once; from now on changes are saved by themselves
+    /// while anyone else is here.
+    fn peers_changed(&mut self, peers: Vec<Presence>) {
+        let names = |list: &[Presence]| -> Vec<String> {
+            let mut names: Vec<String> = list.iter().map(|p| p.name.clone()).collect();
+            names.dedup();
+            names
+        };
+        let before = names(&self.peers);
+        let after = names(&peers);
+        let joined: Vec<&String> = after.iter().filter(|n| !before.contains(n)).collect();
+        let left: Vec<&String> = before.iter().filter(|n| !after.contains(n)).collect();
+        let was_live = self.is_live();
+        self.peers = peers;
+        let list = |names: &[&String]| {
+            names
+                .iter()
+                .map(|n| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        if !joined.is_empty() {
+            let live = if was_live || self.is_read_only() {
+                String::new()
+            } else {
+                " Changes are now saved and merged as you make them.".into()
+            };
+            self.info(format!("{} opened the map here too.{live}", list(&joined)));
+        } else if !left.is_empty() {
+            let alone = if self.is_live() {
+                String::new()
+            } else if self.is_read_only() || self.save_always {
+                " You are alone on the map now.".into()
+            } else {
+                let save = self.keymap().board_key(Action::Save);
+                format!(" You are alone on the map now: {save} saves.")
+            };
+            self.info(format!("{} left.{alone}", list(&left)));
+        }
+    }
+
+    /// Others' saved changes, merged into this map: said in a few words, with who made
+    /// them and what clashed. The selection stays on its card.
+    fn take_in(&mut self, incoming: Incoming) {
+        let Incoming {
+            journey,
+            renumbered,
+            news,
+            from,
+            conflicts,
+        } = incoming;
+        let follow = |id: Id| *renumbered.get(&id).unwrap_or(&id);
+        let moment = self.selected_moment().map(|m| follow(m.id));
+        let stage = self.selected_stage().map(|s| follow(s.id));
+        self.take_merged(journey, &renumbered);
+        self.reselect(moment, stage);
+        if news.is_empty() && conflicts.is_empty() {
+            return;
+        }
+        let who = from.unwrap_or_else(|| "Changed on disk".into());
+        let mut message = format!("{who}: {news}.");
+        if !conflicts.is_empty() {
+            let next = self.keymap().board_key(Action::NextConflict);
+            message.push_str(&format!(
+                " {} changed both ways: yours kept, theirs beside it; {next} goes to the next.",
+                plural(conflicts.len(), "field", "fields")
+            ));
+            self.warn(message);
+        } else {
+            self.info(message);
+        }
+    }
+
+    /// Selects `moment` again, or the same row of `stage`, wherever they are now.
+    fn reselect(&mut self, moment: Option<Id>, stage: Option<Id>) {
+        match (moment, stage) {
+            (Some(id), _) if self.journey().find_moment(id).is_some() => self.select_moment(id),
+            (_, Some(id)) if self.journey().stage_index(id).is_some() => {
+                let row = self.selection.moment;
+                self.select_stage(id);
+                self.selection.moment = row;
+            }
+            _ => {}
+        }
+        self.clamp_selection();
     }
 
     /// A recovery file's map replaces this one, as one change that undo takes back.
@@ -137,89 +222,28 @@ impl App {
         ));
     }
 
-    /// The file changed (or went) on disk. While something is being typed the news waits,
-    /// since the card it belongs to might go; unsaved edits are never dropped without a
-    /// question; otherwise the new version is loaded.
+    /// The file went from disk. While something is being typed the news waits.
     fn disk_news(&mut self, event: SessionEvent) -> Vec<Effect> {
-        if !matches!(
-            self.mode,
-            Mode::Board | Mode::Help { .. } | Mode::Present { .. }
-        ) {
+        if !self.takes_disk_news() {
             self.disk_news_waiting = Some(event);
             return Vec::new();
         }
-        let file = self.file_name();
-        if event == SessionEvent::DeletedOnDisk {
-            let save = self.keymap().board_key(Action::Save);
-            self.warn(format!(
-                "{file} was deleted or moved on disk. {save} writes it again."
-            ));
-            return Vec::new();
-        }
-        if self.is_modified() || self.can_redo() {
-            // Unsaved edits, or undone ones that could still be redone: never dropped
-            // without a question.
-            self.mode = Mode::Confirm(Confirm::Overwrite { then_quit: false });
-            self.warn(format!(
-                "{file} changed on disk while you have unsaved changes."
-            ));
-            return Vec::new();
-        }
-        vec![Effect::Reload { noticed: true }]
+        let save = self.keymap().board_key(Action::Save);
+        self.warn(format!(
+            "{} was deleted or moved on disk. {save} writes it again.",
+            self.file_name()
+        ));
+        Vec::new()
     }
 
     /// News from disk that waited for the typing to end.
     pub(super) fn deal_with_waiting_disk_news(&mut self) -> Vec<Effect> {
-        if !matches!(
-            self.mode,
-            Mode::Board | Mode::Help { .. } | Mode::Present { .. }
-        ) {
+        if !self.takes_disk_news() {
             return Vec::new();
         }
         match self.disk_news_waiting.take() {
             Some(event) => self.disk_news(event),
             None => Vec::new(),
-        }
-    }
-
-    /// Takes the version on disk, as an undoable change, so the user's version is one undo
-    /// away. The selection stays on the same card, found by its id.
-    fn reloaded(&mut self, fresh: crate::model::Journey, noticed: bool) {
-        if !matches!(self.mode, Mode::Help { .. } | Mode::Present { .. }) {
-            self.mode = Mode::Board;
-        }
-        let moment = self.selected_moment().map(|m| m.id);
-        let stage = self.selected_stage().map(|s| s.id);
-        let edits = vec![Edit::ReplaceJourney {
-            journey: Box::new(fresh),
-        }];
-        if !self.change("reload from disk", edits) {
-            return;
-        }
-        self.mark_saved();
-        match (moment, stage) {
-            (Some(id), _) if self.journey().find_moment(id).is_some() => self.select_moment(id),
-            (_, Some(id)) if self.journey().stage_index(id).is_some() => {
-                let row = self.selection.moment;
-                self.select_stage(id);
-                self.selection.moment = row;
-            }
-            _ => {}
-        }
-        self.clamp_selection();
-        let name = self.file_name();
-        if self.is_read_only() {
-            self.success(format!("{name} changed on disk: showing the new version."));
-        } else {
-            let undo = self.keymap().board_key(Action::Undo);
-            let what = if noticed {
-                "changed on disk and was reloaded"
-            } else {
-                "was reloaded from disk"
-            };
-            self.success(format!(
-                "{name} {what}. {undo} brings back the version you had."
-            ));
         }
     }
 }

@@ -282,25 +282,10 @@ impl App {
             (Confirm::DeleteStage(id), Action::ConfirmDeleteStage) => self.delete_stage_now(id),
             (Confirm::DeleteStage(_), _) => self.info("The stage stays."),
             (Confirm::Quit, Action::SaveAndQuit) => {
-                return vec![Effect::Save {
-                    overwrite: false,
-                    then_quit: true,
-                }];
+                return vec![Effect::Save { then_quit: true }];
             }
             (Confirm::Quit, Action::QuitWithoutSaving) => self.should_quit = true,
             (Confirm::Quit, _) => self.info("Still here; nothing was lost."),
-            (Confirm::Overwrite { then_quit }, Action::OverwriteTheirs) => {
-                return vec![Effect::Save {
-                    overwrite: true,
-                    then_quit,
-                }];
-            }
-            (Confirm::Overwrite { .. }, Action::ReloadTheirs) => {
-                return vec![Effect::Reload { noticed: false }];
-            }
-            (Confirm::Overwrite { .. }, _) => {
-                self.info("Not saved. Your changes are still here, and so is the file on disk.")
-            }
             (Confirm::Restore(path), Action::RestoreRecovery) => {
                 return vec![Effect::RestoreRecovery(path)];
             }
@@ -311,18 +296,6 @@ impl App {
                 "The recovery file {} stays; opening the map again asks once more.",
                 path.display()
             )),
-            (Confirm::Locked(_), Action::EditAnyway) => self.warn(format!(
-                "Editing {} alongside another motmap: saving asks before overwriting their changes.",
-                self.file_name()
-            )),
-            (Confirm::Locked(_), Action::QuitNow) => self.should_quit = true,
-            (Confirm::Locked(_), _) => {
-                self.read_only = true;
-                self.info(format!(
-                    "Read-only view of {}: it follows their changes as they save.",
-                    self.file_name()
-                ));
-            }
             (Confirm::OverwriteExport { format, path }, Action::OverwriteExport) => {
                 return vec![Effect::Export {
                     format,

@@ -34,23 +34,30 @@ pub fn app_with(ron: &str) -> App {
 }
 
 /// An editor with its session on the map at `path`, for editing, as `motmap FILE` opens
-/// it: it marks the map as open, offers recovery files, and saves for real.
+/// it: it tells other editors it is there, offers recovery files, and saves for real.
 pub fn open_editor(path: impl Into<PathBuf>) -> Editor {
+    open_editor_as(path, "Ana")
+}
+
+/// The same, for the person called `name`.
+pub fn open_editor_as(path: impl Into<PathBuf>, name: &str) -> Editor {
     let document = Document::load(path.into()).expect("the map loads");
     Editor::open(
         document,
         KeyMap::default(),
+        name,
         Opening::default(),
         Instant::now(),
     )
 }
 
-/// An editor with its session on the map at `path`, for reading only.
+/// An editor with its session on the map at `path`, for a reviewer.
 pub fn view_editor(path: &Path) -> Editor {
     let document = Document::load(path).expect("the map loads");
     Editor::view(
         document,
         KeyMap::default(),
+        "Rui",
         Opening::default(),
         Instant::now(),
     )
