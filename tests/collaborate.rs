@@ -424,3 +424,55 @@ fn a_follower_starts_editing_with_one_key() {
             .is_pain()
     );
 }
+
+/// Three editors in one process, each typing its own random stream of edits on its own
+/// cards, saving, and looking at the disk, in a random order: at the end the map holds
+/// every change each of them made, and nothing twice.
+#[test]
+fn three_editors_interleaved_at_random_lose_nothing() {
+    use common::edits::Person;
+    use common::random::Random;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    fs::write(
+        &path,
+        r#"(title: "Cafe", stages: [(name: "Find"), (name: "Order"), (name: "Leave")])"#,
+    )
+    .unwrap();
+    let mut editors: Vec<Editor> = ["Ana", "Ben", "Cy"]
+        .iter()
+        .map(|name| open_editor_as(&path, name))
+        .collect();
+    let mut people: Vec<Person> = ['A', 'B', 'C']
+        .iter()
+        .zip([7, 8, 9])
+        .map(|(letter, seed)| Person::new(*letter, seed))
+        .collect();
+    let mut random = Random::new(0x5eed);
+    for step in 0..900 {
+        let who = (random.next_u64() % 3) as usize;
+        if random.next_u64() % 3 == 0 {
+            wait_and_poll(&mut editors[who]);
+        } else {
+            let keys = people[who].next_edit();
+            press(&mut editors[who], &keys);
+            let mine = journey(&editors[who]);
+            let lost = people[who].lost_in(&mine);
+            assert!(lost.is_empty(), "step {step}: {} after {keys}: {lost:#?}\n{}", people[who].letter, editors[who].app.status().text);
+        }
+    }
+    for editor in &mut editors {
+        press(editor, "s");
+    }
+    let saved = on_disk(&path);
+    let mut titles: Vec<&str> = saved.moments().map(|(_, m)| m.title.as_str()).collect();
+    let all = titles.len();
+    titles.sort();
+    titles.dedup();
+    assert_eq!(titles.len(), all, "nothing doubled");
+    for person in &people {
+        let lost = person.lost_in(&saved);
+        assert!(lost.is_empty(), "{} lost {lost:#?}", person.letter);
+    }
+    assert_eq!(motmap::merge::unresolved(&saved), 0, "no conflict: nobody shared a card");
+}

@@ -5,155 +5,16 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
-use std::thread::{self, JoinHandle};
-use std::time::{Duration, Instant};
+use std::thread;
+use std::time::Duration;
 
 use common::binary;
+use common::pty::{Session, nonzero};
+use portable_pty::PtySize;
 use common::random::Random;
 use motmap::model::Kind;
 use motmap::store::{Document, recovery_path};
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-/// Long enough for a slow CI machine; a wait only ends this early when something is wrong.
-const PATIENCE: Duration = Duration::from_secs(20);
-
-struct Session {
-    master: Option<Box<dyn MasterPty + Send>>,
-    writer: Option<Box<dyn Write + Send>>,
-    child: Box<dyn Child + Send + Sync>,
-    screen: Arc<Mutex<vt100::Parser>>,
-    stop_reading: Arc<AtomicBool>,
-    reader: Option<JoinHandle<()>>,
-}
-
-impl Session {
-    fn start(dir: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(binary::BIN);
-        command.args(args);
-        command.cwd(dir);
-        command.env("TERM", "xterm-256color");
-        for (name, value) in binary::isolated_env(dir) {
-            command.env(name, value);
-        }
-        for name in binary::REMOVED {
-            command.env_remove(name);
-        }
-        let child = pair.slave.spawn_command(command).expect("motmap starts");
-        drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(
-            nonzero(rows),
-            nonzero(cols),
-            0,
-        )));
-        let stop_reading = Arc::new(AtomicBool::new(false));
-        let mut reader = pair.master.try_clone_reader().expect("a reader");
-        let reader = {
-            let screen = Arc::clone(&screen);
-            let stop = Arc::clone(&stop_reading);
-            thread::spawn(move || {
-                let mut buffer = [0u8; 8192];
-                while let Ok(n) = reader.read(&mut buffer) {
-                    if n == 0 {
-                        break;
-                    }
-                    screen.lock().expect("screen").process(&buffer[..n]);
-                    if stop.load(Ordering::SeqCst) {
-                        break;
-                    }
-                }
-            })
-        };
-        let writer = pair.master.take_writer().expect("a writer");
-        Session {
-            master: Some(pair.master),
-            writer: Some(writer),
-            child,
-            screen,
-            stop_reading,
-            reader: Some(reader),
-        }
-    }
-
-    fn send(&mut self, bytes: &str) {
-        let writer = self.writer.as_mut().expect("the terminal is open");
-        writer
-            .write_all(bytes.as_bytes())
-            .expect("keys reach motmap");
-        writer.flush().expect("keys reach motmap");
-    }
-
-    fn text(&self) -> String {
-        self.screen.lock().expect("screen").screen().contents()
-    }
-
-    /// Waits until `needle` is on screen, and returns the screen.
-    fn wait_for(&self, needle: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let text = self.text();
-            if text.contains(needle) {
-                return text;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "never saw {needle:?} on screen:\n{text}"
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Types `keys` and waits for `needle` to appear: the next keys are only sent once
-    /// these were handled, as a person would.
-    fn type_and_see(&mut self, keys: &str, needle: &str) -> String {
-        self.send(keys);
-        self.wait_for(needle)
-    }
-
-    fn wait_for_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("the child can be waited for") {
-                return status;
-            }
-            assert!(
-                start.elapsed() < PATIENCE,
-                "motmap is still running:\n{}",
-                self.text()
-            );
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// Closes the terminal the way a dropped SSH connection does: every handle on the
-    /// master side goes away and the kernel hangs up the child's terminal.
-    fn hang_up(&mut self) {
-        // The reader holds a handle too; let it go after the next thing motmap draws.
-        self.stop_reading.store(true, Ordering::SeqCst);
-        self.send("Z");
-        if let Some(reader) = self.reader.take() {
-            reader.join().expect("the reader stops");
-        }
-        self.writer = None;
-        self.master = None;
-    }
-}
-
-fn nonzero(n: u16) -> std::num::NonZeroU16 {
-    std::num::NonZeroU16::new(n).expect("a terminal has rows and columns")
-}
 
 fn write_map(dir: &Path, name: &str, ron: &str) {
     std::fs::write(dir.join(name), ron).expect("writes the map");

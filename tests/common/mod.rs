@@ -6,8 +6,10 @@
 #![allow(dead_code)]
 
 pub mod binary;
+pub mod edits;
 pub mod editor;
 pub mod maps;
+pub mod pty;
 pub mod random;
 pub mod screen;
 

@@ -1,0 +1,313 @@
+//! Several people on one map, each the real binary in its own pseudo-terminal, typing at
+//! once: nothing lost, nothing doubled, with one of them killed outright too; who is there;
+//! how soon one sees another's change; and an idle shared session that does nothing.
+//!
+//! Run with `-- --nocapture` to see the figures (edits made and lost, latencies).
+
+#![allow(clippy::unwrap_used)] // in a test, a failed unwrap is a failed test with its reason
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use common::edits::{self, Person};
+use common::pty::{PATIENCE, Session};
+use motmap::model::Journey;
+use motmap::store::Document;
+
+const MAP: &str = r#"(title: "Cafe", stages: [
+    (name: "Find", moments: [(title: "Searches the street")]),
+    (name: "Order", moments: [(title: "Reads the board")]),
+    (name: "Leave", moments: [(title: "Says goodbye")]),
+])"#;
+
+/// One person's editor: the real binary, in `dir`, with settings naming them.
+fn editor(dir: &Path, name: &str, args: &[&str], cols: u16, rows: u16) -> Session {
+    let config = dir.join(format!("config-{name}"));
+    std::fs::create_dir_all(config.join("motmap")).unwrap();
+    std::fs::write(
+        config.join("motmap/config.ron"),
+        format!("(name: \"{name}\")"),
+    )
+    .unwrap();
+    let config = config.to_string_lossy().into_owned();
+    Session::start_with(dir, args, cols, rows, &[("XDG_CONFIG_HOME", &config)])
+}
+
+fn map_in(dir: &Path) -> PathBuf {
+    let path = dir.join("cafe.ron");
+    std::fs::write(&path, MAP).unwrap();
+    path
+}
+
+/// Types `person`'s edits into `session`, `count` of them, at a person's pace.
+fn type_edits(session: &mut Session, person: &mut Person, count: usize) {
+    for _ in 0..count {
+        let keys = person.next_edit();
+        session.send(&edits::terminal_bytes(&keys));
+        let pause = 15 + person.pick(50) as u64;
+        thread::sleep(Duration::from_millis(pause));
+    }
+}
+
+/// One more card, whose title shows once the editor has handled every key before it.
+fn catch_up(session: &mut Session, person: &mut Person) {
+    let keys = person.add();
+    session.send(&edits::terminal_bytes(&keys));
+    let token = person.cards.last().unwrap().token.clone();
+    session.wait_for(&token);
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < PATIENCE, "{what} never happened");
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn presence_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with(".cafe.ron.motmap-"))
+        .collect()
+}
+
+/// Checks the map on disk after everyone is done: it loads, no title appears twice, and
+/// each person's cards are as they made them. Returns (edits made, cards lost) per person.
+fn check(journey: &Journey, people: &[&Person]) -> Vec<(char, usize, Vec<String>)> {
+    let mut titles: Vec<&str> = journey.moments().map(|(_, m)| m.title.as_str()).collect();
+    let all = titles.len();
+    titles.sort();
+    titles.dedup();
+    assert_eq!(titles.len(), all, "a card is doubled");
+    people
+        .iter()
+        .map(|p| (p.letter, p.edits, p.lost_in(journey)))
+        .collect()
+}
+
+const EDITS: usize = 300;
+
+#[test]
+fn three_editors_typing_at_once_lose_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map_in(dir.path());
+    let started = Instant::now();
+    let handles: Vec<_> = [("Ana", 'A', 11), ("Ben", 'B', 22), ("Cy", 'C', 33)]
+        .into_iter()
+        .map(|(name, letter, seed)| {
+            let dir = dir.path().to_path_buf();
+            thread::spawn(move || {
+                let mut session = editor(&dir, name, &["cafe.ron"], 160, 50);
+                session.wait_for("Searches the street");
+                let mut person = Person::new(letter, seed);
+                // Everyone in before anyone types: the map is shared from the first key.
+                thread::sleep(Duration::from_millis(1500));
+                type_edits(&mut session, &mut person, EDITS);
+                catch_up(&mut session, &mut person);
+                (session, person)
+            })
+        })
+        .collect();
+    let mut done: Vec<(Session, Person)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let typing = started.elapsed();
+    // Everything is saved by itself and merged everywhere; then quitting saves whatever
+    // is left.
+    thread::sleep(Duration::from_secs(1));
+    for (session, _) in &mut done {
+        session.send("q");
+    }
+    for (session, _) in &mut done {
+        assert!(session.wait_for_exit().success(), "{}", session.text());
+    }
+    let journey = Document::load(&path).unwrap().journey;
+    let people: Vec<&Person> = done.iter().map(|(_, p)| p).collect();
+    let report = check(&journey, &people);
+    for (letter, edits, lost) in &report {
+        println!(
+            "{letter}: {edits} edits made, {} of {} cards lost",
+            lost.len(),
+            people.iter().find(|p| p.letter == *letter).unwrap().cards.len()
+        );
+    }
+    println!(
+        "typed for {:.1} s; the map holds {} cards",
+        typing.as_secs_f64(),
+        journey.moment_count()
+    );
+    for (letter, _, lost) in &report {
+        assert!(lost.is_empty(), "{letter} lost: {lost:#?}");
+    }
+    assert!(presence_files(dir.path()).is_empty(), "no presence file is left");
+}
+
+#[test]
+fn a_killed_editor_costs_the_others_nothing_and_keeps_its_own_edits_for_recovery() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map_in(dir.path());
+    let handles: Vec<_> = [("Ana", 'A', 44), ("Ben", 'B', 55), ("Cy", 'C', 66)]
+        .into_iter()
+        .map(|(name, letter, seed)| {
+            let dir = dir.path().to_path_buf();
+            thread::spawn(move || {
+                let mut session = editor(&dir, name, &["cafe.ron"], 160, 50);
+                session.wait_for("Searches the street");
+                let mut person = Person::new(letter, seed);
+                thread::sleep(Duration::from_millis(1500));
+                if letter == 'B' {
+                    // Halfway, a last edit whose title shows once it is handled; then
+                    // killed at once, before it is saved.
+                    type_edits(&mut session, &mut person, EDITS / 2);
+                    let keys = person.add();
+                    let token = person.cards.last().unwrap().token.clone();
+                    session.send(&edits::terminal_bytes(&keys));
+                    session.wait_for(&token);
+                    let pid = session.child.process_id().unwrap();
+                    std::process::Command::new("kill")
+                        .args(["-KILL", &pid.to_string()])
+                        .status()
+                        .unwrap();
+                    session.wait_for_exit();
+                } else {
+                    type_edits(&mut session, &mut person, EDITS);
+                    catch_up(&mut session, &mut person);
+                }
+                (session, person)
+            })
+        })
+        .collect();
+    let mut done: Vec<(Session, Person)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    thread::sleep(Duration::from_secs(1));
+    for (session, person) in &mut done {
+        if person.letter != 'B' {
+            session.send("q");
+            assert!(session.wait_for_exit().success(), "{}", session.text());
+        }
+    }
+    let journey = Document::load(&path).unwrap().journey;
+    let others: Vec<&Person> = done.iter().map(|(_, p)| p).filter(|p| p.letter != 'B').collect();
+    for (letter, edits, lost) in check(&journey, &others) {
+        println!("{letter}: {edits} edits made, {} lost", lost.len());
+        assert!(lost.is_empty(), "{letter} lost: {lost:#?}");
+    }
+    // Ben's edits are all either saved or in his recovery copy, which holds his map as it
+    // was when he was killed.
+    let ben = done.iter().map(|(_, p)| p).find(|p| p.letter == 'B').unwrap();
+    let recoveries = motmap::store::recovery_files(&path);
+    let bens = match recoveries.as_slice() {
+        [] => journey.clone(),
+        [one] => Document::load(one).unwrap().journey,
+        more => panic!("one editor was killed, yet {} recovery files", more.len()),
+    };
+    let lost = ben.lost_in(&bens);
+    println!(
+        "B (killed): {} edits made, {} lost; recovery copy: {}",
+        ben.edits,
+        lost.len(),
+        !recoveries.is_empty()
+    );
+    assert!(lost.is_empty(), "the killed editor lost: {lost:#?}");
+    assert!(!recoveries.is_empty(), "the last edit was not saved yet: it is in the copy");
+    assert!(presence_files(dir.path()).is_empty(), "the killed editor's presence is cleared");
+}
+
+#[test]
+fn presence_follows_who_opens_quits_and_is_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    map_in(dir.path());
+    let mut ana = editor(dir.path(), "Ana", &["cafe.ron"], 100, 30);
+    ana.wait_for("Searches the street");
+    let mut ben = editor(dir.path(), "Ben", &["cafe.ron"], 100, 30);
+    ben.wait_for("live with Ana");
+    let mut cy = editor(dir.path(), "Cy", &["cafe.ron"], 100, 30);
+    cy.wait_for("live with Ana, Ben");
+    ana.wait_for("live with Ben, Cy");
+    ana.send("q");
+    assert!(ana.wait_for_exit().success());
+    let mut dee = editor(dir.path(), "Dee", &["cafe.ron"], 100, 30);
+    dee.wait_for("live with Ben, Cy");
+    ben.wait_for("live with Cy, Dee");
+
+    let pid = cy.child.process_id().unwrap();
+    std::process::Command::new("kill")
+        .args(["-KILL", &pid.to_string()])
+        .status()
+        .unwrap();
+    cy.wait_for_exit();
+    let start = Instant::now();
+    dee.wait_for("live with Ben ");
+    println!(
+        "a killed editor left the others' title lines after {} ms",
+        start.elapsed().as_millis()
+    );
+    // Ben moves to the second stage: his initials show on that card on Dee's board.
+    ben.send("l");
+    dee.wait_for("[BE]");
+    for session in [&mut ben, &mut dee] {
+        session.send("q");
+        assert!(session.wait_for_exit().success());
+    }
+    assert!(presence_files(dir.path()).is_empty(), "no presence file after all quit");
+}
+
+#[test]
+fn a_change_reaches_the_other_screen_within_a_second_and_idle_is_silent() {
+    let dir = tempfile::tempdir().unwrap();
+    map_in(dir.path());
+    let mut ana = editor(dir.path(), "Ana", &["cafe.ron"], 100, 30);
+    ana.wait_for("Searches the street");
+    let mut ben = editor(dir.path(), "Ben", &["cafe.ron"], 100, 30);
+    ben.wait_for("live with Ana");
+    ana.wait_for("live with Ben");
+    let mut times = Vec::new();
+    for n in 1..=20 {
+        let title = format!("Cafe take {n:02}");
+        ana.send("R\u{15}");
+        ana.send(&title);
+        ana.wait_for(&title);
+        let sent = Instant::now();
+        ana.send("\r");
+        ben.wait_for(&title);
+        times.push(sent.elapsed());
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    let worst = times[times.len() - 1];
+    println!(
+        "key in one editor to the change on the other's screen, 20 edits: median {} ms, worst {} ms",
+        median.as_millis(),
+        worst.as_millis()
+    );
+
+    // Idle: nothing more reaches either terminal, and nothing on disk changes.
+    thread::sleep(Duration::from_secs(1));
+    let listing = || -> Vec<(String, std::time::SystemTime)> {
+        let mut all: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                let name = e.file_name().to_string_lossy().into_owned();
+                (name, e.metadata().unwrap().modified().unwrap())
+            })
+            .collect();
+        all.sort();
+        all
+    };
+    let (files, bytes) = (listing(), [ana.bytes_received(), ben.bytes_received()]);
+    thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        [ana.bytes_received(), ben.bytes_received()],
+        bytes,
+        "an idle shared session draws nothing"
+    );
+    assert_eq!(listing(), files, "an idle shared session writes nothing to disk");
+    for session in [&mut ana, &mut ben] {
+        session.send("q");
+        assert!(session.wait_for_exit().success());
+    }
+    wait_until("the presence files go", || presence_files(dir.path()).is_empty());
+}
