@@ -393,7 +393,7 @@ fn json_export_of_an_example_and_back() {
     );
     assert_eq!(
         error.unwrap_err().to_string(),
-        "1:32: unknown field `nom`, expected one of `id`, `name`, `description`, `moments`"
+        "1:32: unknown field `nom`, expected one of `id`, `name`, `description`, `moments`, `comments`"
     );
 }
 

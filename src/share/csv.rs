@@ -398,6 +398,7 @@ fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, 
         tags: split_list(&cell(9)),
         evidence: parse_evidence(raw(10))?,
         votes: parse_number(raw(11), "votes")?,
+        comments: Vec::new(),
     })
 }
 

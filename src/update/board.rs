@@ -4,7 +4,7 @@
 use crate::action::Action;
 use crate::app::{App, Confirm, Effect, Mode, Screen, TextTarget};
 use crate::input::TextInput;
-use crate::model::{Edit, Feeling, Kind, Moment, Stage};
+use crate::model::{CommentTarget, Edit, Feeling, Kind, Moment, Stage};
 use crate::text::{plural, quoted};
 
 impl App {
@@ -573,10 +573,9 @@ impl App {
                 | Edit::SetVotes { id, .. } => self.select_moment(*id),
                 Edit::InsertStage { stage, .. } => self.select_stage(stage.id),
                 Edit::MoveStage { id, .. } | Edit::SetStageText { id, .. } => {
-                    let moment = self.selection.moment;
-                    self.select_stage(*id);
-                    self.selection.moment = moment;
+                    self.select_stage_keeping_row(*id)
                 }
+                Edit::SetComments { target, .. } => self.follow_comments(*target),
                 Edit::RemoveMoment { .. }
                 | Edit::RemoveStage { .. }
                 | Edit::SetJourneyText { .. }
@@ -585,5 +584,21 @@ impl App {
             }
         }
         self.clamp_selection();
+    }
+
+    /// Selects what comments were changed on: their moment or stage.
+    fn follow_comments(&mut self, target: CommentTarget) {
+        match target {
+            CommentTarget::Moment(id) => self.select_moment(id),
+            CommentTarget::Stage(id) => self.select_stage_keeping_row(id),
+            CommentTarget::Journey => {}
+        }
+    }
+
+    /// Selects a stage, on the same row as before where it has one.
+    fn select_stage_keeping_row(&mut self, id: crate::model::Id) {
+        let moment = self.selection.moment;
+        self.select_stage(id);
+        self.selection.moment = moment;
     }
 }
