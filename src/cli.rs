@@ -445,10 +445,15 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         settings_problem,
     };
     let now = std::time::Instant::now();
+    let author = author_name(config.name);
     let editor = if read_only {
         Editor::view(document, config.keymap, opening, now)
     } else {
         Editor::open(document, config.keymap, opening, now)
+    };
+    let editor = Editor {
+        app: editor.app.with_author(author),
+        session: editor.session,
     };
     let theme = Theme {
         palette: config.palette,
@@ -456,6 +461,17 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     };
     crate::terminal::run(editor, theme)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Who comments are signed by: the `name` the settings give, else `user@host`.
+fn author_name(name: Option<String>) -> String {
+    name.unwrap_or_else(|| {
+        let user = ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+            .unwrap_or_else(|| crate::app::DEFAULT_AUTHOR.into());
+        format!("{user}@{}", gethostname::gethostname().to_string_lossy())
+    })
 }
 
 /// The colours this terminal can show, as the environment says: `NO_COLOR`, `COLORTERM`

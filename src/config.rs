@@ -1,5 +1,5 @@
 //! The user's settings, from `config.ron` in the platform config directory: the colour
-//! theme and keys remapped over the defaults. A broken file is reported and the defaults
+//! theme, keys remapped over the defaults, and the name comments are signed with. A broken file is reported and the defaults
 //! are used, so a typo never keeps anyone out of their map.
 
 use std::collections::HashMap;
@@ -25,6 +25,9 @@ pub enum Palette {
 struct ConfigFile {
     #[serde(default)]
     theme: Option<Palette>,
+    /// The name comments are signed with.
+    #[serde(default)]
+    name: Option<String>,
     /// Action name → the keys that do it, replacing its default keys.
     #[serde(default)]
     keys: HashMap<String, Vec<String>>,
@@ -35,6 +38,8 @@ struct ConfigFile {
 pub struct Config {
     pub palette: Palette,
     pub keymap: KeyMap,
+    /// The name comments are signed with, if the settings give one.
+    pub name: Option<String>,
 }
 
 /// Where the config file lives: `~/.config/motmap/config.ron` on Linux.
@@ -105,9 +110,14 @@ pub fn parse(text: &str) -> Result<Config, String> {
     keymap
         .remap(&changes)
         .map_err(|problem| format!(" {problem}"))?;
+    let name = file
+        .name
+        .map(|name| crate::model::clean_line(&name).trim().to_owned())
+        .filter(|name| !name.is_empty());
     Ok(Config {
         palette: file.theme.unwrap_or_default(),
         keymap,
+        name,
     })
 }
 

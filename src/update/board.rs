@@ -30,6 +30,9 @@ impl App {
             | Action::DescribeJourney
             | Action::EditPersonas => self.start_editing(action),
             Action::OpenDetails => self.open_details(),
+            Action::AddComment | Action::CommentStage | Action::CommentJourney => {
+                self.start_comment(action, None)
+            }
             Action::DeleteMoment => self.delete_moment(),
             Action::DeleteStage => self.delete_stage(),
             Action::MakePain => self.make_pain_or_glory(-1),
@@ -202,7 +205,7 @@ impl App {
         None
     }
 
-    fn stage_or_hint(&mut self) -> Option<Stage> {
+    pub(super) fn stage_or_hint(&mut self) -> Option<Stage> {
         let stage = self.selected_stage().cloned();
         if stage.is_none() {
             self.hint_add_stage();
