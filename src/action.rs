@@ -103,6 +103,9 @@ actions! {
     OpenDetails, "open_details", Edit, "show and edit every field of the moment";
     DeleteMoment, "delete_moment", Edit, "delete the moment";
     DeleteStage, "delete_stage", Edit, "delete the stage (asks if it has moments)";
+    AddComment, "add_comment", Edit, "comment on the moment: type it, signed with your name and the time";
+    CommentStage, "comment_stage", Edit, "comment on the stage";
+    CommentJourney, "comment_journey", Edit, "comment on the journey as a whole (the map)";
     MakePain, "make_pain", Feeling, "make it a pain; again for a deep pain";
     MakeGlory, "make_glory", Feeling, "make it a glory; again for a deep glory";
     MakeNeutral, "make_neutral", Feeling, "make it neutral";
@@ -143,6 +146,7 @@ actions! {
     EditField, "edit_field", Details, "edit the field; kind, feeling and evidence take their next value";
     PreviousValue, "previous_value", Details, "kind, feeling or evidence: the previous value";
     NextValue, "next_value", Details, "kind, feeling or evidence: the next value";
+    ResolveComment, "resolve_comment", Details, "resolve the highlighted comment, or open it again";
     Close, "close", Details, "close it, changing nothing";
 
     MenuUp, "menu_up", Menu, "highlight the row above";
@@ -202,8 +206,8 @@ actions! {
     EraseWord, "erase_word", Typing, "erase the word before the cursor";
     EraseToStart, "erase_to_start", Typing, "erase to the start of the line";
     EraseToEnd, "erase_to_end", Typing, "erase to the end of the line";
-    NewLine, "new_line", Typing, "new line, in notes, ideas and descriptions";
-    InsertTab, "insert_tab", Typing, "a tab, in notes, ideas and descriptions";
+    NewLine, "new_line", Typing, "new line, in notes, ideas, descriptions and comments";
+    InsertTab, "insert_tab", Typing, "a tab, in notes, ideas, descriptions and comments";
 }
 
 impl Action {
@@ -229,16 +233,35 @@ impl Action {
             Group::File => matches!(self, Action::Undo | Action::Redo | Action::Save),
             Group::Details => matches!(
                 self,
-                Action::EditField | Action::PreviousValue | Action::NextValue
+                Action::EditField
+                    | Action::PreviousValue
+                    | Action::NextValue
+                    | Action::ResolveComment
             ),
             Group::Menu => self.kind_choice().is_some(),
-            Group::Move
-            | Group::Views
-            | Group::Presentation
-            | Group::Help
-            | Group::Answer
-            | Group::Typing => false,
+            // Answers that save.
+            Group::Answer => self == Action::SaveAndQuit,
+            Group::Move | Group::Views | Group::Presentation | Group::Help | Group::Typing => false,
         }
+    }
+
+    /// Whether a reviewer may do it in a read-only view although it changes the map:
+    /// comment, and give or take back dot votes. Nothing else that changes the map is.
+    pub fn reviews(self) -> bool {
+        matches!(
+            self,
+            Action::AddComment
+                | Action::CommentStage
+                | Action::CommentJourney
+                | Action::AddVote
+                | Action::RemoveVote
+        )
+    }
+
+    /// Whether a read-only view refuses it: it changes or saves the map, and is not a
+    /// reviewer's comment or vote.
+    pub fn refused_in_read_only(self) -> bool {
+        self.edits() && !self.reviews()
     }
 
     /// Whether a count typed before the key (`3j`) makes it go that many steps.
@@ -309,6 +332,9 @@ impl Action {
                 | Action::DescribeStage
                 | Action::DescribeJourney
                 | Action::EditPersonas
+                | Action::AddComment
+                | Action::CommentStage
+                | Action::CommentJourney
                 | Action::OpenDetails
                 | Action::PickKind
                 | Action::Search
@@ -356,8 +382,29 @@ mod tests {
             Action::Save,
             Action::EditField,
             Action::ChooseFmot,
+            Action::ResolveComment,
+            Action::SaveAndQuit,
         ] {
             assert!(action.edits(), "{action:?}");
         }
+    }
+
+    #[test]
+    fn a_reviewer_may_comment_and_vote_and_nothing_else_that_edits() {
+        let allowed: Vec<Action> = Action::ALL
+            .iter()
+            .copied()
+            .filter(|a| a.edits() && !a.refused_in_read_only())
+            .collect();
+        assert_eq!(
+            allowed,
+            [
+                Action::AddComment,
+                Action::CommentStage,
+                Action::CommentJourney,
+                Action::AddVote,
+                Action::RemoveVote
+            ]
+        );
     }
 }

@@ -14,16 +14,19 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use event::{Effect, Event, Incoming, Opening, SessionEvent};
-pub use mode::{Confirm, DetailField, ExportChoice, Mode, TextTarget, export_format};
+pub use mode::{Confirm, DetailField, DetailRow, ExportChoice, Mode, TextTarget, export_format};
 pub use question::{Answer, Question};
 
 use crate::history::History;
 use crate::input::TextInput;
 use crate::keymap::{Context, Key, KeyMap};
-use crate::model::{Edit, Id, Journey, Moment, Stage};
+use crate::model::{Comment, CommentTarget, Edit, Id, Journey, Moment, Stage};
 use crate::status::{Status, Tone};
 use crate::store::presence::Presence;
 use crate::workshop::{Filter, Timer};
+
+/// Who comments are signed by when nobody said.
+pub const DEFAULT_AUTHOR: &str = "someone";
 
 /// How long a countdown that ran out flashes in the title line.
 pub const TIMER_FLASH: Duration = Duration::from_secs(10);
@@ -126,6 +129,11 @@ pub struct App {
     pub(crate) size: Size,
     /// When the last event happened: the update step's and the view's clock.
     pub(crate) now: Instant,
+    /// Who the comments made here are signed by.
+    author: String,
+    /// The wall-clock time, in seconds since 1970 (UTC), as it was last given: when the
+    /// comments made here were made.
+    utc_seconds: u64,
     /// What the session saw on disk while something was being typed: dealt with once the
     /// typing is over.
     pub(crate) disk_news_waiting: Option<SessionEvent>,
@@ -179,6 +187,8 @@ impl App {
                 height: 24,
             },
             now,
+            author: DEFAULT_AUTHOR.to_owned(),
+            utc_seconds: 0,
             disk_news_waiting: None,
             should_quit: false,
             peers: Vec::new(),
@@ -199,7 +209,51 @@ impl App {
         self
     }
 
-    /// The same editor for reading only: every key that would change the map is refused.
+    /// The same editor signing its comments with `author` (when it says anything).
+    pub fn with_author(mut self, author: String) -> App {
+        let author = crate::model::clean_line(&author).trim().to_owned();
+        if !author.is_empty() {
+            self.author = author;
+        }
+        self
+    }
+
+    /// Gives the wall-clock time, in seconds since 1970 (UTC), that comments made from now
+    /// on carry. The editor reads no clock: whoever runs it says the time.
+    pub fn set_utc_seconds(&mut self, seconds: u64) {
+        self.utc_seconds = seconds;
+    }
+
+    /// Who the comments made here are signed by.
+    pub fn author(&self) -> &str {
+        &self.author
+    }
+
+    /// The wall-clock time as a comment carries it: `2026-12-04T05:12:00Z`.
+    pub fn utc_now(&self) -> String {
+        crate::utc::iso8601(self.utc_seconds)
+    }
+
+    /// What a comment is on, in words for the status line: “Checkout”, stage “Buy”, the
+    /// journey; `None` when it is no longer there.
+    pub fn comment_place(&self, on: CommentTarget) -> Option<String> {
+        let journey = self.journey();
+        match on {
+            CommentTarget::Journey => Some("the journey".into()),
+            CommentTarget::Stage(id) => journey
+                .stage_index(id)
+                .map(|i| format!("stage {}", crate::text::quoted(&journey.stages()[i].name))),
+            CommentTarget::Moment(id) => journey.moment(id).map(|m| crate::text::quoted(&m.title)),
+        }
+    }
+
+    /// A comment saying `text`, signed by this editor's author, made now.
+    pub(crate) fn comment_with(&self, text: &str) -> Comment {
+        Comment::new(self.author.clone(), self.utc_now(), text.trim())
+    }
+
+    /// The same editor for reading only: every key that would change the map is refused,
+    /// but for a reviewer's comments and votes.
     pub fn read_only(mut self) -> App {
         self.read_only = true;
         self

@@ -8,7 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::app::Opening;
-use crate::model::Journey;
+use crate::model::{Id, Journey};
 use crate::outline::outline;
 use crate::session::Editor;
 use crate::share::{Format, ImportFormat};
@@ -73,6 +73,10 @@ pub enum Command {
         /// The maps to check.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Also list every comment nobody has resolved yet, each where it is; open
+        /// comments then count as problems too.
+        #[arg(long)]
+        comments: bool,
     },
     /// Write a map as Mermaid, Markdown, CSV, HTML or JSON, for people who will never open
     /// a terminal.
@@ -152,7 +156,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Lint { files }) => Ok(lint(&files)),
+        Some(Command::Lint { files, comments }) => Ok(lint(&files, comments)),
         Some(Command::Show {
             file,
             width,
@@ -276,60 +280,23 @@ fn show(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `motmap lint`: one line per finding, `file:line: stage, moment: problem`.
-fn lint(files: &[PathBuf]) -> ExitCode {
+/// `motmap lint`: one line per finding, `file:line: stage, moment: problem`; with
+/// `comments`, one per open comment too.
+fn lint(files: &[PathBuf], comments: bool) -> ExitCode {
     let mut found = false;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for path in files {
-        let document = match Document::load(path) {
-            Ok(document) => document,
-            Err(error) => {
-                found = true;
-                let _ = writeln!(out, "{error}");
-                continue;
-            }
+        let lines = match Document::load(path) {
+            Ok(document) => lint_lines(path, &document.journey, comments),
+            Err(error) => vec![error.to_string()],
         };
-        let text = std::fs::read_to_string(path).unwrap_or_default();
-        let lines = id_lines(&text);
-        let findings = crate::insight::lint(&document.journey);
-        let journey_conflict = crate::merge::notes_conflict(&document.journey.description);
-        if findings.is_empty() && !journey_conflict {
+        found |= !lines.is_empty();
+        if lines.is_empty() {
             let _ = writeln!(out, "{}: no problems found", path.display());
         }
-        if journey_conflict {
-            found = true;
-            // The journey's own description is the first one written, at the top.
-            let line = text
-                .lines()
-                .position(|l| l.starts_with("    description:"))
-                .map(|n| format!(":{}", n + 1))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{}{line}: the journey: a merge conflict to resolve in its description: choose, then delete the “Merge conflict:” line",
-                path.display()
-            );
-        }
-        for finding in findings {
-            found = true;
-            let stage_id = document.journey.stages()[finding.stage].id;
-            let mut place = format!("stage {} “{}”", finding.stage + 1, finding.stage_name);
-            let mut id = stage_id;
-            if let Some((index, moment_id, title)) = &finding.moment {
-                place.push_str(&format!(", moment {} “{title}”", index + 1));
-                id = *moment_id;
-            }
-            let line = lines
-                .get(&id.0)
-                .map(|l| format!(":{l}"))
-                .unwrap_or_default();
-            let _ = writeln!(
-                out,
-                "{}{line}: {place}: {}",
-                path.display(),
-                finding.problem
-            );
+        for line in lines {
+            let _ = writeln!(out, "{line}");
         }
     }
     if found {
@@ -337,6 +304,80 @@ fn lint(files: &[PathBuf]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// What lint says about one map that loaded, a line each, each pointing into the file.
+fn lint_lines(path: &Path, journey: &Journey, comments: bool) -> Vec<String> {
+    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let ids = id_lines(&text);
+    // The journey's own fields are written first, at the top, four spaces in.
+    let top = |field: &str| {
+        text.lines()
+            .position(|l| l.starts_with(&format!("    {field}:")))
+            .map(|n| format!(":{}", n + 1))
+            .unwrap_or_default()
+    };
+    let at = |id: Id| ids.get(&id.0).map(|l| format!(":{l}")).unwrap_or_default();
+    let file = path.display();
+    let mut lines = Vec::new();
+    if crate::merge::notes_conflict(&journey.description) {
+        lines.push(format!(
+            "{file}{}: the journey: a merge conflict to resolve in its description: choose, then delete the “Merge conflict:” line",
+            top("description")
+        ));
+    }
+    for finding in crate::insight::lint(journey) {
+        let mut place = format!("stage {} “{}”", finding.stage + 1, finding.stage_name);
+        let mut id = journey.stages()[finding.stage].id;
+        if let Some((index, moment_id, title)) = &finding.moment {
+            place.push_str(&format!(", moment {} “{title}”", index + 1));
+            id = *moment_id;
+        }
+        lines.push(format!("{file}{}: {place}: {}", at(id), finding.problem));
+    }
+    if comments {
+        for open in crate::insight::open_comments(journey) {
+            let (place, line) = match (open.stage, open.moment) {
+                (Some((s, stage)), Some((m, moment))) => (
+                    format!(
+                        "stage {} “{}”, moment {} “{}”",
+                        s + 1,
+                        stage.name,
+                        m + 1,
+                        moment.title
+                    ),
+                    at(moment.id),
+                ),
+                (Some((s, stage)), None) => {
+                    (format!("stage {} “{}”", s + 1, stage.name), at(stage.id))
+                }
+                _ => ("the journey".to_owned(), top("comments")),
+            };
+            lines.push(format!(
+                "{file}{line}: {place}: {}",
+                open_comment(open.comment)
+            ));
+        }
+    }
+    lines
+}
+
+/// "an open comment by Ana, 2026-12-04 05:12 UTC: “Is it always…”".
+fn open_comment(comment: &crate::model::Comment) -> String {
+    let author = if comment.author.is_empty() {
+        "someone"
+    } else {
+        &comment.author
+    };
+    let at = if comment.at.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", crate::utc::readable(&comment.at))
+    };
+    format!(
+        "an open comment by {author}{at}: {}",
+        crate::text::quoted(comment.first_line())
+    )
 }
 
 /// The line each `id: N` is written on, so findings can point into the file.
@@ -384,16 +425,6 @@ fn check(files: &[PathBuf]) -> ExitCode {
     }
 }
 
-/// Who this is, for other editors when the settings give no name: `user@host`.
-fn user_at_host() -> String {
-    let user = ["USER", "LOGNAME", "USERNAME"]
-        .iter()
-        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
-        .unwrap_or_else(|| "someone".into());
-    let host = gethostname::gethostname().to_string_lossy().into_owned();
-    format!("{user}@{host}")
-}
-
 /// Opens FILE, or the user's default map when there is none, in the editor. Without a
 /// terminal (a pipe), prints the outline instead.
 fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
@@ -414,7 +445,7 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         settings_problem,
     };
     let now = std::time::Instant::now();
-    let name = config.name.clone().unwrap_or_else(user_at_host);
+    let name = author_name(config.name);
     let mut editor = if read_only {
         Editor::view(document, config.keymap, &name, opening, now)
     } else {
@@ -427,6 +458,17 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     };
     crate::terminal::run(editor, theme)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Who comments are signed by: the `name` the settings give, else `user@host`.
+fn author_name(name: Option<String>) -> String {
+    name.unwrap_or_else(|| {
+        let user = ["USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|name| std::env::var(name).ok().filter(|v| !v.trim().is_empty()))
+            .unwrap_or_else(|| crate::app::DEFAULT_AUTHOR.into());
+        format!("{user}@{}", gethostname::gethostname().to_string_lossy())
+    })
 }
 
 /// The colours this terminal can show, as the environment says: `NO_COLOR`, `COLORTERM`

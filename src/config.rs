@@ -1,6 +1,7 @@
 //! The user's settings, from `config.ron` in the platform config directory: the colour
-//! theme and keys remapped over the defaults. A broken file is reported and the defaults
-//! are used, so a typo never keeps anyone out of their map.
+//! theme, keys remapped over the defaults, the name other editors see and comments are
+//! signed with, and whether to save by itself. A broken file is reported and the
+//! defaults are used, so a typo never keeps anyone out of their map.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -41,7 +42,8 @@ struct ConfigFile {
 pub struct Config {
     pub palette: Palette,
     pub keymap: KeyMap,
-    /// The name other editors see (else `user@host`).
+    /// The name other editors see and comments are signed with, if the settings give
+    /// one (else `user@host`).
     pub name: Option<String>,
     /// Save every change by itself, even alone.
     pub autosave: bool,
@@ -115,13 +117,14 @@ pub fn parse(text: &str) -> Result<Config, String> {
     keymap
         .remap(&changes)
         .map_err(|problem| format!(" {problem}"))?;
+    let name = file
+        .name
+        .map(|name| crate::model::clean_line(&name).trim().to_owned())
+        .filter(|name| !name.is_empty());
     Ok(Config {
         palette: file.theme.unwrap_or_default(),
         keymap,
-        name: file
-            .name
-            .map(|name| crate::model::clean_line(name.trim()))
-            .filter(|name| !name.is_empty()),
+        name,
         autosave: file.autosave.unwrap_or(false),
     })
 }

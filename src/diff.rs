@@ -1,11 +1,11 @@
 //! What changed between two versions of a map, matched by id: stages and moments added,
-//! removed, moved, renamed, re-tagged, recoloured and edited. The words are for people
-//! reading a terminal or a `git diff`.
+//! removed, moved, renamed, re-tagged, recoloured and edited, and comments added, removed,
+//! resolved and opened again. The words are for people reading a terminal or a `git diff`.
 
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use crate::model::{Id, Journey, Moment, Stage};
+use crate::model::{Comment, Id, Journey, Moment, Stage};
 
 /// One change, in the order it is listed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,7 +88,7 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
     changes
 }
 
-/// The journey's own fields: its title, description and personas.
+/// The journey's own fields: its title, description, personas and comments.
 fn journey_changes(old: &Journey, new: &Journey, note: &mut impl FnMut(Sign, &str, String)) {
     if old.title != new.title {
         note(
@@ -107,6 +107,7 @@ fn journey_changes(old: &Journey, new: &Journey, note: &mut impl FnMut(Sign, &st
             format!("personas {} → {}", list(&old.personas), list(&new.personas)),
         );
     }
+    comment_changes(&old.comments, &new.comments, "", "the journey", note);
 }
 
 /// One stage in the new order against its old self: added, renamed, edited or moved.
@@ -119,6 +120,7 @@ fn stage_changes(
     note: &mut impl FnMut(Sign, &str, String),
 ) {
     let stage = &stages[index];
+    let old_comments = old.map_or(&[][..], |(_, s)| &s.comments);
     match old {
         None => note(
             Sign::Added,
@@ -148,6 +150,7 @@ fn stage_changes(
             }
         }
     }
+    comment_changes(old_comments, &stage.comments, place, "the stage", note);
 }
 
 /// The moments of one stage in their new order: added, moved here from another stage,
@@ -165,15 +168,16 @@ fn moment_changes_in(
     let new_order: Vec<Id> = stage.moments.iter().map(|m| m.id).collect();
     let kept_order = stayed_in_order(&old_order, &new_order);
     for (position, moment) in stage.moments.iter().enumerate() {
+        let title = quote(&moment.title);
         let Some((old_stage, old_position, old_moment)) = old_moments.get(&moment.id) else {
             note(
                 Sign::Added,
                 place,
-                format!("added {} ({})", quote(&moment.title), describe(moment)),
+                format!("added {title} ({})", describe(moment)),
             );
+            comment_changes(&[], &moment.comments, place, &title, note);
             continue;
         };
-        let title = quote(&moment.title);
         if old_stage.id != stage.id {
             note(
                 Sign::Moved,
@@ -195,6 +199,59 @@ fn moment_changes_in(
                 format!("{title}: {}", changed.join("; ")),
             );
         }
+        comment_changes(&old_moment.comments, &moment.comments, place, &title, note);
+    }
+}
+
+/// The comments on one thing (`on`: “Checkout”, the stage, the journey) from old to new:
+/// added, removed, resolved and opened again. A comment is matched by its author, time
+/// and text.
+fn comment_changes(
+    old: &[Comment],
+    new: &[Comment],
+    place: &str,
+    on: &str,
+    note: &mut impl FnMut(Sign, &str, String),
+) {
+    let about = |c: &Comment| {
+        format!(
+            "comment by {} on {on}",
+            if c.author.is_empty() {
+                "someone"
+            } else {
+                &c.author
+            }
+        )
+    };
+    let excerpt = |c: &Comment| crate::text::quoted(c.first_line());
+    for comment in new {
+        match old.iter().find(|o| o.same_as(comment)) {
+            None => note(
+                Sign::Added,
+                place,
+                format!("{}: {}", about(comment), excerpt(comment)),
+            ),
+            Some(was) if was.resolved != comment.resolved => {
+                let now = if comment.resolved {
+                    "resolved"
+                } else {
+                    "opened again"
+                };
+                note(
+                    Sign::Changed,
+                    place,
+                    format!("{} {now}: {}", about(comment), excerpt(comment)),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+    for gone in old.iter().filter(|o| !new.iter().any(|c| c.same_as(o))) {
+        note(
+            Sign::Removed,
+            place,
+            format!("{} removed: {}", about(gone), excerpt(gone)),
+        );
     }
 }
 
@@ -438,6 +495,60 @@ pub fn summary(changes: &[Change]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{CommentTarget, Edit};
+
+    #[test]
+    fn comments_added_removed_resolved_and_opened_are_said_where_they_are() {
+        let old = crate::store::parse(
+            r#"(title: "T", comments: [(author: "Bo", at: "1", text: "Old\nnews")], stages: [
+                (name: "Buy", comments: [(author: "Ana", at: "2", text: "Busy", resolved: true)],
+                 moments: [(title: "Pays", comments: [(author: "Ana", at: "3", text: "Slow")])]),
+            ])"#,
+        )
+        .unwrap();
+        let mut new = old.clone();
+        let (stage, moment) = (old.stages()[0].id, old.stages()[0].moments[0].id);
+        let mut slow = old.stages()[0].moments[0].comments[0].clone();
+        slow.resolved = true;
+        let mut busy = old.stages()[0].comments[0].clone();
+        busy.resolved = false;
+        for (target, comments) in [
+            (CommentTarget::Journey, vec![]),
+            (CommentTarget::Stage(stage), vec![busy]),
+            (
+                CommentTarget::Moment(moment),
+                vec![slow, Comment::new("", "4", "Why, though?")],
+            ),
+        ] {
+            new.apply(Edit::SetComments { target, comments }).unwrap();
+        }
+        let changes = diff(&old, &new);
+        let said: Vec<(char, &str, &str)> = changes
+            .iter()
+            .map(|c| (c.sign.symbol(), c.place.as_str(), c.what.as_str()))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ('-', "", "comment by Bo on the journey removed: “Old”"),
+                (
+                    '~',
+                    "stage “Buy”",
+                    "comment by Ana on the stage opened again: “Busy”"
+                ),
+                (
+                    '~',
+                    "stage “Buy”",
+                    "comment by Ana on “Pays” resolved: “Slow”"
+                ),
+                (
+                    '+',
+                    "stage “Buy”",
+                    "comment by someone on “Pays”: “Why, though?”"
+                ),
+            ]
+        );
+    }
 
     #[test]
     fn a_summary_names_one_change_or_counts_several() {

@@ -1,7 +1,8 @@
 //! What a journey says at a glance: counts, the moment-of-truth kinds present and missing,
-//! the pains that still need an idea, and the quality checks behind `motmap lint`.
+//! the pains that still need an idea, the comments still open, and the quality checks
+//! behind `motmap lint`.
 
-use crate::model::{Feeling, Id, Journey, Kind, Moment, Stage};
+use crate::model::{Comment, Feeling, Id, Journey, Kind, Moment, Stage};
 
 /// Counts over a stage or a whole journey.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -86,6 +87,58 @@ pub struct Finding {
     /// The moment it is about, if it is about one (its position and id).
     pub moment: Option<(usize, Id, String)>,
     pub problem: String,
+}
+
+/// A comment nobody has resolved yet, and where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenComment<'a> {
+    /// The stage it is on or in (its position and name); `None` on the journey itself.
+    pub stage: Option<(usize, &'a Stage)>,
+    /// The moment it is on (its position in the stage and the moment).
+    pub moment: Option<(usize, &'a Moment)>,
+    pub comment: &'a Comment,
+}
+
+/// Every open comment, in the order of the map: the journey's, then stage by stage, each
+/// stage's own before its moments'.
+pub fn open_comments(journey: &Journey) -> Vec<OpenComment<'_>> {
+    let open = |c: &&Comment| !c.resolved;
+    let mut found: Vec<OpenComment> = journey
+        .comments
+        .iter()
+        .filter(open)
+        .map(|comment| OpenComment {
+            stage: None,
+            moment: None,
+            comment,
+        })
+        .collect();
+    for (s, stage) in journey.stages().iter().enumerate() {
+        let on_stage = stage
+            .comments
+            .iter()
+            .filter(open)
+            .map(|comment| OpenComment {
+                stage: Some((s, stage)),
+                moment: None,
+                comment,
+            });
+        found.extend(on_stage);
+        for (m, moment) in stage.moments.iter().enumerate() {
+            found.extend(
+                moment
+                    .comments
+                    .iter()
+                    .filter(open)
+                    .map(|comment| OpenComment {
+                        stage: Some((s, stage)),
+                        moment: Some((m, moment)),
+                        comment,
+                    }),
+            );
+        }
+    }
+    found
 }
 
 /// Where in the journey a kind belongs: TMOT and LMOT both close the loop.
@@ -210,6 +263,32 @@ mod tests {
             assert_eq!(finding.moment.as_ref().map(|m| m.2.as_str()), moment);
             assert!(finding.problem.starts_with(problem), "{finding:?}");
         }
+    }
+
+    #[test]
+    fn open_comments_are_listed_in_map_order_and_resolved_ones_left_out() {
+        let journey = parse(
+            r#"(title: "T", comments: [(author: "A", at: "1", text: "on the map")], stages: [
+                (name: "S", comments: [(author: "B", at: "2", text: "done", resolved: true)],
+                 moments: [(title: "m", comments: [(author: "C", at: "3", text: "why?")])]),
+            ])"#,
+        )
+        .unwrap();
+        let open = open_comments(&journey);
+        let said: Vec<(Option<usize>, Option<&str>, &str)> = open
+            .iter()
+            .map(|o| {
+                (
+                    o.stage.map(|(i, _)| i),
+                    o.moment.map(|(_, m)| m.title.as_str()),
+                    o.comment.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            said,
+            [(None, None, "on the map"), (Some(0), Some("m"), "why?")]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use ratatui::layout::Rect;
 
 use crate::merge::has_conflict;
-use crate::model::{Moment, Stage};
+use crate::model::{Moment, Stage, open_count};
 use crate::text::wrap;
 
 /// Below this the editor is not drawn; a message asks for a larger terminal.
@@ -114,12 +114,14 @@ pub fn card_height(moment: &Moment, inner_width: usize) -> u16 {
     2 + header + title
 }
 
-/// Whether a card has a header line: a kind, a feeling, a channel or a conflict to show.
+/// Whether a card has a header line: a kind, a feeling, a channel, a conflict or open
+/// comments to show.
 pub fn has_header(moment: &Moment) -> bool {
     moment.kind.is_some()
         || !moment.feeling.is_neutral()
         || !moment.channel.is_empty()
         || has_conflict(moment)
+        || open_count(&moment.comments) > 0
 }
 
 /// The first of `len` items to show when `visible` fit (the leftmost stage column, the

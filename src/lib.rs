@@ -23,4 +23,5 @@ pub mod terminal;
 pub mod text;
 pub mod ui;
 mod update;
+pub mod utc;
 pub mod workshop;

@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diff::stayed_in_order;
-use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, MomentField, Stage};
+use crate::model::{Comment, Evidence, Feeling, Id, Journey, Kind, Moment, MomentField, Stage};
 
 /// The tag a moment with an unresolved merge conflict carries, for search and filter.
 pub const CONFLICT_TAG: &str = "merge conflict";
@@ -97,9 +97,11 @@ fn merge_versions(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
     }
     append_note(&mut description, &record);
     let personas = merge_set(&base.personas, &ours.personas, &theirs.personas);
+    let comments = merge_comments(&base.comments, &ours.comments, &theirs.comments);
     Merged {
         // Ids retired on either side stay retired.
         journey: Journey::from_parts(title, description, personas, stages)
+            .with_comments(comments)
             .count_from(ours.next_id().max(theirs.next_id())),
         conflicts,
     }
@@ -194,6 +196,7 @@ fn separate_new_ids(
         theirs.personas.clone(),
         stages,
     )
+    .with_comments(theirs.comments.clone())
     .count_from(theirs.next_id());
     (journey, renumbered)
 }
@@ -333,6 +336,7 @@ fn merge_fields(b: &Moment, o: &Moment, t: &Moment, moment: &mut Moment, record:
         record,
     );
     moment.tags = merge_set(&b.tags, &o.tags, &t.tags);
+    moment.comments = merge_comments(&b.comments, &o.comments, &t.comments);
 }
 
 /// The votes after a merge: what each side added to the base's count, added together.
@@ -446,7 +450,9 @@ fn surviving_stages(
             (Some(kept), None, Some(b)) | (None, Some(kept), Some(b)) => {
                 // Only reordering its cards does not keep a stage the other side deleted:
                 // the order of cards that are gone means nothing.
-                let changed = kept.name != b.name || kept.description != b.description;
+                let changed = kept.name != b.name
+                    || kept.description != b.description
+                    || kept.comments != b.comments;
                 if changed || holds_change(*id) {
                     conflicts.push(format!("stage “{}”: {DELETED_AND_CHANGED}", kept.name));
                     kept_despite_deletion.insert(*id);
@@ -486,44 +492,47 @@ fn place_orphans(stages: &mut Vec<Stage>, moments: &HashMap<Id, Placed>) {
     }
 }
 
-fn merge_stage(
+fn merge_stage<'a>(
     id: Id,
-    versions: &[Version; 3],
+    versions: &[Version<'a>; 3],
     moments: &HashMap<Id, Placed>,
     conflicts: &mut Vec<String>,
 ) -> Stage {
     let [base, ours, theirs] = versions;
-    let pick = |v: &Version| {
-        v.stages
-            .get(&id)
-            .map(|s| (s.name.clone(), s.description.clone()))
-    };
-    let empty = (String::new(), String::new());
-    let b = pick(base);
+    let pick = |v: &Version<'a>| v.stages.get(&id).copied();
+    let empty = Stage::default();
     let (o, t) = match (pick(ours), pick(theirs)) {
         (Some(o), Some(t)) => (o, t),
-        (Some(one), None) | (None, Some(one)) => (one.clone(), one),
-        (None, None) => (empty.clone(), empty.clone()),
+        (Some(one), None) | (None, Some(one)) => (one, one),
+        (None, None) => (&empty, &empty),
     };
-    let b = b.unwrap_or_else(|| o.clone());
-    let (mut name, mut description) = o.clone();
+    // A stage new on both sides: neither side changed anything the other did not.
+    let b = pick(base).unwrap_or(o);
+    let mut stage = Stage::new(o.name.clone());
+    stage.id = id;
+    stage.description = o.description.clone();
     let mut record = Vec::new();
-    merge_text(&b.0, &o.0, &t.0, "the name", &mut name, &mut record);
     merge_text(
-        &b.1,
-        &o.1,
-        &t.1,
+        &b.name,
+        &o.name,
+        &t.name,
+        "the name",
+        &mut stage.name,
+        &mut record,
+    );
+    merge_text(
+        &b.description,
+        &o.description,
+        &t.description,
         "the description",
-        &mut description,
+        &mut stage.description,
         &mut record,
     );
     for line in &record {
-        conflicts.push(format!("stage “{}”: {line}", o.0));
+        conflicts.push(format!("stage “{}”: {line}", o.name));
     }
-    append_note(&mut description, &record);
-    let mut stage = Stage::new(name);
-    stage.id = id;
-    stage.description = description;
+    append_note(&mut stage.description, &record);
+    stage.comments = merge_comments(&b.comments, &o.comments, &t.comments);
     stage.moments = stage_moments(id, versions, moments);
     stage
 }
@@ -750,6 +759,40 @@ fn merge_set(base: &[String], ours: &[String], theirs: &[String]) -> Vec<String>
         if !base.contains(tag) && !out.contains(tag) {
             out.push(tag.clone());
         }
+    }
+    out
+}
+
+/// Comments merged as a set, a comment being known by its author, time and text: what
+/// either side added is in, what either side deleted is out, and each is resolved or open
+/// as the side that changed that says. Two people commenting at once both land, never as a
+/// conflict. Ours come first, in our order, then theirs.
+fn merge_comments(base: &[Comment], ours: &[Comment], theirs: &[Comment]) -> Vec<Comment> {
+    let find = |side: &'_ [Comment], c: &Comment| side.iter().find(|s| s.same_as(c)).cloned();
+    let mut out: Vec<Comment> = Vec::new();
+    for comment in ours.iter().chain(theirs) {
+        if out.iter().any(|c| c.same_as(comment)) {
+            continue;
+        }
+        let (b, o, t) = (
+            find(base, comment),
+            find(ours, comment),
+            find(theirs, comment),
+        );
+        let resolved = match (&b, &o, &t) {
+            // Deleted on one side.
+            (Some(_), None, _) | (Some(_), _, None) => continue,
+            (Some(b), Some(o), Some(t)) if o.resolved == b.resolved => t.resolved,
+            (Some(_), Some(o), Some(_)) => o.resolved,
+            // Added on both sides (a cherry-pick): resolved if either resolved it.
+            (None, Some(o), Some(t)) => o.resolved || t.resolved,
+            (None, Some(one), None) | (None, None, Some(one)) => one.resolved,
+            (None, None, None) => continue,
+        };
+        out.push(Comment {
+            resolved,
+            ..comment.clone()
+        });
     }
     out
 }

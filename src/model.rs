@@ -7,7 +7,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod comment;
 mod slot;
+
+pub use comment::{Comment, CommentTarget, clean_comments, open_count};
 pub use slot::Slot;
 
 /// A stable identifier for a stage or a moment. It survives saves, so later features can
@@ -241,6 +244,8 @@ pub struct Moment {
     /// Dot votes from a workshop.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub votes: u32,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -298,6 +303,8 @@ pub struct Stage {
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub moments: Vec<Moment>,
 }
@@ -415,6 +422,12 @@ pub enum Edit {
     SetPersonas {
         personas: Vec<String>,
     },
+    /// Replaces the comments on a moment, a stage or the journey: adding one and
+    /// resolving one are both this edit, so undo takes either back.
+    SetComments {
+        target: CommentTarget,
+        comments: Vec<Comment>,
+    },
     /// Swaps in a whole other version of the journey (a reload from disk, a recovered
     /// copy), so that even that can be undone.
     ReplaceJourney {
@@ -446,6 +459,8 @@ pub struct Journey {
     pub title: String,
     pub description: String,
     pub personas: Vec<String>,
+    /// Comments on the journey as a whole.
+    pub comments: Vec<Comment>,
     stages: Vec<Stage>,
     /// The next id to hand out; always above every id in use.
     next_id: u64,
@@ -458,6 +473,7 @@ impl PartialEq for Journey {
         self.title == other.title
             && self.description == other.description
             && self.personas == other.personas
+            && self.comments == other.comments
             && self.stages == other.stages
     }
 }
@@ -484,6 +500,7 @@ impl Journey {
             title,
             description,
             personas,
+            comments: Vec::new(),
             stages,
             next_id: 1,
         };
@@ -494,6 +511,30 @@ impl Journey {
 
     pub fn new(title: impl Into<String>) -> Journey {
         Journey::from_parts(title.into(), String::new(), Vec::new(), Vec::new())
+    }
+
+    /// The same journey with these comments on it as a whole, cleaned.
+    pub fn with_comments(mut self, comments: Vec<Comment>) -> Journey {
+        self.comments = clean_comments(comments);
+        self
+    }
+
+    /// Whether anyone commented on anything: the journey, a stage or a moment.
+    pub fn has_comments(&self) -> bool {
+        !self.comments.is_empty()
+            || self
+                .stages
+                .iter()
+                .any(|s| !s.comments.is_empty() || s.moments.iter().any(|m| !m.comments.is_empty()))
+    }
+
+    /// The comments on a moment, a stage or the journey; `None` when it is not there.
+    pub fn comments(&self, target: CommentTarget) -> Option<&[Comment]> {
+        match target {
+            CommentTarget::Journey => Some(&self.comments),
+            CommentTarget::Stage(id) => self.stage_index(id).map(|i| &*self.stages[i].comments),
+            CommentTarget::Moment(id) => self.moment(id).map(|m| &*m.comments),
+        }
     }
 
     /// The id the next stage or moment will get. Saved with the map, so an id freed by a
@@ -606,6 +647,7 @@ impl Journey {
                 let old = std::mem::replace(&mut self.personas, personas);
                 Ok(Edit::SetPersonas { personas: old })
             }
+            Edit::SetComments { target, comments } => self.set_comments(target, comments),
             Edit::ReplaceJourney { journey } => {
                 let old = std::mem::replace(self, *journey);
                 Ok(Edit::ReplaceJourney {
@@ -735,6 +777,28 @@ impl Journey {
         Ok(Edit::SetJourneyText { field, text: old })
     }
 
+    /// Replaces the comments on a moment, a stage or the journey, cleaned; undone by
+    /// setting the old ones.
+    fn set_comments(
+        &mut self,
+        target: CommentTarget,
+        comments: Vec<Comment>,
+    ) -> Result<Edit, EditError> {
+        let slot = match target {
+            CommentTarget::Journey => &mut self.comments,
+            CommentTarget::Stage(id) => {
+                let index = self.stage_index(id).ok_or(EditError::NoSuchStage(id))?;
+                &mut self.stages[index].comments
+            }
+            CommentTarget::Moment(id) => &mut self.moment_mut(id)?.comments,
+        };
+        let old = std::mem::replace(slot, clean_comments(comments));
+        Ok(Edit::SetComments {
+            target,
+            comments: old,
+        })
+    }
+
     /// Checks every invariant: ids set and unique, `next_id` above them all, no control
     /// characters where they do not belong. For tests: every constructor and edit keeps
     /// these by construction.
@@ -757,12 +821,17 @@ impl Journey {
         };
         let line_ok = |t: &str| t.chars().all(|c| !c.is_control());
         let multiline_ok = |t: &str| t.chars().all(|c| !c.is_control() || c == '\n' || c == '\t');
-        if !line_ok(&self.title) || !multiline_ok(&self.description) {
+        let comments_ok = comment::are_clean;
+        if !line_ok(&self.title) || !multiline_ok(&self.description) || !comments_ok(&self.comments)
+        {
             return Err("journey text holds a control character".into());
         }
         for stage in &self.stages {
             check_id(stage.id, &format!("stage {:?}", stage.name))?;
-            if !line_ok(&stage.name) || !multiline_ok(&stage.description) {
+            if !line_ok(&stage.name)
+                || !multiline_ok(&stage.description)
+                || !comments_ok(&stage.comments)
+            {
                 return Err(format!("stage {:?} holds a control character", stage.name));
             }
             for moment in &stage.moments {
@@ -777,6 +846,7 @@ impl Journey {
                     || !multiline_ok(&moment.notes)
                     || !multiline_ok(&moment.idea)
                     || !moment.tags.iter().all(|t| line_ok(t))
+                    || !comments_ok(&moment.comments)
                 {
                     return Err(format!(
                         "moment {:?} holds a control character",
@@ -800,8 +870,7 @@ impl Journey {
             stage.id = self.allocate_id();
         }
         self.next_id = self.next_id.max(stage.id.0 + 1);
-        stage.name = clean_line(&stage.name);
-        stage.description = clean_multiline(&stage.description);
+        clean_stage(stage);
         for moment in &mut stage.moments {
             self.adopt_moment(moment);
         }
@@ -866,14 +935,21 @@ impl Journey {
         self.title = clean_line(&self.title);
         self.description = clean_multiline(&self.description);
         self.personas = clean_tags(std::mem::take(&mut self.personas));
+        self.comments = clean_comments(std::mem::take(&mut self.comments));
         for stage in &mut self.stages {
-            stage.name = clean_line(&stage.name);
-            stage.description = clean_multiline(&stage.description);
+            clean_stage(stage);
             for moment in &mut stage.moments {
                 clean_moment(moment);
             }
         }
     }
+}
+
+/// Cleans a stage's own texts (its moments are cleaned one by one).
+fn clean_stage(stage: &mut Stage) {
+    stage.name = clean_line(&stage.name);
+    stage.description = clean_multiline(&stage.description);
+    stage.comments = clean_comments(std::mem::take(&mut stage.comments));
 }
 
 fn clean_moment(moment: &mut Moment) {
@@ -884,6 +960,7 @@ fn clean_moment(moment: &mut Moment) {
     moment.notes = clean_multiline(&moment.notes);
     moment.idea = clean_multiline(&moment.idea);
     moment.tags = clean_tags(std::mem::take(&mut moment.tags));
+    moment.comments = clean_comments(std::mem::take(&mut moment.comments));
 }
 
 fn check_insert(index: usize, len: usize) -> Result<(), EditError> {
@@ -1015,6 +1092,37 @@ mod tests {
     }
 
     #[test]
+    fn comments_are_cleaned_on_every_way_in() {
+        let dirty = Comment::new("A\tna\x1b", "2026\n", "one\r\ntwo\x07");
+        let clean = Comment::new("A na", "2026 ", "one\ntwo");
+        let mut moment = Moment::new("m");
+        moment.comments.push(dirty.clone());
+        let mut stage = Stage::new("s");
+        stage.comments.push(dirty.clone());
+        stage.moments.push(moment);
+        let mut journey = Journey::from_parts("t".into(), String::new(), vec![], vec![stage])
+            .with_comments(vec![dirty.clone()]);
+        journey.validate().unwrap();
+        for comments in [
+            &journey.comments,
+            &journey.stages()[0].comments,
+            &journey.stages()[0].moments[0].comments,
+        ] {
+            assert_eq!(comments, std::slice::from_ref(&clean));
+        }
+        let id = journey.stages()[0].id;
+        journey
+            .apply(Edit::SetComments {
+                target: CommentTarget::Stage(id),
+                comments: vec![dirty],
+            })
+            .unwrap();
+        journey.validate().unwrap();
+        assert!(journey.has_comments());
+        assert!(!Journey::new("t").has_comments());
+    }
+
+    #[test]
     fn every_edit_is_undone_by_its_inverse() {
         let original = sample();
         let buy = original.stages()[1].id;
@@ -1079,6 +1187,18 @@ mod tests {
             },
             Edit::SetPersonas {
                 personas: vec!["Regular".into()],
+            },
+            Edit::SetComments {
+                target: CommentTarget::Moment(first),
+                comments: vec![Comment::new("Ana", "2026-12-04T05:12:00Z", "Two\nlines")],
+            },
+            Edit::SetComments {
+                target: CommentTarget::Stage(buy),
+                comments: vec![Comment::new("Ana", "2026-12-04T05:12:00Z", "Busy")],
+            },
+            Edit::SetComments {
+                target: CommentTarget::Journey,
+                comments: vec![Comment::new("Bo", "2026-12-04T05:13:00Z", "Good")],
             },
             Edit::ReplaceJourney {
                 journey: Box::new(Journey::new("Another")),

@@ -448,7 +448,9 @@ impl Editor {
         now: Instant,
     ) -> Editor {
         let Document { journey, file } = document;
-        let app = App::new(journey, file.path.clone(), now).with_keymap(keymap);
+        let app = App::new(journey, file.path.clone(), now)
+            .with_keymap(keymap)
+            .with_author(name.to_owned());
         let (session, events) = Session::open(file, app.journey(), name, now);
         Editor::start(app, session, events, opening, now)
     }
@@ -465,6 +467,7 @@ impl Editor {
         let Document { journey, file } = document;
         let app = App::new(journey, file.path.clone(), now)
             .with_keymap(keymap)
+            .with_author(name.to_owned())
             .read_only();
         let (session, events) = Session::view(file, app.journey(), name, now);
         Editor::start(app, session, events, opening, now)
@@ -488,6 +491,12 @@ impl Editor {
     /// Takes `event` through the editor and carries out every effect it leads to. Returns
     /// how to stop, when an effect says the process must.
     pub fn handle(&mut self, event: Event, now: Instant) -> Option<Exit> {
+        // The wall-clock time for the comments made in the editor, which reads no clock.
+        self.app.set_utc_seconds(
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+        );
         let mut queue = VecDeque::from([event]);
         let mut note = String::new();
         while let Some(event) = queue.pop_front() {

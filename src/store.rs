@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 pub(crate) use error::io_reason;
 pub use error::{LoadError, LoadProblem, SaveError};
-pub use format::{FORMAT_VERSION, parse, to_ron};
+pub use format::{FORMAT_VERSION, format_for, parse, to_ron};
 pub(crate) use format::{JourneyFile, JourneyFileRef};
 
 use crate::model::Journey;

@@ -7,6 +7,7 @@
 //! action is carried out by that context's handler.
 
 mod board;
+mod comments;
 mod files;
 mod popups;
 mod typing;
@@ -79,8 +80,9 @@ impl App {
                 crate::text::plural(conflicts, "place", "places")
             ));
         } else if self.is_read_only() {
+            let (comment, vote) = self.reviewer_keys();
             self.info(format!(
-                "Read-only view of {}: nothing can change it. Press {help} to see every key.",
+                "Read-only view of {}: comment ({comment}) and vote ({vote}), nothing else. Press {help} to see every key.",
                 self.file_name()
             ));
         } else if self.mode != Mode::Board {
@@ -202,7 +204,7 @@ impl App {
         if count.is_none() && self.counted_change(action, keys) {
             return Vec::new();
         }
-        if self.is_read_only() && action.edits() {
+        if self.is_read_only() && action.refused_in_read_only() {
             self.refuse_in_read_only(action);
             return Vec::new();
         }
@@ -351,9 +353,17 @@ impl App {
         if file.contains(char::is_whitespace) {
             file = format!("'{file}'");
         }
+        let (comment, vote) = self.reviewer_keys();
         self.warn(format!(
-            "Read-only view: cannot {what}. To edit: motmap {file}"
+            "Read-only view: cannot {what}; {comment} comments, {vote} votes. To edit: motmap {file}"
         ));
+    }
+
+    /// The keys that comment and vote, which a read-only view takes, as the settings have
+    /// them.
+    fn reviewer_keys(&self) -> (String, String) {
+        let key = |a| self.keymap().board_key(a);
+        (key(Action::AddComment), key(Action::AddVote))
     }
 
     /// Keeps the selected card and stage (or the one being added) in view on the board,

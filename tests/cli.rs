@@ -7,6 +7,7 @@ mod common;
 use std::fs;
 
 use common::binary::{motmap, stderr, stdout};
+use motmap::model::{Comment, CommentTarget, Edit};
 
 #[test]
 fn new_writes_a_template_and_never_overwrites() {
@@ -171,6 +172,64 @@ fn lint_points_at_the_line_of_a_saved_moment() {
     assert!(
         stdout.contains("“Long queue at the counter”: a deep pain with no idea"),
         "{stdout}"
+    );
+}
+
+#[test]
+fn lint_with_comments_lists_each_open_one_where_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journey = motmap::templates::find("cafe").unwrap().journey();
+    let stage = journey.stages()[1].id;
+    let moment = journey.stages()[1].moments[1].id;
+    let resolved = Comment {
+        resolved: true,
+        ..Comment::new("Bo", "2026-12-04T05:13:00Z", "Counted again")
+    };
+    for (target, comments) in [
+        (
+            CommentTarget::Journey,
+            vec![Comment::new(
+                "Ana",
+                "2026-12-04T05:12:00Z",
+                "Review on Friday",
+            )],
+        ),
+        (
+            CommentTarget::Stage(stage),
+            vec![Comment::new("", "", "Split this stage?")],
+        ),
+        (
+            CommentTarget::Moment(moment),
+            vec![
+                resolved,
+                Comment::new("Cy", "2026-12-05T09:00:00Z", "Which day?\nAll week?"),
+            ],
+        ),
+    ] {
+        journey
+            .apply(Edit::SetComments { target, comments })
+            .unwrap();
+    }
+    let text = motmap::store::to_ron(&journey);
+    fs::write(dir.path().join("cafe.ron"), &text).unwrap();
+    let out = motmap(dir.path(), &["lint", "cafe.ron"]);
+    assert!(
+        out.status.success(),
+        "open comments are no problem by default"
+    );
+    let out = motmap(dir.path(), &["lint", "--comments", "cafe.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "cafe.ron:{}: the journey: an open comment by Ana, 2026-12-04 05:12 UTC: “Review on Friday”\n\
+             cafe.ron:{}: stage 2 “Arrive and queue”: an open comment by someone: “Split this stage?”\n\
+             cafe.ron:{}: stage 2 “Arrive and queue”, moment 2 “Long queue at the counter”: an open comment by Cy, 2026-12-05 09:00 UTC: “Which day?”\n",
+            line_of("    comments: ["),
+            line_of(&format!("id: {},", stage.0)),
+            line_of(&format!("id: {},", moment.0)),
+        )
     );
 }
 

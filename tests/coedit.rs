@@ -52,12 +52,21 @@ fn type_edits(session: &mut Session, person: &mut Person, count: usize) {
     }
 }
 
-/// One more card, whose title shows once the editor has handled every key before it.
-fn catch_up(session: &mut Session, person: &mut Person) {
+/// One more card, added last: once it is in the file, the editor has handled and saved
+/// every key before it.
+fn catch_up(session: &mut Session, person: &mut Person, path: &Path) {
     let keys = person.add();
     session.send(&edits::terminal_bytes(&keys));
     let token = person.cards.last().unwrap().token.clone();
-    session.wait_for(&token);
+    let start = Instant::now();
+    while !std::fs::read_to_string(path).unwrap().contains(&token) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "{token} never reached the file; the screen:\n{}",
+            session.text()
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
 }
 
 fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
@@ -108,7 +117,7 @@ fn three_editors_typing_at_once_lose_nothing() {
                 // Everyone in before anyone types: the map is shared from the first key.
                 thread::sleep(Duration::from_millis(1500));
                 type_edits(&mut session, &mut person, EDITS);
-                catch_up(&mut session, &mut person);
+                catch_up(&mut session, &mut person, &dir.join("cafe.ron"));
                 (session, person)
             })
         })
@@ -131,7 +140,12 @@ fn three_editors_typing_at_once_lose_nothing() {
         println!(
             "{letter}: {edits} edits made, {} of {} cards lost",
             lost.len(),
-            people.iter().find(|p| p.letter == *letter).unwrap().cards.len()
+            people
+                .iter()
+                .find(|p| p.letter == *letter)
+                .unwrap()
+                .cards
+                .len()
         );
     }
     println!(
@@ -142,7 +156,10 @@ fn three_editors_typing_at_once_lose_nothing() {
     for (letter, _, lost) in &report {
         assert!(lost.is_empty(), "{letter} lost: {lost:#?}");
     }
-    assert!(presence_files(dir.path()).is_empty(), "no presence file is left");
+    assert!(
+        presence_files(dir.path()).is_empty(),
+        "no presence file is left"
+    );
 }
 
 #[test]
@@ -174,7 +191,7 @@ fn a_killed_editor_costs_the_others_nothing_and_keeps_its_own_edits_for_recovery
                     session.wait_for_exit();
                 } else {
                     type_edits(&mut session, &mut person, EDITS);
-                    catch_up(&mut session, &mut person);
+                    catch_up(&mut session, &mut person, &dir.join("cafe.ron"));
                 }
                 (session, person)
             })
@@ -189,14 +206,22 @@ fn a_killed_editor_costs_the_others_nothing_and_keeps_its_own_edits_for_recovery
         }
     }
     let journey = Document::load(&path).unwrap().journey;
-    let others: Vec<&Person> = done.iter().map(|(_, p)| p).filter(|p| p.letter != 'B').collect();
+    let others: Vec<&Person> = done
+        .iter()
+        .map(|(_, p)| p)
+        .filter(|p| p.letter != 'B')
+        .collect();
     for (letter, edits, lost) in check(&journey, &others) {
         println!("{letter}: {edits} edits made, {} lost", lost.len());
         assert!(lost.is_empty(), "{letter} lost: {lost:#?}");
     }
     // Ben's edits are all either saved or in his recovery copy, which holds his map as it
     // was when he was killed.
-    let ben = done.iter().map(|(_, p)| p).find(|p| p.letter == 'B').unwrap();
+    let ben = done
+        .iter()
+        .map(|(_, p)| p)
+        .find(|p| p.letter == 'B')
+        .unwrap();
     let recoveries = motmap::store::recovery_files(&path);
     let bens = match recoveries.as_slice() {
         [] => journey.clone(),
@@ -211,8 +236,14 @@ fn a_killed_editor_costs_the_others_nothing_and_keeps_its_own_edits_for_recovery
         !recoveries.is_empty()
     );
     assert!(lost.is_empty(), "the killed editor lost: {lost:#?}");
-    assert!(!recoveries.is_empty(), "the last edit was not saved yet: it is in the copy");
-    assert!(presence_files(dir.path()).is_empty(), "the killed editor's presence is cleared");
+    assert!(
+        !recoveries.is_empty(),
+        "the last edit was not saved yet: it is in the copy"
+    );
+    assert!(
+        presence_files(dir.path()).is_empty(),
+        "the killed editor's presence is cleared"
+    );
 }
 
 #[test]
@@ -251,7 +282,10 @@ fn presence_follows_who_opens_quits_and_is_killed() {
         session.send("q");
         assert!(session.wait_for_exit().success());
     }
-    assert!(presence_files(dir.path()).is_empty(), "no presence file after all quit");
+    assert!(
+        presence_files(dir.path()).is_empty(),
+        "no presence file after all quit"
+    );
 }
 
 #[test]
@@ -304,10 +338,16 @@ fn a_change_reaches_the_other_screen_within_a_second_and_idle_is_silent() {
         bytes,
         "an idle shared session draws nothing"
     );
-    assert_eq!(listing(), files, "an idle shared session writes nothing to disk");
+    assert_eq!(
+        listing(),
+        files,
+        "an idle shared session writes nothing to disk"
+    );
     for session in [&mut ana, &mut ben] {
         session.send("q");
         assert!(session.wait_for_exit().success());
     }
-    wait_until("the presence files go", || presence_files(dir.path()).is_empty());
+    wait_until("the presence files go", || {
+        presence_files(dir.path()).is_empty()
+    });
 }

@@ -451,14 +451,19 @@ fn three_editors_interleaved_at_random_lose_nothing() {
     let mut random = Random::new(0x5eed);
     for step in 0..900 {
         let who = (random.next_u64() % 3) as usize;
-        if random.next_u64() % 3 == 0 {
+        if random.next_u64().is_multiple_of(3) {
             wait_and_poll(&mut editors[who]);
         } else {
             let keys = people[who].next_edit();
             press(&mut editors[who], &keys);
             let mine = journey(&editors[who]);
             let lost = people[who].lost_in(&mine);
-            assert!(lost.is_empty(), "step {step}: {} after {keys}: {lost:#?}\n{}", people[who].letter, editors[who].app.status().text);
+            assert!(
+                lost.is_empty(),
+                "step {step}: {} after {keys}: {lost:#?}\n{}",
+                people[who].letter,
+                editors[who].app.status().text
+            );
         }
     }
     for editor in &mut editors {
@@ -474,5 +479,31 @@ fn three_editors_interleaved_at_random_lose_nothing() {
         let lost = person.lost_in(&saved);
         assert!(lost.is_empty(), "{} lost {lost:#?}", person.letter);
     }
-    assert_eq!(motmap::merge::unresolved(&saved), 0, "no conflict: nobody shared a card");
+    assert_eq!(
+        motmap::merge::unresolved(&saved),
+        0,
+        "no conflict: nobody shared a card"
+    );
+}
+
+#[test]
+fn a_reviewers_comments_and_votes_are_merged_into_the_file_by_themselves() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let mut ana = open_editor_as(&path, "Ana");
+    let mut rui = view_editor(&path);
+    assert!(wait_and_poll(&mut ana));
+    assert_eq!(ana.app.peers()[0].name, "Rui");
+    assert!(!ana.app.peers()[0].editing, "a reviewer reads only");
+    press(&mut ana, "p");
+    press(&mut rui, "cWhy is the queue so long?<Enter>v");
+    wait_and_poll(&mut rui);
+    assert!(!rui.app.is_modified(), "saved by itself");
+    assert!(wait_and_poll(&mut ana));
+    let card = journey(&ana).moment(motmap::model::Id(2)).unwrap().clone();
+    assert_eq!(card.comments[0].text, "Why is the queue so long?");
+    assert_eq!(card.comments[0].author, "Rui");
+    assert_eq!(card.votes, 1);
+    assert!(card.feeling.is_pain(), "Ana's unsaved edit is still here");
+    assert!(status(&ana).starts_with("Rui: "), "{}", status(&ana));
 }

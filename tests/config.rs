@@ -16,6 +16,7 @@ use ratatui::style::Color;
 fn the_shipped_example_is_valid_and_does_what_it_says() {
     let config = parse(include_str!("../assets/config.example.ron")).unwrap();
     assert_eq!(config.palette, Palette::ColourBlind);
+    assert_eq!(config.name.as_deref(), Some("Ana Lima"));
     assert_eq!(config.keymap.label(Context::Board, Action::Present), "F5");
     assert_eq!(config.keymap.label(Context::Board, Action::AddVote), "v +");
     assert_eq!(

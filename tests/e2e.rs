@@ -11,10 +11,10 @@ use std::time::Duration;
 
 use common::binary;
 use common::pty::{Session, nonzero};
-use portable_pty::PtySize;
 use common::random::Random;
 use motmap::model::Kind;
 use motmap::store::{Document, recovery_path};
+use portable_pty::PtySize;
 
 fn write_map(dir: &Path, name: &str, ron: &str) {
     std::fs::write(dir.join(name), ron).expect("writes the map");

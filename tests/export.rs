@@ -6,7 +6,7 @@
 mod common;
 
 use common::maps::built_in;
-use motmap::model::{Feeling, Journey, Kind, Moment, Stage};
+use motmap::model::{Comment, Feeling, Journey, Kind, Moment, Stage};
 use motmap::share::html::to_html;
 use motmap::share::markdown::to_markdown;
 use motmap::templates::TEMPLATES;
@@ -58,8 +58,13 @@ fn hostile() -> Journey {
     moment.idea = "a | b\nsecond line | c".into();
     moment.tags = vec!["<i>tag</i>".into()];
     moment.votes = 2;
+    moment.comments = vec![
+        comment(ATTRIBUTE_BREAKER, TITLE, NOTES, false),
+        comment("@team", "2026-12-04T05:12:00Z", "- not a list | b", true),
+    ];
     let mut stage = Stage::new(STAGE);
     stage.description = "# not a heading\n- not a list".into();
+    stage.comments = vec![comment("**Ana**", "'><b>", "# not a heading", false)];
     stage.moments.push(moment);
     stage
         .moments
@@ -70,6 +75,14 @@ fn hostile() -> Journey {
         vec![ATTRIBUTE_BREAKER.into()],
         vec![stage, Stage::new("Empty | stage")],
     )
+    .with_comments(vec![comment(STAGE, "<b>", "<style>", false)])
+}
+
+fn comment(author: &str, at: &str, text: &str, resolved: bool) -> Comment {
+    Comment {
+        resolved,
+        ..Comment::new(author, at, text)
+    }
 }
 
 /// The same map with every text a harmless word: its page must have exactly the same
@@ -85,8 +98,10 @@ fn harmless() -> Journey {
     moment.idea = "x".into();
     moment.tags = vec!["x".into()];
     moment.votes = 2;
+    moment.comments = vec![comment("x", "x", "x", false), comment("y", "y", "y", true)];
     let mut stage = Stage::new("x");
     stage.description = "x".into();
+    stage.comments = vec![comment("x", "x", "x", false)];
     stage.moments.push(moment);
     stage.moments.push(Moment::new("x"));
     Journey::from_parts(
@@ -95,6 +110,7 @@ fn harmless() -> Journey {
         vec!["x".into()],
         vec![stage, Stage::new("x")],
     )
+    .with_comments(vec![comment("x", "x", "x", false)])
 }
 
 /// Every tag in a page, with its attribute names but not their values: the markup.
@@ -188,6 +204,51 @@ fn html_needs_no_network_and_runs_no_script() {
         assert!(html.contains("<svg role=\"img\" aria-label=\""));
         assert!(html.contains("break-inside: avoid"));
     }
+}
+
+#[test]
+fn both_reports_show_each_comment_with_its_author_time_and_whether_it_is_resolved() {
+    let mut journey = built_in("cafe");
+    let stage = journey.stages()[0].id;
+    let moment = journey.stages()[0].moments[0].id;
+    let open = Comment::new(
+        "Ana",
+        "2026-12-04T05:12:00Z",
+        "Which map app?\nAsk the team",
+    );
+    let resolved = comment("Bo", "2026-12-04T05:13:00Z", "Google, mostly", true);
+    for (target, comments) in [
+        (
+            motmap::model::CommentTarget::Moment(moment),
+            vec![open, resolved],
+        ),
+        (
+            motmap::model::CommentTarget::Stage(stage),
+            vec![Comment::new(
+                "Cy",
+                "2026-12-05T09:00:00Z",
+                "Split this stage?",
+            )],
+        ),
+    ] {
+        journey
+            .apply(motmap::model::Edit::SetComments { target, comments })
+            .unwrap();
+    }
+    let markdown = to_markdown(&journey);
+    let section = &markdown[markdown.find("## Comments").unwrap()..];
+    assert_eq!(
+        section,
+        "## Comments\n\n3 comments, 2 open.\n\n### Stage 1. Find (1 open)\n\n- **Cy**, 2026-12-05 09:00 UTC: Split this stage?\n\n### **Searches \"cafe near me\" on a map**, in 1. Find (1 open)\n\n- **Ana**, 2026-12-04 05:12 UTC: Which map app?<br>Ask the team\n- **Bo**, 2026-12-04 05:13 UTC, *resolved*: Google, mostly\n"
+    );
+    let html = to_html(&journey);
+    assert!(html.contains(r#"<p class="comment-head"><strong>Ana</strong> <time datetime="2026-12-04T05:12:00Z">2026-12-04 05:12 UTC</time></p>"#));
+    assert!(html.contains(
+        r#"<p class="comment-text">Which map app?
+Ask the team</p>"#
+    ));
+    assert!(html.contains(r#"<li class="comment resolved">"#));
+    assert!(html.contains(r#"<span class="resolved-mark">resolved</span>"#));
 }
 
 #[test]

@@ -21,7 +21,7 @@ fn key() -> impl Strategy<Value = KeyEvent> {
     let plain = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
     prop_oneof![
         6 => prop::sample::select(
-            "hjklHJKLaAerRDIxXpg0+-tzfaslnuvVfFT<>/?PwqyEs".chars().collect::<Vec<_>>()
+            "hjklHJKLaAerRDIxXpg0+-tzfaslnuvVfFT<>/?PwqyEscCM".chars().collect::<Vec<_>>()
         )
         .prop_map(plain),
         2 => prop::sample::select(vec!['가', '줄', '排', '队', 'ğ', '🙂', '☕', ' ', 'Q', '1'])

@@ -204,6 +204,61 @@ fn details_popup_shows_every_field() {
     insta::assert_snapshot!(terminal.backend());
 }
 
+/// The cafe with three comments on the long queue, one of them resolved, signed by Ana at
+/// known times.
+fn commented_cafe() -> motmap::app::App {
+    let mut app = app_on("cafe").with_author("Ana".into());
+    app.set_utc_seconds(1_796_361_120);
+    press(
+        &mut app,
+        "ljcIs it every day, or<A-Enter>only at lunch?<Enter>",
+    );
+    app.set_utc_seconds(1_796_361_180);
+    press(
+        &mut app,
+        "cCounted 14 people on Tuesday<Enter>cAsk the staff<Enter>",
+    );
+    press(&mut app, "<Enter>");
+    press(&mut app, &"j".repeat(20));
+    press(&mut app, "r<Esc>");
+    app
+}
+
+#[test]
+fn a_card_with_open_comments() {
+    let mut app = commented_cafe();
+    let terminal = screen(&mut app, 80, 24);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("FMOT  --    Store ✎2"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn details_list_the_comments() {
+    let mut app = commented_cafe();
+    press(&mut app, "<Enter>");
+    press(&mut app, &"j".repeat(11));
+    let terminal = screen(&mut app, 80, 30);
+    let text = screen_text(terminal.backend().buffer());
+    for shown in [
+        "2 open of 3",
+        "Ana · 2026-12-04 05:12 UTC",
+        "only at lunch?",
+        "resolved",
+    ] {
+        assert!(text.contains(shown), "details miss {shown}:\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn typing_a_comment() {
+    let mut app = app_on("cafe").with_author("Ana".into());
+    app.set_utc_seconds(1_796_361_120);
+    press(&mut app, "ljcA first line<A-Enter>and a second, 줄이 길다");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
 #[test]
 fn kind_menu() {
     let mut app = app_on("cafe");

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::binary::{motmap, stderr, stdout};
 use common::maps::built_in;
-use motmap::model::{Evidence, Feeling, Journey, Kind, Moment, Stage};
+use motmap::model::{Comment, Evidence, Feeling, Journey, Kind, Moment, Stage};
 use motmap::share::{self, Format, ImportFormat};
 use motmap::templates::TEMPLATES;
 use proptest::prelude::*;
@@ -282,8 +282,27 @@ fn csv_quotes_commas_quotes_and_line_breaks_as_rfc_4180_says() {
         Some("직원이 \"맛있게 드세요\"라고 말함, 10:30")
     );
     assert!(
-        rows.iter().all(|r| r.len() == 18),
+        rows.iter().all(|r| r.len() == 21),
         "every row has every column"
+    );
+    assert_eq!(
+        rows[0].get(18),
+        Some("박 고객 (2026-12-04T05:14:00Z): 줄이 길다, \"정말\"\n (, resolved): "),
+        "a moment's comments, one a line, in one cell"
+    );
+    assert_eq!(
+        rows[0].get(19),
+        Some(
+            "\\  =lead (noon\\, \\(ish\\), resolved): =SUM(A1); # not a heading\n  \n  - not a list"
+        ),
+        "a stage's comments on its first row, a leading space escaped (which keeps a formula out too)"
+    );
+    assert!(
+        rows[0]
+            .get(20)
+            .unwrap()
+            .ends_with("not a second comment\n    indented, \"quoted\", 100%"),
+        "further lines of a comment are indented, so one cannot pass for the next"
     );
 }
 
@@ -378,6 +397,15 @@ fn json_export_of_an_example_and_back() {
     let text = share::export(&journey, Format::Json);
     let value: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(value["stages"][0]["moments"][0]["id"], 2);
+    assert_eq!(value["format"], 1, "no comments: the first format");
+    let value: serde_json::Value =
+        serde_json::from_str(&share::export(&hostile(), Format::Json)).unwrap();
+    assert_eq!(value["format"], 2, "comments: the format that has them");
+    let comment = &value["stages"][0]["comments"][0];
+    assert_eq!(comment["author"], "  =lead");
+    assert_eq!(comment["resolved"], true);
+    let open = &value["stages"][0]["moments"][0]["comments"][0];
+    assert_eq!(open.get("resolved"), None, "an open comment leaves it out");
     insta::assert_snapshot!("json-software-trial", text);
     for (name, journey) in examples().chain([("hostile", hostile())]) {
         let text = share::export(&journey, Format::Json);
@@ -393,7 +421,7 @@ fn json_export_of_an_example_and_back() {
     );
     assert_eq!(
         error.unwrap_err().to_string(),
-        "1:32: unknown field `nom`, expected one of `id`, `name`, `description`, `moments`"
+        "1:32: unknown field `nom`, expected one of `id`, `name`, `description`, `comments`, `moments`"
     );
 }
 
@@ -409,10 +437,24 @@ fn word() -> impl Strategy<Value = String> {
     prop::string::string_regex("[a-z 가-힣:;#%\"'=@\\-]{0,8}").unwrap()
 }
 
+fn comments() -> impl Strategy<Value = Vec<Comment>> {
+    let comment =
+        (word(), word(), text(), any::<bool>()).prop_map(|(author, at, text, resolved)| Comment {
+            resolved,
+            ..Comment::new(author, at, text)
+        });
+    prop::collection::vec(comment, 0..3)
+}
+
 fn moment() -> impl Strategy<Value = Moment> {
     (
         (text(), text(), text(), text()),
-        (text(), text(), prop::collection::vec(word(), 0..3)),
+        (
+            text(),
+            text(),
+            prop::collection::vec(word(), 0..3),
+            comments(),
+        ),
         (
             -2i64..=2,
             prop::option::of(0usize..6),
@@ -423,7 +465,7 @@ fn moment() -> impl Strategy<Value = Moment> {
         .prop_map(
             |(
                 (title, channel, persona, owner),
-                (notes, idea, tags),
+                (notes, idea, tags, comments),
                 (feeling, kind, evidence, votes),
             )| Moment {
                 title,
@@ -433,6 +475,7 @@ fn moment() -> impl Strategy<Value = Moment> {
                 notes,
                 idea,
                 tags,
+                comments,
                 feeling: Feeling::clamped(feeling),
                 kind: kind.map(|k| Kind::ALL[k]),
                 evidence: evidence.map(|e| Evidence::ALL[e]),
@@ -443,22 +486,26 @@ fn moment() -> impl Strategy<Value = Moment> {
 }
 
 fn journey() -> impl Strategy<Value = Journey> {
-    let stage = (text(), text(), prop::collection::vec(moment(), 0..4)).prop_map(
-        |(name, description, moments)| Stage {
+    let stage = (
+        text(),
+        text(),
+        comments(),
+        prop::collection::vec(moment(), 0..4),
+    )
+        .prop_map(|(name, description, comments, moments)| Stage {
             name,
             description,
+            comments,
             moments,
             ..Stage::default()
-        },
-    );
+        });
     (
-        text(),
-        text(),
-        prop::collection::vec(word(), 0..3),
+        (text(), text(), prop::collection::vec(word(), 0..3)),
+        comments(),
         prop::collection::vec(stage, 0..4),
     )
-        .prop_map(|(title, description, personas, stages)| {
-            Journey::from_parts(title, description, personas, stages)
+        .prop_map(|((title, description, personas), comments, stages)| {
+            Journey::from_parts(title, description, personas, stages).with_comments(comments)
         })
 }
 

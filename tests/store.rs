@@ -9,7 +9,9 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use common::maps::built_in;
-use motmap::model::{Edit, Evidence, Feeling, Journey, Kind, Moment, MomentField, Stage};
+use motmap::model::{
+    Comment, CommentTarget, Edit, Evidence, Feeling, Journey, Kind, Moment, MomentField, Stage,
+};
 use motmap::store::{self, Document, SaveError, backup_path, parse, to_ron};
 use motmap::templates::TEMPLATES;
 
@@ -132,6 +134,106 @@ fn round_trip_keeps_every_field_script_and_order() {
     );
 }
 
+/// The rich journey with a comment everywhere a comment can be: one resolved, one over
+/// lines with quotes and commas.
+fn commented_journey() -> Journey {
+    let mut journey = rich_journey();
+    let stage = journey.stages()[0].id;
+    let moment = journey.stages()[0].moments[0].id;
+    let mut resolved = Comment::new("Bo", "2026-12-04T05:13:00Z", "Fixed in the last sprint");
+    resolved.resolved = true;
+    let comments = [
+        (
+            CommentTarget::Moment(moment),
+            vec![
+                Comment::new(
+                    "Ana",
+                    "2026-12-04T05:12:00Z",
+                    "Is it \"always\", or\nonly at noon?",
+                ),
+                resolved,
+            ],
+        ),
+        (
+            CommentTarget::Stage(stage),
+            vec![Comment::new("손님", "2026-12-04T05:14:00Z", "줄이 길다")],
+        ),
+        (
+            CommentTarget::Journey,
+            vec![Comment::new(
+                "Ana",
+                "2026-12-04T05:15:00Z",
+                "Review on Friday",
+            )],
+        ),
+    ];
+    for (target, comments) in comments {
+        journey
+            .apply(Edit::SetComments { target, comments })
+            .unwrap();
+    }
+    journey
+}
+
+#[test]
+fn a_map_with_comments_is_written_in_format_2_and_reads_back_equal() {
+    let journey = commented_journey();
+    let text = to_ron(&journey);
+    assert!(text.starts_with("// motmap journey map, file format 2 (RON)."));
+    assert!(text.contains("\n    format: 2,\n"));
+    assert_eq!(store::format_for(&journey), 2);
+    let loaded = parse(&text).unwrap();
+    assert_eq!(loaded, journey);
+    assert_eq!(to_ron(&loaded), text, "saving is deterministic");
+    assert_eq!(
+        text.matches("resolved: true").count(),
+        1,
+        "only the resolved comment says so:\n{text}"
+    );
+    assert!(!text.contains("resolved: false"));
+}
+
+#[test]
+fn without_comments_a_map_is_still_written_in_format_1() {
+    let mut journey = commented_journey();
+    for target in [
+        CommentTarget::Journey,
+        CommentTarget::Stage(journey.stages()[0].id),
+        CommentTarget::Moment(journey.stages()[0].moments[0].id),
+    ] {
+        journey
+            .apply(Edit::SetComments {
+                target,
+                comments: Vec::new(),
+            })
+            .unwrap();
+    }
+    assert_eq!(to_ron(&journey), to_ron(&rich_journey()));
+    assert!(!to_ron(&journey).contains("comments"));
+}
+
+#[test]
+fn a_file_from_a_motmap_newer_than_comments_is_refused() {
+    let newer = to_ron(&commented_journey()).replace("format: 2,", "format: 3,");
+    let error = parse(&newer).unwrap_err();
+    assert!(
+        matches!(error, store::LoadProblem::NewerFormat { found: 3 }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_comment_missing_a_field_is_named_as_a_comment() {
+    let error = parse(
+        r#"(format: 2, title: "T", comments: [(author: "Ana", at: "2026-12-04T05:12:00Z")])"#,
+    )
+    .unwrap_err();
+    assert!(
+        matches!(&error, store::LoadProblem::Syntax { message, .. } if message == "a comment needs a `text` field"),
+        "{error:?}"
+    );
+}
+
 #[test]
 fn empty_optional_fields_are_left_out() {
     let text =
@@ -146,6 +248,7 @@ fn empty_optional_fields_are_left_out() {
         "tags",
         "description",
         "personas",
+        "comments",
     ] {
         assert!(
             !text.contains(&format!("{field}:")),

@@ -10,7 +10,9 @@ use std::process::Output;
 
 use common::binary::{BIN, motmap, stderr, stdout};
 use common::maps::built_in;
-use motmap::model::{Edit, Feeling, Id, Journey, Kind, Moment, MomentField, StageField};
+use motmap::model::{
+    Comment, CommentTarget, Edit, Feeling, Id, Journey, Kind, Moment, MomentField, StageField,
+};
 use motmap::store::{parse, to_ron};
 
 fn shoes() -> Journey {
@@ -402,6 +404,10 @@ enum Op {
     RenameStage(usize, String),
     AddStage(usize, String),
     RemoveStage(usize),
+    /// A comment on the journey, a stage or a moment (see [`comment_target`]).
+    Comment(usize, String),
+    /// Resolves or opens again one of the comments there.
+    Resolve(usize, usize),
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -419,7 +425,9 @@ fn op() -> impl Strategy<Value = Op> {
         (n.clone(), n.clone()).prop_map(|(s, to)| Op::MoveStage(s, to)),
         (n.clone(), text).prop_map(|(s, t)| Op::RenameStage(s, t)),
         (n.clone(), text).prop_map(|(i, t)| Op::AddStage(i, t)),
-        n.prop_map(Op::RemoveStage),
+        n.clone().prop_map(Op::RemoveStage),
+        (n.clone(), text).prop_map(|(at, t)| Op::Comment(at, t)),
+        (n.clone(), n).prop_map(|(at, i)| Op::Resolve(at, i)),
     ]
 }
 
@@ -431,6 +439,37 @@ fn field_op() -> impl Strategy<Value = Op> {
             Op::Feeling(..) | Op::Title(..) | Op::Notes(..) | Op::Kind(..)
         )
     })
+}
+
+/// Where a comment op lands: the journey, or a stage or moment picked by `at`.
+fn comment_target(journey: &Journey, at: usize) -> Option<CommentTarget> {
+    let ids: Vec<Id> = journey.moments().map(|(_, m)| m.id).collect();
+    let stages: Vec<Id> = journey.stages().iter().map(|s| s.id).collect();
+    let pick = |ids: &[Id]| ids.get((at / 3) % ids.len().max(1)).copied();
+    match at % 3 {
+        0 => Some(CommentTarget::Journey),
+        1 => pick(&stages).map(CommentTarget::Stage),
+        _ => pick(&ids).map(CommentTarget::Moment),
+    }
+}
+
+/// The edit a comment op makes: a comment added at the end, or one resolved or opened.
+fn comment_edit(journey: &Journey, op: &Op) -> Option<Edit> {
+    let (Op::Comment(at, _) | Op::Resolve(at, _)) = op else {
+        return None;
+    };
+    let target = comment_target(journey, *at)?;
+    let mut comments = journey.comments(target)?.to_vec();
+    match op {
+        Op::Comment(_, text) => comments.push(Comment::new("Ana", "2026-12-04T05:12:00Z", text)),
+        Op::Resolve(_, i) => {
+            let len = comments.len();
+            let comment = comments.get_mut(i % len.max(1))?;
+            comment.resolved = !comment.resolved;
+        }
+        _ => return None,
+    }
+    Some(Edit::SetComments { target, comments })
 }
 
 fn apply_ops(journey: &Journey, ops: &[Op]) -> Journey {
@@ -502,6 +541,7 @@ fn apply_ops(journey: &Journey, ops: &[Op]) -> Journey {
                 stage: motmap::model::Stage::new(name),
             }),
             Op::RemoveStage(s) => stage(s).map(|id| Edit::RemoveStage { id }),
+            Op::Comment(..) | Op::Resolve(..) => comment_edit(&journey, op),
         };
         if let Some(edit) = edit {
             journey.apply(edit).unwrap();
@@ -835,6 +875,76 @@ proptest! {
     }
 }
 
+/// Every comment in a map, wherever it is.
+fn all_comments(journey: &Journey) -> Vec<Comment> {
+    let stages = journey.stages().iter();
+    let moments = journey.moments().map(|(_, m)| &m.comments);
+    journey
+        .comments
+        .iter()
+        .chain(stages.flat_map(|s| &s.comments))
+        .chain(moments.flatten())
+        .cloned()
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn comments_added_on_either_side_always_survive_a_merge(
+        ours_ops in prop::collection::vec(op(), 0..10),
+        theirs_ops in prop::collection::vec(op(), 0..10),
+    ) {
+        let (base, ours, theirs, merged) = merge_ops(&ours_ops, &theirs_ops);
+        let before = all_comments(&base);
+        let after = all_comments(&merged.journey);
+        for added in all_comments(&ours).iter().chain(&all_comments(&theirs)) {
+            if !before.iter().any(|c| c.same_as(added)) {
+                prop_assert!(after.iter().any(|c| c.same_as(added)), "{:?} was lost", added);
+            }
+        }
+    }
+}
+
+#[test]
+fn two_people_commenting_at_once_both_land_and_resolving_is_kept() {
+    let base = shoes();
+    let ad = id_of(&base, "Search ad for trail running shoes");
+    let on_ad = CommentTarget::Moment(ad);
+    let first = Comment::new("Ana", "2026-12-04T05:12:00Z", "Which keywords?");
+    let commented = edited(
+        &base,
+        vec![Edit::SetComments {
+            target: on_ad,
+            comments: vec![first.clone()],
+        }],
+    );
+    let with = |comments: Vec<Comment>| {
+        edited(
+            &commented,
+            vec![Edit::SetComments {
+                target: on_ad,
+                comments,
+            }],
+        )
+    };
+    let bo = Comment::new("Bo", "2026-12-04T05:20:00Z", "Trail, mostly");
+    let resolved = Comment {
+        resolved: true,
+        ..first.clone()
+    };
+    // Ours resolves the first comment; theirs answers it, at the same time.
+    let ours = with(vec![resolved.clone()]);
+    let theirs = with(vec![first.clone(), bo.clone()]);
+    let merged = motmap::merge::merge(&commented, &ours, &theirs);
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    assert_eq!(moment(&merged.journey, ad).comments, [resolved, bo.clone()]);
+    // Theirs deletes the first comment while ours leaves it: gone.
+    let merged = motmap::merge::merge(&commented, &commented, &with(vec![bo.clone()]));
+    assert_eq!(moment(&merged.journey, ad).comments, [bo]);
+}
+
 /// One stage of cards named by letters: `a` to `d` are in the base, `O` only ours (a new
 /// card), `T` only theirs.
 fn letters(cards: &str) -> Journey {
@@ -855,6 +965,7 @@ fn letters(cards: &str) -> Journey {
         name: "S".into(),
         description: String::new(),
         moments,
+        comments: Vec::new(),
     };
     Journey::from_parts("T".into(), String::new(), Vec::new(), vec![stage]).count_from(30)
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::input::TextInput;
-use crate::model::{Id, MomentField};
+use crate::model::{CommentTarget, Id, MomentField};
 use crate::share::Format;
 
 /// What a text field being typed into will change.
@@ -26,6 +26,12 @@ pub enum TextTarget {
     JourneyDescription,
     /// The journey's personas, typed as a comma-separated list.
     Personas,
+    /// A new comment on a moment, a stage or the journey; `details` is the row of the
+    /// details popup to go back to, when it was started there.
+    Comment {
+        on: CommentTarget,
+        details: Option<usize>,
+    },
 }
 
 impl TextTarget {
@@ -114,6 +120,24 @@ impl DetailField {
             self,
             DetailField::Kind | DetailField::Feeling | DetailField::Evidence
         )
+    }
+}
+
+/// A row of the details popup: one of the moment's fields, or one of its comments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DetailRow {
+    Field(DetailField),
+    /// The comment at this index.
+    Comment(usize),
+}
+
+impl DetailRow {
+    /// The row at `index`: the fields first, then the comments in order.
+    pub fn at(index: usize) -> DetailRow {
+        match DetailField::ALL.get(index) {
+            Some(field) => DetailRow::Field(*field),
+            None => DetailRow::Comment(index - DetailField::ALL.len()),
+        }
     }
 }
 

@@ -30,9 +30,12 @@ impl App {
         let context = self.context();
         let mut answers: Vec<Answer> = Vec::new();
         for binding in self.keymap().table(context) {
-            if answers
-                .iter()
-                .any(|a| a.text == self.answer_text(binding.action))
+            // A read-only view does not offer to save.
+            let refused = self.is_read_only() && binding.action.refused_in_read_only();
+            if refused
+                || answers
+                    .iter()
+                    .any(|a| a.text == self.answer_text(binding.action))
             {
                 continue;
             }
@@ -52,6 +55,10 @@ impl App {
     fn question_text(&self, confirm: &Confirm) -> (&'static str, String) {
         let file = self.file_name();
         match confirm {
+            Confirm::Quit if self.cannot_write.is_some() => (
+                "Unsaved changes",
+                format!("Your changes cannot be saved to {file} from here. Quit without them?"),
+            ),
             Confirm::Quit => (
                 "Unsaved changes",
                 format!("Save your changes to {file} before quitting?"),

@@ -51,6 +51,14 @@ impl App {
                         field: JourneyField::Title,
                         text,
                     },
+                    TextTarget::Comment { on, .. } => {
+                        let mut comments = journey.comments(on)?.to_vec();
+                        comments.push(self.comment_with(&text));
+                        Edit::SetComments {
+                            target: on,
+                            comments,
+                        }
+                    }
                 })
             }
             Mode::Details {
@@ -58,13 +66,14 @@ impl App {
                 editing: Some(input),
             } => {
                 let id = self.selected_moment()?.id;
-                match DetailField::ALL[*field].text_field() {
+                let which = *DetailField::ALL.get(*field)?;
+                match which.text_field() {
                     Some(field) => Some(Edit::SetMomentText {
                         id,
                         field,
                         text: input.text().to_owned(),
                     }),
-                    None if DetailField::ALL[*field] == DetailField::Tags => Some(Edit::SetTags {
+                    None if which == DetailField::Tags => Some(Edit::SetTags {
                         id,
                         tags: input.text().split(',').map(str::to_owned).collect(),
                     }),

@@ -125,6 +125,9 @@ const BOARD: &[(Key, Action)] = &[
     (Key::char('x'), Action::DeleteMoment),
     (Key::plain(KeyCode::Delete), Action::DeleteMoment),
     (Key::char('X'), Action::DeleteStage),
+    (Key::char('c'), Action::AddComment),
+    (Key::char('C'), Action::CommentStage),
+    (Key::char('M'), Action::CommentJourney),
     (Key::char('p'), Action::MakePain),
     (Key::char('g'), Action::MakeGlory),
     (Key::char('0'), Action::MakeNeutral),
@@ -212,6 +215,8 @@ const DETAILS: &[(Key, Action)] = &[
     (Key::char('h'), Action::PreviousValue),
     (Key::plain(KeyCode::Right), Action::NextValue),
     (Key::char('l'), Action::NextValue),
+    (Key::char('c'), Action::AddComment),
+    (Key::char('r'), Action::ResolveComment),
 ];
 
 fn kind_menu() -> Vec<(Key, Action)> {

@@ -26,10 +26,14 @@ const NOTE: &str =
     "Each action's name is on the right: config.ron gives an action other keys by its name.";
 
 /// What the signs on the cards mean, after the keys.
-const LEGEND: [(&str, &str); 4] = [
+const LEGEND: [(&str, &str); 5] = [
     ("-- -", "deep pain, pain (in reds)"),
     ("+ ++", "glory, deep glory (in green and gold)"),
     ("ZMOT", "a moment of truth: heavy border and a badge"),
+    (
+        "✎2",
+        "two comments still open on the card; its details list them",
+    ),
     ("double", "the border of the selected card"),
 ];
 

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Edit, Id, Journey, Moment, Stage};
+use super::{CommentTarget, Edit, Id, Journey, Moment, Stage};
 
 /// What the part of a journey that an edit writes holds now. Undo compares it with what
 /// that part held just after the change, to tell whether someone else changed it since.
@@ -95,6 +95,10 @@ impl Journey {
             Edit::SetPersonas { .. } => Edit::SetPersonas {
                 personas: self.personas.clone(),
             },
+            Edit::SetComments { target, .. } => Edit::SetComments {
+                target: *target,
+                comments: self.comments(*target)?.to_vec(),
+            },
             Edit::InsertStage { .. }
             | Edit::MoveStage { .. }
             | Edit::RemoveStage { .. }
@@ -177,6 +181,10 @@ impl Edit {
             | Edit::SetTags { id, .. }
             | Edit::SetVotes { id, .. } => renumber_id(id, ids),
             Edit::ReplaceJourney { journey } => journey.renumber(ids),
+            Edit::SetComments { target, .. } => match target {
+                CommentTarget::Stage(id) | CommentTarget::Moment(id) => renumber_id(id, ids),
+                CommentTarget::Journey => {}
+            },
             Edit::SetJourneyText { .. } | Edit::SetPersonas { .. } => {}
         }
     }

@@ -3,14 +3,17 @@
 //!
 //! The first ten columns are the ones a person works with; the rest carry what a round
 //! trip needs (ids, and the journey's and stages' own texts on the first row that has
-//! them). A stage with no moments is a row with only its stage columns filled. Import
-//! accepts the columns in any order and by name in any case, needs only `stage` and
-//! `title`, and reads the feeling as a number (-2 to 2), a word or a sign.
+//! them), then the comments on the moment, its stage and the journey, one cell each (see
+//! [`comments`]). A stage with no moments is a row with only its stage columns filled.
+//! Import accepts the columns in any order and by name in any case, needs only `stage`
+//! and `title`, and reads the feeling as a number (-2 to 2), a word or a sign.
+
+mod comments;
 
 use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, Stage, clean_tags};
 
 /// Every column, in the order they are written.
-const COLUMNS: [&str; 18] = [
+const COLUMNS: [&str; 21] = [
     "stage",
     "title",
     "kind",
@@ -29,7 +32,17 @@ const COLUMNS: [&str; 18] = [
     "journey",
     "journey description",
     "personas",
+    "comments",
+    "stage comments",
+    "journey comments",
 ];
+
+/// Where the columns that hold more than one moment's worth are.
+const STAGE_DESCRIPTION: usize = 14;
+const JOURNEY: usize = 15;
+const MOMENT_COMMENTS: usize = 18;
+const STAGE_COMMENTS: usize = 19;
+const JOURNEY_COMMENTS: usize = 20;
 
 const BOM: &str = "\u{feff}";
 
@@ -40,38 +53,32 @@ pub fn to_csv(journey: &Journey) -> String {
         .from_writer(Vec::new());
     let mut rows = vec![COLUMNS.map(str::to_owned).to_vec()];
     for (index, stage) in journey.stages().iter().enumerate() {
-        let stage_columns = [stage.id.0.to_string(), text_cell(&stage.description)];
-        let journey_columns = if index == 0 {
-            [
-                text_cell(&journey.title),
-                text_cell(&journey.description),
-                text_cell(&journey.personas.join(", ")),
-            ]
-        } else {
-            Default::default()
-        };
-        if stage.moments.is_empty() {
+        // A row per moment, or one with only the stage's columns for a stage without any.
+        let mut stage_rows: Vec<Vec<String>> = stage
+            .moments
+            .iter()
+            .map(|moment| moment_row(&stage.name, moment))
+            .collect();
+        if stage_rows.is_empty() {
             let mut row = vec![String::new(); COLUMNS.len()];
             row[0] = text_cell(&stage.name);
-            row[13..15].clone_from_slice(&stage_columns);
-            row[15..].clone_from_slice(&journey_columns);
-            rows.push(row);
+            stage_rows.push(row);
         }
-        for (number, moment) in stage.moments.iter().enumerate() {
-            let mut row = moment_row(&stage.name, moment);
+        for (number, mut row) in stage_rows.into_iter().enumerate() {
+            row[13] = stage.id.0.to_string();
             if number == 0 {
-                row[14] = stage_columns[1].clone();
-                row[15..].clone_from_slice(&journey_columns);
+                row[STAGE_DESCRIPTION] = text_cell(&stage.description);
+                row[STAGE_COMMENTS] = text_cell(&comments::to_cell(&stage.comments));
             }
-            row[13] = stage_columns[0].clone();
+            if number == 0 && index == 0 {
+                journey_cells(journey, &mut row);
+            }
             rows.push(row);
         }
     }
     if journey.stages().is_empty() {
         let mut row = vec![String::new(); COLUMNS.len()];
-        row[15] = text_cell(&journey.title);
-        row[16] = text_cell(&journey.description);
-        row[17] = text_cell(&journey.personas.join(", "));
+        journey_cells(journey, &mut row);
         rows.push(row);
     }
     for row in rows {
@@ -80,6 +87,14 @@ pub fn to_csv(journey: &Journey) -> String {
     }
     let bytes = writer.into_inner().unwrap_or_default();
     format!("{BOM}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The journey's own cells, which go on the first row.
+fn journey_cells(journey: &Journey, row: &mut [String]) {
+    row[JOURNEY] = text_cell(&journey.title);
+    row[16] = text_cell(&journey.description);
+    row[17] = text_cell(&journey.personas.join(", "));
+    row[JOURNEY_COMMENTS] = text_cell(&comments::to_cell(&journey.comments));
 }
 
 fn moment_row(stage: &str, moment: &Moment) -> Vec<String> {
@@ -109,6 +124,7 @@ fn moment_row(stage: &str, moment: &Moment) -> Vec<String> {
         moment.id.0.to_string(),
     ];
     row.resize(COLUMNS.len(), String::new());
+    row[MOMENT_COMMENTS] = text_cell(&comments::to_cell(&moment.comments));
     row
 }
 
@@ -299,6 +315,7 @@ struct Sheet {
     title: String,
     description: String,
     personas: Vec<String>,
+    comments: Vec<crate::model::Comment>,
     stages: Vec<Stage>,
 }
 
@@ -314,27 +331,31 @@ impl Sheet {
         if self.personas.is_empty() {
             self.personas = split_list(&cell(17));
         }
+        if self.comments.is_empty() {
+            self.comments = comments_in(columns, record, JOURNEY_COMMENTS)?;
+        }
         let stage_name = cell(0);
-        let moment_cells = 1..13;
+        let moment_cells = (1..13).chain([MOMENT_COMMENTS]);
+        let no_moment = moment_cells
+            .clone()
+            .all(|c| columns.get(record, c).is_empty());
         // A stage may have no name; then its id tells the row belongs to one.
         if stage_name.is_empty() && columns.get(record, 13).is_empty() {
-            if moment_cells
-                .clone()
-                .all(|c| columns.get(record, c).is_empty())
-            {
+            if no_moment {
                 return Ok(());
             }
             return Err("the row has no stage; put the stage's name in the `stage` column".into());
         }
         let stage_id = parse_id(columns.get(record, 13), "stage id")?;
+        let stage_comments = comments_in(columns, record, STAGE_COMMENTS)?;
         let stage = self.stage(&stage_name, stage_id);
         if stage.description.is_empty() {
-            stage.description = cell(14);
+            stage.description = cell(STAGE_DESCRIPTION);
         }
-        if moment_cells
-            .clone()
-            .all(|c| columns.get(record, c).is_empty())
-        {
+        if stage.comments.is_empty() {
+            stage.comments = stage_comments;
+        }
+        if no_moment {
             return Ok(());
         }
         let moment = read_moment(columns, record)?;
@@ -375,7 +396,17 @@ impl Sheet {
             clean_tags(personas),
             self.stages,
         )
+        .with_comments(self.comments)
     }
+}
+
+/// The comments in one of the comment columns of a row.
+fn comments_in(
+    columns: &Columns,
+    record: &csv::StringRecord,
+    column: usize,
+) -> Result<Vec<crate::model::Comment>, String> {
+    comments::from_cell(&text_value(columns.get(record, column)), COLUMNS[column])
 }
 
 fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, String> {
@@ -398,6 +429,7 @@ fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, 
         tags: split_list(&cell(9)),
         evidence: parse_evidence(raw(10))?,
         votes: parse_number(raw(11), "votes")?,
+        comments: comments_in(columns, record, MOMENT_COMMENTS)?,
     })
 }
 

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::insight::{Counts, average_feeling, kinds};
-use crate::model::{Feeling, Journey, Kind, Moment, Stage};
+use crate::model::{Comment, Feeling, Journey, Kind, Moment, Stage};
 use crate::text::wrap;
 use crate::text::{count_summary, plural};
 
@@ -150,6 +150,7 @@ fn write_summary(page: &mut Page, journey: &Journey) {
     }
     write_counts(page, journey);
     write_kinds(page, journey);
+    write_comments(page, &journey.comments);
     page.close("</header>");
 }
 
@@ -519,6 +520,7 @@ fn write_stage(page: &mut Page, number: usize, stage: &Stage) {
         stage_counts(stage)
     };
     page.line(&format!(r#"<p class="stage-counts">{counts}</p>"#));
+    write_comments(page, &stage.comments);
     page.close("</header>");
     for moment in &stage.moments {
         write_card(page, moment);
@@ -618,6 +620,51 @@ fn write_card_details(page: &mut Page, moment: &Moment) {
             plural(votes, "vote", "votes")
         ));
     }
+    write_comments(page, &moment.comments);
+}
+
+/// The comments on the journey, a stage or a moment, each with its author and time; a
+/// resolved one says so in words and is set in grey.
+fn write_comments(page: &mut Page, comments: &[Comment]) {
+    if comments.is_empty() {
+        return;
+    }
+    page.open(r#"<ul class="comments">"#);
+    for comment in comments {
+        let (class, mark) = if comment.resolved {
+            (
+                " resolved",
+                r#" <span class="resolved-mark">resolved</span>"#,
+            )
+        } else {
+            ("", "")
+        };
+        let author = if comment.author.trim().is_empty() {
+            "someone"
+        } else {
+            &comment.author
+        };
+        let at = if comment.at.trim().is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#" <time datetime="{}">{}</time>"#,
+                escape(&comment.at),
+                escape(&crate::utc::readable(&comment.at))
+            )
+        };
+        page.open(&format!(r#"<li class="comment{class}">"#));
+        page.line(&format!(
+            r#"<p class="comment-head"><strong>{}</strong>{at}{mark}</p>"#,
+            escape(author)
+        ));
+        page.line(&format!(
+            r#"<p class="comment-text">{}</p>"#,
+            escape(comment.text.trim())
+        ));
+        page.close("</li>");
+    }
+    page.close("</ul>");
 }
 
 /// The page's look. Colours after Okabe and Ito, safe for people who do not tell red from
@@ -698,6 +745,14 @@ svg .empty { fill: var(--muted); font-size: 14px; text-anchor: middle; }
 .tags { display: flex; flex-wrap: wrap; gap: .25rem; list-style: none; padding: 0; margin: .45rem 0 0; font-size: .75rem; }
 .tags li { background: var(--paper); border: 1px solid rgba(0, 0, 0, .18); border-radius: 999px; padding: 0 .45rem; }
 .votes { font-size: .8rem; font-weight: 700; margin: .4rem 0 0; }
+.comments { list-style: none; padding: 0; margin: .5rem 0; font-size: .82rem; max-width: 75ch; }
+.comment { background: var(--paper); border: 1px solid var(--rule); border-left: 3px solid var(--text); border-radius: .35rem; padding: .3rem .5rem; margin-top: .35rem; }
+.comment p { margin: 0; }
+.comment-head { color: var(--muted); }
+.comment-head strong { color: var(--text); }
+.comment-text { white-space: pre-wrap; }
+.comment.resolved { border-left-style: dashed; color: var(--muted); }
+.resolved-mark { font-weight: 700; margin-left: .3rem; }
 .empty { color: var(--muted); font-style: italic; }
 footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; }
 @page { size: landscape; margin: 12mm; }

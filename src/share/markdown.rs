@@ -3,11 +3,12 @@
 use std::fmt::Write;
 
 use crate::insight::{Counts, kinds, ranking};
-use crate::model::{Journey, Kind, Moment, Stage};
+use crate::model::{Comment, Journey, Kind, Moment, Stage, open_count};
 use crate::text::{count_summary, plural};
 
 /// The report: title, description and personas, the counts, a table of moments for every
-/// stage, then the moments of truth by kind, the pains with their ideas, and the votes.
+/// stage, then the moments of truth by kind, the pains with their ideas, the votes, and
+/// the comments where there are any.
 ///
 /// Every text from the map is escaped, so a title like `<script>` or `**bold**` shows as
 /// typed and a `|` cannot break a table. Deterministic, ending with one newline.
@@ -20,6 +21,7 @@ pub fn to_markdown(journey: &Journey) -> String {
     write_moments_of_truth(&mut out, journey);
     write_pains(&mut out, journey);
     write_votes(&mut out, journey);
+    write_comments(&mut out, journey);
     finish(out)
 }
 
@@ -229,6 +231,55 @@ fn write_votes(out: &mut String, journey: &Journey) {
         );
     }
     out.push('\n');
+}
+
+/// Every comment under a heading for what it is on (the journey, a stage, a moment), in
+/// the order they were left; a resolved one says so in words.
+fn write_comments(out: &mut String, journey: &Journey) {
+    let mut places: Vec<(String, &[Comment])> = vec![("The journey".into(), &journey.comments)];
+    for (index, stage) in journey.stages().iter().enumerate() {
+        let stage_name = format!("{}. {}", index + 1, inline(&stage.name));
+        places.push((format!("Stage {stage_name}"), &stage.comments));
+        for moment in &stage.moments {
+            let title = bold_title(moment);
+            places.push((format!("{title}, in {stage_name}"), &moment.comments));
+        }
+    }
+    places.retain(|(_, comments)| !comments.is_empty());
+    if places.is_empty() {
+        return;
+    }
+    let all: Vec<&Comment> = places.iter().flat_map(|(_, c)| c.iter()).collect();
+    let open = all.iter().filter(|c| !c.resolved).count();
+    let _ = writeln!(out, "## Comments\n");
+    let _ = writeln!(
+        out,
+        "{}, {open} open.\n",
+        plural(all.len(), "comment", "comments")
+    );
+    for (heading, comments) in places {
+        let _ = writeln!(out, "### {heading} ({} open)\n", open_count(comments));
+        for comment in comments {
+            let _ = writeln!(out, "- {}", comment_line(comment));
+        }
+        out.push('\n');
+    }
+}
+
+/// "**Ana**, 2026-12-04 05:12 UTC, *resolved*: the text".
+fn comment_line(comment: &Comment) -> String {
+    let author = if comment.author.trim().is_empty() {
+        "*someone*".to_owned()
+    } else {
+        format!("**{}**", inline(&comment.author))
+    };
+    let at = if comment.at.trim().is_empty() {
+        String::new()
+    } else {
+        format!(", {}", inline(&crate::utc::readable(&comment.at)))
+    };
+    let resolved = if comment.resolved { ", *resolved*" } else { "" };
+    format!("{author}{at}{resolved}: {}", inline(&comment.text))
 }
 
 /// User text for a table cell or a line of running text: Markdown and HTML specials

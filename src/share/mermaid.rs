@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Feeling, Id, Journey, Moment, Stage};
+use crate::model::{Comment, Feeling, Id, Journey, Moment, Stage};
 
 /// The first line of every export; it is what tells a motmap diagram from a hand-written
 /// one when reading it back.
@@ -34,6 +34,8 @@ struct JourneyMeta {
     description: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     personas: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    comments: Vec<Comment>,
     #[serde(default)]
     next_id: u64,
 }
@@ -46,6 +48,8 @@ struct StageMeta {
     name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     description: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    comments: Vec<Comment>,
 }
 
 /// The journey as a Mermaid `journey` diagram.
@@ -60,6 +64,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
         title: journey.title.clone(),
         description: journey.description.clone(),
         personas: journey.personas.clone(),
+        comments: journey.comments.clone(),
         next_id: journey.next_id(),
     };
     let _ = writeln!(out, "    %% motmap journey {}", json(&meta));
@@ -69,6 +74,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
             id: stage.id,
             name: stage.name.clone(),
             description: stage.description.clone(),
+            comments: stage.comments.clone(),
         };
         let _ = writeln!(out, "    %% motmap stage {}", json(&meta));
         for moment in &stage.moments {
@@ -335,6 +341,7 @@ impl Reader {
                     }
                     stage.id = meta.id;
                     stage.description = meta.description;
+                    stage.comments = meta.comments;
                 }
             }
             "moment" => {
@@ -381,6 +388,7 @@ impl Reader {
     fn finish(self) -> Journey {
         let mut title = self.title;
         let (mut description, mut personas, mut next_id) = (String::new(), Vec::new(), 0);
+        let mut comments = Vec::new();
         if let Some(meta) = self.meta {
             next_id = meta.next_id;
             if title.is_empty() || title == safe_text(&meta.title, ";#") {
@@ -388,6 +396,7 @@ impl Reader {
             }
             description = meta.description;
             personas = meta.personas;
+            comments = meta.comments;
         } else {
             // A hand-written diagram: its actors are the journey's personas.
             for stage in &self.stages {
@@ -398,7 +407,9 @@ impl Reader {
                 }
             }
         }
-        Journey::from_parts(title, description, personas, self.stages).count_from(next_id)
+        Journey::from_parts(title, description, personas, self.stages)
+            .with_comments(comments)
+            .count_from(next_id)
     }
 }
 

@@ -135,7 +135,7 @@ impl fmt::Display for LoadError {
             }
             LoadProblem::NewerFormat { found } => write!(
                 f,
-                "{path} was made by a newer motmap: it is in file format {found}, and this motmap reads format {}. Update motmap to open it. {unchanged}",
+                "{path} was made by a newer motmap: it is in file format {found}, and this motmap reads formats up to {}. Update motmap to open it. {unchanged}",
                 super::FORMAT_VERSION
             ),
         }
@@ -270,6 +270,7 @@ fn thing(serde_name: Option<&str>) -> &'static str {
         Some("Moment") => "a moment",
         Some("Stage") => "a stage",
         Some("Journey") => "the journey",
+        Some("Comment") => "a comment",
         _ => "the map",
     }
 }

@@ -6,14 +6,33 @@ use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthChar;
 
 use super::error::{Excerpt, LoadProblem};
-use crate::model::{Journey, Stage};
+use crate::model::{Comment, Journey, Stage};
 
-/// The version of the file format this motmap writes and reads. Files carry it as
+/// The newest version of the file format this motmap reads. Files carry it as
 /// `format: 1`; a file without it is taken to be version 1.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The first version, which every map without comments is still written in, byte for
+/// byte, so that a motmap from before comments reads it.
+const FIRST_VERSION: u32 = 1;
+
+/// The version that brought comments. A map holding any is written in it, so a motmap
+/// that knows nothing of comments refuses the file rather than drop them on its next save.
+const COMMENTS_VERSION: u32 = 2;
+
+/// The oldest version that holds everything in `journey`: the one it is written in.
+pub fn format_for(journey: &Journey) -> u32 {
+    if journey.has_comments() {
+        COMMENTS_VERSION
+    } else {
+        FIRST_VERSION
+    }
+}
 
 /// The first line of every saved map.
-const HEADER: &str = "// motmap journey map, file format 1 (RON). Edit with motmap or by hand.\n";
+fn header(format: u32) -> String {
+    format!("// motmap journey map, file format {format} (RON). Edit with motmap or by hand.\n")
+}
 
 /// The journey as it is read from a file (RON, or JSON with the same fields).
 #[derive(Deserialize)]
@@ -26,6 +45,8 @@ pub(crate) struct JourneyFile {
     description: String,
     #[serde(default)]
     personas: Vec<String>,
+    #[serde(default)]
+    comments: Vec<Comment>,
     #[serde(default)]
     stages: Vec<Stage>,
     #[serde(default)]
@@ -43,6 +64,8 @@ pub(crate) struct JourneyFileRef<'a> {
     description: &'a str,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     personas: &'a [String],
+    #[serde(skip_serializing_if = "<[Comment]>::is_empty")]
+    comments: &'a [Comment],
     stages: &'a [Stage],
     /// Kept so that ids are never reused (see [`Journey::next_id`]).
     next_id: u64,
@@ -57,6 +80,7 @@ impl JourneyFile {
         }
         Ok(
             Journey::from_parts(self.title, self.description, self.personas, self.stages)
+                .with_comments(self.comments)
                 .count_from(self.next_id),
         )
     }
@@ -65,10 +89,11 @@ impl JourneyFile {
 impl<'a> JourneyFileRef<'a> {
     pub(crate) fn of(journey: &'a Journey) -> JourneyFileRef<'a> {
         JourneyFileRef {
-            format: FORMAT_VERSION,
+            format: format_for(journey),
             title: &journey.title,
             description: &journey.description,
             personas: &journey.personas,
+            comments: &journey.comments,
             stages: journey.stages(),
             next_id: journey.next_id(),
         }
@@ -83,7 +108,7 @@ struct VersionProbe {
 }
 
 fn first_version() -> u32 {
-    1
+    FIRST_VERSION
 }
 
 /// `kind: Fmot` rather than `kind: Some(Fmot)`, both when reading and writing.
@@ -104,7 +129,8 @@ pub fn to_ron(journey: &Journey) -> String {
         .expect("a journey is made of strings, numbers and lists, which always serialise");
     // ron escapes apostrophes as `\'`, which RON does not need inside double quotes; it
     // escapes every backslash, so each `\'` in its output is one of those.
-    format!("{HEADER}{}\n", body.replace("\\'", "'"))
+    let header = header(file.format);
+    format!("{header}{}\n", body.replace("\\'", "'"))
 }
 
 /// Reads a map from the bytes of a file.

@@ -17,7 +17,7 @@ use crate::input::TextInput;
 use crate::keymap::KeyMap;
 use crate::layout::{self, Card, Cards, MAX_TITLE_LINES, has_header};
 use crate::merge::has_conflict;
-use crate::model::{Id, Moment, Stage};
+use crate::model::{Id, Moment, Stage, open_count};
 use crate::status::Tone;
 use crate::text::{count_summary, pad, plural, truncate, width, wrap};
 use crate::workshop::Filter;
@@ -505,8 +505,9 @@ impl MomentCard<'_> {
     }
 }
 
-/// `FMOT -- deep pain      Store`: the badge, the feeling, and the channel on the right
-/// when there is room; `! conflict` there instead while a merge conflict waits.
+/// `FMOT -- deep pain   Store ✎2`: the badge, the feeling, and on the right how many
+/// comments are open, then the channel when there is room; `! conflict` in place of the
+/// channel while a merge conflict waits.
 struct CardHeader<'a> {
     moment: &'a Moment,
     theme: &'a Theme,
@@ -516,6 +517,10 @@ impl Widget for CardHeader<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let (moment, theme) = (self.moment, self.theme);
         let room = area.width as usize;
+        let open = open_count(&moment.comments);
+        let mark = (open > 0).then(|| comment_mark(open));
+        // The count of open comments goes before the feeling's word and the channel.
+        let reserved = mark.as_ref().map_or(0, |m| width(m) + 1);
         let mut spans = Vec::new();
         if let Some(kind) = moment.kind {
             spans.push(Span::styled(format!(" {} ", kind.badge()), theme.badge()));
@@ -527,7 +532,7 @@ impl Widget for CardHeader<'_> {
             // The word when it fits, the symbol always: it carries the meaning without
             // colour.
             let with_word = format!("{symbol} {}", moment.feeling.label());
-            let feeling = if used + width(&with_word) <= room {
+            let feeling = if used + width(&with_word) + reserved <= room {
                 with_word
             } else {
                 symbol.to_string()
@@ -536,19 +541,32 @@ impl Widget for CardHeader<'_> {
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         Line::from(spans).render(area, buf);
-        let left = room.saturating_sub(used + 2);
+        let mut left = room.saturating_sub(used + 2);
+        let mut right = area.right();
+        if let Some(mark) = mark.filter(|m| left >= width(m)) {
+            right -= width(&mark) as u16;
+            buf.set_stringn(right, area.y, &mark, left, theme.key());
+            left = left.saturating_sub(width(&mark) + 1);
+            right = right.saturating_sub(1);
+        }
         if has_conflict(moment) {
             let mark = if left >= width("! conflict") {
                 "! conflict"
             } else {
                 "!"
             };
-            let x = area.right() - width(mark) as u16;
+            let x = right.saturating_sub(width(mark) as u16);
             buf.set_stringn(x, area.y, mark, left, theme.status(Tone::Error));
         } else if !moment.channel.is_empty() && left >= 5.min(width(&moment.channel)) {
             let channel = truncate(&moment.channel, left);
-            let x = area.right() - width(&channel) as u16;
+            let x = right.saturating_sub(width(&channel) as u16);
             buf.set_stringn(x, area.y, &channel, left, theme.dim());
         }
     }
+}
+
+/// How a card says it has open comments: `✎2`. A pencil one column wide in every
+/// terminal, and a number, which read without colour.
+pub fn comment_mark(open: usize) -> String {
+    format!("✎{open}")
 }

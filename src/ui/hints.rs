@@ -40,6 +40,8 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
 const READ_ONLY_HINTS: &[Hint] = &[
     (&[Help], "", "help"),
     (&[OpenDetails], "", "details"),
+    (&[AddComment], "", "comment"),
+    (&[AddVote, RemoveVote], "/", "vote"),
     (&[Search], "", "search"),
     (&[Quit], "", "quit"),
 ];
@@ -81,6 +83,7 @@ const TYPING_HINTS: &[Hint] = &[(&[KeepText], "", "keep"), (&[CancelText], "", "
 
 const READ_ONLY_DETAILS_HINTS: &[Hint] = &[
     (&[PreviousField, NextField], "", "field"),
+    (&[AddComment], "", "comment"),
     (&[Close], "", "close"),
 ];
 
@@ -88,6 +91,8 @@ const DETAILS_HINTS: &[Hint] = &[
     (&[PreviousField, NextField], "", "field"),
     (&[EditField], "", "edit"),
     (&[PreviousValue, NextValue], "", "change"),
+    (&[AddComment], "", "comment"),
+    (&[ResolveComment], "", "resolve"),
     (&[Close], "", "close"),
 ];
 

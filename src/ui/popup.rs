@@ -11,11 +11,11 @@ use unicode_width::UnicodeWidthStr;
 use super::input_window;
 use super::theme::Theme;
 use crate::action::Action;
-use crate::app::{App, DetailField, ExportChoice, Mode, Question};
+use crate::app::{App, DetailField, DetailRow, ExportChoice, Mode, Question, TextTarget};
 use crate::input::TextInput;
 use crate::keymap::{Context, KIND_CHOICES, KeyMap};
 use crate::layout::centered;
-use crate::model::{Kind, Moment};
+use crate::model::{Comment, Kind, Moment, open_count};
 use crate::text::{truncate, wrap};
 
 /// Draws the popup on top, if one is open; returns the cursor while a field is typed in.
@@ -31,6 +31,21 @@ pub fn render_popups(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> 
             field: *field,
             editing: editing.as_ref(),
             read_only: app.is_read_only(),
+            keys,
+            theme,
+        }
+        .draw(area, buf),
+        Mode::EditText {
+            target: TextTarget::Comment { on, .. },
+            input,
+        } => CommentField {
+            place: app.comment_place(*on)?,
+            byline: format!(
+                "{} · {}",
+                app.author(),
+                crate::utc::readable(&app.utc_now())
+            ),
+            input,
             keys,
             theme,
         }
@@ -108,7 +123,7 @@ fn mend_wide_seams(area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// Every field of a moment, one being typed into or not.
+/// Every field of a moment, one being typed into or not, then its comments.
 struct DetailsView<'a> {
     moment: &'a Moment,
     stage: &'a str,
@@ -123,14 +138,25 @@ struct DetailsView<'a> {
 /// The width of the details' field names.
 const LABEL: u16 = 10;
 
+/// The most lines of a comment's text the details show.
+const COMMENT_LINES: usize = 3;
+
 impl DetailsView<'_> {
     fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = self.theme;
         let value_room = 76usize.min(area.width as usize).saturating_sub(13);
+        let comments: usize = self
+            .moment
+            .comments
+            .iter()
+            .map(|c| comment_height(c, value_room))
+            .sum::<usize>()
+            + usize::from(!self.moment.comments.is_empty());
         let wanted: usize = DetailField::ALL
             .iter()
             .map(|f| detail_value(self.moment, *f, value_room, theme).0.len())
             .sum::<usize>()
+            + comments
             + 4;
         let popup = centered(area, 76, (wanted as u16).max(8));
         let title = truncate(
@@ -173,6 +199,16 @@ impl DetailsView<'_> {
             cursor = cursor.or(found);
             y += rows;
         }
+        if y < footer {
+            self.render_comments(
+                Rect {
+                    y,
+                    height: footer - y,
+                    ..inner
+                },
+                buf,
+            );
+        }
         buf.set_stringn(
             inner.x,
             footer,
@@ -181,6 +217,79 @@ impl DetailsView<'_> {
             theme.dim(),
         );
         cursor
+    }
+
+    /// The comments under the fields: a heading with how many are open, then each with
+    /// `open` or `resolved` in words where the field names are, its author and time, and
+    /// its text. When they do not all fit, the list starts late enough to show the
+    /// highlighted one.
+    fn render_comments(&self, area: Rect, buf: &mut Buffer) {
+        let comments = &self.moment.comments;
+        if comments.is_empty() {
+            return;
+        }
+        let theme = self.theme;
+        let value_width = area.width.saturating_sub(LABEL + 1) as usize;
+        let highlighted = match DetailRow::at(self.field) {
+            DetailRow::Comment(index) => Some(index),
+            DetailRow::Field(_) => None,
+        };
+        let first = first_comment_shown(comments, highlighted, value_width, area.height);
+        let mut heading = format!("{} open of {}", open_count(comments), comments.len());
+        if first > 0 {
+            heading.push_str(&format!(", {first} above"));
+        }
+        buf.set_stringn(
+            area.x,
+            area.y,
+            format!(" {:<9}", "Comments"),
+            LABEL as usize,
+            theme.dim(),
+        );
+        buf.set_stringn(
+            area.x + LABEL + 1,
+            area.y,
+            &heading,
+            value_width,
+            theme.dim(),
+        );
+        let mut y = area.y + 1;
+        for (index, comment) in comments.iter().enumerate().skip(first) {
+            if y >= area.bottom() {
+                break;
+            }
+            let label_style = if Some(index) == highlighted {
+                theme.highlight()
+            } else {
+                theme.dim()
+            };
+            let state = if comment.resolved { "resolved" } else { "open" };
+            buf.set_stringn(
+                area.x,
+                y,
+                format!(" {state:<9}"),
+                LABEL as usize,
+                label_style,
+            );
+            let text_style = if comment.resolved {
+                theme.dim()
+            } else {
+                Style::new()
+            };
+            let mut lines = vec![(comment_byline(comment), theme.dim())];
+            lines.extend(
+                wrap(&comment.text, value_width, COMMENT_LINES)
+                    .into_iter()
+                    .map(|line| (line, text_style)),
+            );
+            for (line, style) in lines {
+                if y >= area.bottom() {
+                    break;
+                }
+                buf.set_stringn(area.x + LABEL + 1, y, &line, value_width, style);
+                y += 1;
+            }
+        }
     }
 
     /// The field being typed into, hard-wrapped when it spans lines; the rows it took
@@ -251,15 +360,25 @@ impl DetailsView<'_> {
                 typing(Action::CancelText)
             ),
             None if self.read_only => format!(
-                " {} field · {} close · read-only",
+                " {} field · {} comment · {} close · read-only",
                 both(Action::PreviousField, Action::NextField),
+                details(Action::AddComment),
+                details(Action::Close)
+            ),
+            None if matches!(DetailRow::at(self.field), DetailRow::Comment(_)) => format!(
+                " {} row · {} resolve or reopen · {} comment · {} undo · {} close",
+                both(Action::PreviousField, Action::NextField),
+                details(Action::ResolveComment),
+                details(Action::AddComment),
+                details(Action::Undo),
                 details(Action::Close)
             ),
             None => format!(
-                " {} field · {} edit · {} change · {} undo · {} close",
+                " {} field · {} edit · {} change · {} comment · {} undo · {} close",
                 both(Action::PreviousField, Action::NextField),
                 details(Action::EditField),
                 both(Action::PreviousValue, Action::NextValue),
+                details(Action::AddComment),
                 details(Action::Undo),
                 details(Action::Close)
             ),
@@ -324,6 +443,46 @@ fn detail_value(
     }
 }
 
+/// The rows a comment takes in the details: its author and time, then its text.
+fn comment_height(comment: &Comment, width: usize) -> usize {
+    1 + wrap(&comment.text, width, COMMENT_LINES).len()
+}
+
+/// "Ana · 2026-12-04 05:12 UTC": who wrote a comment, and when.
+fn comment_byline(comment: &Comment) -> String {
+    let author = if comment.author.is_empty() {
+        crate::app::DEFAULT_AUTHOR
+    } else {
+        &comment.author
+    };
+    if comment.at.is_empty() {
+        author.to_owned()
+    } else {
+        format!("{author} · {}", crate::utc::readable(&comment.at))
+    }
+}
+
+/// The first comment to show in `rows` (under the heading) so that the highlighted one
+/// is in view: the first of all when it fits.
+fn first_comment_shown(
+    comments: &[Comment],
+    highlighted: Option<usize>,
+    width: usize,
+    rows: u16,
+) -> usize {
+    let Some(last) = highlighted else {
+        return 0;
+    };
+    let room = usize::from(rows.saturating_sub(1));
+    let mut first = last;
+    let mut used = comment_height(&comments[last], width);
+    while first > 0 && used + comment_height(&comments[first - 1], width) <= room {
+        first -= 1;
+        used += comment_height(&comments[first], width);
+    }
+    first
+}
+
 /// Hard-wraps multi-line text being edited and finds the cursor's row and column.
 fn multiline_layout(text: &str, cursor: usize, room: usize) -> (Vec<String>, (u16, u16)) {
     use unicode_segmentation::UnicodeSegmentation;
@@ -359,6 +518,76 @@ fn multiline_layout(text: &str, cursor: usize, room: usize) -> (Vec<String>, (u1
         at = ((lines.len() - 1) as u16, col as u16);
     }
     (lines, at)
+}
+
+/// A new comment being typed: what it is on, who signs it and when, the text over as
+/// many lines as it takes.
+struct CommentField<'a> {
+    /// “Checkout”, stage “Buy”, the journey.
+    place: String,
+    /// "Ana · 2026-12-04 05:12 UTC".
+    byline: String,
+    input: &'a TextInput,
+    keys: &'a KeyMap,
+    theme: &'a Theme,
+}
+
+/// The fewest lines of text the comment field shows.
+const COMMENT_FIELD_LINES: u16 = 3;
+
+impl CommentField<'_> {
+    fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let theme = self.theme;
+        let room = 64u16.min(area.width).saturating_sub(4) as usize;
+        let (lines, at) = multiline_layout(self.input.text(), self.input.cursor_byte(), room);
+        let text_rows = (lines.len() as u16).max(COMMENT_FIELD_LINES);
+        let popup = centered(area, 64, text_rows + 5);
+        let title = truncate(
+            &format!("Comment on {}", self.place),
+            popup.width.saturating_sub(6) as usize,
+        );
+        let inner = popup_frame(popup, buf, &title, theme);
+        if inner.width < 8 || inner.height < 4 {
+            return None;
+        }
+        let field = Rect {
+            x: inner.x + 1,
+            y: inner.y + 1,
+            width: inner.width - 2,
+            height: inner.height - 3,
+        };
+        buf.set_stringn(
+            field.x,
+            inner.y,
+            &self.byline,
+            field.width as usize,
+            theme.dim(),
+        );
+        // The lines that keep the cursor in view, the last ones when the text is long.
+        let skip = (at.0 + 1).saturating_sub(field.height);
+        for row in 0..field.height {
+            let line = lines
+                .get(usize::from(row + skip))
+                .map_or("", String::as_str);
+            let text = crate::text::pad(line, field.width as usize);
+            buf.set_stringn(
+                field.x,
+                field.y + row,
+                text,
+                field.width as usize,
+                theme.input(),
+            );
+        }
+        let typing = |a| self.keys.first_label(Context::Typing, a);
+        let footer = format!(
+            " {} adds it · {} new line · {} cancels",
+            typing(Action::KeepText),
+            typing(Action::NewLine),
+            typing(Action::CancelText)
+        );
+        footer_line(inner, buf, &footer, theme);
+        Some(Position::new(field.x + at.1, field.y + at.0 - skip))
+    }
 }
 
 /// A menu's keys for its footer: moving up and down, taking the row, closing.

@@ -4,7 +4,7 @@
 use crate::action::Action;
 use crate::app::{App, Confirm, Effect, Mode, Screen, TextTarget};
 use crate::input::TextInput;
-use crate::model::{Edit, Feeling, Kind, Moment, Stage};
+use crate::model::{CommentTarget, Edit, Feeling, Kind, Moment, Stage};
 use crate::text::{plural, quoted};
 
 impl App {
@@ -30,6 +30,9 @@ impl App {
             | Action::DescribeJourney
             | Action::EditPersonas => self.start_editing(action),
             Action::OpenDetails => self.open_details(),
+            Action::AddComment | Action::CommentStage | Action::CommentJourney => {
+                self.start_comment(action, None)
+            }
             Action::DeleteMoment => self.delete_moment(),
             Action::DeleteStage => self.delete_stage(),
             Action::MakePain => self.make_pain_or_glory(-1),
@@ -207,7 +210,7 @@ impl App {
         None
     }
 
-    fn stage_or_hint(&mut self) -> Option<Stage> {
+    pub(super) fn stage_or_hint(&mut self) -> Option<Stage> {
         let stage = self.selected_stage().cloned();
         if stage.is_none() {
             self.hint_add_stage();
@@ -659,10 +662,9 @@ impl App {
                 | Edit::SetVotes { id, .. } => self.select_moment(*id),
                 Edit::InsertStage { stage, .. } => self.select_stage(stage.id),
                 Edit::MoveStage { id, .. } | Edit::SetStageText { id, .. } => {
-                    let moment = self.selection.moment;
-                    self.select_stage(*id);
-                    self.selection.moment = moment;
+                    self.select_stage_keeping_row(*id)
                 }
+                Edit::SetComments { target, .. } => self.follow_comments(*target),
                 Edit::RemoveMoment { .. }
                 | Edit::RemoveStage { .. }
                 | Edit::SetJourneyText { .. }
@@ -671,5 +673,21 @@ impl App {
             }
         }
         self.clamp_selection();
+    }
+
+    /// Selects what comments were changed on: their moment or stage.
+    fn follow_comments(&mut self, target: CommentTarget) {
+        match target {
+            CommentTarget::Moment(id) => self.select_moment(id),
+            CommentTarget::Stage(id) => self.select_stage_keeping_row(id),
+            CommentTarget::Journey => {}
+        }
+    }
+
+    /// Selects a stage, on the same row as before where it has one.
+    fn select_stage_keeping_row(&mut self, id: crate::model::Id) {
+        let moment = self.selection.moment;
+        self.select_stage(id);
+        self.selection.moment = moment;
     }
 }

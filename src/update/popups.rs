@@ -2,7 +2,7 @@
 //! menus, the help overlay and the questions.
 
 use crate::action::Action;
-use crate::app::{App, Confirm, DetailField, Effect, ExportChoice, Mode, export_format};
+use crate::app::{App, Confirm, DetailField, DetailRow, Effect, ExportChoice, Mode, export_format};
 use crate::input::TextInput;
 use crate::keymap::{Context, EXPORT_ACTIONS, KIND_CHOICES};
 use crate::model::{Edit, Evidence, Feeling, Moment, MomentField};
@@ -18,10 +18,12 @@ impl App {
         let key = |a| self.keymap().first_label(Context::Details, a);
         let both = |a, b| self.keymap().joined(Context::Details, &[a, b], "");
         format!(
-            "{} choose a field, {} edits it, {} change kind, feeling or evidence, {} closes.",
+            "{} choose a field or a comment, {} edits it, {} change kind, feeling or evidence, {} comments, {} resolves one, {} closes.",
             both(Action::PreviousField, Action::NextField),
             key(Action::EditField),
             both(Action::PreviousValue, Action::NextValue),
+            key(Action::AddComment),
+            key(Action::ResolveComment),
             key(Action::Close)
         )
     }
@@ -34,32 +36,61 @@ impl App {
             self.mode = Mode::Board;
             return Vec::new();
         };
-        let which = DetailField::ALL[field];
+        // The fields, then a row per comment.
+        let last = DetailField::ALL.len() + moment.comments.len() - 1;
         let go_to = |field: usize| Mode::Details {
             field,
             editing: None,
         };
-        match action {
-            Action::Close => {
+        match (action, DetailRow::at(field)) {
+            (Action::Close, _) => {
                 self.mode = Mode::Board;
                 self.info("Details closed.");
             }
-            Action::PreviousField => self.mode = go_to(field.saturating_sub(1)),
-            Action::NextField => self.mode = go_to((field + 1).min(DetailField::ALL.len() - 1)),
-            Action::PreviousValue if which.is_choice() => self.cycle_detail(&moment, which, -1),
-            Action::NextValue | Action::EditField if which.is_choice() => {
+            (Action::PreviousField, _) => self.mode = go_to(field.saturating_sub(1)),
+            (Action::NextField, _) => self.mode = go_to((field + 1).min(last)),
+            (Action::PreviousValue, DetailRow::Field(which)) if which.is_choice() => {
+                self.cycle_detail(&moment, which, -1)
+            }
+            (Action::NextValue | Action::EditField, DetailRow::Field(which))
+                if which.is_choice() =>
+            {
                 self.cycle_detail(&moment, which, 1)
             }
-            Action::EditField => self.edit_detail(&moment, field),
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
+            (Action::EditField, DetailRow::Field(_)) => self.edit_detail(&moment, field),
+            (Action::ResolveComment, DetailRow::Comment(index)) => {
+                self.resolve_comment(&moment, index)
+            }
+            (Action::EditField | Action::ResolveComment, _) => self.say_how_comments_go(&moment),
+            (Action::AddComment, _) => self.start_comment(action, Some(field)),
+            (Action::Undo, _) => self.undo(),
+            (Action::Redo, _) => self.redo(),
             _ => {}
         }
         Vec::new()
     }
 
+    /// A comment is not edited, and only a comment is resolved: which keys do what.
+    fn say_how_comments_go(&mut self, moment: &Moment) {
+        let key = |a| self.keymap().first_label(Context::Details, a);
+        let (add, resolve, down) = (
+            key(Action::AddComment),
+            key(Action::ResolveComment),
+            key(Action::NextField),
+        );
+        self.info(if moment.comments.is_empty() {
+            format!("No comments yet: {add} adds one.")
+        } else {
+            format!(
+                "Comments stay as written: {down} down to one, {resolve} resolves it or opens it again, {add} adds another."
+            )
+        });
+    }
+
     fn edit_detail(&mut self, moment: &Moment, field: usize) {
-        let which = DetailField::ALL[field];
+        let DetailRow::Field(which) = DetailRow::at(field) else {
+            return;
+        };
         let input = match which {
             DetailField::Tags => TextInput::line(&moment.tags.join(", ")),
             DetailField::Notes => TextInput::multiline(&moment.notes),

@@ -59,6 +59,13 @@ impl App {
             return;
         };
         match &self.mode {
+            Mode::EditText {
+                target: TextTarget::Comment { on, details },
+                ..
+            } => {
+                let (on, details) = (*on, *details);
+                self.commit_comment(on, details, &text);
+            }
             Mode::EditText { target, .. } => {
                 let target = *target;
                 self.commit_text(target, text.trim().to_owned());
@@ -86,7 +93,10 @@ impl App {
     fn cancel_text(&mut self) {
         let message = match &self.mode {
             Mode::EditText {
-                target: TextTarget::NewMoment { .. } | TextTarget::NewStage { .. },
+                target:
+                    TextTarget::NewMoment { .. }
+                    | TextTarget::NewStage { .. }
+                    | TextTarget::Comment { .. },
                 ..
             } => "Nothing added.",
             Mode::Search { .. } => "Search cancelled.",
@@ -94,7 +104,15 @@ impl App {
             _ => "Left as it was.",
         };
         self.mode = match &self.mode {
-            Mode::Details { field, .. } => Mode::Details {
+            Mode::Details { field, .. }
+            | Mode::EditText {
+                target:
+                    TextTarget::Comment {
+                        details: Some(field),
+                        ..
+                    },
+                ..
+            } => Mode::Details {
                 field: *field,
                 editing: None,
             },
@@ -158,9 +176,11 @@ impl App {
                 }
                 self.success(format!("The journey is called {}.", quoted(&text)));
             }
+            // Descriptions went above; a comment never comes here (see `keep_text`).
             TextTarget::StageDescription(_)
             | TextTarget::JourneyDescription
-            | TextTarget::Personas => {}
+            | TextTarget::Personas
+            | TextTarget::Comment { .. } => {}
         }
     }
 
@@ -265,7 +285,9 @@ impl App {
             self.mode = Mode::Board;
             return;
         };
-        let which = DetailField::ALL[field];
+        let crate::app::DetailRow::Field(which) = crate::app::DetailRow::at(field) else {
+            return;
+        };
         if which == DetailField::Title && text.trim().is_empty() {
             self.say_cannot_be_empty("A title");
             return;

@@ -90,7 +90,7 @@ impl App {
         let typed = keys.len() > 1 || keys.last().and_then(|k| k.typed_char()).is_some();
         match self.keymap().lookup(Context::Board, keys) {
             Lookup::Action(action) if action.opens_something() => {
-                if self.is_read_only() && action.edits() {
+                if self.is_read_only() && action.refused_in_read_only() {
                     self.refuse_in_read_only(action);
                     return Vec::new();
                 }

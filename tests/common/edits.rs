@@ -54,7 +54,9 @@ impl Person {
     /// the way the editor will change it.
     pub fn next_edit(&mut self) -> String {
         self.edits += 1;
-        let alive: Vec<usize> = (0..self.cards.len()).filter(|&i| self.cards[i].alive).collect();
+        let alive: Vec<usize> = (0..self.cards.len())
+            .filter(|&i| self.cards[i].alive)
+            .collect();
         let roll = self.pick(100);
         if alive.is_empty() || roll < 22 {
             return self.add();
@@ -68,14 +70,14 @@ impl Person {
                 let (key, feeling) = match card.feeling {
                     2 => ("-", 1),
                     -2 => ("+", -1),
-                    f if roll % 2 == 0 => ("+", f + 1),
+                    f if roll.is_multiple_of(2) => ("+", f + 1),
                     f => ("-", f - 1),
                 };
                 card.feeling = feeling;
                 key.to_string()
             }
             40..=54 => {
-                if card.votes > 0 && roll % 3 == 0 {
+                if card.votes > 0 && roll.is_multiple_of(3) {
                     card.votes -= 1;
                     "V".into()
                 } else {
@@ -88,7 +90,7 @@ impl Person {
                 format!("e<C-u>{}<Enter>", card.title)
             }
             70..=84 => {
-                if card.stage + 1 < STAGES && (card.stage == 0 || roll % 2 == 0) {
+                if card.stage + 1 < STAGES && (card.stage == 0 || roll.is_multiple_of(2)) {
                     card.stage += 1;
                     "L".into()
                 } else {
@@ -148,4 +150,3 @@ impl Person {
         lost
     }
 }
-

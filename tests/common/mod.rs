@@ -6,8 +6,8 @@
 #![allow(dead_code)]
 
 pub mod binary;
-pub mod edits;
 pub mod editor;
+pub mod edits;
 pub mod maps;
 pub mod pty;
 pub mod random;

@@ -174,4 +174,3 @@ impl Session {
 pub fn nonzero(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n).expect("a terminal has rows and columns")
 }
-
