@@ -577,8 +577,15 @@ impl App {
     /// Takes in a map merged with what others saved. Not a change of this editor's: undo
     /// never takes it back. This editor's own changes keep their place in the history,
     /// under the ids the merge gave them.
-    pub(crate) fn take_merged(&mut self, journey: Journey, renumbered: &HashMap<Id, Id>) {
-        self.history.renumber(renumbered);
+    pub(crate) fn take_merged(
+        &mut self,
+        mut journey: Journey,
+        renumbered: &HashMap<Id, Id>,
+        theirs_new: &std::collections::HashSet<Id>,
+    ) {
+        let mine = crate::merge::ids(&self.journey);
+        self.history
+            .follow_merge(&mut journey, &mine, renumbered, theirs_new);
         self.journey = journey;
     }
 

@@ -3,7 +3,7 @@
 //! takes back only this editor's own changes, and refuses one whose part of the map
 //! someone else changed since.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::model::{Edit, EditError, Id, Journey, Slot};
 
@@ -121,6 +121,38 @@ impl History {
         }
     }
 
+    /// Follows a merge that took others' changes into `journey`: the ids the merge gave this
+    /// editor's new stages and moments (`renumbered`), and fresh ones for what this editor
+    /// added and deleted again (so it is only in the history) where the others' new things
+    /// (`theirs_new`) took the same id, so undo never mistakes one for the other. `mine`
+    /// holds the ids the editor's map had before the merge.
+    pub fn follow_merge(
+        &mut self,
+        journey: &mut Journey,
+        mine: &HashSet<Id>,
+        renumbered: &HashMap<Id, Id>,
+        theirs_new: &HashSet<Id>,
+    ) {
+        self.renumber(renumbered);
+        let kept: HashSet<Id> = mine.iter().chain(renumbered.values()).copied().collect();
+        let taken: HashMap<Id, Id> = self
+            .ids()
+            .into_iter()
+            .filter(|id| !kept.contains(id) && theirs_new.contains(id))
+            .map(|id| (id, journey.allocate_id()))
+            .collect();
+        self.renumber(&taken);
+    }
+
+    /// Every stage and moment the steps name.
+    fn ids(&self) -> HashSet<Id> {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .flat_map(|step| step.edits.iter().flat_map(Edit::ids))
+            .collect()
+    }
+
     /// Renumbers the stages and moments every step names, after a merge gave some of this
     /// editor's new ones other ids.
     pub fn renumber(&mut self, ids: &HashMap<Id, Id>) {
@@ -170,7 +202,11 @@ fn replay(journey: &mut Journey, step: Step) -> Result<(Replayed, Step), Step> {
         let applied = if journey.slot(edit) == *slot {
             journey.apply(journey.fit(edit.clone())).ok()
         } else {
-            None
+            // Someone else changed this part since: only a change to a set (comments) can
+            // still be made on its own.
+            journey
+                .rebase(edit, slot)
+                .and_then(|e| journey.apply(e).ok())
         };
         match applied {
             Some(inverse) => inverses.push(inverse),

@@ -135,6 +135,15 @@ impl<'a> Version<'a> {
     }
 }
 
+/// The ids of every stage and moment in `journey`.
+pub fn ids(journey: &Journey) -> HashSet<Id> {
+    journey
+        .stages()
+        .iter()
+        .flat_map(|s| std::iter::once(s.id).chain(s.moments.iter().map(|m| m.id)))
+        .collect()
+}
+
 /// Theirs, with every stage or moment that both sides added under the same id (each side
 /// counts on from the same largest id) given a fresh one, unless the two are the same; and
 /// the ids given.
@@ -143,12 +152,6 @@ fn separate_new_ids(
     ours: &Journey,
     theirs: &Journey,
 ) -> (Journey, HashMap<Id, Id>) {
-    let ids = |j: &Journey| -> HashSet<Id> {
-        j.stages()
-            .iter()
-            .flat_map(|s| std::iter::once(s.id).chain(s.moments.iter().map(|m| m.id)))
-            .collect()
-    };
     let in_base = ids(base);
     let ours_moments: HashMap<Id, (Id, &Moment)> =
         ours.moments().map(|(s, m)| (m.id, (s.id, m))).collect();

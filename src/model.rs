@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 mod comment;
 mod slot;
 
-pub use comment::{Comment, CommentTarget, clean_comments, open_count};
+pub use comment::{Comment, CommentTarget, clean_comments, open_count, rebase_comments};
 pub use slot::Slot;
 
 /// A stable identifier for a stage or a moment. It survives saves, so later features can

@@ -272,10 +272,15 @@ impl Session {
         });
         let news = diff::summary(&diff::diff(&self.base, &theirs));
         let (merged, renumbered) = merge::merge_into_ours(&self.base, ours, &theirs);
+        let theirs_new = merge::ids(&theirs)
+            .difference(&merge::ids(&self.base))
+            .copied()
+            .collect();
         self.base = theirs;
         Ok(Some(Incoming {
             journey: merged.journey,
             renumbered,
+            theirs_new,
             news,
             from,
             conflicts: merged.conflicts,

@@ -475,11 +475,21 @@ fn comment_edit(journey: &Journey, op: &Op) -> Option<Edit> {
 fn apply_ops(journey: &Journey, ops: &[Op]) -> Journey {
     let mut journey = journey.clone();
     for op in ops {
+        if let Some(edit) = op_edit(&journey, op) {
+            journey.apply(edit).unwrap();
+        }
+    }
+    journey
+}
+
+/// The edit `op` makes on `journey`, if it has what the op needs.
+fn op_edit(journey: &Journey, op: &Op) -> Option<Edit> {
+    {
         let ids: Vec<Id> = journey.moments().map(|(_, m)| m.id).collect();
         let stages: Vec<Id> = journey.stages().iter().map(|s| s.id).collect();
         let moment = |i: usize| ids.get(i % ids.len().max(1)).copied();
         let stage = |i: usize| stages.get(i % stages.len().max(1)).copied();
-        let edit = match op.clone() {
+        match op.clone() {
             Op::Feeling(m, f) => moment(m).map(|id| Edit::SetFeeling {
                 id,
                 feeling: Feeling::clamped(f),
@@ -541,13 +551,9 @@ fn apply_ops(journey: &Journey, ops: &[Op]) -> Journey {
                 stage: motmap::model::Stage::new(name),
             }),
             Op::RemoveStage(s) => stage(s).map(|id| Edit::RemoveStage { id }),
-            Op::Comment(..) | Op::Resolve(..) => comment_edit(&journey, op),
-        };
-        if let Some(edit) = edit {
-            journey.apply(edit).unwrap();
+            Op::Comment(..) | Op::Resolve(..) => comment_edit(journey, op),
         }
     }
-    journey
 }
 
 /// The shoe shop's map, each side's random edits on it, and their merge (checked valid).
@@ -816,6 +822,85 @@ fn placed(journey: &Journey) -> std::collections::HashMap<Id, (Id, Moment)> {
         .collect()
 }
 
+/// Checks that what one side only changed is in the merge: a moment changed on one side
+/// has that change, one moved on one side is where it went, one deleted on one side and
+/// untouched on the other is gone, and what either side added is there.
+fn one_sided_changes_are_kept(
+    base: &Journey,
+    ours: &Journey,
+    theirs: &Journey,
+    merged: &motmap::merge::Merged,
+) -> Result<(), TestCaseError> {
+    let (b, o, t, m) = (
+        placed(base),
+        placed(ours),
+        placed(theirs),
+        placed(&merged.journey),
+    );
+    let conflicted = |id: &Id| {
+        m.get(id)
+            .is_some_and(|(_, moment)| moment.tags.iter().any(|t| t == "merge conflict"))
+    };
+    for (id, (stage, moment)) in &b {
+        match (o.get(id), t.get(id)) {
+            // Kept on both sides: kept, with each side's own changes.
+            (Some(ours_version), Some(theirs_version)) => {
+                let (merged_stage, merged_moment) = m.get(id).expect("kept on both sides");
+                if conflicted(id) {
+                    continue;
+                }
+                let sides = [
+                    (ours_version, theirs_version, ours),
+                    (theirs_version, ours_version, theirs),
+                ];
+                for (side, other, journey) in sides {
+                    if other.1 == *moment && side.1 != *moment {
+                        prop_assert_eq!(merged_moment, &side.1, "one side's change to {:?}", id);
+                    }
+                    // By name: a stage both sides added under one id is renumbered.
+                    let name_in = |j: &Journey, stage: Id| {
+                        j.stage_index(stage).map(|i| j.stages()[i].name.clone())
+                    };
+                    let target = name_in(journey, side.0);
+                    let survives = merged
+                        .journey
+                        .stages()
+                        .iter()
+                        .any(|s| Some(&s.name) == target.as_ref());
+                    if other.0 == *stage && side.0 != *stage && survives {
+                        prop_assert_eq!(
+                            name_in(&merged.journey, *merged_stage),
+                            target,
+                            "one side's move of {:?}",
+                            id
+                        );
+                    }
+                }
+            }
+            // Deleted on one side and untouched on the other: gone.
+            (Some(kept), None) | (None, Some(kept)) if kept.1 == *moment && kept.0 == *stage => {
+                prop_assert!(!m.contains_key(id), "{:?} was deleted", id);
+            }
+            // Deleted on one side, changed on the other: kept, and flagged.
+            (Some(_), None) | (None, Some(_)) => prop_assert!(conflicted(id)),
+            (None, None) => prop_assert!(!m.contains_key(id)),
+        }
+    }
+    // What either side added is there (under a fresh id if both used the same one).
+    for added in o
+        .values()
+        .chain(t.values())
+        .filter(|(_, m)| !b.contains_key(&m.id))
+    {
+        prop_assert!(
+            m.values().any(|(_, merged)| merged.title == added.1.title),
+            "the new moment {:?} is kept",
+            added.1.title
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
@@ -825,53 +910,106 @@ proptest! {
         theirs_ops in prop::collection::vec(op(), 0..10),
     ) {
         let (base, ours, theirs, merged) = merge_ops(&ours_ops, &theirs_ops);
-        let (b, o, t, m) = (placed(&base), placed(&ours), placed(&theirs), placed(&merged.journey));
-        let conflicted = |id: &Id| {
-            m.get(id).is_some_and(|(_, moment)| moment.tags.iter().any(|t| t == "merge conflict"))
-        };
-        for (id, (stage, moment)) in &b {
-            match (o.get(id), t.get(id)) {
-                // Kept on both sides: kept, with each side's own changes.
-                (Some(ours_version), Some(theirs_version)) => {
-                    let (merged_stage, merged_moment) = m.get(id).expect("kept on both sides");
-                    if conflicted(id) {
-                        continue;
-                    }
-                    let sides = [
-                        (ours_version, theirs_version, &ours),
-                        (theirs_version, ours_version, &theirs),
-                    ];
-                    for (side, other, journey) in sides {
-                        if other.1 == *moment && side.1 != *moment {
-                            prop_assert_eq!(merged_moment, &side.1, "one side's change to {:?}", id);
-                        }
-                        // By name: a stage both sides added under one id is renumbered.
-                        let name_in = |j: &Journey, stage: Id| {
-                            j.stage_index(stage).map(|i| j.stages()[i].name.clone())
-                        };
-                        let target = name_in(journey, side.0);
-                        let survives = merged.journey.stages().iter().any(|s| Some(&s.name) == target.as_ref());
-                        if other.0 == *stage && side.0 != *stage && survives {
-                            prop_assert_eq!(name_in(&merged.journey, *merged_stage), target, "one side's move of {:?}", id);
-                        }
-                    }
-                }
-                // Deleted on one side and untouched on the other: gone.
-                (Some(kept), None) | (None, Some(kept)) if kept.1 == *moment && kept.0 == *stage => {
-                    prop_assert!(!m.contains_key(id), "{:?} was deleted", id);
-                }
-                // Deleted on one side, changed on the other: kept, and flagged.
-                (Some(_), None) | (None, Some(_)) => prop_assert!(conflicted(id)),
-                (None, None) => prop_assert!(!m.contains_key(id)),
+        one_sided_changes_are_kept(&base, &ours, &theirs, &merged)?;
+    }
+
+    /// The same for an editor taking in what others saved while it has unsaved edits:
+    /// theirs keeps its ids there, and ours are renumbered where they collide.
+    #[test]
+    fn merging_unsaved_edits_with_a_concurrent_save_never_loses_a_one_sided_change(
+        ours_ops in prop::collection::vec(op(), 0..10),
+        theirs_ops in prop::collection::vec(op(), 0..10),
+    ) {
+        let base = shoes();
+        let ours = apply_ops(&base, &ours_ops);
+        let theirs = apply_ops(&base, &theirs_ops);
+        let (merged, renumbered) = motmap::merge::merge_into_ours(&base, &ours, &theirs);
+        merged.journey.validate().unwrap();
+        for (old, new) in &renumbered {
+            prop_assert!(!placed(&theirs).contains_key(new), "{:?} → {:?} is a fresh id", old, new);
+        }
+        one_sided_changes_are_kept(&base, &ours, &theirs, &merged)?;
+    }
+}
+
+/// What changed between `base` and `journey`, moment by moment: the ids of the moments
+/// added, removed, moved or edited.
+fn touched(base: &Journey, journey: &Journey) -> std::collections::HashSet<Id> {
+    let (before, after) = (placed(base), placed(journey));
+    // A move within its stage changes only its place among the others.
+    let moved = |id: &Id| {
+        let at = |j: &Journey| j.find_moment(*id).map(|p| p.moment);
+        before.get(id).map(|(s, _)| s) == after.get(id).map(|(s, _)| s) && at(base) != at(journey)
+    };
+    before
+        .keys()
+        .chain(after.keys())
+        .filter(|id| before.get(id) != after.get(id) || moved(id))
+        .copied()
+        .collect()
+}
+
+/// Changes to moments only, the kind two people at one workshop make at once.
+fn moment_op() -> impl Strategy<Value = Op> {
+    op().prop_filter("a change to a moment", |op| {
+        !matches!(
+            op,
+            Op::MoveStage(..) | Op::RenameStage(..) | Op::AddStage(..) | Op::RemoveStage(..)
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// An editor with its own changes in its history takes in someone else's save of
+    /// other moments, then undoes: its own changes go, one by one, and theirs stay; once
+    /// everything of its own is undone, the map is theirs.
+    #[test]
+    fn undo_after_a_merge_takes_back_only_ones_own_changes(
+        ours_ops in prop::collection::vec(moment_op(), 1..8),
+        theirs_ops in prop::collection::vec(moment_op(), 0..8),
+    ) {
+        let base = shoes();
+        let mut ours = base.clone();
+        let mut history = motmap::history::History::default();
+        // Every moment one of our changes names, even if a later one of ours undid it.
+        let mut ours_named = std::collections::HashSet::new();
+        for op in &ours_ops {
+            // As the keys do: a change that changes nothing is not recorded.
+            let Some(edit) = op_edit(&ours, op) else { continue };
+            let mut after = ours.clone();
+            after.apply(edit.clone()).unwrap();
+            if after != ours {
+                ours_named.extend(edit.ids());
+                history.apply(&mut ours, "change", vec![edit]).unwrap();
+                ours_named.extend(touched(&base, &ours));
             }
         }
-        // What either side added is there (under a fresh id if both used the same one).
-        for added in o.values().chain(t.values()).filter(|(_, m)| !b.contains_key(&m.id)) {
-            prop_assert!(
-                m.values().any(|(_, merged)| merged.title == added.1.title),
-                "the new moment {:?} is kept", added.1.title
-            );
+        let theirs = apply_ops(&base, &theirs_ops);
+        prop_assume!(touched(&base, &ours).is_disjoint(&touched(&base, &theirs)));
+        let (merged, renumbered) = motmap::merge::merge_into_ours(&base, &ours, &theirs);
+        prop_assert!(merged.conflicts.is_empty());
+        let mut journey = merged.journey;
+        let theirs_new = motmap::merge::ids(&theirs)
+            .difference(&motmap::merge::ids(&base))
+            .copied()
+            .collect();
+        history.follow_merge(&mut journey, &motmap::merge::ids(&ours), &renumbered, &theirs_new);
+        let theirs_placed = placed(&theirs);
+        loop {
+            let step = history.undo(&mut journey);
+            prop_assert!(step.is_ok(), "no one else touched these moments: {:?}", step);
+            // Whatever was undone so far, their changes are all still there.
+            let now = placed(&journey);
+            for id in touched(&base, &theirs).difference(&ours_named) {
+                prop_assert_eq!(now.get(id), theirs_placed.get(id), "their change to {:?}", id);
+            }
+            if step.unwrap().is_none() {
+                break;
+            }
         }
+        prop_assert_eq!(placed(&journey), theirs_placed, "all of ours undone: theirs is left");
     }
 }
 

@@ -2,7 +2,7 @@
 //! goes through [`crate::app::App::handle`]; every effect carries the data it needs, so
 //! whoever carries it out reads nothing back from the editor's state.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use crossterm::event::KeyEvent;
@@ -119,6 +119,8 @@ pub struct Incoming {
     /// This editor's new stages and moments that were given other ids, because theirs
     /// used the same.
     pub renumbered: HashMap<Id, Id>,
+    /// The stages and moments they added since this editor's base.
+    pub theirs_new: HashSet<Id>,
     /// What they changed, in a few words (see [`crate::diff::summary`]).
     pub news: String,
     /// Who saved it, when their editor said so.

@@ -66,6 +66,34 @@ pub(super) fn are_clean(comments: &[Comment]) -> bool {
         .all(|(i, comment)| comment.is_clean() && !comments[..i].iter().any(|c| c.same_as(comment)))
 }
 
+/// `current` with the change from `from` to `to` made in it, comment by comment: the
+/// comments `to` adds are added, those it drops are dropped, and those it resolves (or
+/// opens again) are, where `current` still has them as `from` did. Others' comments in
+/// `current` stay as they are: comments are a set, so undoing one's own comment never takes
+/// anyone else's.
+pub fn rebase_comments(from: &[Comment], to: &[Comment], current: &[Comment]) -> Vec<Comment> {
+    let has = |list: &[Comment], c: &Comment| list.iter().any(|x| x.same_as(c));
+    let mut result: Vec<Comment> = current
+        .iter()
+        .filter(|c| has(to, c) || !has(from, c))
+        .cloned()
+        .collect();
+    for c in to.iter().filter(|c| !has(from, c) && !has(current, c)) {
+        result.push(c.clone());
+    }
+    for c in &mut result {
+        let before = from.iter().find(|x| x.same_as(c));
+        let after = to.iter().find(|x| x.same_as(c));
+        if let (Some(before), Some(after)) = (before, after)
+            && before.resolved != after.resolved
+            && c.resolved == before.resolved
+        {
+            c.resolved = after.resolved;
+        }
+    }
+    result
+}
+
 /// How many of `comments` are still open.
 pub fn open_count(comments: &[Comment]) -> usize {
     comments.iter().filter(|c| !c.resolved).count()

@@ -109,6 +109,25 @@ impl Journey {
         })
     }
 
+    /// `edit`, recorded when its part of the map held `slot`, made fit for the map as it is
+    /// now although someone else changed that part since: only for comments, which are a
+    /// set, so one's own change is made without touching anyone else's. `None` for every
+    /// other edit: undoing it would take back someone else's change.
+    pub fn rebase(&self, edit: &Edit, slot: &Slot) -> Option<Edit> {
+        let (Edit::SetComments { target, comments }, Slot::Value(Some(recorded))) = (edit, slot)
+        else {
+            return None;
+        };
+        let Edit::SetComments { comments: then, .. } = recorded.as_ref() else {
+            return None;
+        };
+        let current = self.comments(*target)?;
+        Some(Edit::SetComments {
+            target: *target,
+            comments: super::rebase_comments(then, comments, current),
+        })
+    }
+
     /// `edit` with its position moved into range: others may have added or removed cards
     /// and stages since it was recorded, and the place it names is only a wish.
     pub fn fit(&self, mut edit: Edit) -> Edit {
@@ -186,6 +205,38 @@ impl Edit {
                 CommentTarget::Journey => {}
             },
             Edit::SetJourneyText { .. } | Edit::SetPersonas { .. } => {}
+        }
+    }
+}
+
+impl Edit {
+    /// The stages and moments this edit names.
+    pub fn ids(&self) -> Vec<Id> {
+        let stage_ids = |stage: &Stage| {
+            std::iter::once(stage.id)
+                .chain(stage.moments.iter().map(|m| m.id))
+                .collect()
+        };
+        match self {
+            Edit::InsertStage { stage, .. } => stage_ids(stage),
+            Edit::InsertMoment { stage, moment, .. } => vec![*stage, moment.id],
+            Edit::MoveMoment { id, stage, .. } => vec![*id, *stage],
+            Edit::RemoveStage { id }
+            | Edit::MoveStage { id, .. }
+            | Edit::SetStageText { id, .. }
+            | Edit::RemoveMoment { id }
+            | Edit::SetMomentText { id, .. }
+            | Edit::SetKind { id, .. }
+            | Edit::SetFeeling { id, .. }
+            | Edit::SetEvidence { id, .. }
+            | Edit::SetTags { id, .. }
+            | Edit::SetVotes { id, .. } => vec![*id],
+            Edit::SetComments { target, .. } => match target {
+                CommentTarget::Stage(id) | CommentTarget::Moment(id) => vec![*id],
+                CommentTarget::Journey => Vec::new(),
+            },
+            Edit::ReplaceJourney { journey } => journey.stages.iter().flat_map(stage_ids).collect(),
+            Edit::SetJourneyText { .. } | Edit::SetPersonas { .. } => Vec::new(),
         }
     }
 }

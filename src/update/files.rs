@@ -153,6 +153,7 @@ impl App {
         let Incoming {
             journey,
             renumbered,
+            theirs_new,
             news,
             from,
             conflicts,
@@ -160,7 +161,7 @@ impl App {
         let follow = |id: Id| *renumbered.get(&id).unwrap_or(&id);
         let moment = self.selected_moment().map(|m| follow(m.id));
         let stage = self.selected_stage().map(|s| follow(s.id));
-        self.take_merged(journey, &renumbered);
+        self.take_merged(journey, &renumbered, &theirs_new);
         self.reselect(moment, stage);
         if news.is_empty() && conflicts.is_empty() {
             return;
@@ -179,10 +180,16 @@ impl App {
         }
     }
 
-    /// Selects `moment` again, or the same row of `stage`, wherever they are now.
+    /// Selects `moment` again where it is still in `stage`, or else the same row of
+    /// `stage`: someone else moving the selected card to another stage does not take this
+    /// editor's place with it (a card added next would land where the user did not look).
     fn reselect(&mut self, moment: Option<Id>, stage: Option<Id>) {
+        let in_stage = |app: &App, id: Id| {
+            let at = app.journey().find_moment(id);
+            at.is_some_and(|p| Some(app.journey().stages()[p.stage].id) == stage)
+        };
         match (moment, stage) {
-            (Some(id), _) if self.journey().find_moment(id).is_some() => self.select_moment(id),
+            (Some(id), _) if in_stage(self, id) => self.select_moment(id),
             (_, Some(id)) if self.journey().stage_index(id).is_some() => {
                 let row = self.selection.moment;
                 self.select_stage(id);
