@@ -208,6 +208,18 @@ impl App {
             self.refuse_in_read_only(action);
             return Vec::new();
         }
+        if self.is_read_only()
+            && action.edits()
+            && let Some(reason) = &self.cannot_write
+        {
+            let reason = reason.clone();
+            self.warn(format!(
+                "Cannot {}: {} cannot be written from here ({reason}), so nothing you add would be kept.",
+                action.short_description(),
+                self.file_name()
+            ));
+            return Vec::new();
+        }
         let steps = count.unwrap_or(1).max(1) as usize;
         match context {
             Context::Board => self.board_action(action, steps),
@@ -349,13 +361,10 @@ impl App {
             crate::action::Group::Details => "change this field",
             _ => action.short_description(),
         };
-        let mut file = self.path().display().to_string();
-        if file.contains(char::is_whitespace) {
-            file = format!("'{file}'");
-        }
         let (comment, vote) = self.reviewer_keys();
+        let edit = self.keymap().board_key(Action::StartEditing);
         self.warn(format!(
-            "Read-only view: cannot {what}; {comment} comments, {vote} votes. To edit: motmap {file}"
+            "Read-only view: cannot {what}; {comment} comments, {vote} votes, {edit} starts editing."
         ));
     }
 

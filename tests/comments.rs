@@ -204,7 +204,7 @@ fn a_reviewer_may_comment_and_vote_and_nothing_else() {
         assert!(
             app.status()
                 .text
-                .ends_with("c comments, v votes. To edit: motmap map.ron"),
+                .ends_with("c comments, v votes, i starts editing."),
             "{keys}: {}",
             app.status().text
         );

@@ -25,6 +25,8 @@ pub struct Card {
     pub stage: usize,
     pub feeling: i8,
     pub votes: u32,
+    /// The comments its owner left on it.
+    pub comments: usize,
     pub alive: bool,
 }
 
@@ -58,7 +60,7 @@ impl Person {
             .filter(|&i| self.cards[i].alive)
             .collect();
         let roll = self.pick(100);
-        if alive.is_empty() || roll < 22 {
+        if alive.is_empty() || roll < 20 {
             return self.add();
         }
         let at = alive[self.pick(alive.len())];
@@ -66,7 +68,7 @@ impl Person {
         let find = format!("/<C-u>{}<Enter>", self.cards[at].token);
         let card = &mut self.cards[at];
         let keys = match roll {
-            22..=39 => {
+            20..=34 => {
                 let (key, feeling) = match card.feeling {
                     2 => ("-", 1),
                     -2 => ("+", -1),
@@ -76,7 +78,7 @@ impl Person {
                 card.feeling = feeling;
                 key.to_string()
             }
-            40..=54 => {
+            35..=47 => {
                 if card.votes > 0 && roll.is_multiple_of(3) {
                     card.votes -= 1;
                     "V".into()
@@ -85,11 +87,11 @@ impl Person {
                     "v".into()
                 }
             }
-            55..=69 => {
+            48..=59 => {
                 card.title = format!("{} edit {}", card.token, roll);
                 format!("e<C-u>{}<Enter>", card.title)
             }
-            70..=84 => {
+            60..=71 => {
                 if card.stage + 1 < STAGES && (card.stage == 0 || roll.is_multiple_of(2)) {
                     card.stage += 1;
                     "L".into()
@@ -98,7 +100,11 @@ impl Person {
                     "H".into()
                 }
             }
-            85..=93 => {
+            72..=83 => {
+                card.comments += 1;
+                format!("cWhy {} here? ({})<Enter>", card.token, card.comments)
+            }
+            84..=92 => {
                 card.alive = false;
                 "x".into()
             }
@@ -116,6 +122,7 @@ impl Person {
             stage,
             feeling: 0,
             votes: 0,
+            comments: 0,
             alive: true,
         });
         // To the first stage, then to the chosen one; add below the selection there.
@@ -140,6 +147,7 @@ impl Person {
                         && m.title == card.title
                         && m.feeling.value() == card.feeling
                         && m.votes == card.votes
+                        && m.comments.len() == card.comments
                 }
                 _ => false,
             };
