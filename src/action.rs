@@ -104,8 +104,8 @@ actions! {
     DeleteMoment, "delete_moment", Edit, "delete the moment";
     DeleteStage, "delete_stage", Edit, "delete the stage (asks if it has moments)";
     AddComment, "add_comment", Edit, "comment on the moment: type it, signed with your name and the time";
-    CommentStage, "comment_stage", Edit, "comment on the stage";
-    CommentJourney, "comment_journey", Edit, "comment on the journey as a whole (the map)";
+    CommentStage, "comment_stage", Edit, "the stage's comments: read them, add one, resolve one";
+    CommentJourney, "comment_journey", Edit, "the journey's comments (the map as a whole): read, add, resolve";
     MakePain, "make_pain", Feeling, "make it a pain; again for a deep pain";
     MakeGlory, "make_glory", Feeling, "make it a glory; again for a deep glory";
     MakeNeutral, "make_neutral", Feeling, "make it neutral";
@@ -227,7 +227,11 @@ impl Action {
     /// read-only view.
     pub fn edits(self) -> bool {
         match self.group() {
-            Group::Edit => self != Action::OpenDetails,
+            // These open something: the details, a list of comments.
+            Group::Edit => !matches!(
+                self,
+                Action::OpenDetails | Action::CommentStage | Action::CommentJourney
+            ),
             Group::Feeling | Group::Rearrange => true,
             Group::Workshop => matches!(self, Action::AddVote | Action::RemoveVote),
             Group::File => matches!(self, Action::Undo | Action::Redo | Action::Save),
@@ -250,11 +254,7 @@ impl Action {
     pub fn reviews(self) -> bool {
         matches!(
             self,
-            Action::AddComment
-                | Action::CommentStage
-                | Action::CommentJourney
-                | Action::AddVote
-                | Action::RemoveVote
+            Action::AddComment | Action::AddVote | Action::RemoveVote
         )
     }
 
@@ -398,13 +398,7 @@ mod tests {
             .collect();
         assert_eq!(
             allowed,
-            [
-                Action::AddComment,
-                Action::CommentStage,
-                Action::CommentJourney,
-                Action::AddVote,
-                Action::RemoveVote
-            ]
+            [Action::AddComment, Action::AddVote, Action::RemoveVote]
         );
     }
 }

@@ -441,6 +441,7 @@ impl App {
                 editing: Some(_), ..
             } => Context::Typing,
             Mode::Details { editing: None, .. } => Context::Details,
+            Mode::Comments { .. } => Context::Comments,
             Mode::PickKind { .. } => Context::KindMenu,
             Mode::PickFilter => Context::FilterMenu,
             Mode::PickExport { .. } => Context::ExportMenu,

@@ -199,6 +199,7 @@ pub enum Context {
     Summary,
     Votes,
     Details,
+    Comments,
     KindMenu,
     FilterMenu,
     ExportMenu,
@@ -212,12 +213,13 @@ pub enum Context {
 }
 
 impl Context {
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Board,
         Context::Curve,
         Context::Summary,
         Context::Votes,
         Context::Details,
+        Context::Comments,
         Context::KindMenu,
         Context::FilterMenu,
         Context::ExportMenu,
@@ -249,6 +251,7 @@ impl Context {
             Context::Summary => "On the summary",
             Context::Votes => "On the votes",
             Context::Details => "In the details of a moment",
+            Context::Comments => "In the comments of a stage or the journey",
             Context::KindMenu => "In the moment-of-truth menu",
             Context::FilterMenu => "In the filter menu",
             Context::ExportMenu => "In the export menu",

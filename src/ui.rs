@@ -4,6 +4,7 @@
 //! The same widgets draw the live screen, `motmap show` and the snapshot tests.
 
 pub mod board;
+mod comments;
 pub mod curve;
 pub mod help;
 mod hints;
@@ -105,6 +106,8 @@ pub struct TitleBar<'a> {
     pub live_with: Vec<&'a str>,
     /// How many places a merge left with a conflict to settle.
     pub conflicts: usize,
+    /// How many comments on the journey as a whole are open.
+    pub journey_comments: usize,
     pub filter: Option<&'a Filter>,
     /// A countdown, and the time to show it at.
     pub timer: Option<(&'a Timer, Instant)>,
@@ -129,6 +132,7 @@ impl<'a> TitleBar<'a> {
             read_only: app.is_read_only(),
             live_with: app.peers().iter().map(|p| p.name.as_str()).collect(),
             conflicts: crate::merge::unresolved(app.journey()),
+            journey_comments: crate::model::open_count(&app.journey().comments),
             filter: app.filter(),
             timer: app.timer().map(|timer| (timer, app.now())),
             typing,
@@ -153,6 +157,12 @@ impl<'a> TitleBar<'a> {
                 theme.modified(),
             ));
             right.push(Span::raw(" "));
+        }
+        if self.journey_comments > 0 {
+            right.push(Span::raw(format!(
+                " {} ",
+                board::comment_mark(self.journey_comments)
+            )));
         }
         if let Some(filter) = self.filter {
             right.push(Span::styled(
@@ -380,6 +390,7 @@ fn mode_name(app: &App) -> &'static str {
         Mode::PickKind { .. } => "KIND",
         Mode::Details { editing: None, .. } => "DETAILS",
         Mode::Details { .. } => "EDIT",
+        Mode::Comments { .. } => "COMMENTS",
         Mode::Help { .. } => "HELP",
         Mode::Search { .. } => "SEARCH",
         Mode::Confirm(_) => "ASK",

@@ -225,6 +225,7 @@ impl App {
             Context::Board => self.board_action(action, steps),
             Context::Curve | Context::Summary | Context::Votes => self.view_action(context, action),
             Context::Details => self.details_action(action),
+            Context::Comments => self.comments_action(action),
             Context::KindMenu => self.kind_menu_action(action),
             Context::FilterMenu => self.filter_menu_action(action),
             Context::ExportMenu => self.export_menu_action(action),

@@ -198,7 +198,17 @@ fn a_killed_editor_costs_the_others_nothing_and_keeps_its_own_edits_for_recovery
                     let keys = person.add();
                     let token = person.cards.last().unwrap().token.clone();
                     session.send(&edits::terminal_bytes(&keys));
-                    session.wait_for(&token);
+                    // On screen as a card, not only as the title being typed.
+                    let start = Instant::now();
+                    loop {
+                        let text = session.text();
+                        let typing = text.lines().last().is_some_and(|l| l.starts_with(" EDIT"));
+                        if text.contains(&token) && !typing {
+                            break;
+                        }
+                        assert!(start.elapsed() < PATIENCE, "{token} never added:\n{text}");
+                        thread::sleep(Duration::from_millis(5));
+                    }
                     let pid = session.child.process_id().unwrap();
                     std::process::Command::new("kill")
                         .args(["-KILL", &pid.to_string()])
@@ -251,11 +261,9 @@ fn a_killed_editor_costs_the_others_nothing_and_keeps_its_own_edits_for_recovery
         lost.len(),
         !recoveries.is_empty()
     );
+    // Killed at once after its last card showed, before the pause that saves it: that card
+    // is in the recovery copy (on a machine slow enough to save first, in the map).
     assert!(lost.is_empty(), "the killed editor lost: {lost:#?}");
-    assert!(
-        !recoveries.is_empty(),
-        "the last edit was not saved yet: it is in the copy"
-    );
     assert!(
         presence_files(dir.path()).is_empty(),
         "the killed editor's presence is cleared"

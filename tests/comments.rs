@@ -74,28 +74,41 @@ fn c_comments_on_the_moment_signed_and_dated_and_undo_takes_it_back() {
 }
 
 #[test]
-fn capital_c_comments_on_the_stage_and_m_on_the_journey() {
+fn capital_c_lists_the_stages_comments_and_m_the_journeys() {
     let mut app = ana();
-    press(&mut app, "lCToo long<Enter>");
+    press(&mut app, "lC");
     let wait = CommentTarget::Stage(app.journey().stages()[1].id);
+    assert_eq!(app.mode(), &Mode::Comments { on: wait, row: 0 });
+    assert_eq!(
+        app.status().text,
+        "Comments on stage “Wait”: none yet. c adds one."
+    );
+    press(&mut app, "cToo long<Enter>");
     assert_eq!(comments(&app, wait)[0].text, "Too long");
+    assert_eq!(
+        app.mode(),
+        &Mode::Comments { on: wait, row: 0 },
+        "back in the list"
+    );
     assert_eq!(
         app.status().text,
         "Comment added to stage “Wait”. u takes it back."
     );
-    press(&mut app, "MReview on Friday<Enter>");
+    press(&mut app, "cSecond<Enter>kr");
+    assert!(
+        comments(&app, wait)[0].resolved,
+        "r resolves the highlighted one"
+    );
+    assert!(!comments(&app, wait)[1].resolved);
+    press(&mut app, "<Esc>McReview on Friday<Enter><Esc>");
+    assert_eq!(app.mode(), &Mode::Board);
     assert_eq!(
         comments(&app, CommentTarget::Journey)[0].text,
         "Review on Friday"
     );
-    assert!(
-        app.status()
-            .text
-            .starts_with("Comment added to the journey.")
-    );
     press(&mut app, "u");
     assert!(comments(&app, CommentTarget::Journey).is_empty());
-    assert_eq!(comments(&app, wait).len(), 1, "one undo, one comment");
+    assert_eq!(comments(&app, wait).len(), 2, "one undo, one comment");
 }
 
 #[test]
@@ -135,13 +148,13 @@ fn the_details_list_the_comments_and_r_resolves_one_and_opens_it_again() {
     assert!(!comments(&app, on)[1].resolved);
     assert_eq!(
         app.status().text,
-        "Comment resolved: Ana on “Reads reviews”."
+        "Comment resolved: Ana on “Reads reviews”; 1 comment open there."
     );
     press(&mut app, "r");
     assert!(!comments(&app, on)[0].resolved);
     assert_eq!(
         app.status().text,
-        "Comment opened again: Ana on “Reads reviews”."
+        "Comment opened again: Ana on “Reads reviews”; 2 comments open there."
     );
     press(&mut app, "u");
     assert!(comments(&app, on)[0].resolved, "undo resolves it again");
@@ -190,7 +203,7 @@ fn a_reviewer_may_comment_and_vote_and_nothing_else() {
     let on = first_moment(&app);
     assert_eq!(comments(&app, on)[0].text, "Looks right");
     assert_eq!(app.journey().stages()[0].moments[0].votes, 1);
-    press(&mut app, "lCAnd here<Enter>MAnd overall<Enter>");
+    press(&mut app, "lCcAnd here<Enter><Esc>McAnd overall<Enter><Esc>");
     assert_eq!(comments(&app, CommentTarget::Journey).len(), 1);
     let before = journey(&app);
     for keys in ["p", "e", "x", "u", "s", "<Enter>r"] {

@@ -251,6 +251,32 @@ fn details_list_the_comments() {
     insta::assert_snapshot!(terminal.backend());
 }
 
+/// A stage's comments in their own popup, one resolved; the stage's column and the title
+/// line count what is open.
+#[test]
+fn the_comments_of_a_stage_and_the_journey() {
+    let mut app = app_on("cafe").with_author("Ana".into());
+    app.set_utc_seconds(1_796_361_120);
+    press(&mut app, "lCcThe queue starts outside<Enter>");
+    press(
+        &mut app,
+        "cWho counts it?<A-Enter>Barista or host?<Enter>kr<Esc>",
+    );
+    press(&mut app, "McPrint this for the Friday review<Enter><Esc>C");
+    let terminal = screen(&mut app, 80, 24);
+    let text = screen_text(terminal.backend().buffer());
+    for shown in [
+        "Comments on stage “Arrive and queue”",
+        "1 open of 2",
+        "resolved",
+        "Barista or host?",
+        "✎1",
+    ] {
+        assert!(text.contains(shown), "missing {shown}:\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
 #[test]
 fn typing_a_comment() {
     let mut app = app_on("cafe").with_author("Ana".into());

@@ -26,11 +26,12 @@ pub enum TextTarget {
     JourneyDescription,
     /// The journey's personas, typed as a comma-separated list.
     Personas,
-    /// A new comment on a moment, a stage or the journey; `details` is the row of the
-    /// details popup to go back to, when it was started there.
+    /// A new comment on a moment, a stage or the journey; `back` is the row of the list it
+    /// was started from (a moment's details, or a stage's or the journey's comments), to go
+    /// back to.
     Comment {
         on: CommentTarget,
-        details: Option<usize>,
+        back: Option<usize>,
     },
 }
 
@@ -131,6 +132,21 @@ pub enum DetailRow {
     Comment(usize),
 }
 
+impl Mode {
+    /// Where the comments on `on` are listed, at `row` of that list: a moment's in its
+    /// details (`row` counting the fields above them); a stage's or the journey's in their
+    /// own popup.
+    pub fn comment_list(on: CommentTarget, row: usize) -> Mode {
+        match on {
+            CommentTarget::Moment(_) => Mode::Details {
+                field: row,
+                editing: None,
+            },
+            CommentTarget::Stage(_) | CommentTarget::Journey => Mode::Comments { on, row },
+        }
+    }
+}
+
 impl DetailRow {
     /// The row at `index`: the fields first, then the comments in order.
     pub fn at(index: usize) -> DetailRow {
@@ -202,6 +218,11 @@ pub enum Mode {
     Details {
         field: usize,
         editing: Option<TextInput>,
+    },
+    /// The comments on a stage or the journey, with the highlighted one.
+    Comments {
+        on: CommentTarget,
+        row: usize,
     },
     /// The help overlay, scrolled down by `scroll` lines.
     Help {

@@ -38,6 +38,7 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
         Context::Summary => return view(&[SUMMARY, STAGE_MOVES, &[SHOW_ON_BOARD]]),
         Context::Votes => return view(&[VOTES]),
         Context::Details => &[DETAILS, UNDO_REDO, CLOSE],
+        Context::Comments => &[COMMENTS, UNDO_REDO, CLOSE],
         Context::KindMenu => return kind_menu(),
         Context::FilterMenu => return filter_menu(),
         Context::ExportMenu => &[EXPORT_MENU, CLOSE],
@@ -215,6 +216,16 @@ const DETAILS: &[(Key, Action)] = &[
     (Key::char('h'), Action::PreviousValue),
     (Key::plain(KeyCode::Right), Action::NextValue),
     (Key::char('l'), Action::NextValue),
+    (Key::char('c'), Action::AddComment),
+    (Key::char('r'), Action::ResolveComment),
+];
+
+/// The comments of a stage or the journey: choose one, resolve it, add one.
+const COMMENTS: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Up), Action::MenuUp),
+    (Key::char('k'), Action::MenuUp),
+    (Key::plain(KeyCode::Down), Action::MenuDown),
+    (Key::char('j'), Action::MenuDown),
     (Key::char('c'), Action::AddComment),
     (Key::char('r'), Action::ResolveComment),
 ];

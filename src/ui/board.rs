@@ -229,7 +229,15 @@ impl<'a> BoardView<'a> {
                 );
             }
         }
-        let summary = stage_summary(stage, inner.width as usize - 1);
+        // The stage's open comments at the end of its summary line, kept when it is cut.
+        let open = open_count(&stage.comments);
+        let marker = if open > 0 {
+            format!(" {}", comment_mark(open))
+        } else {
+            String::new()
+        };
+        let room = (inner.width as usize - 1).saturating_sub(width(&marker));
+        let summary = stage_summary(stage, room) + &marker;
         buf.set_stringn(
             inner.x + 1,
             inner.y + 1,

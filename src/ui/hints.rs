@@ -23,6 +23,7 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
         Context::Typing => TYPING_HINTS,
         Context::Details if app.is_read_only() => READ_ONLY_DETAILS_HINTS,
         Context::Details => DETAILS_HINTS,
+        Context::Comments => COMMENTS_HINTS,
         Context::KindMenu => KIND_MENU_HINTS,
         Context::Help => HELP_HINTS,
         Context::FilterMenu => FILTER_MENU_HINTS,
@@ -93,6 +94,13 @@ const DETAILS_HINTS: &[Hint] = &[
     (&[PreviousValue, NextValue], "", "change"),
     (&[AddComment], "", "comment"),
     (&[ResolveComment], "", "resolve"),
+    (&[Close], "", "close"),
+];
+
+const COMMENTS_HINTS: &[Hint] = &[
+    (&[MenuUp, MenuDown], "", "choose"),
+    (&[ResolveComment], "", "resolve"),
+    (&[AddComment], "", "comment"),
     (&[Close], "", "close"),
 ];
 

@@ -1,5 +1,5 @@
-//! What is drawn over the board: the details of a moment, the moment-of-truth and export
-//! menus, and the questions. Their keys and hints come from their contexts' key tables.
+//! What is drawn over the board: the details of a moment, the comments of a stage or the
+//! journey, the moment-of-truth and export menus, and the questions. Their keys and hints come from their contexts' key tables.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use super::comments::{CommentList, comment_height};
 use super::input_window;
 use super::theme::Theme;
 use crate::action::Action;
@@ -15,7 +16,7 @@ use crate::app::{App, DetailField, DetailRow, ExportChoice, Mode, Question, Text
 use crate::input::TextInput;
 use crate::keymap::{Context, KIND_CHOICES, KeyMap};
 use crate::layout::centered;
-use crate::model::{Comment, Kind, Moment, open_count};
+use crate::model::{Kind, Moment};
 use crate::text::{truncate, wrap};
 
 /// Draws the popup on top, if one is open; returns the cursor while a field is typed in.
@@ -50,6 +51,18 @@ pub fn render_popups(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> 
             theme,
         }
         .draw(area, buf),
+        Mode::Comments { on, row } => {
+            super::comments::CommentsView {
+                place: app.comment_place(*on)?,
+                comments: app.journey().comments(*on)?,
+                row: *row,
+                read_only: app.is_read_only(),
+                keys,
+                theme,
+            }
+            .render(area, buf);
+            None
+        }
         Mode::PickKind { highlighted } => {
             KindMenu {
                 current: app.selected_moment().and_then(|m| m.kind),
@@ -136,10 +149,7 @@ struct DetailsView<'a> {
 }
 
 /// The width of the details' field names.
-const LABEL: u16 = 10;
-
-/// The most lines of a comment's text the details show.
-const COMMENT_LINES: usize = 3;
+pub(super) const LABEL: u16 = 10;
 
 impl DetailsView<'_> {
     fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
@@ -219,77 +229,18 @@ impl DetailsView<'_> {
         cursor
     }
 
-    /// The comments under the fields: a heading with how many are open, then each with
-    /// `open` or `resolved` in words where the field names are, its author and time, and
-    /// its text. When they do not all fit, the list starts late enough to show the
-    /// highlighted one.
+    /// The comments under the fields, the highlighted one in view.
     fn render_comments(&self, area: Rect, buf: &mut Buffer) {
-        let comments = &self.moment.comments;
-        if comments.is_empty() {
-            return;
-        }
-        let theme = self.theme;
-        let value_width = area.width.saturating_sub(LABEL + 1) as usize;
         let highlighted = match DetailRow::at(self.field) {
             DetailRow::Comment(index) => Some(index),
             DetailRow::Field(_) => None,
         };
-        let first = first_comment_shown(comments, highlighted, value_width, area.height);
-        let mut heading = format!("{} open of {}", open_count(comments), comments.len());
-        if first > 0 {
-            heading.push_str(&format!(", {first} above"));
+        CommentList {
+            comments: &self.moment.comments,
+            highlighted,
+            theme: self.theme,
         }
-        buf.set_stringn(
-            area.x,
-            area.y,
-            format!(" {:<9}", "Comments"),
-            LABEL as usize,
-            theme.dim(),
-        );
-        buf.set_stringn(
-            area.x + LABEL + 1,
-            area.y,
-            &heading,
-            value_width,
-            theme.dim(),
-        );
-        let mut y = area.y + 1;
-        for (index, comment) in comments.iter().enumerate().skip(first) {
-            if y >= area.bottom() {
-                break;
-            }
-            let label_style = if Some(index) == highlighted {
-                theme.highlight()
-            } else {
-                theme.dim()
-            };
-            let state = if comment.resolved { "resolved" } else { "open" };
-            buf.set_stringn(
-                area.x,
-                y,
-                format!(" {state:<9}"),
-                LABEL as usize,
-                label_style,
-            );
-            let text_style = if comment.resolved {
-                theme.dim()
-            } else {
-                Style::new()
-            };
-            let mut lines = vec![(comment_byline(comment), theme.dim())];
-            lines.extend(
-                wrap(&comment.text, value_width, COMMENT_LINES)
-                    .into_iter()
-                    .map(|line| (line, text_style)),
-            );
-            for (line, style) in lines {
-                if y >= area.bottom() {
-                    break;
-                }
-                buf.set_stringn(area.x + LABEL + 1, y, &line, value_width, style);
-                y += 1;
-            }
-        }
+        .render(area, buf);
     }
 
     /// The field being typed into, hard-wrapped when it spans lines; the rows it took
@@ -441,46 +392,6 @@ fn detail_value(
             }
         }
     }
-}
-
-/// The rows a comment takes in the details: its author and time, then its text.
-fn comment_height(comment: &Comment, width: usize) -> usize {
-    1 + wrap(&comment.text, width, COMMENT_LINES).len()
-}
-
-/// "Ana · 2026-12-04 05:12 UTC": who wrote a comment, and when.
-fn comment_byline(comment: &Comment) -> String {
-    let author = if comment.author.is_empty() {
-        crate::app::DEFAULT_AUTHOR
-    } else {
-        &comment.author
-    };
-    if comment.at.is_empty() {
-        author.to_owned()
-    } else {
-        format!("{author} · {}", crate::utc::readable(&comment.at))
-    }
-}
-
-/// The first comment to show in `rows` (under the heading) so that the highlighted one
-/// is in view: the first of all when it fits.
-fn first_comment_shown(
-    comments: &[Comment],
-    highlighted: Option<usize>,
-    width: usize,
-    rows: u16,
-) -> usize {
-    let Some(last) = highlighted else {
-        return 0;
-    };
-    let room = usize::from(rows.saturating_sub(1));
-    let mut first = last;
-    let mut used = comment_height(&comments[last], width);
-    while first > 0 && used + comment_height(&comments[first - 1], width) <= room {
-        first -= 1;
-        used += comment_height(&comments[first], width);
-    }
-    first
 }
 
 /// Hard-wraps multi-line text being edited and finds the cursor's row and column.

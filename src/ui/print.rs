@@ -30,6 +30,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         read_only: false,
         live_with: Vec::new(),
         conflicts: crate::merge::unresolved(journey),
+        journey_comments: crate::model::open_count(&journey.comments),
         filter: None,
         timer: None,
         typing: None,

@@ -30,9 +30,8 @@ impl App {
             | Action::DescribeJourney
             | Action::EditPersonas => self.start_editing(action),
             Action::OpenDetails => self.open_details(),
-            Action::AddComment | Action::CommentStage | Action::CommentJourney => {
-                self.start_comment(action, None)
-            }
+            Action::AddComment => self.start_comment(None),
+            Action::CommentStage | Action::CommentJourney => self.open_comments(action),
             Action::DeleteMoment => self.delete_moment(),
             Action::DeleteStage => self.delete_stage(),
             Action::MakePain => self.make_pain_or_glory(-1),

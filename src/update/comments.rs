@@ -1,33 +1,85 @@
-//! Comments: the field for a new one on a moment, a stage or the journey, adding it signed
-//! and dated, and resolving one (or opening it again) from the details of a moment.
+//! Comments: the list of a stage's or the journey's (a moment's are in its details), the
+//! field for a new one, adding it signed and dated, and resolving one (or opening it
+//! again).
 
 use crate::action::Action;
-use crate::app::{App, DetailField, Mode, TextTarget};
+use crate::app::{App, DetailField, Effect, Mode, TextTarget};
 use crate::input::TextInput;
 use crate::keymap::Context;
-use crate::model::{CommentTarget, Edit, Moment};
-use crate::text::quoted;
+use crate::model::{CommentTarget, Edit, open_count};
+use crate::text::plural;
 
 impl App {
-    /// Opens the field for a comment on what `action` comments on: the selected moment,
-    /// its stage, or the journey. `details`: the row of the details to go back to.
-    pub(super) fn start_comment(&mut self, action: Action, details: Option<usize>) {
+    /// Opens the list of the comments on the selected stage, or the journey.
+    pub(super) fn open_comments(&mut self, action: Action) {
         let on = match action {
             Action::CommentJourney => CommentTarget::Journey,
-            Action::CommentStage => match self.stage_or_hint() {
+            _ => match self.stage_or_hint() {
                 Some(stage) => CommentTarget::Stage(stage.id),
                 None => return,
             },
-            _ => match self.moment_or_hint() {
-                Some(moment) => CommentTarget::Moment(moment.id),
-                None => return,
-            },
         };
+        let (Some(place), Some(comments)) = (self.comment_place(on), self.journey().comments(on))
+        else {
+            return;
+        };
+        let said = match comments.len() {
+            0 => "none yet".to_owned(),
+            n => format!("{} open of {n}", open_count(comments)),
+        };
+        self.mode = Mode::Comments { on, row: 0 };
+        let add = self
+            .keymap()
+            .first_label(Context::Comments, Action::AddComment);
+        self.info(format!("Comments on {place}: {said}. {add} adds one."));
+    }
+
+    /// A key in the list of a stage's or the journey's comments.
+    pub(super) fn comments_action(&mut self, action: Action) -> Vec<Effect> {
+        let Mode::Comments { on, row } = self.mode else {
+            return Vec::new();
+        };
+        let count = self.journey().comments(on).map_or(0, <[_]>::len);
+        match action {
+            Action::MenuUp => {
+                self.mode = Mode::Comments {
+                    on,
+                    row: row.saturating_sub(1),
+                }
+            }
+            Action::MenuDown => {
+                let row = (row + 1).min(count.saturating_sub(1));
+                self.mode = Mode::Comments { on, row };
+            }
+            Action::AddComment => self.open_comment_field(on, Some(row)),
+            Action::ResolveComment if count == 0 => {
+                let add = self.keymap().first_label(Context::Comments, action);
+                self.info(format!("No comment to resolve here: {add} adds one."));
+            }
+            Action::ResolveComment => self.resolve_comment(on, row),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Close => self.mode = Mode::Board,
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Opens the field for a comment on the selected moment (`c` on the board or in its
+    /// details). `back`: the row of the details to go back to.
+    pub(super) fn start_comment(&mut self, back: Option<usize>) {
+        if let Some(moment) = self.moment_or_hint() {
+            let on = CommentTarget::Moment(moment.id);
+            self.open_comment_field(on, back);
+        }
+    }
+
+    fn open_comment_field(&mut self, on: CommentTarget, back: Option<usize>) {
         let Some(place) = self.comment_place(on) else {
             return;
         };
         self.mode = Mode::EditText {
-            target: TextTarget::Comment { on, details },
+            target: TextTarget::Comment { on, back },
             input: TextInput::multiline(""),
         };
         let typing = |a| self.keymap().first_label(Context::Typing, a);
@@ -40,12 +92,9 @@ impl App {
     }
 
     /// Enter in a comment's field: the comment joins the others there, signed with the
-    /// author's name and the time, as one change.
-    pub(super) fn commit_comment(&mut self, on: CommentTarget, details: Option<usize>, text: &str) {
-        self.mode = details.map_or(Mode::Board, |field| Mode::Details {
-            field,
-            editing: None,
-        });
+    /// author's name and the time, as one change; the list it was started from shows it.
+    pub(super) fn commit_comment(&mut self, on: CommentTarget, back: Option<usize>, text: &str) {
+        self.mode = back.map_or(Mode::Board, |row| Mode::comment_list(on, row));
         let (Some(place), Some(existing)) = (self.comment_place(on), self.journey().comments(on))
         else {
             return;
@@ -61,27 +110,32 @@ impl App {
         }
         let mut comments = existing.to_vec();
         comments.push(comment);
-        let row = DetailField::ALL.len() + comments.len() - 1;
+        let last = comments.len() - 1;
         let edits = vec![Edit::SetComments {
             target: on,
             comments,
         }];
         if self.change(format!("comment on {place}"), edits) {
-            if details.is_some() {
-                // The new comment highlighted, where the details list it.
-                self.mode = Mode::Details {
-                    field: row,
-                    editing: None,
+            if back.is_some() {
+                // The new comment highlighted, where it is listed.
+                let row = match on {
+                    CommentTarget::Moment(_) => DetailField::ALL.len() + last,
+                    CommentTarget::Stage(_) | CommentTarget::Journey => last,
                 };
+                self.mode = Mode::comment_list(on, row);
             }
             let undo = self.keymap().board_key(Action::Undo);
             self.success(format!("Comment added to {place}. {undo} takes it back."));
         }
     }
 
-    /// Resolves the moment's comment at `index`, or opens it again if it was resolved.
-    pub(super) fn resolve_comment(&mut self, moment: &Moment, index: usize) {
-        let mut comments = moment.comments.clone();
+    /// Resolves the comment at `index` on `on`, or opens it again if it was resolved.
+    pub(super) fn resolve_comment(&mut self, on: CommentTarget, index: usize) {
+        let (Some(place), Some(existing)) = (self.comment_place(on), self.journey().comments(on))
+        else {
+            return;
+        };
+        let mut comments = existing.to_vec();
         let Some(comment) = comments.get_mut(index) else {
             return;
         };
@@ -96,13 +150,16 @@ impl App {
         } else {
             comment.author.clone()
         };
-        let title = quoted(&moment.title);
+        let open = open_count(&comments);
         let edits = vec![Edit::SetComments {
-            target: CommentTarget::Moment(moment.id),
+            target: on,
             comments,
         }];
-        if self.change(format!("{label} {who}'s comment on {title}"), edits) {
-            self.success(format!("{done}: {who} on {title}."));
+        if self.change(format!("{label} {who}'s comment on {place}"), edits) {
+            self.success(format!(
+                "{done}: {who} on {place}; {} open there.",
+                plural(open, "comment", "comments")
+            ));
         }
     }
 }

@@ -5,7 +5,7 @@ use crate::action::Action;
 use crate::app::{App, Confirm, DetailField, DetailRow, Effect, ExportChoice, Mode, export_format};
 use crate::input::TextInput;
 use crate::keymap::{Context, EXPORT_ACTIONS, KIND_CHOICES};
-use crate::model::{Edit, Evidence, Feeling, Moment, MomentField};
+use crate::model::{CommentTarget, Edit, Evidence, Feeling, Moment, MomentField};
 use crate::share::export_path;
 use crate::text::quoted;
 
@@ -59,10 +59,10 @@ impl App {
             }
             (Action::EditField, DetailRow::Field(_)) => self.edit_detail(&moment, field),
             (Action::ResolveComment, DetailRow::Comment(index)) => {
-                self.resolve_comment(&moment, index)
+                self.resolve_comment(CommentTarget::Moment(moment.id), index)
             }
             (Action::EditField | Action::ResolveComment, _) => self.say_how_comments_go(&moment),
-            (Action::AddComment, _) => self.start_comment(action, Some(field)),
+            (Action::AddComment, _) => self.start_comment(Some(field)),
             (Action::Undo, _) => self.undo(),
             (Action::Redo, _) => self.redo(),
             _ => {}

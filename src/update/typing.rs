@@ -60,11 +60,11 @@ impl App {
         };
         match &self.mode {
             Mode::EditText {
-                target: TextTarget::Comment { on, details },
+                target: TextTarget::Comment { on, back },
                 ..
             } => {
-                let (on, details) = (*on, *details);
-                self.commit_comment(on, details, &text);
+                let (on, back) = (*on, *back);
+                self.commit_comment(on, back, &text);
             }
             Mode::EditText { target, .. } => {
                 let target = *target;
@@ -104,18 +104,18 @@ impl App {
             _ => "Left as it was.",
         };
         self.mode = match &self.mode {
-            Mode::Details { field, .. }
-            | Mode::EditText {
-                target:
-                    TextTarget::Comment {
-                        details: Some(field),
-                        ..
-                    },
-                ..
-            } => Mode::Details {
+            Mode::Details { field, .. } => Mode::Details {
                 field: *field,
                 editing: None,
             },
+            Mode::EditText {
+                target:
+                    TextTarget::Comment {
+                        on,
+                        back: Some(row),
+                    },
+                ..
+            } => Mode::comment_list(*on, *row),
             _ => Mode::Board,
         };
         self.info(message);
