@@ -201,6 +201,111 @@ fn sharing() {
     );
 }
 
+/// Co-editing a 10,000-moment map: a change on the board (update, the undo record and the
+/// draw); what an editor with a session does on a change (the change and its recovery
+/// copy); taking in someone else's save (read, merge, summary); and a save that merges
+/// someone's save first.
+fn coediting(dir: &Path) {
+    use motmap::app::Opening;
+    use motmap::keymap::KeyMap;
+    use motmap::session::Editor;
+    let key = |c: char| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+
+    let mut app = app(10_000);
+    let theme = Theme::default();
+    let counter = Counter::default();
+    let mut terminal = terminal(&counter);
+    let changes: Vec<Duration> = (0..200)
+        .map(|n| {
+            let start = Instant::now();
+            let _ = app.handle(key(if n % 2 == 0 { 'p' } else { 'g' }), start);
+            terminal
+                .draw(|f| motmap::ui::draw(f, &app, &theme))
+                .expect("draws");
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "a change (recolour: update, undo record, draw) at 200x50, 10,000 moments: {}",
+        ms(median(changes))
+    );
+
+    let path = dir.join("shared.ron");
+    let base = support::journey(10_000);
+    std::fs::write(&path, to_ron(&base)).expect("writes the map");
+    let open = || {
+        let document = Document::load(&path).expect("loads");
+        Editor::open(
+            document,
+            KeyMap::default(),
+            "Ana",
+            Opening::default(),
+            Instant::now(),
+        )
+    };
+    let mut ana = open();
+    let with_recovery: Vec<Duration> = (0..20)
+        .map(|n| {
+            let start = Instant::now();
+            ana.handle(key(if n % 2 == 0 { 'p' } else { 'g' }), start);
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "a change in an editor on the file, with its recovery copy, 10,000 moments: {}",
+        ms(median(with_recovery))
+    );
+    drop(ana);
+    let _ = std::fs::remove_file(motmap::store::recovery_path(&path));
+
+    let mut ana = open();
+    let mut later = Instant::now();
+    let mut theirs = base.clone();
+    let ids: Vec<_> = base.moments().map(|(_, m)| m.id).collect();
+    let mut round = 0;
+    let mut their_save = |theirs: &mut motmap::model::Journey| {
+        round += 1;
+        for id in ids.iter().skip(round).step_by(1_000) {
+            let edit = motmap::model::Edit::SetMomentText {
+                id: *id,
+                field: motmap::model::MomentField::Title,
+                text: format!("Changed in round {round}"),
+            };
+            theirs.apply(edit).expect("a moment of the map");
+        }
+        std::fs::write(&path, to_ron(theirs)).expect("their save");
+    };
+    let merges: Vec<Duration> = (0..10)
+        .map(|_| {
+            their_save(&mut theirs);
+            later += Duration::from_secs(1);
+            let start = Instant::now();
+            assert!(ana.poll(later), "their save was taken in");
+            start.elapsed()
+        })
+        .collect();
+    println!(
+        "taking in someone's save of 10,000 moments (10 changed): read, merge, summary: {}",
+        ms(median(merges))
+    );
+    let saves: Vec<Duration> = (0..10)
+        .map(|n| {
+            ana.handle(key(if n % 2 == 0 { 'p' } else { 'g' }), Instant::now());
+            their_save(&mut theirs);
+            let start = Instant::now();
+            ana.handle(key('s'), start);
+            let elapsed = start.elapsed();
+            assert!(!ana.app.is_modified(), "saved");
+            theirs = Document::load(&path).expect("loads").journey;
+            elapsed
+        })
+        .collect();
+    println!(
+        "a save that merges someone's save first, 10,000 moments: {}",
+        ms(median(saves))
+    );
+}
+
 /// Starts the release binary on the 10,000-moment map in a pseudo-terminal and times it
 /// until the first frame is on screen; reads its peak memory there.
 fn whole_process(dir: &Path) -> Option<(Duration, u64)> {
@@ -296,6 +401,7 @@ fn main() {
     );
     println!("bytes for one selection move at 200x50, 10,000 moments: {bytes_per_move}");
     sharing();
+    coediting(dir.path());
     match whole_process(dir.path()) {
         Some((first_frame, peak_kb)) => {
             println!(

@@ -175,12 +175,6 @@ impl<'a> TitleBar<'a> {
             right.push(timer_chip(timer, now, theme));
             right.push(Span::raw(" "));
         }
-        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-        if area.width as usize > right_width + width(&counts) + 40 {
-            right.push(Span::raw(counts));
-        }
-        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-
         let mut live_with = self.live_with.clone();
         live_with.dedup();
         let marker = match (live_with.as_slice(), self.read_only, self.modified) {
@@ -193,8 +187,15 @@ impl<'a> TitleBar<'a> {
                 names.join(", ")
             ),
         };
-        let marker = truncate(&marker, area.width as usize / 3);
+        let marker = truncate(&marker, area.width as usize / 2);
         let file = format!("  {}  ", self.file_name);
+        // The counts only where the title, the file and the marker still have room.
+        let left = width(&marker) + width(&file).min(area.width as usize / 3) + 16;
+        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+        if area.width as usize > right_width + width(&counts) + left.max(40) {
+            right.push(Span::raw(counts));
+        }
+        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
         let room = (area.width as usize)
             .saturating_sub(right_width + width(&marker) + width(&file) + 1)
             .max(8);

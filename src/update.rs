@@ -97,6 +97,14 @@ impl App {
                 "New map: {} is written on the first save. Press {help} to see every key.",
                 self.path().display()
             ));
+        } else if self.is_live() && !self.is_read_only() {
+            let mut names: Vec<&str> = self.peers.iter().map(|p| p.name.as_str()).collect();
+            names.dedup();
+            self.info(format!(
+                "{} {} this map open too: changes are saved and merged as you make them. Press {help} to see every key.",
+                names.join(", "),
+                if names.len() == 1 { "has" } else { "have" }
+            ));
         } else if self.status.tone == crate::status::Tone::Info {
             // Said again with the help key as the settings have it; a warning stays.
             self.info(format!(

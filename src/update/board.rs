@@ -570,13 +570,15 @@ impl App {
         }
         match (done.as_slice(), clash) {
             (_, Some(label)) => {
-                let before = match done.len() {
-                    0 => String::new(),
-                    n => format!("{done_verb} {}; then ", plural(n, "change", "changes")),
+                let cannot = match done.len() {
+                    0 => format!("Cannot {verb}"),
+                    n => format!(
+                        "{done_verb} {}; then cannot {verb}",
+                        plural(n, "change", "changes")
+                    ),
                 };
                 self.warn(format!(
-                    "{before}cannot {verb} {}: someone else has changed that part of the map since. The map is as it is.",
-                    quoted(&label)
+                    "{cannot} {label}: someone else has changed that part of the map since. The map is as it is."
                 ));
             }
             ([], None) => self.info(format!("Nothing to {verb}.")),
