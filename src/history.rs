@@ -87,38 +87,12 @@ impl History {
     /// when someone else changed its part of the map since, which leaves the map and the
     /// history as they were.
     pub fn undo(&mut self, journey: &mut Journey) -> Result<Option<Replayed>, Clash> {
-        let Some(step) = self.undo.pop() else {
-            return Ok(None);
-        };
-        match replay(journey, step) {
-            Ok((replayed, back)) => {
-                self.redo.push(back);
-                Ok(Some(replayed))
-            }
-            Err(step) => {
-                let label = step.label.clone();
-                self.undo.push(step);
-                Err(Clash { label })
-            }
-        }
+        step_across(&mut self.undo, &mut self.redo, journey)
     }
 
     /// Makes the newest undone change again; like [`History::undo`] otherwise.
     pub fn redo(&mut self, journey: &mut Journey) -> Result<Option<Replayed>, Clash> {
-        let Some(step) = self.redo.pop() else {
-            return Ok(None);
-        };
-        match replay(journey, step) {
-            Ok((replayed, back)) => {
-                self.undo.push(back);
-                Ok(Some(replayed))
-            }
-            Err(step) => {
-                let label = step.label.clone();
-                self.redo.push(step);
-                Err(Clash { label })
-            }
-        }
+        step_across(&mut self.redo, &mut self.undo, journey)
     }
 
     /// Follows a merge that took others' changes into `journey`: the ids the merge gave this
@@ -187,6 +161,29 @@ impl History {
     /// unchanged).
     pub fn is_modified(&self) -> bool {
         self.current() != self.saved
+    }
+}
+
+/// Replays the newest step of `from` and puts the step that reverses it on `to`; on a
+/// clash the step stays where it was.
+fn step_across(
+    from: &mut Vec<Step>,
+    to: &mut Vec<Step>,
+    journey: &mut Journey,
+) -> Result<Option<Replayed>, Clash> {
+    let Some(step) = from.pop() else {
+        return Ok(None);
+    };
+    match replay(journey, step) {
+        Ok((replayed, back)) => {
+            to.push(back);
+            Ok(Some(replayed))
+        }
+        Err(step) => {
+            let label = step.label.clone();
+            from.push(step);
+            Err(Clash { label })
+        }
     }
 }
 

@@ -115,29 +115,69 @@ fn check(journey: &Journey, people: &[&Person]) -> Vec<(char, usize, Vec<String>
 
 const EDITS: usize = 300;
 
-#[test]
-fn three_editors_typing_at_once_lose_nothing() {
-    let _alone = one_at_a_time();
-    let dir = tempfile::tempdir().unwrap();
-    let path = map_in(dir.path());
-    let started = Instant::now();
-    let handles: Vec<_> = [("Ana", 'A', 11), ("Ben", 'B', 22), ("Cy", 'C', 33)]
+/// Ana, Ben and Cy, each in their own editor on the map in `dir`, each typing what `work`
+/// has them type once all three are in, at once; their editors and what they did.
+fn three_at_once(
+    dir: &Path,
+    seeds: [u64; 3],
+    work: fn(&mut Session, &mut Person, &Path),
+) -> Vec<(Session, Person)> {
+    let handles: Vec<_> = [("Ana", 'A'), ("Ben", 'B'), ("Cy", 'C')]
         .into_iter()
-        .map(|(name, letter, seed)| {
-            let dir = dir.path().to_path_buf();
+        .zip(seeds)
+        .map(|((name, letter), seed)| {
+            let dir = dir.to_path_buf();
             thread::spawn(move || {
                 let mut session = editor(&dir, name, &["cafe.ron"], 120, 40);
                 session.wait_for("Searches the street");
                 let mut person = Person::new(letter, seed);
                 // Everyone in before anyone types: the map is shared from the first key.
                 thread::sleep(Duration::from_millis(1500));
-                type_edits(&mut session, &mut person, EDITS, &dir.join("cafe.ron"));
-                catch_up(&mut session, &mut person, &dir.join("cafe.ron"));
+                work(&mut session, &mut person, &dir.join("cafe.ron"));
                 (session, person)
             })
         })
         .collect();
-    let mut done: Vec<(Session, Person)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    handles.into_iter().map(|h| h.join().unwrap()).collect()
+}
+
+/// A person's whole stream of edits, and a last card to see it all landed.
+fn all_edits(session: &mut Session, person: &mut Person, path: &Path) {
+    type_edits(session, person, EDITS, path);
+    catch_up(session, person, path);
+}
+
+/// Ben's half of his edits, and a last card whose title shows once it is handled; then
+/// he is killed at once, before it is saved. The others type all of theirs.
+fn killed_halfway(session: &mut Session, person: &mut Person, path: &Path) {
+    if person.letter != 'B' {
+        return all_edits(session, person, path);
+    }
+    type_edits(session, person, EDITS / 2, path);
+    let keys = person.add();
+    let token = person.cards.last().unwrap().token.clone();
+    session.send(&edits::terminal_bytes(&keys));
+    // On screen as a card, not only as the title being typed.
+    let start = Instant::now();
+    loop {
+        let text = session.text();
+        let typing = text.lines().last().is_some_and(|l| l.starts_with(" EDIT"));
+        if text.contains(&token) && !typing {
+            break;
+        }
+        assert!(start.elapsed() < PATIENCE, "{token} never added:\n{text}");
+        thread::sleep(Duration::from_millis(5));
+    }
+    session.kill();
+}
+
+#[test]
+fn three_editors_typing_at_once_lose_nothing() {
+    let _alone = one_at_a_time();
+    let dir = tempfile::tempdir().unwrap();
+    let path = map_in(dir.path());
+    let started = Instant::now();
+    let mut done = three_at_once(dir.path(), [11, 22, 33], all_edits);
     let typing = started.elapsed();
     // Everything is saved by itself and merged everywhere; then quitting saves whatever
     // is left.
@@ -182,48 +222,7 @@ fn a_killed_editor_costs_the_others_nothing_and_keeps_its_own_edits_for_recovery
     let _alone = one_at_a_time();
     let dir = tempfile::tempdir().unwrap();
     let path = map_in(dir.path());
-    let handles: Vec<_> = [("Ana", 'A', 44), ("Ben", 'B', 55), ("Cy", 'C', 66)]
-        .into_iter()
-        .map(|(name, letter, seed)| {
-            let dir = dir.path().to_path_buf();
-            thread::spawn(move || {
-                let mut session = editor(&dir, name, &["cafe.ron"], 120, 40);
-                session.wait_for("Searches the street");
-                let mut person = Person::new(letter, seed);
-                thread::sleep(Duration::from_millis(1500));
-                if letter == 'B' {
-                    // Halfway, a last edit whose title shows once it is handled; then
-                    // killed at once, before it is saved.
-                    type_edits(&mut session, &mut person, EDITS / 2, &dir.join("cafe.ron"));
-                    let keys = person.add();
-                    let token = person.cards.last().unwrap().token.clone();
-                    session.send(&edits::terminal_bytes(&keys));
-                    // On screen as a card, not only as the title being typed.
-                    let start = Instant::now();
-                    loop {
-                        let text = session.text();
-                        let typing = text.lines().last().is_some_and(|l| l.starts_with(" EDIT"));
-                        if text.contains(&token) && !typing {
-                            break;
-                        }
-                        assert!(start.elapsed() < PATIENCE, "{token} never added:\n{text}");
-                        thread::sleep(Duration::from_millis(5));
-                    }
-                    let pid = session.child.process_id().unwrap();
-                    std::process::Command::new("kill")
-                        .args(["-KILL", &pid.to_string()])
-                        .status()
-                        .unwrap();
-                    session.wait_for_exit();
-                } else {
-                    type_edits(&mut session, &mut person, EDITS, &dir.join("cafe.ron"));
-                    catch_up(&mut session, &mut person, &dir.join("cafe.ron"));
-                }
-                (session, person)
-            })
-        })
-        .collect();
-    let mut done: Vec<(Session, Person)> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    let mut done = three_at_once(dir.path(), [44, 55, 66], killed_halfway);
     thread::sleep(Duration::from_secs(1));
     for (session, person) in &mut done {
         if person.letter != 'B' {
@@ -288,12 +287,7 @@ fn presence_follows_who_opens_quits_and_is_killed() {
     dee.wait_for("live with Ben, Cy");
     ben.wait_for("live with Cy, Dee");
 
-    let pid = cy.child.process_id().unwrap();
-    std::process::Command::new("kill")
-        .args(["-KILL", &pid.to_string()])
-        .status()
-        .unwrap();
-    cy.wait_for_exit();
+    cy.kill();
     let start = Instant::now();
     dee.wait_for("live with Ben ");
     println!(

@@ -298,12 +298,7 @@ fn killing_motmap_during_saves_never_leaves_a_broken_map() {
         // Toggle a glory and save, many times over, as fast as the keys arrive.
         session.send(&"gs0s".repeat(40));
         thread::sleep(Duration::from_micros(random.next_u64() % 30_000));
-        let pid = session.child.process_id().unwrap();
-        std::process::Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .status()
-            .unwrap();
-        session.wait_for_exit();
+        session.kill();
 
         let text = std::fs::read_to_string(&path).unwrap();
         let journey = motmap::store::parse(&text)

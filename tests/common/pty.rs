@@ -157,6 +157,16 @@ impl Session {
         }
     }
 
+    /// Kills motmap outright (SIGKILL: nothing it can catch) and waits until it is gone.
+    pub fn kill(&mut self) {
+        let pid = self.child.process_id().expect("a process id");
+        std::process::Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .status()
+            .expect("kill runs");
+        self.wait_for_exit();
+    }
+
     /// Closes the terminal the way a dropped SSH connection does: every handle on the
     /// master side goes away and the kernel hangs up the child's terminal.
     pub fn hang_up(&mut self) {
