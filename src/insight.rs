@@ -70,6 +70,85 @@ pub fn pains_without_idea(journey: &Journey) -> Vec<(&Stage, &Moment)> {
     pains
 }
 
+/// What customers will remember of a journey. People judge an experience mostly by its
+/// most intense moment and by how it ends (the peak–end rule), more than by the average
+/// of all of it; the last moment of truth makes the same point, as one customer's ending
+/// becomes the next one's first impression.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Remembered<'a> {
+    /// The deepest pain and the highest glory, the first in journey order among equals.
+    pub deepest_pain: Option<(&'a Stage, &'a Moment)>,
+    pub highest_glory: Option<(&'a Stage, &'a Moment)>,
+    /// The moments the journey ends on: the last (up to) [`END_MOMENTS`] of the last stage
+    /// that has any.
+    pub end: Vec<(&'a Stage, &'a Moment)>,
+    /// The average feeling of those, −2 to +2.
+    pub end_feeling: f64,
+    /// The feeling of the most intense moment (a pain when a pain and a glory are equally
+    /// intense: pains weigh more), −2 to +2.
+    pub peak_feeling: i8,
+}
+
+/// How many of the last stage's moments count as the end.
+pub const END_MOMENTS: usize = 2;
+
+impl Remembered<'_> {
+    /// The peak–end score: the average of the peak's feeling and the end's, −2 to +2.
+    pub fn score(&self) -> f64 {
+        (f64::from(self.peak_feeling) + self.end_feeling) / 2.0
+    }
+
+    /// Whether the journey ends on a pain: the end feels bad on average, or one of its
+    /// moments is a pain.
+    pub fn ends_on_a_pain(&self) -> bool {
+        self.end_feeling < 0.0 || self.end.iter().any(|(_, m)| m.feeling.is_pain())
+    }
+
+    /// The sentence that says why these matter, for the summary and the reports.
+    pub const WHY: &'static str = "People judge an experience mostly by its most intense moment and how it ends (the peak–end rule): that is what they remember and tell others.";
+}
+
+/// What customers will remember of `journey`: `None` when it has no moments.
+pub fn remembered(journey: &Journey) -> Option<Remembered<'_>> {
+    let all: Vec<(&Stage, &Moment)> = journey.moments().collect();
+    let first_by = |better: fn(i8, i8) -> bool| {
+        all.iter().copied().fold(
+            None,
+            |best: Option<(&Stage, &Moment)>, candidate| match best {
+                Some(b) if !better(candidate.1.feeling.value(), b.1.feeling.value()) => Some(b),
+                _ => Some(candidate),
+            },
+        )
+    };
+    let deepest = first_by(|a, b| a < b).filter(|(_, m)| m.feeling.is_pain());
+    let highest = first_by(|a, b| a > b).filter(|(_, m)| m.feeling.is_glory());
+    let last = journey
+        .stages()
+        .iter()
+        .rev()
+        .find(|s| !s.moments.is_empty())?;
+    let end: Vec<(&Stage, &Moment)> = last
+        .moments
+        .iter()
+        .skip(last.moments.len().saturating_sub(END_MOMENTS))
+        .map(|m| (last, m))
+        .collect();
+    let end_feeling = end
+        .iter()
+        .map(|(_, m)| f64::from(m.feeling.value()))
+        .sum::<f64>()
+        / end.len() as f64;
+    let intensity = |m: Option<(&Stage, &Moment)>| m.map_or(0, |(_, m)| m.feeling.value());
+    let (low, high) = (intensity(deepest), intensity(highest));
+    Some(Remembered {
+        deepest_pain: deepest,
+        highest_glory: highest,
+        end,
+        end_feeling,
+        peak_feeling: if -low >= high { low } else { high },
+    })
+}
+
 /// The most-voted moments, most first, in journey order among equals; unvoted ones left
 /// out.
 pub fn ranking(journey: &Journey) -> Vec<(&Stage, &Moment)> {
@@ -232,6 +311,36 @@ pub fn lint(journey: &Journey) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::store::parse;
+
+    #[test]
+    fn customers_remember_the_peak_and_the_end() {
+        let journey = parse(
+            r#"(title: "T", stages: [
+                (name: "Find", moments: [(title: "Ad", feeling: 1), (title: "Queue", feeling: -2)]),
+                (name: "Use", moments: [(title: "Great", feeling: 2)]),
+                (name: "Leave", moments: [(title: "Bill", feeling: -1), (title: "Bye"), (title: "Rude", feeling: -1)]),
+                (name: "Empty"),
+            ])"#,
+        )
+        .unwrap();
+        let r = remembered(&journey).unwrap();
+        assert_eq!(r.deepest_pain.unwrap().1.title, "Queue");
+        assert_eq!(r.highest_glory.unwrap().1.title, "Great");
+        let end: Vec<&str> = r.end.iter().map(|(_, m)| m.title.as_str()).collect();
+        assert_eq!(
+            end,
+            ["Bye", "Rude"],
+            "the last stage with moments, its last two"
+        );
+        assert_eq!(r.end_feeling, -0.5);
+        assert_eq!(
+            r.peak_feeling, -2,
+            "a pain as intense as a glory weighs more"
+        );
+        assert_eq!(r.score(), -1.25);
+        assert!(r.ends_on_a_pain());
+        assert_eq!(remembered(&parse(r#"(title: "T")"#).unwrap()), None);
+    }
 
     #[test]
     fn lint_finds_each_kind_of_problem() {

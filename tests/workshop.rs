@@ -74,6 +74,32 @@ fn summary_of_the_journey_and_its_stages() {
     insta::assert_snapshot!(terminal.backend());
 }
 
+/// What customers will remember, in the summary: the peak, the end, the score, why; on a
+/// wide screen in a column beside the stages, with the pains to fix under it.
+#[test]
+fn the_summary_says_what_customers_will_remember() {
+    let mut app = app_on("cafe");
+    press(&mut app, "<Tab><Tab>");
+    let terminal = screen(&mut app, 160, 40);
+    let text = common::screen_text(terminal.backend().buffer());
+    for shown in [
+        "What customers will remember  peak–end -0.2 (−2…+2)",
+        "Peak   -- FMOT Long queue at the counter",
+        "End    +       Comes back with the sorry card",
+        "(the peak–end rule)",
+        "Deepest pains without an idea yet",
+        "> Find",
+    ] {
+        assert!(text.contains(shown), "missing {shown}:\n{text}");
+    }
+    let line = text.lines().find(|l| l.contains("What customers")).unwrap();
+    assert!(
+        line.starts_with(" Cafe visit"),
+        "beside the journey, not under it: {line}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
 #[test]
 fn votes_rank_the_moments() {
     let mut app = app_on("cafe");

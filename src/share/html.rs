@@ -150,8 +150,55 @@ fn write_summary(page: &mut Page, journey: &Journey) {
     }
     write_counts(page, journey);
     write_kinds(page, journey);
+    write_remembered(page, journey);
     write_comments(page, &journey.comments);
     page.close("</header>");
+}
+
+/// What customers will remember: the peak, the end, the peak–end score, and why.
+fn write_remembered(page: &mut Page, journey: &Journey) {
+    let Some(r) = crate::insight::remembered(journey) else {
+        return;
+    };
+    page.open(r#"<section class="remembered">"#);
+    page.line("<h2>What customers will remember</h2>");
+    page.line(&format!(
+        "<p>{}</p>",
+        escape(crate::insight::Remembered::WHY)
+    ));
+    let place = |at: Option<&(&Stage, &Moment)>| match at {
+        Some((stage, moment)) => format!(
+            r#"<span class="{}">{}</span> {} <span class="label">in {}</span>"#,
+            feeling_class(moment.feeling),
+            escape(&feeling_text(moment.feeling)),
+            escape(&moment.title),
+            escape(&stage.name)
+        ),
+        None => "none".to_owned(),
+    };
+    page.open("<ul>");
+    page.line(&format!(
+        "<li>Deepest pain: {}</li>",
+        place(r.deepest_pain.as_ref())
+    ));
+    page.line(&format!(
+        "<li>Highest glory: {}</li>",
+        place(r.highest_glory.as_ref())
+    ));
+    let ends: Vec<String> = r.end.iter().map(|at| place(Some(at))).collect();
+    page.line(&format!("<li>The end: {}</li>", ends.join("; ")));
+    page.line(&format!(
+        "<li>Peak–end score: <strong>{:+.1}</strong> (from −2 to +2; the end alone {:+.1})</li>",
+        r.score(),
+        r.end_feeling
+    ));
+    page.close("</ul>");
+    if r.ends_on_a_pain() {
+        page.line(
+            r#"<p class="warning"><strong>The journey ends on a pain</strong>: it is what customers leave with and tell others.</p>"#,
+        );
+    }
+    page.close("</section>");
 }
 
 fn write_counts(page: &mut Page, journey: &Journey) {
@@ -701,6 +748,9 @@ h2 { font-size: 1.25rem; margin: 2rem 0 .75rem; }
 .counts .glory { border-bottom: 4px solid #0072b2; }
 .badge { display: inline-block; background: var(--text); color: #fff; border-radius: .25rem; padding: 0 .35rem; font-size: .75rem; font-weight: 700; letter-spacing: .05em; text-decoration: none; }
 .missing { color: var(--muted); margin-left: .5rem; }
+.remembered { max-width: 75ch; }
+.remembered li > span:not(.label) { color: var(--accent); font-weight: 700; }
+.warning { border-left: 4px solid #c05000; background: var(--paper); padding: .3rem .75rem; }
 .missing .badge { background: transparent; color: var(--muted); border: 1px dashed var(--muted); }
 figure { margin: 0; }
 svg { display: block; width: 100%; height: auto; max-height: 30rem; background: var(--paper); border: 1px solid var(--rule); border-radius: .75rem; }

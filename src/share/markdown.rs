@@ -19,6 +19,7 @@ pub fn to_markdown(journey: &Journey) -> String {
         write_stage(&mut out, index + 1, stage);
     }
     write_moments_of_truth(&mut out, journey);
+    write_remembered(&mut out, journey);
     write_pains(&mut out, journey);
     write_votes(&mut out, journey);
     write_comments(&mut out, journey);
@@ -174,6 +175,50 @@ fn capitalised(text: &str) -> String {
 /// Every pain, deepest first and in journey order within a depth (as
 /// [`crate::insight::pains_without_idea`] orders them), each with its idea, so the report
 /// shows both what is planned and what still waits for one.
+/// What customers will remember: the peak, the end, the peak–end score, and why.
+fn write_remembered(out: &mut String, journey: &Journey) {
+    let Some(r) = crate::insight::remembered(journey) else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "## What customers will remember
+"
+    );
+    let _ = writeln!(
+        out,
+        "{}
+",
+        crate::insight::Remembered::WHY
+    );
+    let place = |at: Option<&(&Stage, &Moment)>| match at {
+        Some((stage, moment)) => format!(
+            "{} ({}, in {})",
+            bold_title(moment),
+            feeling(moment),
+            inline(&stage.name)
+        ),
+        None => "none".to_owned(),
+    };
+    let _ = writeln!(out, "- Deepest pain: {}", place(r.deepest_pain.as_ref()));
+    let _ = writeln!(out, "- Highest glory: {}", place(r.highest_glory.as_ref()));
+    let ends: Vec<String> = r.end.iter().map(|at| place(Some(at))).collect();
+    let _ = writeln!(out, "- The end: {}", ends.join("; "));
+    let _ = writeln!(
+        out,
+        "- Peak–end score: {:+.1} (from −2 to +2; the end alone {:+.1})",
+        r.score(),
+        r.end_feeling
+    );
+    if r.ends_on_a_pain() {
+        let _ = writeln!(
+            out,
+            "\n**The journey ends on a pain**: it is what customers leave with and tell others."
+        );
+    }
+    out.push('\n');
+}
+
 fn write_pains(out: &mut String, journey: &Journey) {
     let _ = writeln!(out, "## Pains and their ideas\n");
     let mut pains: Vec<(&Stage, &Moment)> = journey

@@ -10,7 +10,9 @@ use ratatui::widgets::Widget;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::App;
-use crate::insight::{Counts, average_feeling, kinds, pains_without_idea, ranking};
+use crate::insight::{
+    Counts, Remembered, average_feeling, kinds, pains_without_idea, ranking, remembered,
+};
 use crate::keymap::{Context, KeyMap};
 use crate::layout::{first_in_view, list_rows};
 use crate::model::{Journey, Moment, Stage};
@@ -134,6 +136,41 @@ impl<'a> SummaryView<'a> {
         lines
     }
 
+    /// What customers will remember: the peak–end score (and a warning when the journey
+    /// ends on a pain), the deepest pain and highest glory, the moment it ends on, and why
+    /// it matters.
+    fn remembered(&self, room: usize) -> Vec<Line<'static>> {
+        let theme = self.theme;
+        let Some(r) = remembered(self.journey) else {
+            return Vec::new();
+        };
+        let mut head = vec![
+            Span::styled("What customers will remember", theme.selected_title()),
+            Span::raw(format!("  peak–end {:+.1} (−2…+2)", r.score())),
+        ];
+        if r.ends_on_a_pain() {
+            head.push(Span::styled(
+                "  ! ends on a pain",
+                theme.status(crate::status::Tone::Warning),
+            ));
+        }
+        let mut lines = vec![Line::from(head)];
+        let at = |label: &str, at: Option<&(&Stage, &Moment)>| match at {
+            Some((stage, moment)) => {
+                moment_line(format!("  {label:<7}"), stage, moment, room, theme)
+            }
+            None => Line::styled(format!("  {label:<7}none"), theme.dim()),
+        };
+        lines.push(at("Peak", r.deepest_pain.as_ref()));
+        lines.push(at("Glory", r.highest_glory.as_ref()));
+        lines.push(at("End", r.end.last()));
+        for line in crate::text::wrap(Remembered::WHY, room.saturating_sub(2), 3) {
+            lines.push(Line::styled(format!("  {line}"), theme.dim()));
+        }
+        lines.push(Line::raw(""));
+        lines
+    }
+
     /// The stages as a table: the head line, then a row per stage, the selected one marked.
     fn stage_table(&self, room: usize) -> (Line<'static>, Vec<Line<'static>>) {
         let (journey, theme) = (self.journey, self.theme);
@@ -205,17 +242,56 @@ impl<'a> SummaryView<'a> {
 
 impl Widget for SummaryView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        // Wide enough, what customers will remember and the pains to fix go in a column of
+        // their own beside the stages; otherwise everything stacks.
+        if area.width >= 150 {
+            let left_width = 80.max(area.width / 2);
+            let left = Rect {
+                width: left_width,
+                ..area
+            };
+            let right = Rect {
+                x: area.x + left_width,
+                width: area.width - left_width,
+                ..area
+            };
+            let room = left.width.saturating_sub(2) as usize;
+            self.draw_column(left, buf, self.overview(room), Vec::new(), true);
+            let room = right.width.saturating_sub(2) as usize;
+            let footer = self.pains_without_idea(room);
+            self.draw_column(right, buf, self.remembered(room), footer, false);
+        } else {
+            let room = area.width.saturating_sub(2) as usize;
+            let mut lines = self.overview(room);
+            lines.extend(self.remembered(room));
+            let footer = self.pains_without_idea(room);
+            self.draw_column(area, buf, lines, footer, true);
+        }
+    }
+}
+
+impl SummaryView<'_> {
+    /// `lines`, then (with `table`) the stage table around the selected stage, then as much
+    /// of `footer` as fits, saying how much more there is.
+    fn draw_column(
+        &self,
+        area: Rect,
+        buf: &mut Buffer,
+        mut lines: Vec<Line<'static>>,
+        mut footer: Vec<Line<'static>>,
+        table: bool,
+    ) {
         let room = area.width.saturating_sub(2) as usize;
-        let mut lines = self.overview(room);
-        let (head, rows) = self.stage_table(room);
-        lines.push(head);
-        let mut footer = self.pains_without_idea(room);
-        // On a long journey the table shows the stages around the selected one, and the
-        // deepest pains keep a few lines of their own.
         let height = usize::from(area.height);
-        let footer_room = footer.len().min(8);
-        let table_room = height.saturating_sub(lines.len() + footer_room).max(3);
-        lines.extend(window(rows, self.selected, table_room, self.theme));
+        if table {
+            let (head, rows) = self.stage_table(room);
+            lines.push(head);
+            // On a long journey the table shows the stages around the selected one, and
+            // the deepest pains keep a few lines of their own.
+            let footer_room = footer.len().min(8);
+            let table_room = height.saturating_sub(lines.len() + footer_room).max(3);
+            lines.extend(window(rows, self.selected, table_room, self.theme));
+        }
         let left = height.saturating_sub(lines.len());
         if footer.len() > left && left > 1 {
             let hidden = footer.len() - (left - 1);
