@@ -204,6 +204,36 @@ fn details_popup_shows_every_field() {
     insta::assert_snapshot!(terminal.backend());
 }
 
+/// At 40×10 the details scroll: the highlighted field is in view, with how much is above
+/// and below on the frame; a long note shows whole when it is the highlighted field.
+#[test]
+fn details_scroll_at_any_size() {
+    let mut app = app_on("cafe");
+    let note: Vec<String> = (1..=12).map(|n| format!("Line {n} of the note")).collect();
+    press(&mut app, "lj<Enter>");
+    press(&mut app, &"j".repeat(8));
+    press(&mut app, "<Enter><C-u>");
+    press(&mut app, &note.join("<A-Enter>"));
+    press(&mut app, "<Enter>");
+    let terminal = screen(&mut app, 40, 10);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Notes"),
+        "the highlighted field is in view:\n{text}"
+    );
+    assert!(text.contains("↑"), "it says there is more above:\n{text}");
+    insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "j");
+    let text = screen_text(screen(&mut app, 40, 10).backend().buffer());
+    assert!(text.contains("Idea"), "the last field too:\n{text}");
+    // At a size where it fits, the highlighted note reads whole.
+    press(&mut app, "k");
+    let text = screen_text(screen(&mut app, 100, 40).backend().buffer());
+    for line in &note {
+        assert!(text.contains(line.as_str()), "{line} missing:\n{text}");
+    }
+}
+
 /// The cafe with three comments on the long queue, one of them resolved, signed by Ana at
 /// known times.
 fn commented_cafe() -> motmap::app::App {

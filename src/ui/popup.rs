@@ -152,22 +152,14 @@ struct DetailsView<'a> {
 pub(super) const LABEL: u16 = 10;
 
 impl DetailsView<'_> {
+    /// Draws the popup. Everything is laid out on a scratch buffer as tall as it needs,
+    /// and the rows around the highlighted field (and the cursor, while typing) are shown:
+    /// at any size every field can be reached and read whole, with how much is above and
+    /// below on the frame.
     fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = self.theme;
         let value_room = 76usize.min(area.width as usize).saturating_sub(13);
-        let comments: usize = self
-            .moment
-            .comments
-            .iter()
-            .map(|c| comment_height(c, value_room))
-            .sum::<usize>()
-            + usize::from(!self.moment.comments.is_empty());
-        let wanted: usize = DetailField::ALL
-            .iter()
-            .map(|f| detail_value(self.moment, *f, value_room, theme).0.len())
-            .sum::<usize>()
-            + comments
-            + 4;
+        let wanted = self.content_rows(value_room) + 3;
         let popup = centered(area, 76, (wanted as u16).max(8));
         let title = truncate(
             &format!("Moment in {}", self.stage),
@@ -178,45 +170,34 @@ impl DetailsView<'_> {
             return None;
         }
         let footer = inner.bottom() - 1;
-        let mut y = inner.y;
-        let mut cursor = None;
-        for (index, field) in DetailField::ALL.iter().enumerate() {
-            if y >= footer {
-                break;
+        let view = footer - inner.y;
+        let room = (inner.width - LABEL - 1) as usize;
+        let rows = self.content_rows(room) as u16;
+        let mut scratch = Buffer::empty(Rect::new(inner.x, 0, inner.width, rows.max(1)));
+        let (wanted_in_view, cursor) = self.render_content(&mut scratch, room);
+        let offset = scroll_to(wanted_in_view, view, rows);
+        for row in 0..view.min(rows.saturating_sub(offset)) {
+            for x in inner.x..inner.right() {
+                buf[(x, inner.y + row)] = scratch[(x, offset + row)].clone();
             }
-            let label_style = if index == self.field {
-                theme.highlight()
-            } else {
-                theme.dim()
-            };
-            buf.set_stringn(
-                inner.x,
-                y,
-                format!(" {:<w$}", field.label(), w = LABEL as usize - 1),
-                LABEL as usize,
-                label_style,
-            );
-            let value = Rect {
-                x: inner.x + LABEL + 1,
-                y,
-                width: inner.width - LABEL - 1,
-                height: footer - y,
-            };
-            let (rows, found) = match (index == self.field, self.editing) {
-                (true, Some(input)) => self.render_input(value, buf, input),
-                _ => (self.render_value(value, buf, *field), None),
-            };
-            cursor = cursor.or(found);
-            y += rows;
         }
-        if y < footer {
-            self.render_comments(
-                Rect {
-                    y,
-                    height: footer - y,
-                    ..inner
-                },
-                buf,
+        let (above, below) = (offset, rows.saturating_sub(offset + view));
+        if above > 0 {
+            let mark = format!(" ↑ {above} more ");
+            buf.set_string(
+                popup.right() - 2 - width_of(&mark),
+                popup.y,
+                mark,
+                theme.dim(),
+            );
+        }
+        if below > 0 {
+            let mark = format!(" ↓ {below} more ");
+            buf.set_string(
+                popup.right() - 2 - width_of(&mark),
+                popup.bottom() - 1,
+                mark,
+                theme.dim(),
             );
         }
         buf.set_stringn(
@@ -227,6 +208,93 @@ impl DetailsView<'_> {
             theme.dim(),
         );
         cursor
+            .filter(|at| at.y >= offset && at.y < offset + view)
+            .map(|at| Position::new(at.x, inner.y + at.y - offset))
+    }
+
+    /// How many rows every field and the comments take, values `room` wide.
+    fn content_rows(&self, room: usize) -> usize {
+        let fields: usize = DetailField::ALL
+            .iter()
+            .enumerate()
+            .map(|(index, field)| match (index == self.field, self.editing) {
+                (true, Some(input)) => input_rows(input, room),
+                _ => detail_value(self.moment, *field, room, index == self.field, self.theme)
+                    .0
+                    .len(),
+            })
+            .sum();
+        let comments = &self.moment.comments;
+        let comment_rows: usize = comments.iter().map(|c| comment_height(c, room)).sum();
+        fields + comment_rows + usize::from(!comments.is_empty())
+    }
+
+    /// Lays everything out from the top of `scratch`; returns the rows that must be in
+    /// view (the highlighted field, or the cursor's row while typing) and the cursor.
+    fn render_content(&self, scratch: &mut Buffer, room: usize) -> ((u16, u16), Option<Position>) {
+        let area = scratch.area;
+        let mut y = 0u16;
+        let mut cursor = None;
+        let mut wanted = (0, 1);
+        for (index, field) in DetailField::ALL.iter().enumerate() {
+            let label_style = if index == self.field {
+                self.theme.highlight()
+            } else {
+                self.theme.dim()
+            };
+            scratch.set_stringn(
+                area.x,
+                y,
+                format!(" {:<w$}", field.label(), w = LABEL as usize - 1),
+                LABEL as usize,
+                label_style,
+            );
+            let value = Rect {
+                x: area.x + LABEL + 1,
+                y,
+                width: room as u16,
+                height: area.height - y,
+            };
+            let (rows, found) = match (index == self.field, self.editing) {
+                (true, Some(input)) => self.render_input(value, scratch, input),
+                _ => (
+                    self.render_value(value, scratch, *field, index == self.field),
+                    None,
+                ),
+            };
+            if index == self.field {
+                wanted = match found {
+                    Some(at) => (at.y, at.y + 1),
+                    None => (y, y + rows),
+                };
+            }
+            cursor = cursor.or(found);
+            y += rows;
+        }
+        if y < area.height {
+            if let DetailRow::Comment(index) = DetailRow::at(self.field) {
+                let before: usize = self.moment.comments[..index.min(self.moment.comments.len())]
+                    .iter()
+                    .map(|c| comment_height(c, room))
+                    .sum();
+                let start = y + 1 + before as u16;
+                let height = self
+                    .moment
+                    .comments
+                    .get(index)
+                    .map_or(1, |c| comment_height(c, room));
+                wanted = (start, start + height as u16);
+            }
+            self.render_comments(
+                Rect {
+                    y,
+                    height: area.height - y,
+                    ..area
+                },
+                scratch,
+            );
+        }
+        (wanted, cursor)
     }
 
     /// The comments under the fields, the highlighted one in view.
@@ -275,9 +343,10 @@ impl DetailsView<'_> {
         (lines.len().max(1) as u16, Some(cursor))
     }
 
-    /// A field's value; the rows it took.
-    fn render_value(&self, area: Rect, buf: &mut Buffer, field: DetailField) -> u16 {
-        let (lines, style) = detail_value(self.moment, field, area.width as usize, self.theme);
+    /// A field's value (in full when `full`); the rows it took.
+    fn render_value(&self, area: Rect, buf: &mut Buffer, field: DetailField, full: bool) -> u16 {
+        let (lines, style) =
+            detail_value(self.moment, field, area.width as usize, full, self.theme);
         let mut rows = 0;
         for line in lines {
             if rows >= area.height {
@@ -338,15 +407,19 @@ impl DetailsView<'_> {
 }
 
 /// A field's value as display lines and their style.
+/// A field's value as lines `room` wide: long texts cut to a few lines, unless `full` (the
+/// highlighted field), which shows them whole.
 fn detail_value(
     moment: &Moment,
     field: DetailField,
     room: usize,
+    full: bool,
     theme: &Theme,
 ) -> (Vec<String>, Style) {
+    let most = |lines: usize| if full { usize::MAX } else { lines };
     let none = |what: &str| (vec![format!("({what})")], theme.dim());
     match field {
-        DetailField::Title => (wrap(&moment.title, room, 3), Style::new()),
+        DetailField::Title => (wrap(&moment.title, room, most(3)), Style::new()),
         DetailField::Kind => match moment.kind {
             Some(kind) => (
                 vec![truncate(
@@ -371,7 +444,7 @@ fn detail_value(
             None => none("not known"),
         },
         DetailField::Tags if moment.tags.is_empty() => none("none"),
-        DetailField::Tags => (wrap(&moment.tags.join(", "), room, 2), Style::new()),
+        DetailField::Tags => (wrap(&moment.tags.join(", "), room, most(2)), Style::new()),
         other => {
             let text = match other {
                 DetailField::Channel => &moment.channel,
@@ -388,10 +461,35 @@ fn detail_value(
                 } else {
                     1
                 };
-                (wrap(text, room, lines), Style::new())
+                (wrap(text, room, most(lines)), Style::new())
             }
         }
     }
+}
+
+/// The first row to show of `rows` in a view `view` rows tall so that `wanted` (a range of
+/// rows) is in it: as little scrolling as that needs, from the top.
+fn scroll_to(wanted: (u16, u16), view: u16, rows: u16) -> u16 {
+    let (start, end) = wanted;
+    // The end in view; a range taller than the view from its start.
+    let offset = end.saturating_sub(view).min(start);
+    offset.min(rows.saturating_sub(view))
+}
+
+/// How many rows a field being typed into takes, `room` wide.
+fn input_rows(input: &TextInput, room: usize) -> usize {
+    if input.is_multiline() {
+        multiline_layout(input.text(), input.cursor_byte(), room)
+            .0
+            .len()
+            .max(1)
+    } else {
+        1
+    }
+}
+
+fn width_of(text: &str) -> u16 {
+    text.width() as u16
 }
 
 /// Hard-wraps multi-line text being edited and finds the cursor's row and column.

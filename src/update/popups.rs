@@ -17,6 +17,15 @@ impl App {
     pub(super) fn details_hint(&self) -> String {
         let key = |a| self.keymap().first_label(Context::Details, a);
         let both = |a, b| self.keymap().joined(Context::Details, &[a, b], "");
+        if self.is_read_only() {
+            return format!(
+                "{} choose a field or a comment, which shows whole; {} comments, {} closes. Read-only: {} on the board starts editing.",
+                both(Action::PreviousField, Action::NextField),
+                key(Action::AddComment),
+                key(Action::Close),
+                self.keymap().board_key(Action::StartEditing)
+            );
+        }
         format!(
             "{} choose a field or a comment, {} edits it, {} change kind, feeling or evidence, {} comments, {} resolves one, {} closes.",
             both(Action::PreviousField, Action::NextField),
