@@ -125,6 +125,8 @@ pub struct App {
     /// The highlighted row of the votes list, and the moment on it.
     pub(crate) votes_row: usize,
     pub(crate) votes_pick: Option<Id>,
+    /// The highlighted row of the summary's deepest pains, once `↓` went past the stages.
+    pub(crate) pains_row: Option<usize>,
     pub(crate) scroll: Scroll,
     pub(crate) size: Size,
     /// When the last event happened: the update step's and the view's clock.
@@ -181,6 +183,7 @@ impl App {
             timer_length: Duration::from_secs(5 * 60),
             votes_row: 0,
             votes_pick: None,
+            pains_row: None,
             scroll: Scroll::default(),
             size: Size {
                 width: 80,
@@ -313,6 +316,11 @@ impl App {
 
     pub fn scroll(&self) -> &Scroll {
         &self.scroll
+    }
+
+    /// The highlighted row of the summary's deepest pains, if one is.
+    pub fn pains_row(&self) -> Option<usize> {
+        self.pains_row
     }
 
     pub fn votes_row(&self) -> usize {

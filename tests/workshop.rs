@@ -278,7 +278,37 @@ fn the_summary_of_a_long_journey_keeps_the_selected_stage_and_the_pains_in_view(
     );
     assert!(text.contains("Deepest pains without an idea yet"), "{text}");
     assert!(
-        text.contains("more"),
+        text.contains("pains below"),
         "the pains that do not fit are counted:\n{text}"
     );
+}
+
+/// Down past the last stage, the summary's arrow goes through the deepest pains, which
+/// scroll; Enter goes to the highlighted one on the board.
+#[test]
+fn the_summarys_pains_scroll_and_enter_goes_to_the_card() {
+    let stages: String = (0..40)
+        .map(|i| format!("(name: \"Stage {i}\", moments: [(title: \"Pain {i}\", feeling: -2)]),"))
+        .collect();
+    let mut app = common::app_with(&format!("(title: \"Long\", stages: [{stages}])"));
+    press(&mut app, "<Tab><Tab>");
+    press(&mut app, &"j".repeat(39 + 21));
+    assert_eq!(
+        app.status().text,
+        "Pain 21 of 40 without an idea: Enter goes to it on the board."
+    );
+    let text = common::screen_text(screen(&mut app, 80, 24).backend().buffer());
+    assert!(
+        text.contains("> --      Pain 20"),
+        "the highlighted pain is in view:\n{text}"
+    );
+    assert!(
+        text.contains("pains above") && text.contains("pains below"),
+        "{text}"
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(app.screen(), motmap::app::Screen::Board);
+    assert_eq!(app.selected_moment().unwrap().title, "Pain 20");
+    press(&mut app, "<Tab><Tab>k");
+    assert_eq!(app.pains_row(), None, "back in the stages");
 }

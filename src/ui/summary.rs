@@ -66,6 +66,8 @@ fn moment_line(
 pub struct SummaryView<'a> {
     pub journey: &'a Journey,
     pub selected: usize,
+    /// The highlighted row of the deepest pains, when the selection went down into them.
+    pub pain: Option<usize>,
     pub theme: &'a Theme,
 }
 
@@ -74,6 +76,7 @@ impl<'a> SummaryView<'a> {
         SummaryView {
             journey: app.journey(),
             selected: app.selection().stage,
+            pain: app.pains_row(),
             theme,
         }
     }
@@ -233,8 +236,9 @@ impl<'a> SummaryView<'a> {
                 theme.dim(),
             ));
         }
-        for (stage, moment) in pains {
-            footer.push(moment_line("  ".into(), stage, moment, room, theme));
+        for (row, (stage, moment)) in pains.into_iter().enumerate() {
+            let marker = if Some(row) == self.pain { "> " } else { "  " };
+            footer.push(moment_line(marker.into(), stage, moment, room, theme));
         }
         footer
     }
@@ -290,10 +294,27 @@ impl SummaryView<'_> {
             // the deepest pains keep a few lines of their own.
             let footer_room = footer.len().min(8);
             let table_room = height.saturating_sub(lines.len() + footer_room).max(3);
-            lines.extend(window(rows, self.selected, table_room, self.theme));
+            lines.extend(window(
+                rows,
+                self.selected,
+                table_room,
+                ("stage", "stages"),
+                self.theme,
+            ));
         }
         let left = height.saturating_sub(lines.len());
-        if footer.len() > left && left > 1 {
+        if footer.len() > left && left > 3 {
+            // The heading stays; the pains scroll to the highlighted one.
+            let pains = footer.split_off(2.min(footer.len()));
+            let selected = self.pain.unwrap_or(0);
+            footer.extend(window(
+                pains,
+                selected,
+                left - 2,
+                ("pain", "pains"),
+                self.theme,
+            ));
+        } else if footer.len() > left && left > 1 {
             let hidden = footer.len() - (left - 1);
             footer.truncate(left - 1);
             footer.push(Line::styled(
@@ -311,6 +332,7 @@ fn window(
     rows: Vec<Line<'static>>,
     selected: usize,
     room: usize,
+    (one, many): (&str, &str),
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     if rows.len() <= room {
@@ -323,14 +345,14 @@ fn window(
     let mut out = Vec::with_capacity(room);
     if above > 0 {
         out.push(Line::styled(
-            format!("  … {} above", plural(above, "stage", "stages")),
+            format!("  … {} above", plural(above, one, many)),
             theme.dim(),
         ));
     }
     out.extend(rows.into_iter().skip(first).take(shown));
     if below > 0 {
         out.push(Line::styled(
-            format!("  … {} below", plural(below, "stage", "stages")),
+            format!("  … {} below", plural(below, one, many)),
             theme.dim(),
         ));
     }

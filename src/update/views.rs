@@ -11,8 +11,8 @@ use crate::text::quoted;
 impl App {
     pub(super) fn view_action(&mut self, context: Context, action: Action) -> Vec<Effect> {
         match (context, action) {
-            (Context::Summary, Action::MenuUp) => self.step_stage(-1),
-            (Context::Summary, Action::MenuDown) => self.step_stage(1),
+            (Context::Summary, Action::MenuUp) => self.summary_step(-1),
+            (Context::Summary, Action::MenuDown) => self.summary_step(1),
             (Context::Votes, Action::MenuUp) => {
                 self.pick_vote_row(self.votes_row.saturating_sub(1))
             }
@@ -26,6 +26,32 @@ impl App {
             (_, action) => return self.board_action(action, 1),
         }
         Vec::new()
+    }
+
+    /// One step through the summary's two lists: the stages, then (down past the last
+    /// one) the deepest pains without an idea.
+    fn summary_step(&mut self, by: isize) {
+        let pains = crate::insight::pains_without_idea(self.journey()).len();
+        let last_stage = self.journey().stages().len().saturating_sub(1);
+        self.pains_row = match (self.pains_row, by > 0) {
+            (None, true) if self.selection.stage >= last_stage && pains > 0 => Some(0),
+            (None, _) => {
+                self.step_stage(by);
+                None
+            }
+            (Some(0), false) => None,
+            (Some(row), false) => Some(row - 1),
+            (Some(row), true) => Some((row + 1).min(pains - 1)),
+        };
+        if let Some(row) = self.pains_row {
+            let open = self
+                .keymap()
+                .first_label(Context::Summary, Action::ShowOnBoard);
+            self.info(format!(
+                "Pain {} of {pains} without an idea: {open} goes to it on the board.",
+                row + 1
+            ));
+        }
     }
 
     /// Highlights row `row` of the votes (the last, if there are fewer), and remembers
@@ -73,6 +99,29 @@ impl App {
     fn show_on_board(&mut self, context: Context) {
         if context == Context::Votes && self.votes_pick.is_some() {
             self.select_voted_row();
+        }
+        let pain = self
+            .pains_row
+            .take()
+            .filter(|_| context == Context::Summary);
+        if let Some(id) = pain.and_then(|row| {
+            crate::insight::pains_without_idea(self.journey())
+                .get(row)
+                .map(|(_, m)| m.id)
+        }) {
+            self.select_moment(id);
+            self.screen = Screen::Board;
+            let title = quoted(
+                &self
+                    .selected_moment()
+                    .map(|m| m.title.clone())
+                    .unwrap_or_default(),
+            );
+            let idea = self.keymap().board_key(Action::OpenDetails);
+            self.info(format!(
+                "Back on the board, at {title}: {idea} opens it to write an idea."
+            ));
+            return;
         }
         self.screen = Screen::Board;
         let what = match (context, self.selected_moment(), self.selected_stage()) {
