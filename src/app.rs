@@ -154,6 +154,9 @@ pub struct App {
     unsaved_since: Option<Instant>,
     /// The save under way was started by the editor itself, not asked for.
     pub(crate) saving_by_itself: bool,
+    /// The revision a save by itself failed at: not tried again until the map changes, so
+    /// a full disk is said once, not five times a second.
+    pub(crate) failed_at: Option<u64>,
 }
 
 /// How long a save by itself waits after the last change, and at most after the first.
@@ -200,6 +203,7 @@ impl App {
             changed_at: None,
             unsaved_since: None,
             saving_by_itself: false,
+            failed_at: None,
         };
         app.say_opened();
         app
@@ -382,6 +386,7 @@ impl App {
             .is_some_and(|at| now.saturating_duration_since(at) >= SAVE_AT_LATEST);
         wanted
             && self.cannot_write.is_none()
+            && self.failed_at != Some(self.revision())
             && self.is_modified()
             && (paused || overdue)
             && self.takes_disk_news()

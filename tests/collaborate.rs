@@ -514,3 +514,41 @@ fn a_reviewers_comments_and_votes_are_merged_into_the_file_by_themselves() {
     assert!(card.feeling.is_pain(), "Ana's unsaved edit is still here");
     assert!(status(&ana).starts_with("Rui: "), "{}", status(&ana));
 }
+
+#[test]
+fn a_save_by_itself_that_fails_is_said_once_and_tried_again_after_the_next_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = map(dir.path());
+    let _ben = open_editor_as(&path, "Ben");
+    let mut ana = open_editor_as(&path, "Ana");
+    press(&mut ana, "p");
+    let broken = "(title: \"Cafe\", stages: [";
+    fs::write(&path, broken).unwrap();
+    wait_and_poll(&mut ana);
+    wait_and_poll(&mut ana);
+    assert!(status(&ana).starts_with("Did not save"), "{}", status(&ana));
+    assert!(
+        !wait_and_poll(&mut ana),
+        "not tried again while nothing changed"
+    );
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        broken,
+        "never written over"
+    );
+    fs::write(&path, MAP).unwrap();
+    press(&mut ana, "g");
+    wait_and_poll(&mut ana);
+    assert!(
+        !ana.app.is_modified(),
+        "saved by itself once the file loads: {}",
+        status(&ana)
+    );
+    assert!(
+        on_disk(&path)
+            .moment(motmap::model::Id(2))
+            .unwrap()
+            .feeling
+            .is_glory()
+    );
+}

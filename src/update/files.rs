@@ -44,7 +44,9 @@ impl App {
                 }
             }
             SessionEvent::SaveFailed { reason } | SessionEvent::RestoreFailed { reason } => {
-                self.saving_by_itself = false;
+                if std::mem::take(&mut self.saving_by_itself) {
+                    self.failed_at = Some(self.revision());
+                }
                 self.error(reason)
             }
             SessionEvent::MergedIn(incoming) => self.take_in(*incoming),
