@@ -523,8 +523,13 @@ fn sweep_leftovers(target: &Path) {
 /// Whether process `pid` on this machine is a motmap (and not another program, or a thread,
 /// that was given the number since).
 pub(crate) fn motmap_runs(pid: &str) -> bool {
-    std::fs::read_to_string(Path::new("/proc").join(pid).join("comm"))
-        .is_ok_and(|name| name.trim() == "motmap" || pid == std::process::id().to_string())
+    // By the name of the program: `motmap`, or whatever this one is called (a renamed or
+    // test build), so a process that took over the number of one that is gone is not it.
+    let comm = |pid: &str| std::fs::read_to_string(Path::new("/proc").join(pid).join("comm"));
+    let ours = comm("self").unwrap_or_default();
+    comm(pid).is_ok_and(|name| {
+        name.trim() == "motmap" || name == ours || pid == std::process::id().to_string()
+    })
 }
 
 /// A name for a temporary file beside `target` that says whose it is:
