@@ -514,3 +514,41 @@ fn presentation_keys_change_the_slide_and_size_and_never_the_map() {
     press(&mut app, "<Esc>");
     assert_eq!(app.status().text, "Back to editing.");
 }
+
+#[test]
+fn the_bell_is_asked_for_once_at_time_up_and_only_with_the_setting() {
+    use motmap::app::{Effect, Event};
+    for bell in [false, true] {
+        let mut app = app_on("cafe");
+        app.bell = bell;
+        let start = app.now();
+        press(&mut app, "T1<Enter>");
+        let start = app.now().max(start);
+        let tick = |app: &mut motmap::app::App, after: u64| {
+            app.handle(Event::Tick, start + Duration::from_secs(after))
+                .into_iter()
+                .filter(|e| matches!(e, Effect::Bell))
+                .count()
+        };
+        assert_eq!(tick(&mut app, 30), 0, "not yet");
+        assert_eq!(tick(&mut app, 61), usize::from(bell), "time is up");
+        assert_eq!(tick(&mut app, 62), 0, "once");
+    }
+}
+
+#[test]
+fn leaving_presentation_in_a_read_only_view_goes_back_to_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    let journey = motmap::templates::find("cafe").unwrap().journey();
+    motmap::store::Document::create(path.clone(), journey)
+        .save()
+        .unwrap();
+    let mut editor = common::view_editor(&path);
+    press(&mut editor, "P");
+    let text = text_of(&screen(&mut editor, 120, 30));
+    assert!(text.contains("back to the map"), "{text}");
+    assert!(!text.contains("editing"), "{text}");
+    press(&mut editor, "<Esc>");
+    assert_eq!(editor.app.status().text, "Back to the map.");
+}
