@@ -429,20 +429,21 @@ impl<'a> Prompt<'a> {
             buf.set_stringn(x, area.y, &shown, room, theme.input());
             Position::new(x + at, area.y)
         };
-        // The note after what is typed, if it fits there whole.
+        // The note after what is typed, cut to the room there is.
         let typed = self
             .placeholder
             .as_deref()
             .map_or(width(self.input.text()), width);
         let note_x = x as usize + typed + 3;
+        let note_room = (area.right() as usize).saturating_sub(note_x);
         if let Some(note) = self.note
-            && note_x + width(&note.text) <= area.right() as usize
+            && note_room >= 12
         {
             buf.set_stringn(
                 note_x as u16,
                 area.y,
-                &note.text,
-                width(&note.text),
+                truncate(&note.text, note_room),
+                note_room,
                 theme.status(note.tone),
             );
         }

@@ -458,9 +458,9 @@ fn the_countdown_in_presentation_asks_and_ctrl_t_stops_it() {
         "the prompt over the presentation: {footer}"
     );
     press(&mut app, "x<Enter>");
-    let terminal = screen(&mut app, 100, 24);
+    let terminal = screen(&mut app, 80, 24);
     let footer = row_text(terminal.backend().buffer(), 23);
-    assert!(footer.contains("up to 12 hours"), "{footer}");
+    assert!(footer.contains("up to 12 hours."), "{footer}");
     press(&mut app, "<C-u>1.5<Enter>");
     assert_eq!(app.mode(), &Mode::Present, "back to the presentation");
     assert_eq!(countdown(&app), Some(Duration::from_secs(90)));

@@ -334,11 +334,8 @@ impl App {
             parse_minutes(text)
         };
         let Some(length) = length else {
-            let [_, cancel] = self.typing_keys();
-            self.error(format!(
-                "{} is not a length. {MINUTES_ACCEPTED}; {cancel} cancels.",
-                quoted(text)
-            ));
+            // Short, so it fits beside what was typed on a narrow screen.
+            self.error(format!("{MINUTES_ACCEPTED}."));
             return;
         };
         self.mode = if presenting {

@@ -207,7 +207,7 @@ impl App {
                 };
                 let typing = |a| self.keymap().first_label(Context::Typing, a);
                 self.info(format!(
-                    "Minutes for the countdown (5, 2.5, 90s); {} alone takes {}, {} cancels.",
+                    "Minutes (5, 2.5, 90s); {} alone takes {}, {} cancels.",
                     typing(Action::KeepText),
                     minutes_label(self.timer_length),
                     typing(Action::CancelText)
