@@ -120,13 +120,14 @@ impl<'a> Presentation<'a> {
         let mut right: Vec<Span> = Vec::new();
         if let (Some((_, at, of)), Slide::Stage) = (self.stage, self.presenting.slide) {
             let moments = self.stage.map_or(0, |(s, _, _)| s.moments.len());
-            let mut place = format!("stage {} of {of}", at + 1);
-            if moments > 0 {
-                place += &format!(
-                    " · moment {} of {moments}",
-                    self.selected.min(moments - 1) + 1
-                );
-            }
+            // In full where there is room; else short, leaving room for the keys.
+            let moment = (moments > 0).then(|| self.selected.min(moments - 1) + 1);
+            let place = match (footer.width >= 100, moment) {
+                (true, Some(m)) => format!("stage {} of {of} · moment {m} of {moments}", at + 1),
+                (true, None) => format!("stage {} of {of}", at + 1),
+                (false, Some(m)) => format!("{}/{of} · {m}/{moments}", at + 1),
+                (false, None) => format!("{}/{of}", at + 1),
+            };
             right.push(Span::styled(format!(" {place} "), theme.dim()));
         }
         if let (Some(timer), false) = (self.timer, big_countdown) {
@@ -157,7 +158,7 @@ impl<'a> Presentation<'a> {
         let slide = |action, name| match self.presenting.slide {
             s if s == name => "one stage",
             _ => match action {
-                Action::WholeMap => "whole map",
+                Action::WholeMap => "map",
                 _ => "curve",
             },
         };
