@@ -126,7 +126,7 @@ actions! {
     ClearFilter, "clear_filter", Workshop, "show every moment again";
     Timer, "timer", Workshop, "start a countdown, or pause and resume it";
     ResetTimer, "reset_timer", Workshop, "stop and clear the countdown";
-    Present, "present", Workshop, "presentation: large cards, one stage at a time, for a projector";
+    Present, "present", Workshop, "presentation for a projector: one stage at a time in large letters, the moment in focus in full";
     Undo, "undo", File, "undo the last change";
     Redo, "redo", File, "redo what was undone";
     Save, "save", File, "save the map (merging in what others saved; while others are on the map, changes save by themselves)";
@@ -177,6 +177,10 @@ actions! {
     ExportJson, "export_json", Menu, "export as JSON: the model, for other tools";
 
     WholeMap, "whole_map", Presentation, "the whole map, or one stage at a time again";
+    CurveSlide, "curve_slide", Presentation, "the emotion curve full screen, or one stage at a time again";
+    LargerText, "larger_text", Presentation, "larger text";
+    SmallerText, "smaller_text", Presentation, "smaller text, more on the screen";
+    BlankScreen, "blank_screen", Presentation, "blank the screen for a pause; any key brings it back";
     StopPresenting, "stop_presenting", Presentation, "back to the board";
 
     ScrollDown, "scroll_down", Help, "scroll down";

@@ -23,7 +23,7 @@ use crate::keymap::{Context, Key, KeyMap};
 use crate::model::{Comment, CommentTarget, Edit, Id, Journey, Moment, Stage};
 use crate::status::{Status, Tone};
 use crate::store::presence::Presence;
-use crate::workshop::{Filter, Timer};
+use crate::workshop::{Filter, Presenting, Timer};
 
 /// Who comments are signed by when nobody said.
 pub const DEFAULT_AUTHOR: &str = "someone";
@@ -122,6 +122,10 @@ pub struct App {
     pub(crate) timer: Option<Timer>,
     /// The length the next countdown starts with.
     pub(crate) timer_length: Duration,
+    /// Ring the terminal's bell when a countdown runs out (the `bell` setting).
+    pub bell: bool,
+    /// The presentation's slide and text size, kept from one presentation to the next.
+    pub(crate) presenting: Presenting,
     /// The highlighted row of the votes list, and the moment on it.
     pub(crate) votes_row: usize,
     pub(crate) votes_pick: Option<Id>,
@@ -184,6 +188,8 @@ impl App {
             filter: None,
             timer: None,
             timer_length: Duration::from_secs(5 * 60),
+            bell: false,
+            presenting: Presenting::default(),
             votes_row: 0,
             votes_pick: None,
             pains_row: None,
@@ -314,6 +320,23 @@ impl App {
         self.timer.as_ref()
     }
 
+    /// What the presentation shows, while presenting (a countdown's length may be
+    /// typed over it).
+    pub fn presenting(&self) -> Option<Presenting> {
+        match self.mode {
+            Mode::Present
+            | Mode::TimerLength {
+                presenting: true, ..
+            } => Some(self.presenting),
+            _ => None,
+        }
+    }
+
+    /// The length the next countdown starts with, unless another is typed.
+    pub fn timer_length(&self) -> Duration {
+        self.timer_length
+    }
+
     pub fn pending(&self) -> &Pending {
         &self.pending
     }
@@ -367,10 +390,7 @@ impl App {
     /// Whether news from disk can be taken in now: not while something is typed, whose
     /// card might go, nor while a question is open.
     pub fn takes_disk_news(&self) -> bool {
-        matches!(
-            self.mode,
-            Mode::Board | Mode::Help { .. } | Mode::Present { .. }
-        )
+        matches!(self.mode, Mode::Board | Mode::Help { .. } | Mode::Present)
     }
 
     /// Whether the map should be saved by itself now: it has unsaved changes, it is shared
@@ -458,7 +478,7 @@ impl App {
             Mode::PickKind { .. } => Context::KindMenu,
             Mode::PickFilter => Context::FilterMenu,
             Mode::PickExport { .. } => Context::ExportMenu,
-            Mode::Present { .. } => Context::Presentation,
+            Mode::Present => Context::Presentation,
             Mode::Help { .. } => Context::Help,
             Mode::Confirm(question) => match question {
                 Confirm::DeleteStage(_) => Context::AskDeleteStage,
@@ -475,7 +495,7 @@ impl App {
             Mode::EditText { input, .. }
             | Mode::Search { input }
             | Mode::FilterText { input }
-            | Mode::TimerLength { input }
+            | Mode::TimerLength { input, .. }
             | Mode::Details {
                 editing: Some(input),
                 ..
@@ -489,7 +509,7 @@ impl App {
             Mode::EditText { input, .. }
             | Mode::Search { input }
             | Mode::FilterText { input }
-            | Mode::TimerLength { input }
+            | Mode::TimerLength { input, .. }
             | Mode::Details {
                 editing: Some(input),
                 ..

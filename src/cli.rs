@@ -452,6 +452,7 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         Editor::open(document, config.keymap, &name, opening, now)
     };
     editor.app.save_always = config.autosave;
+    editor.app.bell = config.bell;
     let theme = Theme {
         palette: config.palette,
         ..terminal_theme()

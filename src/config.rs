@@ -1,7 +1,8 @@
 //! The user's settings, from `config.ron` in the platform config directory: the colour
 //! theme, keys remapped over the defaults, the name other editors see and comments are
-//! signed with, and whether to save by itself. A broken file is reported and the
-//! defaults are used, so a typo never keeps anyone out of their map.
+//! signed with, whether to save by itself, and whether a countdown's end rings the bell.
+//! A broken file is reported and the defaults are used, so a typo never keeps anyone out
+//! of their map.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,9 @@ struct ConfigFile {
     /// Save every change by itself, even with no one else on the map.
     #[serde(default)]
     autosave: Option<bool>,
+    /// Ring the terminal's bell when a countdown runs out.
+    #[serde(default)]
+    bell: Option<bool>,
 }
 
 /// The settings in effect.
@@ -47,6 +51,8 @@ pub struct Config {
     pub name: Option<String>,
     /// Save every change by itself, even alone.
     pub autosave: bool,
+    /// Ring the terminal's bell when a countdown runs out.
+    pub bell: bool,
 }
 
 /// Where the config file lives: `~/.config/motmap/config.ron` on Linux.
@@ -126,6 +132,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
         keymap,
         name,
         autosave: file.autosave.unwrap_or(false),
+        bell: file.bell.unwrap_or(false),
     })
 }
 

@@ -777,11 +777,11 @@ mod tests {
         let mut map = KeyMap::default();
         map.remap(&[(Action::Undo, vec![vec![Key::char('U')]])])
             .unwrap_or_else(|e| panic!("{e}"));
-        for context in [Context::Board, Context::Details, Context::Presentation] {
+        for context in [Context::Board, Context::Details, Context::Comments] {
             assert_eq!(map.label(context, Action::Undo), "U", "{context:?}");
         }
         let error = KeyMap::default()
-            .remap(&[(Action::Undo, vec![vec![Key::char('w')]])])
+            .remap(&[(Action::Timer, vec![vec![Key::char('w')]])])
             .unwrap_err();
         assert!(
             error.contains("whole_map lost its last key `w` in presentation"),

@@ -199,7 +199,7 @@ impl Session {
                 }
                 return Vec::new();
             }
-            Effect::Exit(_) => return Vec::new(),
+            Effect::Exit(_) | Effect::Bell => return Vec::new(),
         };
         vec![event]
     }
@@ -441,6 +441,8 @@ pub struct Exit {
 pub struct Editor {
     pub app: App,
     pub session: Session,
+    /// The editor asked for the terminal's bell: the run loop rings it and clears this.
+    pub bell: bool,
 }
 
 impl Editor {
@@ -485,7 +487,11 @@ impl Editor {
         opening: Opening,
         now: Instant,
     ) -> Editor {
-        let mut editor = Editor { app, session };
+        let mut editor = Editor {
+            app,
+            session,
+            bell: false,
+        };
         for event in events {
             editor.handle(Event::Session(event), now);
         }
@@ -506,8 +512,13 @@ impl Editor {
         let mut note = String::new();
         while let Some(event) = queue.pop_front() {
             for effect in self.app.handle(event, now) {
-                if let Effect::Exit(code) = effect {
-                    return Some(Exit { code, note });
+                match effect {
+                    Effect::Exit(code) => return Some(Exit { code, note }),
+                    Effect::Bell => {
+                        self.bell = true;
+                        continue;
+                    }
+                    _ => {}
                 }
                 for outcome in self.session.perform(effect, self.app.journey()) {
                     note = recovery_note(&outcome).unwrap_or(note);

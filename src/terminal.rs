@@ -35,6 +35,9 @@ pub trait EventSource {
 
     /// What was just drawn, for a source that watches the screen as a person would.
     fn shown(&mut self, _screen: &Buffer) {}
+
+    /// The terminal's bell, when the editor asks for it (a countdown ran out).
+    fn bell(&mut self) {}
 }
 
 /// The real terminal's keys, pastes and resizes, through crossterm.
@@ -55,6 +58,11 @@ impl EventSource for TerminalEvents {
 
     fn now(&self) -> Instant {
         Instant::now()
+    }
+
+    fn bell(&mut self) {
+        let mut out = io::stdout();
+        let _ = out.write_all(b"\x07").and_then(|()| out.flush());
     }
 }
 
@@ -126,9 +134,12 @@ where
     }
     loop {
         {
-            let editor = lock(shared);
+            let mut editor = lock(shared);
             if editor.app.should_quit() {
                 return Ok(None);
+            }
+            if std::mem::take(&mut editor.bell) {
+                source.bell();
             }
             let frame = terminal.draw(|frame| ui::draw(frame, &editor.app, theme))?;
             source.shown(frame.buffer);

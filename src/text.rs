@@ -84,7 +84,7 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     for paragraph in text.split('\n') {
         let mut line = String::new();
         let mut line_width = 0;
-        for word in paragraph.split_word_bounds() {
+        for word in words(paragraph) {
             let word_width = word.width();
             if line_width + word_width <= width {
                 line.push_str(word);
@@ -127,6 +127,45 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The paragraph's words and spaces as Unicode word bounds give them, with closing
+/// punctuation kept on the word before it, so no line starts with "." or ",".
+fn words(paragraph: &str) -> Vec<&str> {
+    let closing = |segment: &str| {
+        segment.chars().all(|c| {
+            matches!(
+                c,
+                '.' | ','
+                    | ';'
+                    | ':'
+                    | '!'
+                    | '?'
+                    | ')'
+                    | ']'
+                    | '”'
+                    | '’'
+                    | '…'
+                    | '。'
+                    | '，'
+                    | '、'
+            )
+        })
+    };
+    let mut words: Vec<&str> = Vec::new();
+    let mut last_start = 0;
+    for (at, segment) in paragraph.split_word_bound_indices() {
+        match words.last_mut() {
+            Some(last) if closing(segment) && !last.trim().is_empty() => {
+                *last = &paragraph[last_start..at + segment.len()];
+            }
+            _ => {
+                last_start = at;
+                words.push(segment);
+            }
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -179,6 +218,15 @@ mod tests {
         assert_eq!(truncate("가나다라", 5), "가나…");
         assert_eq!(truncate("abc", 3), "abc");
         assert_eq!(truncate("abcd", 3), "ab…");
+    }
+
+    #[test]
+    fn punctuation_stays_with_its_word() {
+        assert_eq!(
+            wrap("for the next order.", 18, 5),
+            vec!["for the next", "order."]
+        );
+        assert_eq!(wrap("a, b", 2, 5), vec!["a,", "b"]);
     }
 
     #[test]

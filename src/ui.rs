@@ -45,9 +45,8 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<
         TooSmall.render(area, buf);
         return None;
     }
-    if let Mode::Present { whole_map } = app.mode() {
-        present::Presentation::of(app, *whole_map, theme).render(area, buf);
-        return None;
+    if let Some(presenting) = app.presenting() {
+        return present::Presentation::of(app, presenting, theme).draw(area, buf);
     }
     let title_area = Rect { height: 1, ..area };
     let status_area = Rect {
@@ -275,7 +274,7 @@ pub struct StatusLine<'a> {
     pub mode: &'static str,
     pub message: &'a crate::status::Status,
     /// A prompt and what is typed in it, in place of the message.
-    pub prompt: Option<(&'static str, &'a TextInput)>,
+    pub prompt: Option<Prompt<'a>>,
     /// A count or the start of a sequence, waiting for the rest.
     pub pending: String,
     pub hints: Vec<(String, &'static str)>,
@@ -287,7 +286,7 @@ impl<'a> StatusLine<'a> {
         let prompt = match app.mode() {
             Mode::Search { input } => Some(("/", input)),
             Mode::FilterText { input } => Some(("filter: ", input)),
-            Mode::TimerLength { input } => Some(("minutes: ", input)),
+            Mode::TimerLength { .. } => return Self::with_prompt(app, Prompt::timer(app), theme),
             Mode::EditText {
                 target: TextTarget::StageDescription(_),
                 input,
@@ -301,7 +300,17 @@ impl<'a> StatusLine<'a> {
                 input,
             } => Some(("personas: ", input)),
             _ => None,
-        };
+        }
+        .map(|(label, input)| Prompt {
+            label,
+            input,
+            placeholder: None,
+            note: None,
+        });
+        Self::with_prompt(app, prompt, theme)
+    }
+
+    fn with_prompt(app: &'a App, prompt: Option<Prompt<'a>>, theme: &'a Theme) -> StatusLine<'a> {
         StatusLine {
             mode: mode_name(app),
             message: app.status(),
@@ -326,13 +335,13 @@ impl<'a> StatusLine<'a> {
         let mut x = area.x + width(&chip) as u16 + 1;
         let available = area.right().saturating_sub(x) as usize;
 
-        if let Some((label, input)) = self.prompt {
-            let label_width = width(label) as u16;
-            buf.set_stringn(x, area.y, label, available, theme.key());
-            let room = available.saturating_sub(label_width as usize + 1);
-            let (shown, at) = input_window(input, room);
-            buf.set_stringn(x + label_width, area.y, &shown, room, theme.input());
-            return Some(Position::new(x + label_width + at, area.y));
+        if let Some(prompt) = self.prompt {
+            let rest = Rect {
+                x,
+                width: available as u16,
+                ..area
+            };
+            return Some(prompt.draw(rest, buf, theme));
         }
 
         // Keys typed towards a binding always show, at the right; then the message; hints
@@ -378,6 +387,70 @@ impl<'a> StatusLine<'a> {
     }
 }
 
+/// A one-line prompt: its label, what is typed, what Enter alone takes (shown dimmed
+/// while nothing is typed), and a message to show after it (why the last try was refused).
+#[derive(Clone)]
+pub struct Prompt<'a> {
+    pub label: &'static str,
+    pub input: &'a TextInput,
+    pub placeholder: Option<String>,
+    pub note: Option<&'a crate::status::Status>,
+}
+
+impl<'a> Prompt<'a> {
+    /// The countdown's length: the last length offered, and why a typed one was refused.
+    pub fn timer(app: &'a App) -> Option<Prompt<'a>> {
+        let Mode::TimerLength { input, .. } = app.mode() else {
+            return None;
+        };
+        Some(Prompt {
+            label: "minutes: ",
+            input,
+            placeholder: input
+                .text()
+                .is_empty()
+                .then(|| crate::workshop::minutes_label(app.timer_length())),
+            note: Some(app.status()),
+        })
+    }
+
+    /// Draws it from the left of `area`; returns where the cursor goes.
+    pub fn draw(self, area: Rect, buf: &mut Buffer, theme: &Theme) -> Position {
+        let available = area.width as usize;
+        let label_width = width(self.label) as u16;
+        buf.set_stringn(area.x, area.y, self.label, available, theme.key());
+        let x = area.x + label_width;
+        let room = available.saturating_sub(label_width as usize + 1);
+        let cursor = if let Some(placeholder) = &self.placeholder {
+            buf.set_stringn(x, area.y, placeholder, room, theme.dim());
+            Position::new(x, area.y)
+        } else {
+            let (shown, at) = input_window(self.input, room);
+            buf.set_stringn(x, area.y, &shown, room, theme.input());
+            Position::new(x + at, area.y)
+        };
+        // The note after what is typed, cut to the room there is.
+        let typed = self
+            .placeholder
+            .as_deref()
+            .map_or(width(self.input.text()), width);
+        let note_x = x as usize + typed + 3;
+        let note_room = (area.right() as usize).saturating_sub(note_x);
+        if let Some(note) = self.note
+            && note_room >= 12
+        {
+            buf.set_stringn(
+                note_x as u16,
+                area.y,
+                truncate(&note.text, note_room),
+                note_room,
+                theme.status(note.tone),
+            );
+        }
+        cursor
+    }
+}
+
 fn mode_name(app: &App) -> &'static str {
     match app.mode() {
         Mode::Board => match app.screen() {
@@ -397,7 +470,7 @@ fn mode_name(app: &App) -> &'static str {
         Mode::Confirm(_) => "ASK",
         Mode::PickFilter | Mode::FilterText { .. } => "FILTER",
         Mode::TimerLength { .. } => "TIMER",
-        Mode::Present { .. } => "PRESENT",
+        Mode::Present => "PRESENT",
         Mode::PickExport { .. } => "EXPORT",
     }
 }

@@ -58,6 +58,9 @@ impl App {
             Event::Session(event) => self.session_event(event),
         };
         effects.extend(self.deal_with_waiting_disk_news());
+        if self.bell && self.timer.as_mut().is_some_and(|t| t.ring_once(now)) {
+            effects.push(Effect::Bell);
+        }
         if self.context() != context {
             // Keys typed towards a binding in one context mean nothing in the next.
             self.pending = Pending::default();
@@ -128,6 +131,9 @@ impl App {
         }
         let key = Key::from_event(&event);
         let context = self.context();
+        if self.unblank() {
+            return Vec::new();
+        }
         if context == Context::Typing {
             return self.typing_key(key);
         }
@@ -398,7 +404,7 @@ impl App {
                 *scroll = (*scroll).min(most);
             }
         }
-        let board = layout::board_area(area, matches!(self.mode, Mode::Present { .. }));
+        let board = layout::board_area(area, self.presenting().is_some());
         if self.screen == Screen::Votes {
             let len = self.follow_vote_pick();
             let rows = layout::list_rows(board, len);

@@ -1,5 +1,6 @@
-//! What a facilitator runs in front of a room: the filter and the countdown timer. Plain
-//! state, no terminal: the editor holds it and the view draws it.
+//! What a facilitator runs in front of a room: the filter, the countdown timer and the
+//! presentation's slide and text size. Plain state, no terminal: the editor holds it and
+//! the view draws it.
 
 use std::time::{Duration, Instant};
 
@@ -57,6 +58,8 @@ pub struct Timer {
     left: Duration,
     /// When it was last started, while it runs.
     since: Option<Instant>,
+    /// Whether the bell has rung for this countdown's end.
+    rang: bool,
 }
 
 impl Timer {
@@ -66,7 +69,16 @@ impl Timer {
             length,
             left: length,
             since: Some(now),
+            rang: false,
         }
+    }
+
+    /// `true` the first time it is asked once the time is up, and never again: when the
+    /// bell rings.
+    pub fn ring_once(&mut self, now: Instant) -> bool {
+        let ring = self.is_running() && self.is_up(now) && !self.rang;
+        self.rang |= ring;
+        ring
     }
 
     pub fn remaining(&self, now: Instant) -> Duration {
@@ -112,6 +124,65 @@ impl Timer {
         let left = self.remaining(now);
         let seconds = left.as_secs() + u64::from(left.subsec_nanos() > 0);
         format!("{:02}:{:02}", seconds / 60, seconds % 60)
+    }
+}
+
+/// What a countdown's length may be, said when a typed one is not.
+pub const MINUTES_ACCEPTED: &str = "Type minutes like 5, 2.5 or 90s, up to 12 hours";
+
+/// A length as the countdown's prompt offers it again: `5`, `2.5`, `53s`.
+pub fn minutes_label(length: Duration) -> String {
+    let seconds = length.as_secs();
+    if seconds.is_multiple_of(60) {
+        format!("{}", seconds / 60)
+    } else if seconds.is_multiple_of(6) {
+        format!("{:.1}", seconds as f64 / 60.0)
+    } else {
+        format!("{seconds}s")
+    }
+}
+
+/// Which slide a presentation shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Slide {
+    /// One stage: its name in large letters and the moment in focus in full.
+    #[default]
+    Stage,
+    /// The whole map, as the board draws it.
+    WholeMap,
+    /// The emotion curve across every stage, full screen.
+    Curve,
+}
+
+/// How large a presentation draws its text, from 0 (plain lines, the most on screen) to
+/// [`Presenting::LARGEST`] (block letters for the moment's title too).
+pub type TextSize = u8;
+
+/// What a presentation shows: the slide, how large, and whether the screen is blanked
+/// for a pause while the room talks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Presenting {
+    pub slide: Slide,
+    pub size: TextSize,
+    pub blank: bool,
+}
+
+impl Presenting {
+    pub const LARGEST: TextSize = 3;
+
+    /// The slide shown, or `to` again if it is shown (back to the stage).
+    pub fn toggle(&mut self, to: Slide) {
+        self.slide = if self.slide == to { Slide::Stage } else { to };
+    }
+}
+
+impl Default for Presenting {
+    fn default() -> Presenting {
+        Presenting {
+            slide: Slide::Stage,
+            size: 1,
+            blank: false,
+        }
     }
 }
 
@@ -173,6 +244,26 @@ mod tests {
         assert_eq!(parse_minutes("0.001"), None);
         assert_eq!(parse_minutes("soon"), None);
         assert_eq!(parse_minutes("1000"), None);
+        assert_eq!(parse_minutes("13h"), None);
+        assert_eq!(parse_minutes("abc"), None);
+    }
+
+    #[test]
+    fn a_length_is_offered_again_as_it_would_be_typed() {
+        for (seconds, label) in [(300, "5"), (150, "2.5"), (90, "1.5"), (53, "53s")] {
+            let length = Duration::from_secs(seconds);
+            assert_eq!(minutes_label(length), label);
+            assert_eq!(parse_minutes(label), Some(length), "{label}");
+        }
+    }
+
+    #[test]
+    fn the_bell_rings_once_when_time_is_up() {
+        let start = Instant::now();
+        let mut timer = Timer::start(Duration::from_secs(60), start);
+        assert!(!timer.ring_once(start + Duration::from_secs(59)));
+        assert!(timer.ring_once(start + Duration::from_secs(60)));
+        assert!(!timer.ring_once(start + Duration::from_secs(61)));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use common::{app_on, app_with, journey, press, selected_title};
 use motmap::app::{Confirm, Mode, Selection};
 use motmap::model::{Evidence, Kind};
 use motmap::status::Tone;
+use motmap::workshop::Slide;
 
 const SMALL: &str = r#"(title: "Cafe", stages: [
     (name: "Find", moments: [(title: "Reads reviews"), (title: "Sees the sign")]),
@@ -525,7 +526,7 @@ fn capital_t_starts_pauses_and_ctrl_t_stops_the_countdown() {
     let mut app = app_with(SMALL);
     press(&mut app, "T");
     assert!(matches!(app.mode(), Mode::TimerLength { .. }));
-    press(&mut app, "<C-u>soon<Enter>");
+    press(&mut app, "soon<Enter>");
     assert_eq!(
         app.status().tone,
         Tone::Error,
@@ -548,8 +549,13 @@ fn capital_t_starts_pauses_and_ctrl_t_stops_the_countdown() {
     assert!(app.timer().is_none());
     press(&mut app, "T");
     assert!(
-        matches!(app.mode(), Mode::TimerLength { input } if input.text() == "2.5"),
-        "remembers the length"
+        matches!(app.mode(), Mode::TimerLength { input, .. } if input.text().is_empty()),
+        "a fresh prompt"
+    );
+    assert!(
+        app.status().text.contains("alone takes 2.5"),
+        "{}",
+        app.status().text
     );
 }
 
@@ -558,18 +564,13 @@ fn capital_p_presents_and_esc_comes_back() {
     let mut app = app_with(SMALL);
     let before = journey(&app);
     press(&mut app, "P");
-    assert_eq!(app.mode(), &Mode::Present { whole_map: false });
+    assert_eq!(app.mode(), &Mode::Present);
     press(&mut app, "l");
     assert_eq!(app.selection().stage, 1, "arrows change the stage");
     press(&mut app, "w");
-    assert_eq!(app.mode(), &Mode::Present { whole_map: true });
-    press(&mut app, "pgxX");
+    assert_eq!(app.presenting().map(|p| p.slide), Some(Slide::WholeMap));
+    press(&mut app, "pgxXu<C-z>+-b.");
     assert_eq!(journey(&app), before, "no editing while presenting");
-    press(&mut app, "T");
-    assert!(
-        app.timer().is_some_and(|t| t.is_running()),
-        "the countdown starts without a prompt"
-    );
     press(&mut app, "<Esc>");
     assert_eq!(app.mode(), &Mode::Board);
 }

@@ -438,7 +438,7 @@ fn show_with_colour_marks_pains_in_red() {
 #[test]
 fn prompts_show_what_is_typed_in_the_status_line() {
     for (keys, seen) in [
-        ("Tquarter", "minutes: 5quarter"),
+        ("Tquarter", "minutes: quarter"),
         ("f/shop", "filter: shop"),
         ("/qu", "/qu"),
         (

@@ -100,6 +100,8 @@ struct Script {
     window: Window,
     screen: String,
     seen: Vec<&'static str>,
+    /// How many times the bell rang.
+    bells: usize,
 }
 
 impl EventSource for Script {
@@ -142,6 +144,10 @@ impl EventSource for Script {
     fn shown(&mut self, screen: &Buffer) {
         self.screen = common::screen_text(screen);
     }
+
+    fn bell(&mut self) {
+        self.bells += 1;
+    }
 }
 
 /// The cafe map saved in `dir`, an editor with its session on it, a 100×30 window, and a
@@ -162,6 +168,7 @@ fn cafe_in(
         window,
         screen: String::new(),
         seen: Vec::new(),
+        bells: 0,
     };
     (path, editor, terminal, script)
 }
@@ -238,4 +245,26 @@ fn a_hang_up_through_the_loop_keeps_what_is_unsaved_and_stops() {
         motmap::store::Document::load(&path).unwrap().journey,
         "the map on disk is as it was; the change is in the recovery file"
     );
+}
+
+#[test]
+fn the_bell_rings_once_when_the_countdown_runs_out_with_the_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, editor, mut terminal, mut script) = cafe_in(
+        dir.path(),
+        vec![
+            Step::Type("T1<Enter>"),
+            Step::See(" 01:00 "),
+            Step::Wait(Duration::from_secs(30)),
+            Step::Wait(Duration::from_secs(31)),
+            Step::See("TIME'S UP"),
+            Step::Wait(Duration::from_secs(1)),
+            Step::Wait(Duration::from_secs(1)),
+            Step::Type("q"),
+        ],
+    );
+    editor.lock().unwrap().app.bell = true;
+    let exit = run_loop(&mut terminal, &editor, &mut script, &Theme::default()).unwrap();
+    assert_eq!(exit, None);
+    assert_eq!(script.bells, 1);
 }

@@ -7,7 +7,11 @@ mod common;
 
 use common::screen::{find, row_text};
 use common::{app_on, press, screen};
+use motmap::app::Mode;
+use motmap::status::Tone;
+use motmap::workshop::Slide;
 use ratatui::style::Modifier;
+use std::time::Duration;
 
 #[test]
 fn emotion_curve_at_80x24() {
@@ -311,4 +315,296 @@ fn the_summarys_pains_scroll_and_enter_goes_to_the_card() {
     assert_eq!(app.selected_moment().unwrap().title, "Pain 20");
     press(&mut app, "<Tab><Tab>k");
     assert_eq!(app.pains_row(), None, "back in the stages");
+}
+
+/// The screen as text, a row a line.
+fn text_of(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    common::screen_text(terminal.backend().buffer())
+}
+
+#[test]
+fn presentation_on_a_small_projector_at_80x24() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ljP");
+    let terminal = screen(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // The stage's name in block letters: rows of block characters at the top.
+    let heading_rows = (0..8)
+        .filter(|y| {
+            row_text(buffer, *y)
+                .chars()
+                .any(|c| ('\u{2580}'..='\u{259f}').contains(&c))
+        })
+        .count();
+    assert!(heading_rows >= 3, "{}", text_of(&terminal));
+    let text = text_of(&terminal);
+    let title = &app.selected_moment().unwrap().title;
+    assert!(text.contains(title.as_str()), "the title in full:\n{text}");
+    assert!(text.contains("FMOT — first moment of truth"), "{text}");
+    assert!(text.contains("-- deep pain"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn presentation_at_120x40_with_a_countdown() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ljPT3<Enter>");
+    let terminal = screen(&mut app, 120, 40);
+    let text = text_of(&terminal);
+    assert!(text.contains("In this stage"), "{text}");
+    // Paused, so the snapshot does not depend on the clock.
+    press(&mut app, "T");
+    insta::assert_snapshot!(screen(&mut app, 120, 40).backend());
+}
+
+#[test]
+fn presentation_at_200x50_in_the_largest_text() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ljP++");
+    insta::assert_snapshot!(screen(&mut app, 200, 50).backend());
+}
+
+#[test]
+fn presentation_fields_are_shown_in_full_not_cut() {
+    let long = "Apologise for the wait and hand a sorry card with a discount for the next order, then ask the barista to call the guest by name when the cup is ready, and mark the cup with a smile ENDOFIDEA";
+    let mut app = common::app_with(&format!(
+        r#"(format: 2, title: "T", stages: [(name: "Queue", moments: [(title: "Long queue", feeling: -2, kind: Fmot, channel: "Store", owner: "Ops", votes: 3, idea: "{long}", notes: "Seen at 8am.", comments: [(author: "a", at: "2026-01-01T00:00:00Z", text: "why?")])])])"#
+    ));
+    press(&mut app, "P");
+    let terminal = screen(&mut app, 80, 24);
+    let text = text_of(&terminal);
+    for expected in [
+        "Store",
+        "Ops",
+        "3 votes",
+        "Seen at 8am.",
+        "1 open comment",
+        "ENDOFIDEA",
+    ] {
+        assert!(text.contains(expected), "{expected}:\n{text}");
+    }
+    assert!(!text.contains('…'), "nothing is cut:\n{text}");
+}
+
+#[test]
+fn presentation_of_a_korean_stage_names_it_in_bold_centred() {
+    let mut app = app_on("hotpot-ko");
+    press(&mut app, "lP");
+    let terminal = screen(&mut app, 80, 24);
+    let buffer = terminal.backend().buffer();
+    let row = (0..4)
+        .find(|y| row_text(buffer, *y).contains("기다리기"))
+        .expect("the name near the top");
+    let line = row_text(buffer, row);
+    let start = line.find("기다리기").unwrap();
+    let before = line[..start].chars().count();
+    assert!(before > 20, "centred: {line}");
+}
+
+#[test]
+fn presentation_blanks_and_shows_the_curve() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lPb");
+    let terminal = screen(&mut app, 80, 24);
+    assert!(
+        text_of(&terminal).trim().is_empty(),
+        "{}",
+        text_of(&terminal)
+    );
+    press(&mut app, "l");
+    assert_eq!(
+        app.selection().stage,
+        1,
+        "the key that brings it back does nothing else"
+    );
+    assert!(!text_of(&screen(&mut app, 80, 24)).trim().is_empty());
+    press(&mut app, "c");
+    let text = text_of(&screen(&mut app, 80, 24));
+    assert!(text.contains("deep pain"), "the curve's axis:\n{text}");
+}
+
+/// The countdown's length as it was started.
+fn countdown(app: &motmap::app::App) -> Option<std::time::Duration> {
+    app.timer().map(|t| t.length)
+}
+
+#[test]
+fn each_countdown_prompt_starts_empty_so_the_typed_length_is_the_length() {
+    let mut app = app_on("cafe");
+    press(&mut app, "T2.5<Enter>");
+    assert_eq!(countdown(&app), Some(Duration::from_secs(150)));
+    press(&mut app, "<C-t>T2<Enter>");
+    assert_eq!(
+        countdown(&app),
+        Some(Duration::from_secs(120)),
+        "02:00, not 02:31"
+    );
+    assert_eq!(app.timer().unwrap().display(app.now()), "02:00");
+    press(&mut app, "<C-t>T53s<Enter><C-t>T");
+    let Mode::TimerLength { input, .. } = app.mode() else {
+        panic!("the prompt is open");
+    };
+    assert_eq!(input.text(), "");
+    assert!(
+        app.status().text.contains("alone takes 53s") && !app.status().text.contains("0.88"),
+        "{}",
+        app.status().text
+    );
+    let terminal = screen(&mut app, 100, 10);
+    let status = row_text(terminal.backend().buffer(), 9);
+    assert!(status.contains("minutes: 53s"), "{status}");
+    assert!(!status.contains("0.88"), "{status}");
+    press(&mut app, "<Enter>");
+    assert_eq!(
+        countdown(&app),
+        Some(Duration::from_secs(53)),
+        "Enter alone takes it"
+    );
+}
+
+#[test]
+fn a_bad_countdown_length_says_what_is_accepted_and_keeps_the_prompt() {
+    let mut app = app_on("cafe");
+    for bad in ["abc", "0", "13h"] {
+        press(&mut app, &format!("T{bad}<Enter>"));
+        assert!(
+            matches!(app.mode(), Mode::TimerLength { .. }),
+            "{bad}: still open"
+        );
+        assert_eq!(app.status().tone, Tone::Error, "{bad}");
+        assert!(
+            app.status()
+                .text
+                .contains("Type minutes like 5, 2.5 or 90s, up to 12 hours"),
+            "{bad}: {}",
+            app.status().text
+        );
+        let terminal = screen(&mut app, 120, 10);
+        let status = row_text(terminal.backend().buffer(), 9);
+        assert!(
+            status.contains("up to 12 hours"),
+            "the message shows: {status}"
+        );
+        press(&mut app, "<Esc>");
+        assert_eq!(app.mode(), &Mode::Board);
+        assert!(app.timer().is_none());
+    }
+}
+
+#[test]
+fn the_countdown_in_presentation_asks_and_ctrl_t_stops_it() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lPT");
+    assert!(
+        matches!(
+            app.mode(),
+            Mode::TimerLength {
+                presenting: true,
+                ..
+            }
+        ),
+        "{:?}",
+        app.mode()
+    );
+    assert!(app.timer().is_none(), "nothing starts without asking");
+    let terminal = screen(&mut app, 80, 24);
+    let footer = row_text(terminal.backend().buffer(), 23);
+    assert!(
+        footer.contains("minutes: 5"),
+        "the prompt over the presentation: {footer}"
+    );
+    press(&mut app, "x<Enter>");
+    let terminal = screen(&mut app, 80, 24);
+    let footer = row_text(terminal.backend().buffer(), 23);
+    assert!(footer.contains("up to 12 hours."), "{footer}");
+    press(&mut app, "<C-u>1.5<Enter>");
+    assert_eq!(app.mode(), &Mode::Present, "back to the presentation");
+    assert_eq!(countdown(&app), Some(Duration::from_secs(90)));
+    let terminal = screen(&mut app, 80, 24);
+    assert!(
+        text_of(&terminal).contains('▟') || text_of(&terminal).contains('█'),
+        "the countdown in block digits:\n{}",
+        text_of(&terminal)
+    );
+    press(&mut app, "<C-t>");
+    assert!(app.timer().is_none(), "Ctrl-t stops it in presentation too");
+    press(&mut app, "T<Esc>");
+    assert_eq!(
+        app.mode(),
+        &Mode::Present,
+        "cancelling goes back to the presentation"
+    );
+}
+
+#[test]
+fn presentation_keys_change_the_slide_and_size_and_never_the_map() {
+    let mut app = app_on("cafe");
+    let before = app.journey().clone();
+    press(&mut app, "P");
+    let size = |app: &motmap::app::App| app.presenting().unwrap().size;
+    let normal = size(&app);
+    press(&mut app, "+");
+    assert_eq!(size(&app), normal + 1);
+    press(&mut app, "--");
+    assert_eq!(size(&app), normal - 1);
+    press(&mut app, "c");
+    assert_eq!(app.presenting().unwrap().slide, Slide::Curve);
+    press(&mut app, "c");
+    assert_eq!(app.presenting().unwrap().slide, Slide::Stage);
+    press(&mut app, "b");
+    assert!(app.presenting().unwrap().blank);
+    press(&mut app, "<Esc>");
+    assert_eq!(
+        app.mode(),
+        &Mode::Present,
+        "Esc on a blank screen brings it back"
+    );
+    press(&mut app, ".");
+    press(&mut app, ".");
+    assert!(
+        !app.presenting().unwrap().blank,
+        "the same key brings it back"
+    );
+    press(&mut app, "pgxXaAu<C-z><C-r>vV0");
+    assert_eq!(app.journey(), &before, "nothing in presentation edits");
+    press(&mut app, "<Esc>");
+    assert_eq!(app.status().text, "Back to editing.");
+}
+
+#[test]
+fn the_bell_is_asked_for_once_at_time_up_and_only_with_the_setting() {
+    use motmap::app::{Effect, Event};
+    for bell in [false, true] {
+        let mut app = app_on("cafe");
+        app.bell = bell;
+        let start = app.now();
+        press(&mut app, "T1<Enter>");
+        let start = app.now().max(start);
+        let tick = |app: &mut motmap::app::App, after: u64| {
+            app.handle(Event::Tick, start + Duration::from_secs(after))
+                .into_iter()
+                .filter(|e| matches!(e, Effect::Bell))
+                .count()
+        };
+        assert_eq!(tick(&mut app, 30), 0, "not yet");
+        assert_eq!(tick(&mut app, 61), usize::from(bell), "time is up");
+        assert_eq!(tick(&mut app, 62), 0, "once");
+    }
+}
+
+#[test]
+fn leaving_presentation_in_a_read_only_view_goes_back_to_the_map() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cafe.ron");
+    let journey = motmap::templates::find("cafe").unwrap().journey();
+    motmap::store::Document::create(path.clone(), journey)
+        .save()
+        .unwrap();
+    let mut editor = common::view_editor(&path);
+    press(&mut editor, "P");
+    let text = text_of(&screen(&mut editor, 120, 30));
+    assert!(text.contains("back to the map"), "{text}");
+    assert!(!text.contains("editing"), "{text}");
+    press(&mut editor, "<Esc>");
+    assert_eq!(editor.app.status().text, "Back to the map.");
 }

@@ -152,6 +152,8 @@ pub enum Effect {
     StartEditing,
     /// Keep what is unsaved in a recovery file beside the map.
     WriteRecovery(Box<Journey>),
+    /// Ring the terminal's bell (a countdown ran out and the settings ask for it).
+    Bell,
     /// Stop the process with this exit status, once the effects before it are done.
     Exit(i32),
 }

@@ -238,17 +238,18 @@ pub enum Mode {
     FilterText {
         input: TextInput,
     },
-    /// Typing the length of a countdown.
+    /// Typing the length of a countdown (empty at first: Enter alone takes the last
+    /// length), over the presentation when `presenting`.
     TimerLength {
         input: TextInput,
+        presenting: bool,
     },
     /// The export menu: a row per format, and the highlighted one.
     PickExport {
         choices: Vec<ExportChoice>,
         highlighted: usize,
     },
-    /// Presenting to a room: large cards, no editing chrome; one stage or the whole map.
-    Present {
-        whole_map: bool,
-    },
+    /// Presenting to a room, with no editing chrome: the slide, its size and whether the
+    /// screen is blank are `App::presenting`.
+    Present,
 }

@@ -46,9 +46,7 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
             STAGE_MOVES,
             &[(Key::char(' '), Action::SelectNextStage)],
             MOMENT_MOVES,
-            &[(Key::char('w'), Action::WholeMap)],
             COUNTDOWN,
-            UNDO_REDO,
             PRESENTATION,
         ],
         Context::Help => &[HELP, CLOSE],
@@ -280,8 +278,16 @@ const EXPORT_MENU: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Enter), Action::MenuChoose),
 ];
 
-/// Leaving presentation: Esc, or the board's keys for presenting and quitting.
+/// The slides, the text's size, a blank screen, and leaving: Esc, or the board's keys for
+/// presenting and quitting. Nothing here changes the map.
 const PRESENTATION: &[(Key, Action)] = &[
+    (Key::char('w'), Action::WholeMap),
+    (Key::char('c'), Action::CurveSlide),
+    (Key::char('+'), Action::LargerText),
+    (Key::char('='), Action::LargerText),
+    (Key::char('-'), Action::SmallerText),
+    (Key::char('b'), Action::BlankScreen),
+    (Key::char('.'), Action::BlankScreen),
     (Key::plain(KeyCode::Esc), Action::StopPresenting),
     (Key::char('q'), Action::StopPresenting),
     (Key::char('P'), Action::StopPresenting),

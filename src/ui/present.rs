@@ -1,273 +1,683 @@
-//! Presentation mode, for a projector: one stage at a time in large, high-contrast cards
-//! that say in words what each moment is, or the whole map with no editing chrome.
+//! Presentation, for a projector: one stage at a time with its name in block letters and
+//! the moment in focus in full; the whole map; the emotion curve full screen; a large
+//! countdown; a blank screen for a pause. No editing chrome.
 
 use std::time::Instant;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Widget};
+use ratatui::widgets::{Block, BorderType, Padding, Widget};
+use tui_big_text::{BigText, PixelSize};
 
+use super::Prompt;
 use super::board::BoardView;
+use super::curve::CurveView;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::App;
 use crate::keymap::{Context, KeyMap};
-use crate::model::{Moment, Stage};
-use crate::text::{count_summary, truncate, width, wrap};
-use crate::workshop::Timer;
-
-/// Cards are at least this wide; as many columns as fit.
-const CARD_WIDTH: u16 = 36;
+use crate::model::{Moment, Stage, open_count};
+use crate::text::{count_summary, plural, truncate, width, wrap};
+use crate::workshop::{Presenting, Slide, Timer};
 
 /// The presentation for one frame.
 pub struct Presentation<'a> {
-    /// The whole map, drawn as the board is; `None` when showing one stage.
+    pub presenting: Presenting,
+    /// The whole map, drawn as the board is, on its slide.
     pub board: Option<BoardView<'a>>,
+    /// The emotion curve, on its slide.
+    pub curve: Option<CurveView<'a>>,
     /// The stage shown, its place, and how many stages there are.
     pub stage: Option<(&'a Stage, usize, usize)>,
-    /// The card pointed at.
+    /// The moment in focus.
     pub selected: usize,
     pub timer: Option<&'a Timer>,
     pub now: Instant,
+    /// The countdown's length being typed, in place of the keys at the foot.
+    pub prompt: Option<Prompt<'a>>,
+    pub read_only: bool,
     pub keys: &'a KeyMap,
     pub theme: &'a Theme,
 }
 
 impl<'a> Presentation<'a> {
-    pub fn of(app: &'a App, whole_map: bool, theme: &'a Theme) -> Presentation<'a> {
+    pub fn of(app: &'a App, presenting: Presenting, theme: &'a Theme) -> Presentation<'a> {
         let selection = app.selection();
         Presentation {
-            board: whole_map.then(|| BoardView::of(app, theme)),
+            presenting,
+            board: (presenting.slide == Slide::WholeMap).then(|| BoardView::of(app, theme)),
+            curve: (presenting.slide == Slide::Curve).then(|| CurveView::of(app, theme)),
             stage: app
                 .selected_stage()
                 .map(|stage| (stage, selection.stage, app.journey().stages().len())),
             selected: selection.moment,
             timer: app.timer(),
             now: app.now(),
+            prompt: Prompt::timer(app),
+            read_only: app.is_read_only(),
             keys: app.keymap(),
             theme,
         }
     }
 
-    /// The keys to go on, and the countdown at the right.
-    fn render_footer(&self, footer: Rect, buf: &mut Buffer) {
-        let theme = self.theme;
-        let key = |a| self.keys.first_label(Context::Presentation, a);
-        let stages = self.keys.joined(
-            Context::Presentation,
-            &[Action::SelectPreviousStage, Action::SelectNextStage],
-            " ",
-        );
-        let hint = if self.board.is_some() {
-            format!(
-                " {stages} select a stage · {} one stage at a time · {} back to editing",
-                key(Action::WholeMap),
-                key(Action::StopPresenting)
-            )
-        } else {
-            let cards = self.keys.joined(
-                Context::Presentation,
-                &[Action::SelectPreviousMoment, Action::SelectNextMoment],
-                " ",
-            );
-            format!(
-                " {stages} stage · {cards} point at a card · {} whole map · {} back to editing",
-                key(Action::WholeMap),
-                key(Action::StopPresenting)
-            )
-        };
-        buf.set_stringn(
-            footer.x,
-            footer.y,
-            &hint,
-            footer.width as usize,
-            theme.dim(),
-        );
-        if let Some(timer) = self.timer {
-            let chip = super::timer_chip(timer, self.now, theme);
-            let w = width(&chip.content) as u16;
-            if w < footer.width {
-                Line::from(chip).render(
-                    Rect {
-                        x: footer.right() - w,
-                        width: w,
-                        ..footer
-                    },
-                    buf,
-                );
+    /// Draws the presentation; returns where the cursor goes while a countdown's length is
+    /// typed.
+    pub fn draw(mut self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        if self.presenting.blank {
+            // A pause while the room talks: nothing but a countdown that runs.
+            if let Some(timer) = self.timer {
+                render_countdown(area, buf, timer, self.now, self.theme, true);
             }
+            return None;
         }
-    }
-
-    /// The stage's name across the top, large in the sense a terminal allows (a full
-    /// bar), its place among the stages, and its description and counts under it.
-    fn render_stage_bar(&self, body: Rect, buf: &mut Buffer, stage: &Stage, at: usize, of: usize) {
-        let theme = self.theme;
-        let bar = Rect { height: 3, ..body };
-        buf.set_style(bar, theme.title_bar());
-        let name = truncate(&stage.name.to_uppercase(), bar.width as usize - 4);
-        buf.set_stringn(
-            bar.x + 2,
-            bar.y + 1,
-            &name,
-            bar.width as usize - 4,
-            theme.title_bar().add_modifier(Modifier::BOLD),
-        );
-        let place = format!("stage {} of {of}  ", at + 1);
-        if width(&name) + width(&place) + 6 < bar.width as usize {
-            let x = bar.right() - width(&place) as u16;
-            buf.set_stringn(x, bar.y + 1, &place, width(&place), theme.title_bar());
-        }
-        let summary = count_summary(stage.moments.len(), stage.pains(), stage.glories());
-        let about = if stage.description.is_empty() {
-            summary
-        } else {
-            format!("{} · {summary}", stage.description.replace('\n', " "))
-        };
-        buf.set_stringn(
-            body.x + 2,
-            body.y + 3,
-            truncate(&about, body.width as usize - 4),
-            body.width as usize - 2,
-            theme.dim(),
-        );
-    }
-
-    /// The stage's cards, a page at a time so the card pointed at is on screen, and which
-    /// cards the page shows when it is not all of them.
-    fn render_cards(&self, cards: Rect, footer: Rect, buf: &mut Buffer, stage: &Stage) {
-        let theme = self.theme;
-        if stage.moments.is_empty() {
-            buf.set_stringn(
-                cards.x + 2,
-                cards.y,
-                "No moments in this stage yet.",
-                cards.width as usize,
-                theme.dim(),
-            );
-            return;
-        }
-        let columns = (cards.width / CARD_WIDTH).max(1);
-        let card_width = cards.width / columns;
-        let card_height = 7u16.min(cards.height);
-        let rows = (cards.height / card_height.max(1)).max(1);
-        let per_page = (columns * rows) as usize;
-        let first = self.selected / per_page * per_page;
-        for (slot, (index, moment)) in stage
-            .moments
-            .iter()
-            .enumerate()
-            .skip(first)
-            .take(per_page)
-            .enumerate()
-        {
-            let slot = slot as u16;
-            let area = Rect {
-                x: cards.x + (slot % columns) * card_width,
-                y: cards.y + (slot / columns) * card_height,
-                width: card_width,
-                height: card_height,
-            };
-            render_big_card(area, buf, theme, moment, index == self.selected);
-        }
-        let shown = (stage.moments.len() - first).min(per_page);
-        if first > 0 || first + shown < stage.moments.len() {
-            let more = format!(
-                " cards {}–{} of {} ",
-                first + 1,
-                first + shown,
-                stage.moments.len()
-            );
-            let x = footer.right().saturating_sub(width(&more) as u16 + 12);
-            buf.set_stringn(x, footer.y, &more, width(&more), theme.key());
-        }
-    }
-}
-
-impl Widget for Presentation<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
         let footer = Rect {
             y: area.bottom() - 1,
             height: 1,
             ..area
         };
         let body = crate::layout::board_area(area, true);
-        self.render_footer(footer, buf);
-        if let Some(board) = self.board {
-            board.draw(body, buf);
-            return;
-        }
-        let Some((stage, at, of)) = self.stage else {
-            return;
+        let big_countdown = match (self.presenting.slide, self.stage) {
+            (Slide::Stage, Some((stage, _, _))) => self.render_stage(body, buf, stage),
+            (Slide::WholeMap, _) => {
+                if let Some(board) = self.board.take() {
+                    board.draw(body, buf);
+                }
+                false
+            }
+            (Slide::Curve, _) => {
+                if let Some(curve) = self.curve.take() {
+                    curve.render(body, buf);
+                }
+                false
+            }
+            (Slide::Stage, None) => {
+                centred(body, buf, "No stages in this map yet.", self.theme.dim());
+                false
+            }
         };
-        self.render_stage_bar(body, buf, stage, at, of);
-        let cards = Rect {
-            y: body.y + 5,
-            height: body.height.saturating_sub(5),
+        self.render_footer(footer, buf, big_countdown)
+    }
+
+    /// The keys worth knowing, as many as fit, with leaving always last; the place at the
+    /// right and the countdown when it is not drawn large. Or the countdown's prompt.
+    fn render_footer(
+        &self,
+        footer: Rect,
+        buf: &mut Buffer,
+        big_countdown: bool,
+    ) -> Option<Position> {
+        let theme = self.theme;
+        if let Some(prompt) = self.prompt.as_ref() {
+            let at = Rect {
+                x: footer.x + 1,
+                width: footer.width.saturating_sub(1),
+                ..footer
+            };
+            return Some(prompt.clone().draw(at, buf, theme));
+        }
+        let mut right: Vec<Span> = Vec::new();
+        if let (Some((_, at, of)), Slide::Stage) = (self.stage, self.presenting.slide) {
+            let moments = self.stage.map_or(0, |(s, _, _)| s.moments.len());
+            // In full where there is room; else short, leaving room for the keys.
+            let moment = (moments > 0).then(|| self.selected.min(moments - 1) + 1);
+            let place = match (footer.width >= 100, moment) {
+                (true, Some(m)) => format!("stage {} of {of} · moment {m} of {moments}", at + 1),
+                (true, None) => format!("stage {} of {of}", at + 1),
+                (false, Some(m)) => format!("{}/{of} · {m}/{moments}", at + 1),
+                (false, None) => format!("{}/{of}", at + 1),
+            };
+            right.push(Span::styled(format!(" {place} "), theme.dim()));
+        }
+        if let (Some(timer), false) = (self.timer, big_countdown) {
+            right.push(super::timer_chip(timer, self.now, theme));
+        }
+        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+        let key = |a| self.keys.first_label(Context::Presentation, a);
+        let joined = |actions: &[Action]| self.keys.joined(Context::Presentation, actions, " ");
+        let back = if self.read_only {
+            "back to the map"
+        } else {
+            "back to editing"
+        };
+        let mut hints = vec![format!(
+            "{} stage",
+            joined(&[Action::SelectPreviousStage, Action::SelectNextStage])
+        )];
+        if self.presenting.slide == Slide::Stage {
+            hints.push(format!(
+                "{} moment",
+                joined(&[Action::SelectPreviousMoment, Action::SelectNextMoment])
+            ));
+            hints.push(format!(
+                "{} size",
+                joined(&[Action::LargerText, Action::SmallerText])
+            ));
+        }
+        let slide = |action, name| match self.presenting.slide {
+            s if s == name => "one stage",
+            _ => match action {
+                Action::WholeMap => "map",
+                _ => "curve",
+            },
+        };
+        hints.push(format!(
+            "{} {}",
+            key(Action::WholeMap),
+            slide(Action::WholeMap, Slide::WholeMap)
+        ));
+        hints.push(format!(
+            "{} {}",
+            key(Action::CurveSlide),
+            slide(Action::CurveSlide, Slide::Curve)
+        ));
+        hints.push(format!("{} blank", key(Action::BlankScreen)));
+        hints.push(format!("{} countdown", key(Action::Timer)));
+        let last = format!("{} {back}", key(Action::StopPresenting));
+        let room = (footer.width as usize).saturating_sub(right_width + 2);
+        let mut shown = String::from(" ");
+        for hint in &hints {
+            if width(&shown) + width(hint) + 3 + width(&last) > room {
+                break;
+            }
+            shown += hint;
+            shown += " · ";
+        }
+        shown += &last;
+        buf.set_stringn(footer.x, footer.y, &shown, room, theme.dim());
+        if right_width < footer.width as usize {
+            let x = footer.right() - right_width as u16;
+            Line::from(right).render(Rect::new(x, footer.y, right_width as u16, 1), buf);
+        }
+        None
+    }
+
+    /// One stage: its name in block letters where they fit, what it is about, the moment
+    /// in focus in full, and beside it the countdown and the stage's other moments where
+    /// there is room. Returns whether the countdown was drawn large.
+    fn render_stage(&self, body: Rect, buf: &mut Buffer, stage: &Stage) -> bool {
+        let theme = self.theme;
+        let size = self.presenting.size;
+        let inner = Rect {
+            x: body.x + 2,
+            width: body.width.saturating_sub(4),
             ..body
         };
-        self.render_cards(cards, footer, buf, stage);
+        // The heading: block letters no taller than a third of the screen.
+        let name = stage.name.to_uppercase();
+        let sizes: &[PixelSize] = match size {
+            0 => &[],
+            1 => &[PixelSize::HalfHeight, PixelSize::Quadrant],
+            _ => &[PixelSize::Full, PixelSize::HalfHeight, PixelSize::Quadrant],
+        };
+        let mut y = body.y;
+        let heading_rows = match fitting_size(&name, sizes, inner.width, body.height / 3) {
+            Some(pixels) => {
+                let rows = glyph_size(pixels).1;
+                big_text(
+                    &name,
+                    pixels,
+                    theme.stage_name(true).add_modifier(Modifier::BOLD),
+                )
+                .alignment(Alignment::Center)
+                .render(
+                    Rect {
+                        y,
+                        height: rows,
+                        ..inner
+                    },
+                    buf,
+                );
+                rows
+            }
+            None => {
+                let line = truncate(&stage.name, inner.width as usize);
+                centred(
+                    Rect {
+                        y: y + 1,
+                        height: 1,
+                        ..inner
+                    },
+                    buf,
+                    &line,
+                    theme.stage_name(true).add_modifier(Modifier::BOLD),
+                );
+                3
+            }
+        };
+        y += heading_rows;
+        // What the stage is about, and its counts, in full.
+        let summary = count_summary(stage.moments.len(), stage.pains(), stage.glories());
+        let about = if stage.description.is_empty() {
+            summary
+        } else {
+            format!("{} · {summary}", stage.description.replace('\n', " "))
+        };
+        let about_lines = wrap(&about, inner.width as usize, 3);
+        for line in &about_lines {
+            centred(
+                Rect {
+                    y,
+                    height: 1,
+                    ..inner
+                },
+                buf,
+                line,
+                theme.dim(),
+            );
+            y += 1;
+        }
+        y += 1;
+        let main = Rect {
+            y,
+            height: body.bottom().saturating_sub(y),
+            ..inner
+        };
+        if main.height < 3 {
+            return false;
+        }
+        // Beside the moment: the countdown, and the stage's moments where it is wide.
+        let side_width = match (self.timer.is_some(), body.width) {
+            (_, w) if w >= 110 => (w / 4).clamp(24, 48),
+            (true, _) => 22,
+            (false, _) => 0,
+        };
+        let focus = Rect {
+            width: main
+                .width
+                .saturating_sub(side_width + u16::from(side_width > 0)),
+            ..main
+        };
+        let mut big_countdown = false;
+        if side_width > 0 {
+            let mut side = Rect {
+                x: focus.right() + 1,
+                width: side_width,
+                ..main
+            };
+            if let Some(timer) = self.timer {
+                let rows = render_countdown(side, buf, timer, self.now, theme, false);
+                big_countdown = true;
+                side.y += rows + 1;
+                side.height = side.height.saturating_sub(rows + 1);
+            }
+            if body.width >= 110 {
+                self.render_others(side, buf, stage);
+            }
+        }
+        match stage
+            .moments
+            .get(self.selected.min(stage.moments.len().saturating_sub(1)))
+        {
+            Some(moment) => render_moment(focus, buf, theme, moment, size),
+            None => {
+                centred(
+                    Rect { height: 1, ..focus },
+                    buf,
+                    "No moments in this stage yet.",
+                    theme.dim(),
+                );
+            }
+        }
+        big_countdown
+    }
+
+    /// The stage's moments, the one in focus marked, each title wrapped in full while
+    /// there is room.
+    fn render_others(&self, area: Rect, buf: &mut Buffer, stage: &Stage) {
+        let theme = self.theme;
+        if area.height < 2 || area.width < 8 {
+            return;
+        }
+        buf.set_stringn(
+            area.x,
+            area.y,
+            "In this stage",
+            area.width as usize,
+            theme.dim(),
+        );
+        let mut y = area.y + 1;
+        for (index, moment) in stage.moments.iter().enumerate() {
+            let focused = index == self.selected;
+            let mark = format!(
+                "{} {:<2} ",
+                if focused { "▶" } else { " " },
+                moment.feeling.symbol()
+            );
+            let indent = width(&mark);
+            let lines = wrap(
+                &moment.title,
+                (area.width as usize).saturating_sub(indent),
+                usize::MAX,
+            );
+            if y as usize + lines.len() > area.bottom() as usize {
+                if y < area.bottom() {
+                    let left = stage.moments.len() - index;
+                    buf.set_stringn(
+                        area.x,
+                        y,
+                        format!("… and {left} more"),
+                        area.width as usize,
+                        theme.dim(),
+                    );
+                }
+                return;
+            }
+            let style = if focused {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            buf.set_stringn(area.x, y, &mark, indent, theme.feeling(moment.feeling));
+            for line in lines {
+                buf.set_stringn(
+                    area.x + indent as u16,
+                    y,
+                    &line,
+                    area.width as usize - indent,
+                    style,
+                );
+                y += 1;
+            }
+        }
     }
 }
 
-/// One moment on a large card that says in words what it is, and the idea that turns a
-/// pain around.
-fn render_big_card(area: Rect, buf: &mut Buffer, theme: &Theme, moment: &Moment, selected: bool) {
-    let border = super::board::card_border_type(moment, selected);
+/// The moment in focus, in a frame drawn the way its card is: what kind it is and how it
+/// feels in words, the title (in block letters when the text is large and they fit),
+/// then every field that matters, each wrapped in full.
+fn render_moment(area: Rect, buf: &mut Buffer, theme: &Theme, moment: &Moment, size: u8) {
+    let border = super::board::card_border_type(moment, true);
     let block = Block::bordered()
-        .border_type(border)
-        .border_style(theme.card_border(moment.feeling, selected))
+        .border_type(if border == BorderType::Plain {
+            BorderType::Rounded
+        } else {
+            border
+        })
+        .border_style(theme.card_border(moment.feeling, true))
         .padding(Padding::horizontal(1));
     let inner = block.inner(area);
-    block.render(area, buf);
     if inner.height == 0 || inner.width < 8 {
         return;
     }
-    let mut spans = Vec::new();
-    if let Some(kind) = moment.kind {
-        spans.push(Span::styled(format!(" {} ", kind.badge()), theme.badge()));
-        spans.push(Span::raw(" "));
+    let mut rows: Vec<(Vec<Span>, bool)> = Vec::new();
+    // The title: block letters at the larger sizes when they fit in two lines and leave
+    // half the frame for the rest.
+    let big = match size {
+        0 | 1 => None,
+        2 => Some(PixelSize::Quadrant),
+        _ => Some(PixelSize::HalfHeight),
     }
-    if !moment.feeling.is_neutral() {
-        spans.push(Span::styled(
-            format!(
-                "{} {}",
-                moment.feeling.symbol(),
-                moment.feeling.label().to_uppercase()
-            ),
-            theme.feeling(moment.feeling).add_modifier(Modifier::BOLD),
-        ));
-    }
-    Line::from(spans).render(Rect { height: 1, ..inner }, buf);
-    let mut y = inner.y + 1;
-    let title_lines = (inner.height as usize).saturating_sub(2).max(1);
-    for line in wrap(&moment.title, inner.width as usize, title_lines) {
-        if y >= inner.bottom() {
-            return;
+    .and_then(|pixels| {
+        let (w, h) = glyph_size(pixels);
+        let lines = wrap(&moment.title, (inner.width / w) as usize, 2);
+        let fits = block_letters(&moment.title)
+            && !lines.last().is_some_and(|l| l.ends_with('…'))
+            && lines.len() as u16 * h <= inner.height / 2;
+        fits.then_some((pixels, lines, h))
+    });
+    let big_rows = big
+        .as_ref()
+        .map_or(0, |(_, lines, h)| lines.len() as u16 * h);
+    match &big {
+        Some(_) => {}
+        None => {
+            for line in wrap(&moment.title, inner.width as usize, usize::MAX) {
+                rows.push((
+                    vec![Span::styled(
+                        line,
+                        Style::new().add_modifier(Modifier::BOLD),
+                    )],
+                    true,
+                ));
+            }
         }
-        buf.set_stringn(
-            inner.x,
-            y,
-            &line,
-            inner.width as usize,
+    }
+    rows.push((Vec::new(), false));
+    let label_width = 10;
+    let value_width = (inner.width as usize).saturating_sub(label_width);
+    let mut field = |label: &str, value: &str, style: Style| {
+        for (i, line) in wrap(value, value_width, usize::MAX).into_iter().enumerate() {
+            let label = if i == 0 { label } else { "" };
+            rows.push((
+                vec![
+                    Span::styled(format!("{label:<label_width$}"), theme.dim()),
+                    Span::styled(line, style),
+                ],
+                false,
+            ));
+        }
+    };
+    let feeling = if moment.feeling.is_neutral() {
+        "neutral".to_owned()
+    } else {
+        format!("{} {}", moment.feeling.symbol(), moment.feeling.label())
+    };
+    field(
+        "Feeling",
+        &feeling,
+        theme.feeling(moment.feeling).add_modifier(Modifier::BOLD),
+    );
+    let kind = match moment.kind {
+        Some(kind) => format!("{} — {}", kind.badge(), kind.name()),
+        None => "an ordinary touchpoint".to_owned(),
+    };
+    field("Kind", &kind, Style::new().add_modifier(Modifier::BOLD));
+    for (label, value) in [
+        ("Channel", &moment.channel),
+        ("Persona", &moment.persona),
+        ("Owner", &moment.owner),
+    ] {
+        if !value.is_empty() {
+            field(label, value, Style::new());
+        }
+    }
+    if moment.votes > 0 {
+        field(
+            "Votes",
+            &plural(moment.votes as usize, "vote", "votes"),
+            Style::new(),
+        );
+    }
+    if !moment.idea.is_empty() {
+        field(
+            "Idea",
+            &moment.idea,
             Style::new().add_modifier(Modifier::BOLD),
+        );
+    }
+    if !moment.notes.is_empty() {
+        field("Notes", &moment.notes, Style::new());
+    }
+    let open = open_count(&moment.comments);
+    if open > 0 {
+        field(
+            "Comments",
+            &plural(open, "open comment", "open comments"),
+            Style::new(),
+        );
+    }
+    // The frame as tall as what it holds, or the room there is.
+    let needed = big_rows + rows.len() as u16 + 2;
+    let area = Rect {
+        height: area.height.min(needed),
+        ..area
+    };
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut y = inner.y;
+    if let Some((pixels, lines, _)) = big {
+        BigText::builder()
+            .pixel_size(pixels)
+            .style(Style::new().add_modifier(Modifier::BOLD))
+            .lines(lines.into_iter().map(Line::from).collect::<Vec<_>>())
+            .build()
+            .render(
+                Rect {
+                    height: big_rows.min(inner.height),
+                    ..inner
+                },
+                buf,
+            );
+        y += big_rows.min(inner.height);
+    }
+    // Every row while there is room; the last one that fits says with … that more is cut.
+    let room = inner.bottom().saturating_sub(y) as usize;
+    let cut = rows.len() > room;
+    for (i, (spans, _)) in rows.into_iter().take(room).enumerate() {
+        let row = Rect {
+            y: y + i as u16,
+            height: 1,
+            ..inner
+        };
+        if cut && i + 1 == room {
+            let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
+            let style = spans.last().map_or(Style::new(), |s| s.style);
+            let shown = truncate(&format!("{text} …"), inner.width as usize);
+            buf.set_stringn(row.x, row.y, shown, inner.width as usize, style);
+        } else {
+            Line::from(spans).render(row, buf);
+        }
+    }
+}
+
+/// The countdown at the top of `area` (in its middle when `middle`) in the largest block
+/// digits that fit, with "paused" or "TIME'S UP" under it; returns the rows it took.
+fn render_countdown(
+    area: Rect,
+    buf: &mut Buffer,
+    timer: &Timer,
+    now: Instant,
+    theme: &Theme,
+    middle: bool,
+) -> u16 {
+    let digits = timer.display(now);
+    let sizes = [PixelSize::Full, PixelSize::HalfHeight, PixelSize::Quadrant];
+    let top = if middle {
+        area.y + area.height.saturating_sub(9) / 2
+    } else {
+        area.y
+    };
+    let mut y = top;
+    match fitting_size(
+        &digits,
+        &sizes,
+        area.width,
+        area.height.saturating_sub(1) / 2,
+    ) {
+        Some(pixels) => {
+            let rows = glyph_size(pixels).1;
+            big_text(&digits, pixels, theme.modified())
+                .alignment(Alignment::Center)
+                .render(
+                    Rect {
+                        y,
+                        height: rows,
+                        ..area
+                    },
+                    buf,
+                );
+            y += rows;
+        }
+        None => {
+            centred(
+                Rect {
+                    y,
+                    height: 1,
+                    ..area
+                },
+                buf,
+                &digits,
+                theme.modified().add_modifier(Modifier::BOLD),
+            );
+            y += 1;
+        }
+    }
+    let chip = super::timer_chip(timer, now, theme);
+    if timer.is_up(now) || !timer.is_running() {
+        let text = chip.content.trim().to_owned();
+        centred(
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+            buf,
+            &text,
+            chip.style,
         );
         y += 1;
     }
-    // What the room will ask next: the idea that turns a pain around.
-    if !moment.idea.is_empty() && y < inner.bottom() {
-        let idea = truncate(
-            &format!("idea: {}", moment.idea.replace('\n', " ")),
-            inner.width as usize,
-        );
-        buf.set_stringn(
-            inner.x,
-            inner.bottom() - 1,
-            &idea,
-            inner.width as usize,
-            theme.dim(),
-        );
+    y - top
+}
+
+/// Block letters in the style given, ready to be aligned and drawn.
+fn big_text(text: &str, pixels: PixelSize, style: Style) -> BigTextAt<'static> {
+    BigTextAt {
+        widget: BigText::builder()
+            .pixel_size(pixels)
+            .style(style)
+            .lines(vec![Line::from(text.to_owned())])
+            .build(),
     }
+}
+
+/// A [`BigText`] whose alignment is set afterwards.
+struct BigTextAt<'a> {
+    widget: BigText<'a>,
+}
+
+impl BigTextAt<'_> {
+    fn alignment(mut self, alignment: Alignment) -> Self {
+        self.widget.alignment = alignment;
+        self
+    }
+
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        self.widget.render(area, buf);
+    }
+}
+
+/// The columns and rows one letter takes at `pixels` (the font is 8 by 8).
+fn glyph_size(pixels: PixelSize) -> (u16, u16) {
+    match pixels {
+        PixelSize::Full => (8, 8),
+        PixelSize::HalfHeight => (8, 4),
+        PixelSize::HalfWidth => (4, 8),
+        PixelSize::Quadrant => (4, 4),
+        PixelSize::ThirdHeight => (8, 3),
+        PixelSize::Sextant => (4, 3),
+        PixelSize::QuarterHeight => (8, 2),
+        PixelSize::Octant => (4, 2),
+    }
+}
+
+/// The first of `sizes` at which `text` fits in `columns` and `rows`, if its letters can
+/// be drawn as block letters at all.
+fn fitting_size(text: &str, sizes: &[PixelSize], columns: u16, rows: u16) -> Option<PixelSize> {
+    if !block_letters(text) {
+        return None;
+    }
+    let letters = text.chars().count();
+    sizes.iter().copied().find(|pixels| {
+        let (w, h) = glyph_size(*pixels);
+        letters * w as usize <= columns as usize && h <= rows
+    })
+}
+
+/// Whether the 8×8 font has every letter: Latin letters, digits and punctuation. Wide
+/// characters (Korean, Chinese) and emoji are drawn as plain text instead.
+fn block_letters(text: &str) -> bool {
+    !text.trim().is_empty()
+        && text
+            .chars()
+            .all(|c| c == ' ' || c.is_ascii_graphic() || ('\u{a1}'..='\u{ff}').contains(&c))
+}
+
+/// `text` centred on the first row of `area`.
+fn centred(area: Rect, buf: &mut Buffer, text: &str, style: Style) {
+    let w = width(text).min(area.width as usize) as u16;
+    let x = area.x + (area.width - w) / 2;
+    buf.set_stringn(x, area.y, text, area.width as usize, style);
 }

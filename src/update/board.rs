@@ -60,15 +60,8 @@ impl App {
                 };
                 self.info(clear);
             }
-            Action::Timer => self.timer_key(),
-            Action::ResetTimer => {
-                let reset = if self.timer.take().is_some() {
-                    "Timer stopped."
-                } else {
-                    "No timer is running."
-                };
-                self.info(reset);
-            }
+            Action::Timer => self.timer_key(false),
+            Action::ResetTimer => self.reset_timer(),
             Action::Present => self.start_presenting(),
             Action::Undo => self.undo_times(steps as usize),
             Action::Redo => self.redo_times(steps as usize),

@@ -10,7 +10,7 @@ use crate::input::TextInput;
 use crate::keymap::{Context, Key, Lookup};
 use crate::model::{Edit, JourneyField, Moment, MomentField, Stage, StageField, clean_tags};
 use crate::text::quoted;
-use crate::workshop::{Filter, Timer, parse_minutes};
+use crate::workshop::{Filter, MINUTES_ACCEPTED, Timer, parse_minutes};
 
 impl App {
     /// A key while a field is being typed into: the typing table first (keep, cancel,
@@ -84,7 +84,10 @@ impl App {
                     self.apply_filter(Filter::Text(text.to_owned()));
                 }
             }
-            Mode::TimerLength { .. } => self.start_countdown(text.trim()),
+            Mode::TimerLength { presenting, .. } => {
+                let presenting = *presenting;
+                self.start_countdown(text.trim(), presenting);
+            }
             _ => {}
         }
     }
@@ -104,6 +107,9 @@ impl App {
             _ => "Left as it was.",
         };
         self.mode = match &self.mode {
+            Mode::TimerLength {
+                presenting: true, ..
+            } => Mode::Present,
             Mode::Details { field, .. } => Mode::Details {
                 field: *field,
                 editing: None,
@@ -319,14 +325,24 @@ impl App {
         }
     }
 
-    fn start_countdown(&mut self, text: &str) {
-        let Some(length) = parse_minutes(text) else {
-            self.error(
-                "Not a length from 1 second to 12 hours: type minutes such as 5 or 2.5, or seconds such as 90s.",
-            );
+    /// Enter on a countdown's length: empty takes the last length; a length that is not
+    /// one keeps the prompt open and says what is.
+    fn start_countdown(&mut self, text: &str, presenting: bool) {
+        let length = if text.is_empty() {
+            Some(self.timer_length)
+        } else {
+            parse_minutes(text)
+        };
+        let Some(length) = length else {
+            // Short, so it fits beside what was typed on a narrow screen.
+            self.error(format!("{MINUTES_ACCEPTED}."));
             return;
         };
-        self.mode = Mode::Board;
+        self.mode = if presenting {
+            Mode::Present
+        } else {
+            Mode::Board
+        };
         self.timer_length = length;
         let timer = Timer::start(length, self.now);
         let pause = self.keymap().board_key(Action::Timer);

@@ -7,7 +7,7 @@ use crate::input::TextInput;
 use crate::keymap::{Context, KIND_FILTER_ACTIONS};
 use crate::model::Edit;
 use crate::text::{plural, quoted};
-use crate::workshop::{Filter, Timer};
+use crate::workshop::{Filter, Presenting, Slide, minutes_label};
 
 impl App {
     pub(super) fn open_filter_menu(&mut self) {
@@ -75,24 +75,40 @@ impl App {
     }
 
     pub(super) fn start_presenting(&mut self) {
-        self.mode = Mode::Present { whole_map: false };
+        self.mode = Mode::Present;
+        self.presenting.blank = false;
         let key = |a| self.keymap().first_label(Context::Presentation, a);
         let stages = self.keymap().joined(
             Context::Presentation,
             &[Action::SelectPreviousStage, Action::SelectNextStage],
             " ",
         );
+        let sizes = self.keymap().joined(
+            Context::Presentation,
+            &[Action::LargerText, Action::SmallerText],
+            " ",
+        );
         self.info(format!(
-            "Presenting: {stages} stage, {} whole map, {} back to editing.",
+            "Presenting: {stages} stage, {} whole map, {} curve, {sizes} text size, {} blank, {} {}.",
             key(Action::WholeMap),
-            key(Action::StopPresenting)
+            key(Action::CurveSlide),
+            key(Action::BlankScreen),
+            key(Action::StopPresenting),
+            self.leaving_presentation()
         ));
     }
 
+    /// Where leaving the presentation goes: the map, read-only or not.
+    fn leaving_presentation(&self) -> &'static str {
+        if self.is_read_only() {
+            "back to the map"
+        } else {
+            "back to editing"
+        }
+    }
+
+    /// A key in presentation. Nothing here changes the map.
     pub(super) fn presentation_action(&mut self, action: Action) -> Vec<Effect> {
-        let Mode::Present { whole_map } = self.mode else {
-            return Vec::new();
-        };
         match action {
             Action::StopPresenting => {
                 self.mode = Mode::Board;
@@ -102,26 +118,30 @@ impl App {
                     "Back to editing."
                 });
             }
-            Action::WholeMap => {
-                self.mode = Mode::Present {
-                    whole_map: !whole_map,
-                }
+            Action::WholeMap => self.presenting.toggle(Slide::WholeMap),
+            Action::CurveSlide => self.presenting.toggle(Slide::Curve),
+            Action::LargerText => {
+                self.presenting.size = (self.presenting.size + 1).min(Presenting::LARGEST);
             }
+            Action::SmallerText => self.presenting.size = self.presenting.size.saturating_sub(1),
+            Action::BlankScreen => self.presenting.blank = true,
             Action::SelectPreviousStage => self.step_stage(-1),
             Action::SelectNextStage => self.step_stage(1),
             Action::SelectPreviousMoment => self.step_moment(-1),
             Action::SelectNextMoment => self.step_moment(1),
-            // No prompt over the presentation: a new countdown takes the last length.
-            Action::Timer => match &mut self.timer {
-                Some(timer) if !timer.is_up(self.now) => timer.toggle(self.now),
-                _ => self.timer = Some(Timer::start(self.timer_length, self.now)),
-            },
-            Action::ResetTimer => self.timer = None,
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
+            Action::Timer => self.timer_key(true),
+            Action::ResetTimer => self.reset_timer(),
             _ => {}
         }
         Vec::new()
+    }
+
+    /// While the presentation is blank, any key brings it back and does nothing else;
+    /// `true` when it did.
+    pub(super) fn unblank(&mut self) -> bool {
+        let blank = self.mode == Mode::Present && self.presenting.blank;
+        self.presenting.blank = false;
+        blank
     }
 
     /// Gives the selected moment `step` more votes (fewer, when negative).
@@ -163,7 +183,10 @@ impl App {
         }
     }
 
-    pub(super) fn timer_key(&mut self) {
+    /// `T`: pauses or resumes a countdown that runs; else asks for a new one's length,
+    /// over the presentation when `presenting`. The prompt starts empty, so what is typed
+    /// is the length; Enter alone takes the last one.
+    pub(super) fn timer_key(&mut self, presenting: bool) {
         let now = self.now;
         match &mut self.timer {
             Some(timer) if !timer.is_up(now) => {
@@ -178,23 +201,29 @@ impl App {
                 self.info(format!("Timer {state} at {shown}. {reset} stops it."));
             }
             _ => {
-                let minutes = self.timer_length.as_secs_f64() / 60.0;
-                let text = if minutes.fract() == 0.0 {
-                    format!("{minutes:.0}")
-                } else {
-                    format!("{minutes}")
-                };
                 self.mode = Mode::TimerLength {
-                    input: TextInput::line(&text),
+                    input: TextInput::line(""),
+                    presenting,
                 };
                 let typing = |a| self.keymap().first_label(Context::Typing, a);
                 self.info(format!(
-                    "Minutes for the countdown (5, 2.5, 90s). {} starts it, {} cancels.",
+                    "Minutes (5, 2.5, 90s); {} alone takes {}, {} cancels.",
                     typing(Action::KeepText),
+                    minutes_label(self.timer_length),
                     typing(Action::CancelText)
                 ));
             }
         }
+    }
+
+    /// Ctrl-t: the countdown stops and goes.
+    pub(super) fn reset_timer(&mut self) {
+        let said = if self.timer.take().is_some() {
+            "Timer stopped."
+        } else {
+            "No timer is running."
+        };
+        self.info(said);
     }
 
     pub(super) fn open_search(&mut self) {
