@@ -133,7 +133,7 @@ actions! {
     StartEditing, "start_editing", File, "reading only: start editing the map";
     NextConflict, "next_conflict", File, "go to the next card a merge left with a conflict to settle";
     Export, "export", File, "export the map beside it: Mermaid, Markdown, CSV, HTML or JSON";
-    Search, "search", File, "search titles, notes, ideas and tags";
+    Search, "search", File, "search titles, notes, ideas, tags, channels, owners, personas and comments; every match stands out";
     NextMatch, "next_match", File, "next search match";
     PreviousMatch, "previous_match", File, "previous search match";
     Help, "help", File, "show every key";

@@ -358,6 +358,52 @@ fn search_finds_titles_notes_and_tags_and_n_cycles() {
 }
 
 #[test]
+fn search_looks_in_channel_owner_persona_and_comments_and_starts_empty() {
+    let mut app = app_on("cafe");
+    let stores = app
+        .journey()
+        .moments()
+        .filter(|(_, m)| m.matches("store"))
+        .count();
+    assert!(stores > 1);
+    press(&mut app, "/store<Enter>");
+    assert!(
+        app.status()
+            .text
+            .starts_with(&format!("Match 1 of {stores} ")),
+        "{}",
+        app.status().text
+    );
+    // The field starts empty: typing replaces the last query rather than adding to it,
+    // and the prompt names the last one.
+    press(&mut app, "/");
+    assert!(
+        app.status().text.contains("Last: “store”"),
+        "{}",
+        app.status().text
+    );
+    press(&mut app, "marketing<Enter>");
+    assert_eq!(app.search().unwrap().query, "marketing");
+    assert!(app.selected_moment().unwrap().owner.contains("Marketing"));
+    press(&mut app, "/first-time<Enter>");
+    assert!(
+        app.selected_moment()
+            .unwrap()
+            .persona
+            .contains("First-time")
+    );
+    press(
+        &mut app,
+        "c<C-u>the espresso is great<Enter>/espresso is great<Enter>",
+    );
+    assert!(
+        app.status().text.starts_with("Match 1 of 1 "),
+        "a comment is searched: {}",
+        app.status().text
+    );
+}
+
+#[test]
 fn search_matches_korean_text() {
     let mut app = app_on("hotpot-ko");
     press(&mut app, "/네일<Enter>");

@@ -197,14 +197,18 @@ impl App {
         }
     }
 
+    /// A fresh, empty search field; the last query is named, and `n` still repeats it.
     pub(super) fn open_search(&mut self) {
-        let query = self.search.as_ref().map(|s| s.query.as_str()).unwrap_or("");
         self.mode = Mode::Search {
-            input: TextInput::line(query),
+            input: TextInput::line(""),
         };
         let typing = |a| self.keymap().first_label(Context::Typing, a);
+        let last = match &self.search {
+            Some(search) => format!(" Last: {}.", quoted(&search.query)),
+            None => String::new(),
+        };
         self.info(format!(
-            "Search titles, notes, ideas and tags. {} finds, {} cancels.",
+            "Search titles, notes, ideas, tags, channels, owners, personas and comments. {} finds, {} cancels.{last}",
             typing(Action::KeepText),
             typing(Action::CancelText)
         ));
