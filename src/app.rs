@@ -20,6 +20,7 @@ pub use question::{Answer, Question};
 use crate::history::History;
 use crate::input::TextInput;
 use crate::keymap::{Context, Key, KeyMap};
+use crate::layout::Density;
 use crate::model::{Comment, CommentTarget, Edit, Id, Journey, Moment, Stage};
 use crate::status::{Status, Tone};
 use crate::store::presence::Presence;
@@ -119,6 +120,8 @@ pub struct App {
     pub(crate) pending: Pending,
     pub(crate) search: Option<Search>,
     pub(crate) filter: Option<Filter>,
+    /// How much each card on the board shows.
+    pub(crate) density: Density,
     pub(crate) timer: Option<Timer>,
     /// The length the next countdown starts with.
     pub(crate) timer_length: Duration,
@@ -177,6 +180,7 @@ impl App {
             pending: Pending::default(),
             search: None,
             filter: None,
+            density: Density::default(),
             timer: None,
             timer_length: Duration::from_secs(5 * 60),
             votes_row: 0,
@@ -297,6 +301,10 @@ impl App {
 
     pub fn filter(&self) -> Option<&Filter> {
         self.filter.as_ref()
+    }
+
+    pub fn density(&self) -> Density {
+        self.density
     }
 
     pub fn search(&self) -> Option<&Search> {

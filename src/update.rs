@@ -425,6 +425,7 @@ impl App {
         let cards = layout::Cards {
             moments: &stage.moments,
             new_at,
+            density: self.density,
         };
         let old = self
             .scroll

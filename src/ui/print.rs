@@ -14,7 +14,7 @@ use super::board::BoardView;
 use super::theme::Theme;
 use crate::app::Scroll;
 use crate::keymap::KeyMap;
-use crate::layout::{MIN_WIDTH, column_layout, stage_height};
+use crate::layout::{Density, MIN_WIDTH, column_layout, stage_height};
 use crate::model::Journey;
 
 /// The whole map as buffers: the title line, then one band of stage columns after another,
@@ -48,7 +48,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         let height = band
             .iter()
             .zip(&widths)
-            .map(|(stage, w)| stage_height(stage, *w))
+            .map(|(stage, w)| stage_height(stage, *w, Density::Normal))
             .max()
             .unwrap_or(4);
         let mut buffer = Buffer::empty(Rect::new(0, 0, band_width, height));
@@ -60,6 +60,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
             search: None,
             typing: None,
             others: Vec::new(),
+            density: Density::Normal,
             keys: &keys,
             theme,
         }
