@@ -120,6 +120,8 @@ pub struct App {
     pub(crate) pending: Pending,
     pub(crate) search: Option<Search>,
     pub(crate) filter: Option<Filter>,
+    /// The board hides the moments the filter leaves out, rather than dimming them.
+    pub(crate) hide_unmatched: bool,
     /// How much each card on the board shows.
     pub(crate) density: Density,
     pub(crate) timer: Option<Timer>,
@@ -180,6 +182,7 @@ impl App {
             pending: Pending::default(),
             search: None,
             filter: None,
+            hide_unmatched: false,
             density: Density::default(),
             timer: None,
             timer_length: Duration::from_secs(5 * 60),
@@ -305,6 +308,16 @@ impl App {
 
     pub fn density(&self) -> Density {
         self.density
+    }
+
+    /// The filter, while the board hides what it leaves out.
+    pub fn hiding(&self) -> Option<&Filter> {
+        self.filter.as_ref().filter(|_| self.hide_unmatched)
+    }
+
+    /// Whether the board hides what the filter leaves out (rather than dimming it).
+    pub fn hides_unmatched(&self) -> bool {
+        self.hide_unmatched
     }
 
     pub fn search(&self) -> Option<&Search> {

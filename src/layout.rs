@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use crate::merge::has_conflict;
 use crate::model::{Moment, Stage, open_count};
 use crate::text::wrap;
+use crate::workshop::Filter;
 
 /// Below this the editor is not drawn; a message asks for a larger terminal.
 pub const MIN_WIDTH: u16 = 40;
@@ -209,6 +210,9 @@ pub struct Cards<'a> {
     pub moments: &'a [Moment],
     pub new_at: Option<usize>,
     pub density: Density,
+    /// While the filter hides what it leaves out: the filter, and the card shown whatever
+    /// it is (the selected one, so what keys act on is always in view).
+    pub hide: Option<(&'a Filter, Option<usize>)>,
 }
 
 impl<'a> Cards<'a> {
@@ -229,9 +233,30 @@ impl<'a> Cards<'a> {
         }
     }
 
-    /// The rows card `index` takes with `inner_width` columns for its text; a new card is
-    /// one line of typing.
+    /// Whether card `index` is hidden by the filter.
+    pub fn is_hidden(&self, index: usize) -> bool {
+        match (self.hide, self.get(index)) {
+            (Some((filter, keep)), Card::Moment(moment)) => {
+                keep != Some(index) && !filter.matches(moment)
+            }
+            _ => false,
+        }
+    }
+
+    /// How many cards in `range` are shown.
+    pub fn shown_in(&self, range: std::ops::Range<usize>) -> usize {
+        match self.hide {
+            Some(_) => range.filter(|&i| !self.is_hidden(i)).count(),
+            None => range.len(),
+        }
+    }
+
+    /// The rows card `index` takes with `inner_width` columns for its text: none when
+    /// hidden; a new card is one line of typing.
     pub fn height(&self, index: usize, inner_width: usize) -> u16 {
+        if self.is_hidden(index) {
+            return 0;
+        }
         match self.get(index) {
             Card::Moment(moment) => card_height(moment, inner_width, self.density),
             Card::New if self.density == Density::Compact => 1,
@@ -307,6 +332,7 @@ mod tests {
             moments: &moments,
             new_at: None,
             density: Density::Normal,
+            hide: None,
         };
         // Each card is three rows: two borders and a one-line title.
         assert_eq!(first_moment(0, 3, cards, 20, 15), 0, "in view: no move");

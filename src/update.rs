@@ -426,6 +426,7 @@ impl App {
             moments: &stage.moments,
             new_at,
             density: self.density,
+            hide: self.hiding().map(|f| (f, Some(self.selection.moment))),
         };
         let old = self
             .scroll

@@ -493,3 +493,39 @@ fn without_colour_votes_and_markers_still_read() {
         assert!(text.contains(mark), "{mark} missing:\n{text}");
     }
 }
+
+#[test]
+fn density_compact_shows_a_title_a_line() {
+    let mut app = cafe_with_votes();
+    press(&mut app, "zz");
+    assert!(app.status().text.starts_with("Cards: compact"));
+    let terminal = screen(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Barista remembers").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), "▶", "the selected card");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn density_detailed_adds_the_notes_and_the_idea() {
+    let mut app = cafe_with_votes();
+    press(&mut app, "z");
+    assert!(app.status().text.starts_with("Cards: detailed"));
+    let terminal = screen(&mut app, 120, 40);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("✦ "), "an idea's first line:\n{text}");
+    assert!(text.contains("≡ "), "notes' first line:\n{text}");
+    insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "zz");
+    assert!(
+        app.status().text.starts_with("Cards: normal"),
+        "round again"
+    );
+}
+
+#[test]
+fn compact_cards_hold_many_more_at_80x24() {
+    let mut app = app_on("cafe");
+    press(&mut app, "zz");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}

@@ -31,8 +31,9 @@ pub struct BoardView<'a> {
     pub selection: Option<Selection>,
     /// Where each column and the row of columns are scrolled to.
     pub scroll: &'a Scroll,
-    /// Cards the filter leaves out are dimmed.
+    /// Cards the filter leaves out are dimmed, or hidden.
     pub filter: Option<&'a Filter>,
+    pub hide: bool,
     /// Cards that mention this (lowercase) stand out.
     pub search: Option<String>,
     /// A title or a name being typed on the board, and which.
@@ -57,6 +58,7 @@ impl<'a> BoardView<'a> {
             selection: Some(app.selection()),
             scroll: app.scroll(),
             filter: app.filter(),
+            hide: app.hides_unmatched(),
             search: app.search().map(|s| s.query.to_lowercase()),
             typing,
             others: app
@@ -164,10 +166,19 @@ impl<'a> BoardView<'a> {
             }
             _ => None,
         };
+        let selected = match (is_selected, new_at, self.selection) {
+            (true, Some(at), _) => Some(at),
+            (true, None, Some(selection)) => Some(selection.moment),
+            _ => None,
+        };
         let cards = Cards {
             moments: &stage.moments,
             new_at,
             density: self.density,
+            hide: self
+                .filter
+                .filter(|_| self.hide)
+                .map(|filter| (filter, selected)),
         };
         let (found, above, below) =
             self.render_cards(cards_area, buf, stage, cards, is_selected, area.width);
@@ -294,7 +305,12 @@ impl<'a> BoardView<'a> {
         let mut cursor = None;
         let mut y = area.y;
         let mut shown = 0;
+        let mut end = first;
         for index in first..cards.len() {
+            if cards.is_hidden(index) {
+                end = index + 1;
+                continue;
+            }
             let h = cards.height(index, inner_width);
             let room = area.bottom() - y;
             if h > room && shown > 0 {
@@ -311,11 +327,21 @@ impl<'a> BoardView<'a> {
             cursor = cursor.or(found);
             y += card_area.height;
             shown += 1;
+            end = index + 1;
             if y >= area.bottom() {
                 break;
             }
         }
-        (cursor, first, cards.len() - first - shown)
+        if shown == 0 && area.height > 0 {
+            let clear = self.keys.board_key(Action::ClearFilter);
+            let hint = truncate(
+                &format!("None match the filter ({clear} clears it)."),
+                area.width as usize - 1,
+            );
+            buf.set_stringn(area.x + 1, area.y, &hint, area.width as usize, theme.dim());
+        }
+        let hidden_below = cards.shown_in(end..cards.len());
+        (cursor, cards.shown_in(0..first), hidden_below)
     }
 }
 

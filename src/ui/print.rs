@@ -32,6 +32,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         conflicts: crate::merge::unresolved(journey),
         journey_comments: crate::model::open_count(&journey.comments),
         filter: None,
+        hide_unmatched: false,
         timer: None,
         typing: None,
         theme,
@@ -61,6 +62,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
             typing: None,
             others: Vec::new(),
             density: Density::Normal,
+            hide: false,
             keys: &keys,
             theme,
         }
