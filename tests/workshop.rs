@@ -251,6 +251,33 @@ fn compact_cards_without_colour_mark_the_dimmed_with_a_dot() {
 }
 
 #[test]
+fn search_marks_every_match_on_the_board() {
+    let mut app = app_on("cafe");
+    let matching = app
+        .journey()
+        .moments()
+        .filter(|(_, m)| m.matches("queue"))
+        .count();
+    press(&mut app, "/queue<Enter>");
+    let status = app.status().text.clone();
+    assert!(
+        status.starts_with(&format!("Match 1 of {matching} ")),
+        "{status}"
+    );
+    let terminal = common::screen_with(&mut app, 120, 30, &motmap::ui::theme::Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    for title in ["Reviews warn", "Long queue", "Queue runs along"] {
+        let at = find(buffer, title).unwrap();
+        assert!(
+            buffer[at].modifier.contains(Modifier::UNDERLINED),
+            "{title} is marked"
+        );
+    }
+    let at = find(buffer, "Smell of coffee").unwrap();
+    assert!(!buffer[at].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
 fn presentation_mode_one_stage_in_large_cards() {
     let mut app = app_on("cafe");
     press(&mut app, "lP");

@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Widget};
@@ -549,7 +549,7 @@ impl MomentCard<'_> {
             Style::new()
         };
         if look.is_match {
-            style = style.patch(theme.search_match());
+            style = style.patch(match_style(theme));
         }
         if look.dimmed {
             style = style.patch(theme.faded());
@@ -604,7 +604,7 @@ impl MomentCard<'_> {
         }
         let mut style = theme.feeling(moment.feeling);
         if look.is_match {
-            style = style.patch(theme.search_match());
+            style = style.patch(match_style(theme));
         }
         if look.selected {
             style = style.patch(theme.highlight());
@@ -627,6 +627,12 @@ impl MomentCard<'_> {
         }
         None
     }
+}
+
+/// The title of a card the search matches: in the match colour, bold and underlined, so
+/// every match stands out without colour too.
+fn match_style(theme: &Theme) -> Style {
+    theme.search_match().add_modifier(Modifier::UNDERLINED)
 }
 
 /// What a card's bottom edge says, in at most `room` cells: its votes on the left, and on
