@@ -122,8 +122,9 @@ actions! {
     PreviousView, "previous_view", Workshop, "previous view";
     AddVote, "add_vote", Workshop, "give the moment a dot vote";
     RemoveVote, "remove_vote", Workshop, "take a dot vote back";
-    Filter, "filter", Workshop, "show only some moments: by kind, pain or glory, tag, channel, persona";
+    Filter, "filter", Workshop, "filter the moments: add or take away a condition (kind, pain or glory, text, idea, open comments); all must hold";
     ClearFilter, "clear_filter", Workshop, "show every moment again";
+    CycleDensity, "cycle_density", Workshop, "cards: compact (titles only), normal, detailed (notes' first line and the idea)";
     Timer, "timer", Workshop, "start a countdown, or pause and resume it";
     ResetTimer, "reset_timer", Workshop, "stop and clear the countdown";
     Present, "present", Workshop, "presentation for a projector: one stage at a time in large letters, the moment in focus in full";
@@ -133,7 +134,7 @@ actions! {
     StartEditing, "start_editing", File, "reading only: start editing the map";
     NextConflict, "next_conflict", File, "go to the next card a merge left with a conflict to settle";
     Export, "export", File, "export the map beside it: Mermaid, Markdown, CSV, HTML or JSON";
-    Search, "search", File, "search titles, notes, ideas and tags";
+    Search, "search", File, "search titles, notes, ideas, tags, channels, owners, personas and comments; every match stands out";
     NextMatch, "next_match", File, "next search match";
     PreviousMatch, "previous_match", File, "previous search match";
     Help, "help", File, "show every key";
@@ -170,6 +171,9 @@ actions! {
     FilterTmot, "filter_tmot", Menu, "show the TMOTs";
     FilterLmot, "filter_lmot", Menu, "show the LMOTs";
     FilterText, "filter_text", Menu, "type what a tag, channel, persona or owner contains";
+    FilterIdea, "filter_idea", Menu, "show the moments with an idea";
+    FilterOpenComments, "filter_open_comments", Menu, "show the moments with open comments";
+    ToggleHidden, "toggle_hidden", Menu, "hide the moments the filter leaves out, or dim them again";
     ExportMermaid, "export_mermaid", Menu, "export as Mermaid: a journey diagram for GitHub, GitLab, Notion";
     ExportMarkdown, "export_markdown", Menu, "export as Markdown: a report for a wiki or a pull request";
     ExportCsv, "export_csv", Menu, "export as CSV: one row per moment, for spreadsheets";

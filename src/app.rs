@@ -20,6 +20,7 @@ pub use question::{Answer, Question};
 use crate::history::History;
 use crate::input::TextInput;
 use crate::keymap::{Context, Key, KeyMap};
+use crate::layout::Density;
 use crate::model::{Comment, CommentTarget, Edit, Id, Journey, Moment, Stage};
 use crate::status::{Status, Tone};
 use crate::store::presence::Presence;
@@ -119,6 +120,10 @@ pub struct App {
     pub(crate) pending: Pending,
     pub(crate) search: Option<Search>,
     pub(crate) filter: Option<Filter>,
+    /// The board hides the moments the filter leaves out, rather than dimming them.
+    pub(crate) hide_unmatched: bool,
+    /// How much each card on the board shows.
+    pub(crate) density: Density,
     pub(crate) timer: Option<Timer>,
     /// The length the next countdown starts with.
     pub(crate) timer_length: Duration,
@@ -186,6 +191,8 @@ impl App {
             pending: Pending::default(),
             search: None,
             filter: None,
+            hide_unmatched: false,
+            density: Density::default(),
             timer: None,
             timer_length: Duration::from_secs(5 * 60),
             bell: false,
@@ -310,6 +317,20 @@ impl App {
 
     pub fn filter(&self) -> Option<&Filter> {
         self.filter.as_ref()
+    }
+
+    pub fn density(&self) -> Density {
+        self.density
+    }
+
+    /// The filter, while the board hides what it leaves out.
+    pub fn hiding(&self) -> Option<&Filter> {
+        self.filter.as_ref().filter(|_| self.hide_unmatched)
+    }
+
+    /// Whether the board hides what the filter leaves out (rather than dimming it).
+    pub fn hides_unmatched(&self) -> bool {
+        self.hide_unmatched
     }
 
     pub fn search(&self) -> Option<&Search> {

@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use crate::merge::has_conflict;
 use crate::model::{Moment, Stage, open_count};
 use crate::text::wrap;
+use crate::workshop::Filter;
 
 /// Below this the editor is not drawn; a message asks for a larger terminal.
 pub const MIN_WIDTH: u16 = 40;
@@ -18,6 +19,38 @@ pub const MIN_COLUMN_WIDTH: u16 = 26;
 pub const MAX_COLUMN_WIDTH: u16 = 48;
 /// The most lines of a title a card shows.
 pub const MAX_TITLE_LINES: usize = 3;
+
+/// How much each card on the board shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Density {
+    /// One line per card, its title: as many cards as the screen holds.
+    Compact,
+    /// The badge, the feeling, the channel, the title, and votes and markers on the
+    /// card's bottom edge.
+    #[default]
+    Normal,
+    /// Also the first line of the notes and the idea.
+    Detailed,
+}
+
+impl Density {
+    /// The next one round: compact, normal, detailed, compact…
+    pub fn next(self) -> Density {
+        match self {
+            Density::Compact => Density::Normal,
+            Density::Normal => Density::Detailed,
+            Density::Detailed => Density::Compact,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Density::Compact => "compact",
+            Density::Normal => "normal",
+            Density::Detailed => "detailed",
+        }
+    }
+}
 
 /// Where the board goes on a screen of `area`: between the title line and the status line,
 /// or, presenting the whole map, above the presentation's footer.
@@ -96,23 +129,49 @@ pub fn cards_height(column_height: u16) -> u16 {
 }
 
 /// Lines a whole stage takes with every card shown: borders, name, summary, cards.
-pub fn stage_height(stage: &Stage, column_width: u16) -> u16 {
+pub fn stage_height(stage: &Stage, column_width: u16, density: Density) -> u16 {
     let inner = card_inner_width(column_width);
     4 + stage
         .moments
         .iter()
-        .map(|m| card_height(m, inner))
+        .map(|m| card_height(m, inner, density))
         .sum::<u16>()
 }
 
-/// Lines a card takes: borders, the header when there is something to show, the title.
-pub fn card_height(moment: &Moment, inner_width: usize) -> u16 {
+/// Lines a card takes: compact, one; otherwise borders, the header when there is
+/// something to show, the title, and in detail the notes' first line and the idea.
+pub fn card_height(moment: &Moment, inner_width: usize, density: Density) -> u16 {
+    if density == Density::Compact {
+        return 1;
+    }
     let header = u16::from(has_header(moment));
     let title = wrap(&moment.title, inner_width.max(1), MAX_TITLE_LINES)
         .len()
         .max(1) as u16;
-    2 + header + title
+    let extra = if density == Density::Detailed {
+        detail_lines(moment).len() as u16
+    } else {
+        0
+    };
+    2 + header + title + extra
 }
+
+/// What a detailed card shows under its title: the first line of the notes and of the
+/// idea, each with its marker.
+pub fn detail_lines(moment: &Moment) -> Vec<(&'static str, &str)> {
+    [(NOTES_MARK, &moment.notes), (IDEA_MARK, &moment.idea)]
+        .into_iter()
+        .filter_map(|(mark, text)| {
+            let first = text.lines().find(|l| !l.trim().is_empty())?;
+            Some((mark, first.trim()))
+        })
+        .collect()
+}
+
+/// The markers of a card that has notes, an idea: one column wide, and read without
+/// colour.
+pub const NOTES_MARK: &str = "≡";
+pub const IDEA_MARK: &str = "✦";
 
 /// Whether a card has a header line: a kind, a feeling, a channel, a conflict or open
 /// comments to show.
@@ -150,6 +209,10 @@ pub enum Card<'a> {
 pub struct Cards<'a> {
     pub moments: &'a [Moment],
     pub new_at: Option<usize>,
+    pub density: Density,
+    /// While the filter hides what it leaves out: the filter, and the card shown whatever
+    /// it is (the selected one, so what keys act on is always in view).
+    pub hide: Option<(&'a Filter, Option<usize>)>,
 }
 
 impl<'a> Cards<'a> {
@@ -170,11 +233,33 @@ impl<'a> Cards<'a> {
         }
     }
 
-    /// The rows card `index` takes with `inner_width` columns for its text; a new card is
-    /// one line of typing.
+    /// Whether card `index` is hidden by the filter.
+    pub fn is_hidden(&self, index: usize) -> bool {
+        match (self.hide, self.get(index)) {
+            (Some((filter, keep)), Card::Moment(moment)) => {
+                keep != Some(index) && !filter.matches(moment)
+            }
+            _ => false,
+        }
+    }
+
+    /// How many cards in `range` are shown.
+    pub fn shown_in(&self, range: std::ops::Range<usize>) -> usize {
+        match self.hide {
+            Some(_) => range.filter(|&i| !self.is_hidden(i)).count(),
+            None => range.len(),
+        }
+    }
+
+    /// The rows card `index` takes with `inner_width` columns for its text: none when
+    /// hidden; a new card is one line of typing.
     pub fn height(&self, index: usize, inner_width: usize) -> u16 {
+        if self.is_hidden(index) {
+            return 0;
+        }
         match self.get(index) {
-            Card::Moment(moment) => card_height(moment, inner_width),
+            Card::Moment(moment) => card_height(moment, inner_width, self.density),
+            Card::New if self.density == Density::Compact => 1,
             Card::New => NEW_CARD_HEIGHT,
         }
     }
@@ -246,6 +331,8 @@ mod tests {
         let cards = Cards {
             moments: &moments,
             new_at: None,
+            density: Density::Normal,
+            hide: None,
         };
         // Each card is three rows: two borders and a one-line title.
         assert_eq!(first_moment(0, 3, cards, 20, 15), 0, "in view: no move");

@@ -283,14 +283,18 @@ impl Moment {
         }
     }
 
-    /// Whether any of the searchable texts (title, notes, idea, tags) contains `needle`,
-    /// ignoring case.
+    /// Whether any of the searchable texts (title, notes, idea, tags, channel, owner,
+    /// persona, the comments) contains `needle`, ignoring case.
     pub fn matches(&self, needle_lowercase: &str) -> bool {
         let hit = |text: &str| text.to_lowercase().contains(needle_lowercase);
         hit(&self.title)
             || hit(&self.notes)
             || hit(&self.idea)
             || self.tags.iter().any(|tag| hit(tag))
+            || hit(&self.channel)
+            || hit(&self.owner)
+            || hit(&self.persona)
+            || self.comments.iter().any(|c| hit(&c.text))
     }
 }
 

@@ -108,6 +108,8 @@ pub struct TitleBar<'a> {
     /// How many comments on the journey as a whole are open.
     pub journey_comments: usize,
     pub filter: Option<&'a Filter>,
+    /// The board hides what the filter leaves out.
+    pub hide_unmatched: bool,
     /// A countdown, and the time to show it at.
     pub timer: Option<(&'a Timer, Instant)>,
     /// The journey's title being typed, in place of the title.
@@ -133,6 +135,7 @@ impl<'a> TitleBar<'a> {
             conflicts: crate::merge::unresolved(app.journey()),
             journey_comments: crate::model::open_count(&app.journey().comments),
             filter: app.filter(),
+            hide_unmatched: app.hides_unmatched(),
             timer: app.timer().map(|timer| (timer, app.now())),
             typing,
             theme,
@@ -164,8 +167,22 @@ impl<'a> TitleBar<'a> {
             )));
         }
         if let Some(filter) = self.filter {
+            let matching = self
+                .journey
+                .moments()
+                .filter(|(_, m)| filter.matches(m))
+                .count();
+            let total = self.journey.moment_count();
+            let verb = if self.hide_unmatched {
+                "shown"
+            } else {
+                "stand out"
+            };
             right.push(Span::styled(
-                format!(" filter: {} ", truncate(&filter.label(), 24)),
+                format!(
+                    " filter: {}, {matching} of {total} {verb} ",
+                    truncate(&filter.label(), 24)
+                ),
                 theme.modified(),
             ));
             right.push(Span::raw(" "));

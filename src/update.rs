@@ -431,6 +431,8 @@ impl App {
         let cards = layout::Cards {
             moments: &stage.moments,
             new_at,
+            density: self.density,
+            hide: self.hiding().map(|f| (f, Some(self.selection.moment))),
         };
         let old = self
             .scroll

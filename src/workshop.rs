@@ -4,11 +4,11 @@
 
 use std::time::{Duration, Instant};
 
-use crate::model::{Kind, Moment};
+use crate::model::{Kind, Moment, open_count};
 
-/// Which moments stand out; the others are dimmed.
+/// One thing a moment must be for the filter to keep it.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Filter {
+pub enum Condition {
     /// Moments of one kind, or (`None`) the ordinary touchpoints.
     Kind(Option<Kind>),
     /// Every moment of truth, whatever its kind.
@@ -17,16 +17,20 @@ pub enum Filter {
     Glories,
     /// A tag, channel, persona or owner containing the text (any case).
     Text(String),
+    /// An idea written down.
+    HasIdea,
+    /// A comment nobody has resolved yet.
+    OpenComments,
 }
 
-impl Filter {
+impl Condition {
     pub fn matches(&self, moment: &Moment) -> bool {
         match self {
-            Filter::Kind(kind) => moment.kind == *kind,
-            Filter::MomentsOfTruth => moment.kind.is_some(),
-            Filter::Pains => moment.feeling.is_pain(),
-            Filter::Glories => moment.feeling.is_glory(),
-            Filter::Text(text) => {
+            Condition::Kind(kind) => moment.kind == *kind,
+            Condition::MomentsOfTruth => moment.kind.is_some(),
+            Condition::Pains => moment.feeling.is_pain(),
+            Condition::Glories => moment.feeling.is_glory(),
+            Condition::Text(text) => {
                 let needle = text.to_lowercase();
                 let hit = |field: &str| field.to_lowercase().contains(&needle);
                 moment.tags.iter().any(|t| hit(t))
@@ -34,19 +38,85 @@ impl Filter {
                     || hit(&moment.persona)
                     || hit(&moment.owner)
             }
+            Condition::HasIdea => !moment.idea.trim().is_empty(),
+            Condition::OpenComments => open_count(&moment.comments) > 0,
         }
     }
 
-    /// How the status line names it: "pains", "FMOT", "“store”".
+    /// How the title and status lines name it: "pains", "FMOT", "“store”".
     pub fn label(&self) -> String {
         match self {
-            Filter::Kind(Some(kind)) => kind.badge().to_string(),
-            Filter::Kind(None) => "ordinary touchpoints".into(),
-            Filter::MomentsOfTruth => "moments of truth".into(),
-            Filter::Pains => "pains".into(),
-            Filter::Glories => "glories".into(),
-            Filter::Text(text) => format!("“{text}”"),
+            Condition::Kind(Some(kind)) => kind.badge().to_string(),
+            Condition::Kind(None) => "ordinary touchpoints".into(),
+            Condition::MomentsOfTruth => "moments of truth".into(),
+            Condition::Pains => "pains".into(),
+            Condition::Glories => "glories".into(),
+            Condition::Text(text) => format!("“{text}”"),
+            Condition::HasIdea => "with an idea".into(),
+            Condition::OpenComments => "with open comments".into(),
         }
+    }
+
+    /// Conditions that no moment could meet together share a family, and a new one
+    /// replaces the other: a kind another kind, pains glories.
+    fn family(&self) -> Option<u8> {
+        match self {
+            Condition::Kind(_) | Condition::MomentsOfTruth => Some(0),
+            Condition::Pains | Condition::Glories => Some(1),
+            Condition::Text(_) | Condition::HasIdea | Condition::OpenComments => None,
+        }
+    }
+}
+
+/// Which moments stand out: those that meet every condition. The others are dimmed, or
+/// hidden on the board.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filter {
+    conditions: Vec<Condition>,
+}
+
+impl Filter {
+    /// A filter of one condition.
+    pub fn new(condition: Condition) -> Filter {
+        Filter {
+            conditions: vec![condition],
+        }
+    }
+
+    pub fn conditions(&self) -> &[Condition] {
+        &self.conditions
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.conditions.is_empty()
+    }
+
+    pub fn matches(&self, moment: &Moment) -> bool {
+        self.conditions.iter().all(|c| c.matches(moment))
+    }
+
+    /// Adds `condition`, or takes it away when it is there already; one that could never
+    /// hold beside another (a second kind, glories beside pains) takes its place. Returns
+    /// whether it was added.
+    pub fn toggle(&mut self, condition: Condition) -> bool {
+        if let Some(at) = self.conditions.iter().position(|c| *c == condition) {
+            self.conditions.remove(at);
+            return false;
+        }
+        if let Some(family) = condition.family() {
+            self.conditions.retain(|c| c.family() != Some(family));
+        }
+        self.conditions.push(condition);
+        true
+    }
+
+    /// How the title and status lines name it: "pains + FMOT".
+    pub fn label(&self) -> String {
+        self.conditions
+            .iter()
+            .map(Condition::label)
+            .collect::<Vec<_>>()
+            .join(" + ")
     }
 }
 
@@ -273,13 +343,41 @@ mod tests {
         moment.feeling = crate::model::Feeling::clamped(-1);
         moment.channel = "Store".into();
         moment.tags = vec!["queue".into()];
-        assert!(Filter::Kind(Some(Kind::Fmot)).matches(&moment));
-        assert!(!Filter::Kind(None).matches(&moment));
-        assert!(Filter::MomentsOfTruth.matches(&moment));
-        assert!(Filter::Pains.matches(&moment));
-        assert!(!Filter::Glories.matches(&moment));
-        assert!(Filter::Text("STORE".into()).matches(&moment));
-        assert!(Filter::Text("que".into()).matches(&moment));
-        assert!(!Filter::Text("web".into()).matches(&moment));
+        let one = |c| Filter::new(c).matches(&moment);
+        assert!(one(Condition::Kind(Some(Kind::Fmot))));
+        assert!(!one(Condition::Kind(None)));
+        assert!(one(Condition::MomentsOfTruth));
+        assert!(one(Condition::Pains));
+        assert!(!one(Condition::Glories));
+        assert!(one(Condition::Text("STORE".into())));
+        assert!(one(Condition::Text("que".into())));
+        assert!(!one(Condition::Text("web".into())));
+        assert!(!one(Condition::HasIdea));
+        assert!(!one(Condition::OpenComments));
+    }
+
+    #[test]
+    fn conditions_combine_and_a_contradiction_replaces() {
+        let mut moment = Moment::new("Long queue");
+        moment.kind = Some(Kind::Fmot);
+        moment.feeling = crate::model::Feeling::clamped(-1);
+        moment.idea = "Second till".into();
+        let mut filter = Filter::new(Condition::Pains);
+        assert!(filter.toggle(Condition::Kind(Some(Kind::Fmot))));
+        assert!(filter.toggle(Condition::HasIdea));
+        assert_eq!(filter.label(), "pains + FMOT + with an idea");
+        assert!(filter.matches(&moment));
+        assert!(
+            filter.toggle(Condition::Kind(Some(Kind::Zmot))),
+            "a second kind"
+        );
+        assert_eq!(filter.label(), "pains + with an idea + ZMOT");
+        assert!(!filter.matches(&moment));
+        assert!(filter.toggle(Condition::Glories));
+        assert_eq!(filter.label(), "with an idea + ZMOT + glories");
+        assert!(!filter.toggle(Condition::Glories), "again: taken away");
+        assert!(!filter.toggle(Condition::Kind(Some(Kind::Zmot))));
+        assert!(!filter.toggle(Condition::HasIdea));
+        assert!(filter.is_empty());
     }
 }

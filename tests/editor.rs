@@ -359,6 +359,52 @@ fn search_finds_titles_notes_and_tags_and_n_cycles() {
 }
 
 #[test]
+fn search_looks_in_channel_owner_persona_and_comments_and_starts_empty() {
+    let mut app = app_on("cafe");
+    let stores = app
+        .journey()
+        .moments()
+        .filter(|(_, m)| m.matches("store"))
+        .count();
+    assert!(stores > 1);
+    press(&mut app, "/store<Enter>");
+    assert!(
+        app.status()
+            .text
+            .starts_with(&format!("Match 1 of {stores} ")),
+        "{}",
+        app.status().text
+    );
+    // The field starts empty: typing replaces the last query rather than adding to it,
+    // and the prompt names the last one.
+    press(&mut app, "/");
+    assert!(
+        app.status().text.contains("Last: “store”"),
+        "{}",
+        app.status().text
+    );
+    press(&mut app, "marketing<Enter>");
+    assert_eq!(app.search().unwrap().query, "marketing");
+    assert!(app.selected_moment().unwrap().owner.contains("Marketing"));
+    press(&mut app, "/first-time<Enter>");
+    assert!(
+        app.selected_moment()
+            .unwrap()
+            .persona
+            .contains("First-time")
+    );
+    press(
+        &mut app,
+        "c<C-u>the espresso is great<Enter>/espresso is great<Enter>",
+    );
+    assert!(
+        app.status().text.starts_with("Match 1 of 1 "),
+        "a comment is searched: {}",
+        app.status().text
+    );
+}
+
+#[test]
 fn search_matches_korean_text() {
     let mut app = app_on("hotpot-ko");
     press(&mut app, "/네일<Enter>");
@@ -486,30 +532,35 @@ fn v_votes_and_capital_v_takes_a_vote_back() {
 
 #[test]
 fn f_filters_and_capital_f_clears() {
-    use motmap::workshop::Filter;
+    use motmap::workshop::{Condition, Filter};
     let mut app = app_on("cafe");
     let before = journey(&app);
-    for (keys, filter) in [
-        ("fp", Filter::Pains),
-        ("fg", Filter::Glories),
-        ("fm", Filter::MomentsOfTruth),
-        ("fo", Filter::Kind(None)),
-        ("ff", Filter::Kind(Some(Kind::Fmot))),
-        ("fl", Filter::Kind(Some(Kind::Lmot))),
-        ("f/store<Enter>", Filter::Text("store".into())),
+    for (keys, condition) in [
+        ("fp", Condition::Pains),
+        ("fg", Condition::Glories),
+        ("fm", Condition::MomentsOfTruth),
+        ("fo", Condition::Kind(None)),
+        ("ff", Condition::Kind(Some(Kind::Fmot))),
+        ("fl", Condition::Kind(Some(Kind::Lmot))),
+        ("fi", Condition::HasIdea),
+        ("fc", Condition::OpenComments),
+        ("f/store<Enter>", Condition::Text("store".into())),
     ] {
         press(&mut app, keys);
-        assert_eq!(app.filter(), Some(&filter), "{keys}");
+        assert_eq!(app.filter(), Some(&Filter::new(condition)), "{keys}");
         assert!(
             app.status().text.starts_with("Filter on:"),
             "{keys}: {}",
             app.status().text
         );
+        if keys != "f/store<Enter>" {
+            press(&mut app, "F");
+        }
     }
     press(&mut app, "f<Esc>");
     assert_eq!(
         app.filter().cloned(),
-        Some(Filter::Text("store".into())),
+        Some(Filter::new(Condition::Text("store".into()))),
         "Esc leaves it"
     );
     press(&mut app, "F");
@@ -519,6 +570,77 @@ fn f_filters_and_capital_f_clears() {
         before,
         "filtering changes nothing in the map"
     );
+}
+
+#[test]
+fn filters_combine_and_a_second_press_takes_one_away() {
+    let mut app = app_on("cafe");
+    press(&mut app, "fpff");
+    let filter = app.filter().unwrap();
+    assert_eq!(filter.label(), "pains + FMOT");
+    let both = app
+        .journey()
+        .moments()
+        .filter(|(_, m)| m.feeling.is_pain() && m.kind == Some(Kind::Fmot))
+        .count();
+    assert!(both > 0);
+    assert!(
+        app.status()
+            .text
+            .starts_with(&format!("Filter on: pains + FMOT, {both} ")),
+        "{}",
+        app.status().text
+    );
+    press(&mut app, "fg");
+    assert_eq!(
+        app.filter().unwrap().label(),
+        "FMOT + glories",
+        "glories replace pains"
+    );
+    press(&mut app, "ff");
+    assert_eq!(app.filter().unwrap().label(), "glories", "FMOT taken away");
+    assert!(
+        app.status().text.contains("taken away"),
+        "{}",
+        app.status().text
+    );
+    press(&mut app, "fg");
+    assert_eq!(app.filter(), None, "the last one taken away: no filter");
+}
+
+#[test]
+fn a_hiding_filter_skips_hidden_cards_when_moving() {
+    let mut app = app_on("cafe");
+    press(&mut app, "l");
+    let stage: Vec<bool> = app.journey().stages()[1]
+        .moments
+        .iter()
+        .map(|m| m.feeling.is_pain())
+        .collect();
+    // The stage "Arrive and queue": a glory first, then pains.
+    assert_eq!(stage, [false, true, false, true]);
+    press(&mut app, "fpfh");
+    assert!(app.hides_unmatched());
+    assert!(
+        app.status().text.contains("the rest are hidden"),
+        "{}",
+        app.status().text
+    );
+    assert!(
+        app.selected_moment().unwrap().feeling.is_pain(),
+        "the selection leaves the hidden glory"
+    );
+    assert_eq!(app.selection().moment, 1);
+    press(&mut app, "j");
+    assert_eq!(app.selection().moment, 3, "the hidden card is skipped");
+    press(&mut app, "j");
+    assert!(app.status().text.contains("last moment"));
+    press(&mut app, "k");
+    assert_eq!(app.selection().moment, 1);
+    press(&mut app, "fh");
+    assert!(!app.hides_unmatched(), "dimmed again");
+    press(&mut app, "k");
+    assert_eq!(app.selection().moment, 0, "dimmed cards can be selected");
 }
 
 #[test]

@@ -58,9 +58,10 @@ fn a_selected_pain_card() {
     let terminal = screen(&mut app, 80, 24);
     insta::assert_snapshot!(terminal.backend());
     // The pain's sign is drawn in red, its selected card's border stands out in yellow.
+    // At 80 columns the channel takes the room of the word "deep pain"; the sign stays.
     let buffer = terminal.backend().buffer();
-    let sign = find(buffer, "-- deep pain").expect("the pain's label is on screen");
-    assert_eq!(buffer[sign].fg, Color::Red);
+    let (x, y) = find(buffer, "FMOT  --").expect("the pain's sign is on screen");
+    assert_eq!(buffer[(x + 6, y)].fg, Color::Red);
 }
 
 #[test]
@@ -72,8 +73,8 @@ fn a_selected_glory_card() {
     let terminal = screen(&mut app, 80, 24);
     insta::assert_snapshot!(terminal.backend());
     let buffer = terminal.backend().buffer();
-    let sign = find(buffer, "++ deep glory").expect("the glory's label is on screen");
-    assert_eq!(buffer[sign].fg, Color::Yellow);
+    let (x, y) = find(buffer, "FMOT  ++").expect("the deep glory's sign is on screen");
+    assert_eq!(buffer[(x + 6, y)].fg, Color::Yellow);
     let sign = find(buffer, "+ glory").expect("a glory's label is on screen");
     assert_eq!(buffer[sign].fg, Color::Green);
 }
@@ -354,9 +355,13 @@ fn without_colour_the_board_still_tells_pain_from_glory() {
         }
     }
     let text = screen_text(buffer);
-    for sign in ["-- deep pain", "- pain", "++ deep glory", "+ glory"] {
+    // The signs, and the words where the card has room for them beside the channel.
+    for sign in ["-- deep pain", "- pain", "++   ", "+ glory"] {
         assert!(text.contains(sign), "{sign} missing:\n{text}");
     }
+    let wider = common::screen_with(&mut app, 200, 30, &Theme::monochrome());
+    let text = screen_text(wider.backend().buffer());
+    assert!(text.contains("++ deep glory"), "{text}");
 }
 
 #[test]
@@ -479,4 +484,78 @@ fn hostile_maps_are_shown_safely() {
             }
         }
     }
+}
+
+/// The cafe with votes: three on the first card, twelve on the queue, one on the
+/// barista; a comment waits on the queue too.
+fn cafe_with_votes() -> motmap::app::App {
+    let mut app = app_on("cafe");
+    press(&mut app, "3v");
+    press(&mut app, "lj12v");
+    press(&mut app, "c<C-u>Which day?<Enter>");
+    press(&mut app, "lkv");
+    app
+}
+
+#[test]
+fn cards_show_votes_and_markers_at_80x24() {
+    let mut app = cafe_with_votes();
+    let terminal = screen(&mut app, 80, 24);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains(" ●●● "), "three dots:\n{text}");
+    assert!(text.contains(" ●12 "), "a number when many:\n{text}");
+    assert!(text.contains("✎1"), "the open comment:\n{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn cards_show_votes_and_markers_at_120x40() {
+    let mut app = cafe_with_votes();
+    insta::assert_snapshot!(screen(&mut app, 120, 40).backend());
+}
+
+#[test]
+fn without_colour_votes_and_markers_still_read() {
+    let mut app = cafe_with_votes();
+    let terminal = common::screen_with(&mut app, 80, 24, &Theme::monochrome());
+    let text = screen_text(terminal.backend().buffer());
+    for mark in [" ●●● ", " ●12 ", "≡", "✦", "@Marketing"] {
+        assert!(text.contains(mark), "{mark} missing:\n{text}");
+    }
+}
+
+#[test]
+fn density_compact_shows_a_title_a_line() {
+    let mut app = cafe_with_votes();
+    press(&mut app, "zz");
+    assert!(app.status().text.starts_with("Cards: compact"));
+    let terminal = screen(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Barista remembers").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), "▶", "the selected card");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn density_detailed_adds_the_notes_and_the_idea() {
+    let mut app = cafe_with_votes();
+    press(&mut app, "z");
+    assert!(app.status().text.starts_with("Cards: detailed"));
+    let terminal = screen(&mut app, 120, 40);
+    let text = screen_text(terminal.backend().buffer());
+    assert!(text.contains("✦ "), "an idea's first line:\n{text}");
+    assert!(text.contains("≡ "), "notes' first line:\n{text}");
+    insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "zz");
+    assert!(
+        app.status().text.starts_with("Cards: normal"),
+        "round again"
+    );
+}
+
+#[test]
+fn compact_cards_hold_many_more_at_80x24() {
+    let mut app = app_on("cafe");
+    press(&mut app, "zz");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
 }

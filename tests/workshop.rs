@@ -226,6 +226,88 @@ fn a_filter_dims_the_other_cards_and_says_so() {
 }
 
 #[test]
+fn a_combined_filter_hides_what_it_leaves_out_and_counts_what_shows() {
+    let mut app = app_on("cafe");
+    // Pains that are moments of truth, the rest hidden.
+    press(&mut app, "fpfmfh");
+    let terminal = screen(&mut app, 120, 30);
+    let buffer = terminal.backend().buffer();
+    let title = row_text(buffer, 0);
+    assert!(
+        title.contains("filter: pains + moments of truth, 5 of 22 shown"),
+        "{title}"
+    );
+    assert!(
+        find(buffer, "Long queue").is_some(),
+        "a pain that is an FMOT"
+    );
+    assert!(
+        find(buffer, "Smell of coffee").is_none(),
+        "a glory is hidden"
+    );
+    assert!(
+        find(buffer, "Menu board").is_none(),
+        "an ordinary pain is hidden"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn without_colour_a_dimmed_card_is_marked_by_its_border() {
+    let mut app = app_on("cafe");
+    press(&mut app, "fp");
+    let terminal = common::screen_with(&mut app, 100, 30, &motmap::ui::theme::Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    // "Smell of coffee" is a glory: left out, its border is dashed; "Long queue", a pain,
+    // keeps a solid one.
+    let (x, y) = find(buffer, "Smell of coffee").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), "╏", "a dashed heavy side");
+    let (x, y) = find(buffer, "Long queue").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), "┃", "a solid heavy side");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn compact_cards_without_colour_mark_the_dimmed_with_a_dot() {
+    let mut app = app_on("cafe");
+    press(&mut app, "fpzz");
+    let terminal = common::screen_with(&mut app, 100, 30, &motmap::ui::theme::Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    let (x, y) = find(buffer, "Smell of coffee").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), "·");
+    let (x, y) = find(buffer, "Long queue").unwrap();
+    assert_eq!(buffer[(x - 2, y)].symbol(), " ");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn search_marks_every_match_on_the_board() {
+    let mut app = app_on("cafe");
+    let matching = app
+        .journey()
+        .moments()
+        .filter(|(_, m)| m.matches("queue"))
+        .count();
+    press(&mut app, "/queue<Enter>");
+    let status = app.status().text.clone();
+    assert!(
+        status.starts_with(&format!("Match 1 of {matching} ")),
+        "{status}"
+    );
+    let terminal = common::screen_with(&mut app, 120, 30, &motmap::ui::theme::Theme::monochrome());
+    let buffer = terminal.backend().buffer();
+    for title in ["Reviews warn", "Long queue", "Queue runs along"] {
+        let at = find(buffer, title).unwrap();
+        assert!(
+            buffer[at].modifier.contains(Modifier::UNDERLINED),
+            "{title} is marked"
+        );
+    }
+    let at = find(buffer, "Smell of coffee").unwrap();
+    assert!(!buffer[at].modifier.contains(Modifier::UNDERLINED));
+}
+
+#[test]
 fn presentation_mode_one_stage_in_large_cards() {
     let mut app = app_on("cafe");
     press(&mut app, "lP");

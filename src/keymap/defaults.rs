@@ -146,6 +146,7 @@ const BOARD: &[(Key, Action)] = &[
     (Key::char('V'), Action::RemoveVote),
     (Key::char('f'), Action::Filter),
     (Key::char('F'), Action::ClearFilter),
+    (Key::char('z'), Action::CycleDensity),
     (Key::char('!'), Action::NextConflict),
     (Key::char('i'), Action::StartEditing),
 ];
@@ -261,6 +262,9 @@ fn filter_menu() -> Vec<(Key, Action)> {
     }));
     table.extend_from_slice(&[
         (Key::char('/'), Action::FilterText),
+        (Key::char('i'), Action::FilterIdea),
+        (Key::char('c'), Action::FilterOpenComments),
+        (Key::char('h'), Action::ToggleHidden),
         (Key::plain(KeyCode::Esc), Action::Close),
     ]);
     table

@@ -4,7 +4,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::symbols::border;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Widget};
@@ -15,7 +15,9 @@ use crate::action::Action;
 use crate::app::{App, Mode, Scroll, Selection, TextTarget};
 use crate::input::TextInput;
 use crate::keymap::KeyMap;
-use crate::layout::{self, Card, Cards, MAX_TITLE_LINES, has_header};
+use crate::layout::{
+    self, Card, Cards, Density, IDEA_MARK, MAX_TITLE_LINES, NOTES_MARK, detail_lines, has_header,
+};
 use crate::merge::has_conflict;
 use crate::model::{Id, Moment, Stage, open_count};
 use crate::status::Tone;
@@ -29,14 +31,17 @@ pub struct BoardView<'a> {
     pub selection: Option<Selection>,
     /// Where each column and the row of columns are scrolled to.
     pub scroll: &'a Scroll,
-    /// Cards the filter leaves out are dimmed.
+    /// Cards the filter leaves out are dimmed, or hidden.
     pub filter: Option<&'a Filter>,
+    pub hide: bool,
     /// Cards that mention this (lowercase) stand out.
     pub search: Option<String>,
     /// A title or a name being typed on the board, and which.
     pub typing: Option<(TextTarget, &'a TextInput)>,
     /// The cards other editors have selected, with their initials.
     pub others: Vec<(Id, String)>,
+    /// How much each card shows.
+    pub density: Density,
     /// For the hints on an empty board or column.
     pub keys: &'a KeyMap,
     pub theme: &'a Theme,
@@ -53,6 +58,7 @@ impl<'a> BoardView<'a> {
             selection: Some(app.selection()),
             scroll: app.scroll(),
             filter: app.filter(),
+            hide: app.hides_unmatched(),
             search: app.search().map(|s| s.query.to_lowercase()),
             typing,
             others: app
@@ -60,6 +66,7 @@ impl<'a> BoardView<'a> {
                 .iter()
                 .filter_map(|p| Some((Id(p.selected?), p.initials())))
                 .collect(),
+            density: app.density(),
             keys: app.keymap(),
             theme,
         }
@@ -159,9 +166,19 @@ impl<'a> BoardView<'a> {
             }
             _ => None,
         };
+        let selected = match (is_selected, new_at, self.selection) {
+            (true, Some(at), _) => Some(at),
+            (true, None, Some(selection)) => Some(selection.moment),
+            _ => None,
+        };
         let cards = Cards {
             moments: &stage.moments,
             new_at,
+            density: self.density,
+            hide: self
+                .filter
+                .filter(|_| self.hide)
+                .map(|filter| (filter, selected)),
         };
         let (found, above, below) =
             self.render_cards(cards_area, buf, stage, cards, is_selected, area.width);
@@ -288,7 +305,12 @@ impl<'a> BoardView<'a> {
         let mut cursor = None;
         let mut y = area.y;
         let mut shown = 0;
+        let mut end = first;
         for index in first..cards.len() {
+            if cards.is_hidden(index) {
+                end = index + 1;
+                continue;
+            }
             let h = cards.height(index, inner_width);
             let room = area.bottom() - y;
             if h > room && shown > 0 {
@@ -305,11 +327,21 @@ impl<'a> BoardView<'a> {
             cursor = cursor.or(found);
             y += card_area.height;
             shown += 1;
+            end = index + 1;
             if y >= area.bottom() {
                 break;
             }
         }
-        (cursor, first, cards.len() - first - shown)
+        if shown == 0 && area.height > 0 {
+            let clear = self.keys.board_key(Action::ClearFilter);
+            let hint = truncate(
+                &format!("None match the filter ({clear} clears it)."),
+                area.width as usize - 1,
+            );
+            buf.set_stringn(area.x + 1, area.y, &hint, area.width as usize, theme.dim());
+        }
+        let hidden_below = cards.shown_in(end..cards.len());
+        (cursor, cards.shown_in(0..first), hidden_below)
     }
 }
 
@@ -336,6 +368,7 @@ impl<'a> BoardView<'a> {
                     .map(|(_, initials)| initials.as_str())
                     .collect::<Vec<_>>()
                     .join(" "),
+                density: self.density,
                 theme: self.theme,
             },
             Card::New => MomentCard {
@@ -347,6 +380,7 @@ impl<'a> BoardView<'a> {
                 },
                 editing: self.typing.map(|(_, input)| input),
                 others: String::new(),
+                density: self.density,
                 theme: self.theme,
             },
         }
@@ -430,7 +464,8 @@ pub fn card_border_type(moment: &Moment, selected: bool) -> BorderType {
 struct CardLook {
     selected: bool,
     is_match: bool,
-    /// Left out by the filter: drawn faint, with no colour.
+    /// Left out by the filter: drawn faint, with no colour, and a dashed border (a dot in
+    /// front of a compact card), which shows without colour too.
     dimmed: bool,
 }
 
@@ -444,14 +479,23 @@ struct MomentCard<'a> {
     /// The initials of the other editors who have this card selected, shown on its top
     /// border.
     others: String,
+    density: Density,
     theme: &'a Theme,
 }
 
 impl MomentCard<'_> {
     fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        if self.density == Density::Compact {
+            return self.draw_compact(area, buf);
+        }
         let (moment, look, theme) = (self.moment, self.look, self.theme);
+        let border = match (look.dimmed && !look.selected, moment.kind.is_some()) {
+            (true, true) => BorderType::HeavyDoubleDashed,
+            (true, false) => BorderType::LightDoubleDashed,
+            (false, _) => card_border_type(moment, look.selected),
+        };
         let mut block = Block::bordered()
-            .border_type(card_border_type(moment, look.selected))
+            .border_type(border)
             .border_style(theme.card_border(moment.feeling, look.selected))
             .padding(Padding::horizontal(1));
         if !self.others.is_empty() {
@@ -459,6 +503,14 @@ impl MomentCard<'_> {
                 Line::from(Span::styled(format!("[{}]", self.others), theme.modified()))
                     .right_aligned(),
             );
+        }
+        // Votes on the left of the bottom edge, the markers on its right.
+        let (votes, marks) = edge_marks(moment, usize::from(area.width.saturating_sub(2)));
+        if !votes.is_empty() {
+            block = block.title_bottom(Line::styled(votes, theme.key()).left_aligned());
+        }
+        if !marks.is_empty() {
+            block = block.title_bottom(Line::styled(marks, theme.dim()).right_aligned());
         }
         let inner = block.inner(area);
         block.render(area, buf);
@@ -497,7 +549,7 @@ impl MomentCard<'_> {
             Style::new()
         };
         if look.is_match {
-            style = style.patch(theme.search_match());
+            style = style.patch(match_style(theme));
         }
         if look.dimmed {
             style = style.patch(theme.faded());
@@ -509,13 +561,128 @@ impl MomentCard<'_> {
             buf.set_stringn(inner.x, y, &line, inner.width as usize, style);
             y += 1;
         }
+        if self.density == Density::Detailed {
+            let faint = if look.dimmed {
+                theme.faded()
+            } else {
+                theme.dim()
+            };
+            for (mark, text) in detail_lines(moment) {
+                if y >= inner.bottom() {
+                    break;
+                }
+                let line = truncate(&format!("{mark} {text}"), inner.width as usize);
+                buf.set_stringn(inner.x, y, &line, inner.width as usize, faint);
+                y += 1;
+            }
+        }
+        None
+    }
+
+    /// One line: `▶` for the selected card (`·` for one the filter leaves out), then the
+    /// title, in the feeling's colour; the initials of others who have it selected on
+    /// the right.
+    fn draw_compact(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
+        let (moment, look, theme) = (self.moment, self.look, self.theme);
+        if area.width < 3 || area.height == 0 {
+            return None;
+        }
+        let row = Rect { height: 1, ..area };
+        let sign = match (look.selected, look.dimmed) {
+            (true, false) => "▶",
+            (true, true) => "▷",
+            (false, true) => "·",
+            (false, false) => " ",
+        };
+        let text_x = row.x + 2;
+        let room = usize::from(row.width - 2);
+        if let Some(input) = self.editing {
+            buf.set_stringn(row.x, row.y, sign, 1, theme.selection());
+            let (shown, at) = input_window(input, room);
+            buf.set_stringn(text_x, row.y, pad(&shown, room), room, theme.input());
+            return Some(Position::new(text_x + at, row.y));
+        }
+        let mut style = theme.feeling(moment.feeling);
+        if look.is_match {
+            style = style.patch(match_style(theme));
+        }
+        if look.selected {
+            style = style.patch(theme.highlight());
+        }
+        if look.dimmed {
+            style = style.patch(theme.faded());
+        }
+        let others = if self.others.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", self.others)
+        };
+        let title_room = room.saturating_sub(width(&others));
+        let title = pad(&truncate(&moment.title, title_room), title_room);
+        buf.set_stringn(row.x, row.y, sign, 1, theme.selection());
+        buf.set_stringn(text_x, row.y, &title, title_room, style);
+        if !others.is_empty() {
+            let x = text_x + title_room as u16;
+            buf.set_stringn(x, row.y, &others, room - title_room, theme.modified());
+        }
         None
     }
 }
 
+/// The title of a card the search matches: in the match colour, bold and underlined, so
+/// every match stands out without colour too.
+fn match_style(theme: &Theme) -> Style {
+    theme.search_match().add_modifier(Modifier::UNDERLINED)
+}
+
+/// What a card's bottom edge says, in at most `room` cells: its votes on the left, and on
+/// the right whether it has notes (`≡`), an idea (`✦`) and an owner (`@` and the name, cut
+/// to fit). Signs and numbers, so they read without colour.
+fn edge_marks(moment: &Moment, room: usize) -> (String, String) {
+    let votes = vote_mark(moment.votes)
+        .map(|v| format!(" {v} "))
+        .unwrap_or_default();
+    let mut signs = Vec::new();
+    if !moment.notes.trim().is_empty() {
+        signs.push(NOTES_MARK.to_string());
+    }
+    if !moment.idea.trim().is_empty() {
+        signs.push(IDEA_MARK.to_string());
+    }
+    // The owner's name takes what is left, keeping a cell of edge between the two sides.
+    let fixed: usize = width(&votes) + signs.iter().map(|s| width(s) + 1).sum::<usize>() + 2;
+    let owner = moment.owner.trim();
+    if !owner.is_empty() && room > fixed {
+        signs.push(format!(
+            "@{}",
+            truncate(owner, (room - fixed).saturating_sub(2))
+        ));
+    }
+    let marks = if signs.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", signs.join(" "))
+    };
+    if width(&votes) + width(&marks) > room {
+        return (truncate(&votes, room), String::new());
+    }
+    (votes, marks)
+}
+
+/// How a card shows its dot votes: a dot each up to five (`●●●`), then a dot and the
+/// number (`●12`). Dots and a number read without colour.
+pub fn vote_mark(votes: u32) -> Option<String> {
+    match votes {
+        0 => None,
+        1..=5 => Some("●".repeat(votes as usize)),
+        many => Some(format!("●{many}")),
+    }
+}
+
 /// `FMOT -- deep pain   Store ✎2`: the badge, the feeling, and on the right how many
-/// comments are open, then the channel when there is room; `! conflict` in place of the
-/// channel while a merge conflict waits.
+/// comments are open, then the channel, cut with `…` when the card is narrow (the
+/// feeling's word gives way first); `! conflict` in place of the channel while a merge
+/// conflict waits.
 struct CardHeader<'a> {
     moment: &'a Moment,
     theme: &'a Theme,
@@ -527,8 +694,14 @@ impl Widget for CardHeader<'_> {
         let room = area.width as usize;
         let open = open_count(&moment.comments);
         let mark = (open > 0).then(|| comment_mark(open));
-        // The count of open comments goes before the feeling's word and the channel.
-        let reserved = mark.as_ref().map_or(0, |m| width(m) + 1);
+        // The count of open comments goes before the feeling's word, and so does a little
+        // of the channel: on a narrow card the word gives way and the channel is cut.
+        let channel_room = if moment.channel.is_empty() || has_conflict(moment) {
+            0
+        } else {
+            width(&moment.channel).min(3) + 2
+        };
+        let reserved = mark.as_ref().map_or(0, |m| width(m) + 1) + channel_room;
         let mut spans = Vec::new();
         if let Some(kind) = moment.kind {
             spans.push(Span::styled(format!(" {} ", kind.badge()), theme.badge()));
@@ -565,7 +738,7 @@ impl Widget for CardHeader<'_> {
             };
             let x = right.saturating_sub(width(mark) as u16);
             buf.set_stringn(x, area.y, mark, left, theme.status(Tone::Error));
-        } else if !moment.channel.is_empty() && left >= 5.min(width(&moment.channel)) {
+        } else if !moment.channel.is_empty() && left >= 2.min(width(&moment.channel)) {
             let channel = truncate(&moment.channel, left);
             let x = right.saturating_sub(width(&channel) as u16);
             buf.set_stringn(x, area.y, &channel, left, theme.dim());

@@ -125,6 +125,7 @@ const FILTER_MENU_HINTS: &[Hint] = &[
     (&[FilterPains, FilterGlories], " ", "pain glory"),
     (&[FilterMomentsOfTruth], "", "truth"),
     (&[FilterText], "", "text"),
+    (&[ToggleHidden], "", "hide/dim"),
     (&[Close], "", "cancel"),
 ];
 

@@ -14,7 +14,7 @@ use super::board::BoardView;
 use super::theme::Theme;
 use crate::app::Scroll;
 use crate::keymap::KeyMap;
-use crate::layout::{MIN_WIDTH, column_layout, stage_height};
+use crate::layout::{Density, MIN_WIDTH, column_layout, stage_height};
 use crate::model::Journey;
 
 /// The whole map as buffers: the title line, then one band of stage columns after another,
@@ -32,6 +32,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         conflicts: crate::merge::unresolved(journey),
         journey_comments: crate::model::open_count(&journey.comments),
         filter: None,
+        hide_unmatched: false,
         timer: None,
         typing: None,
         theme,
@@ -48,7 +49,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         let height = band
             .iter()
             .zip(&widths)
-            .map(|(stage, w)| stage_height(stage, *w))
+            .map(|(stage, w)| stage_height(stage, *w, Density::Normal))
             .max()
             .unwrap_or(4);
         let mut buffer = Buffer::empty(Rect::new(0, 0, band_width, height));
@@ -60,6 +61,8 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
             search: None,
             typing: None,
             others: Vec::new(),
+            density: Density::Normal,
+            hide: false,
             keys: &keys,
             theme,
         }

@@ -2,8 +2,9 @@
 //! rearranging, and the board's ways into the views, menus, prompts and files.
 
 use crate::action::Action;
-use crate::app::{App, Confirm, Effect, Mode, Screen, TextTarget};
+use crate::app::{App, Confirm, Effect, Mode, Screen, Selection, TextTarget};
 use crate::input::TextInput;
+use crate::layout::Density;
 use crate::model::{CommentTarget, Edit, Feeling, Kind, Moment, Stage};
 use crate::text::{plural, quoted};
 
@@ -16,10 +17,14 @@ impl App {
             Action::SelectNextStage => self.step_stage(steps),
             Action::SelectPreviousMoment => self.step_moment(-steps),
             Action::SelectNextMoment => self.step_moment(steps),
-            Action::SelectFirstMoment => self.selection.moment = 0,
+            Action::SelectFirstMoment => {
+                self.selection.moment = 0;
+                self.keep_selection_shown();
+            }
             Action::SelectLastMoment => {
                 self.selection.moment = self.selected_stage().map_or(0, |s| s.moments.len());
                 self.clamp_selection();
+                self.keep_selection_shown();
             }
             Action::AddMoment => self.add_moment(),
             Action::AddStage => self.add_stage(),
@@ -59,6 +64,19 @@ impl App {
                     "No filter is on."
                 };
                 self.info(clear);
+            }
+            Action::CycleDensity => {
+                self.density = self.density.next();
+                let next = self.keymap().board_key(Action::CycleDensity);
+                let what = match self.density {
+                    Density::Compact => "titles only, a line each",
+                    Density::Normal => "badge, feeling, channel, title, votes and markers",
+                    Density::Detailed => "also the first line of the notes and the idea",
+                };
+                self.info(format!(
+                    "Cards: {} ({what}). {next} for the next.",
+                    self.density.label()
+                ));
             }
             Action::Timer => self.timer_key(false),
             Action::ResetTimer => self.reset_timer(),
@@ -146,6 +164,35 @@ impl App {
         };
         self.selection.stage = target;
         self.clamp_selection();
+        self.keep_selection_shown();
+    }
+
+    /// Whether the board shows moment `moment` of stage `stage`: always, unless the
+    /// filter hides what it leaves out.
+    fn is_shown(&self, stage: usize, moment: usize) -> bool {
+        let Some(filter) = self.hiding() else {
+            return true;
+        };
+        self.journey()
+            .stages()
+            .get(stage)
+            .and_then(|s| s.moments.get(moment))
+            .is_none_or(|m| filter.matches(m))
+    }
+
+    /// While the filter hides what it leaves out, moves the selection off a hidden card
+    /// to the nearest shown one in its stage (below first); stays when none is shown.
+    pub(super) fn keep_selection_shown(&mut self) {
+        let Selection { stage, moment } = self.selection;
+        if self.is_shown(stage, moment) {
+            return;
+        }
+        let len = self.selected_stage().map_or(0, |s| s.moments.len());
+        let below = (moment + 1..len).find(|&m| self.is_shown(stage, m));
+        let above = (0..moment).rev().find(|&m| self.is_shown(stage, m));
+        if let Some(to) = below.or(above) {
+            self.selection.moment = to;
+        }
     }
 
     /// Moves the selection `step` moments up or down the stage, as far as there are
@@ -157,10 +204,17 @@ impl App {
             self.info(format!("This stage has no moments yet: {add} adds one."));
             return;
         }
+        // Among the moments shown (and the selected one), so hidden ones are skipped.
+        let stage = self.selection.stage;
+        let here = self.selection.moment;
+        let shown: Vec<usize> = (0..moments)
+            .filter(|&m| m == here || self.is_shown(stage, m))
+            .collect();
+        let at = shown.iter().position(|&m| m == here).unwrap_or(0);
         let Some(target) = self.step_to(
-            self.selection.moment,
+            at,
             step,
-            moments,
+            shown.len(),
             [
                 "This is the first moment of the stage.",
                 "This is the last moment of the stage.",
@@ -168,7 +222,7 @@ impl App {
         ) else {
             return;
         };
-        self.selection.moment = target;
+        self.selection.moment = shown[target];
     }
 
     /// Where `at` lands `step` places on among `len` places, stopping at the ends. When it

@@ -10,7 +10,7 @@ use crate::input::TextInput;
 use crate::keymap::{Context, Key, Lookup};
 use crate::model::{Edit, JourneyField, Moment, MomentField, Stage, StageField, clean_tags};
 use crate::text::quoted;
-use crate::workshop::{Filter, MINUTES_ACCEPTED, Timer, parse_minutes};
+use crate::workshop::{Condition, MINUTES_ACCEPTED, Timer, parse_minutes};
 
 impl App {
     /// A key while a field is being typed into: the typing table first (keep, cancel,
@@ -79,9 +79,9 @@ impl App {
                 self.mode = Mode::Board;
                 let text = text.trim();
                 if text.is_empty() {
-                    self.info("Nothing typed: no filter.");
+                    self.info("Nothing typed: the filter stays as it was.");
                 } else {
-                    self.apply_filter(Filter::Text(text.to_owned()));
+                    self.toggle_condition(Condition::Text(text.to_owned()));
                 }
             }
             Mode::TimerLength { presenting, .. } => {

@@ -7,7 +7,7 @@ use crate::input::TextInput;
 use crate::keymap::{Context, KIND_FILTER_ACTIONS};
 use crate::model::Edit;
 use crate::text::{plural, quoted};
-use crate::workshop::{Filter, Presenting, Slide, minutes_label};
+use crate::workshop::{Condition, Filter, Presenting, Slide, minutes_label};
 
 impl App {
     pub(super) fn open_filter_menu(&mut self) {
@@ -15,22 +15,36 @@ impl App {
         let context = Context::FilterMenu;
         let key = |a| self.keymap().first_label(context, a);
         let kinds = self.keymap().joined(context, &KIND_FILTER_ACTIONS, " ");
+        let now = match &self.filter {
+            Some(filter) => format!("Filter: {}; add or take away", filter.label()),
+            None => "Filter by".to_string(),
+        };
         self.info(format!(
-            "Filter by: {} pains, {} glories, {} moments of truth, {kinds} a kind, {} ordinary, {} a tag, channel, persona or owner.",
+            "{now}: {} pains, {} glories, {} moments of truth, {kinds} a kind, {} ordinary, {} an idea, {} open comments, {} a tag, channel, persona or owner; {} {}.",
             key(Action::FilterPains),
             key(Action::FilterGlories),
             key(Action::FilterMomentsOfTruth),
             key(Action::FilterOrdinary),
+            key(Action::FilterIdea),
+            key(Action::FilterOpenComments),
             key(Action::FilterText),
+            key(Action::ToggleHidden),
+            if self.hide_unmatched {
+                "dims the rest"
+            } else {
+                "hides the rest"
+            },
         ));
     }
 
     pub(super) fn filter_menu_action(&mut self, action: Action) -> Vec<Effect> {
-        let filter = match action {
-            Action::FilterPains => Filter::Pains,
-            Action::FilterGlories => Filter::Glories,
-            Action::FilterMomentsOfTruth => Filter::MomentsOfTruth,
-            Action::FilterOrdinary => Filter::Kind(None),
+        let condition = match action {
+            Action::FilterPains => Condition::Pains,
+            Action::FilterGlories => Condition::Glories,
+            Action::FilterMomentsOfTruth => Condition::MomentsOfTruth,
+            Action::FilterOrdinary => Condition::Kind(None),
+            Action::FilterIdea => Condition::HasIdea,
+            Action::FilterOpenComments => Condition::OpenComments,
             Action::FilterText => {
                 self.mode = Mode::FilterText {
                     input: TextInput::line(""),
@@ -43,35 +57,81 @@ impl App {
                 ));
                 return Vec::new();
             }
+            Action::ToggleHidden => {
+                self.mode = Mode::Board;
+                self.hide_unmatched = !self.hide_unmatched;
+                self.keep_selection_shown();
+                self.say_filter();
+                return Vec::new();
+            }
             Action::Close => {
                 self.mode = Mode::Board;
                 self.info("Filter left as it was.");
                 return Vec::new();
             }
             other => match other.filter_kind() {
-                Some(kind) => Filter::Kind(Some(kind)),
+                Some(kind) => Condition::Kind(Some(kind)),
                 None => return Vec::new(),
             },
         };
         self.mode = Mode::Board;
-        self.apply_filter(filter);
+        self.toggle_condition(condition);
         Vec::new()
     }
 
-    pub(super) fn apply_filter(&mut self, filter: Filter) {
+    /// Adds the condition to the filter, or takes it away when it is there.
+    pub(super) fn toggle_condition(&mut self, condition: Condition) {
+        let label = condition.label();
+        let added = match &mut self.filter {
+            Some(filter) => filter.toggle(condition),
+            None => {
+                self.filter = Some(Filter::new(condition));
+                true
+            }
+        };
+        if self.filter.as_ref().is_some_and(Filter::is_empty) {
+            self.filter = None;
+            self.info(format!(
+                "{label} taken away: no filter, every moment shows."
+            ));
+            return;
+        }
+        self.keep_selection_shown();
+        if !added {
+            let filter = self.filter.as_ref().map(Filter::label).unwrap_or_default();
+            self.info(format!("{label} taken away; the filter is now {filter}."));
+            return;
+        }
+        self.say_filter();
+    }
+
+    /// What the filter shows, on the status line: "Filter on: pains + FMOT, 3 moments of
+    /// 22; the rest are dimmed. F clears it."
+    fn say_filter(&mut self) {
+        let Some(filter) = &self.filter else {
+            let what = if self.hide_unmatched { "hides" } else { "dims" };
+            self.info(format!(
+                "A filter now {what} the moments it leaves out; no filter is on."
+            ));
+            return;
+        };
         let matching = self
             .journey()
             .moments()
             .filter(|(_, m)| filter.matches(m))
             .count();
+        let label = filter.label();
         let clear = self.keymap().board_key(Action::ClearFilter);
+        let rest = if self.hide_unmatched {
+            "hidden"
+        } else {
+            "dimmed"
+        };
         self.info(format!(
-            "Filter on: {}, {} of {}; the rest are dimmed. {clear} clears it.",
-            filter.label(),
+            "Filter on: {label}, {} of {}; the rest are {rest}. {clear} clears it.",
             plural(matching, "moment", "moments"),
             self.journey().moment_count()
         ));
-        self.filter = Some(filter);
     }
 
     pub(super) fn start_presenting(&mut self) {
@@ -226,14 +286,18 @@ impl App {
         self.info(said);
     }
 
+    /// A fresh, empty search field; the last query is named, and `n` still repeats it.
     pub(super) fn open_search(&mut self) {
-        let query = self.search.as_ref().map(|s| s.query.as_str()).unwrap_or("");
         self.mode = Mode::Search {
-            input: TextInput::line(query),
+            input: TextInput::line(""),
         };
         let typing = |a| self.keymap().first_label(Context::Typing, a);
+        let last = match &self.search {
+            Some(search) => format!(" Last: {}.", quoted(&search.query)),
+            None => String::new(),
+        };
         self.info(format!(
-            "Search titles, notes, ideas and tags. {} finds, {} cancels.",
+            "Search titles, notes, ideas, tags, channels, owners, personas and comments. {} finds, {} cancels.{last}",
             typing(Action::KeepText),
             typing(Action::CancelText)
         ));
