@@ -121,6 +121,7 @@ actions! {
     NextView, "next_view", Workshop, "next view: board, emotion curve, summary, votes";
     PreviousView, "previous_view", Workshop, "previous view";
     AddVote, "add_vote", Workshop, "give the moment a dot vote";
+    VotingRound, "voting_round", Workshop, "start a voting round (votes hidden, your dots counted); again to reveal the votes";
     RemoveVote, "remove_vote", Workshop, "take a dot vote back";
     Filter, "filter", Workshop, "filter the moments: add or take away a condition (kind, pain or glory, text, idea, open comments); all must hold";
     ClearFilter, "clear_filter", Workshop, "show every moment again";

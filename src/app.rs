@@ -166,6 +166,17 @@ pub struct App {
     /// The revision a save by itself failed at: not tried again until the map changes, so
     /// a full disk is said once, not five times a second.
     pub(crate) failed_at: Option<u64>,
+    /// How many dots each person has in a voting round (the `dots` setting).
+    pub(crate) dots: Option<u32>,
+    /// The voting round under way: votes are hidden here until it ends, and this
+    /// editor's dots are counted.
+    pub(crate) round: Option<VotingRound>,
+}
+
+/// A voting round: how many of this person's dots are left (`None`: no limit).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VotingRound {
+    pub left: Option<u32>,
 }
 
 /// How long a save by itself waits after the last change, and at most after the first.
@@ -217,6 +228,8 @@ impl App {
             unsaved_since: None,
             saving_by_itself: false,
             failed_at: None,
+            dots: None,
+            round: None,
         };
         app.say_opened();
         app
@@ -364,6 +377,17 @@ impl App {
 
     pub fn scroll(&self) -> &Scroll {
         &self.scroll
+    }
+
+    /// The same editor with `dots` dot votes a person in a voting round (the setting).
+    pub fn with_dots(mut self, dots: Option<u32>) -> App {
+        self.dots = dots.filter(|n| *n > 0);
+        self
+    }
+
+    /// The voting round under way, if one is: votes are hidden until it ends.
+    pub fn round(&self) -> Option<VotingRound> {
+        self.round
     }
 
     /// The highlighted row of the summary's deepest pains, if one is.

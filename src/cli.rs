@@ -453,6 +453,7 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
     };
     editor.app.save_always = config.autosave;
     editor.app.bell = config.bell;
+    editor.app.dots = config.dots;
     let theme = Theme {
         palette: config.palette,
         ..terminal_theme()

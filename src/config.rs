@@ -39,6 +39,9 @@ struct ConfigFile {
     /// Ring the terminal's bell when a countdown runs out.
     #[serde(default)]
     bell: Option<bool>,
+    /// How many dot votes each person has in a voting round.
+    #[serde(default)]
+    dots: Option<u32>,
 }
 
 /// The settings in effect.
@@ -53,6 +56,8 @@ pub struct Config {
     pub autosave: bool,
     /// Ring the terminal's bell when a countdown runs out.
     pub bell: bool,
+    /// How many dot votes each person has in a voting round (`None`: as many as they like).
+    pub dots: Option<u32>,
 }
 
 /// Where the config file lives: `~/.config/motmap/config.ron` on Linux.
@@ -133,6 +138,7 @@ pub fn parse(text: &str) -> Result<Config, String> {
         name,
         autosave: file.autosave.unwrap_or(false),
         bell: file.bell.unwrap_or(false),
+        dots: file.dots.filter(|n| *n > 0),
     })
 }
 

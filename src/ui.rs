@@ -107,6 +107,8 @@ pub struct TitleBar<'a> {
     pub conflicts: usize,
     /// How many comments on the journey as a whole are open.
     pub journey_comments: usize,
+    /// The voting round under way, if one is.
+    pub voting: Option<crate::app::VotingRound>,
     pub filter: Option<&'a Filter>,
     /// The board hides what the filter leaves out.
     pub hide_unmatched: bool,
@@ -134,6 +136,7 @@ impl<'a> TitleBar<'a> {
             live_with: app.peers().iter().map(|p| p.name.as_str()).collect(),
             conflicts: crate::merge::unresolved(app.journey()),
             journey_comments: crate::model::open_count(&app.journey().comments),
+            voting: app.round(),
             filter: app.filter(),
             hide_unmatched: app.hides_unmatched(),
             timer: app.timer().map(|timer| (timer, app.now())),
@@ -158,6 +161,13 @@ impl<'a> TitleBar<'a> {
                 format!(" ! {} ", plural(self.conflicts, "conflict", "conflicts")),
                 theme.modified(),
             ));
+            right.push(Span::raw(" "));
+        }
+        if let Some(round) = self.voting {
+            let left = round.left.map_or(String::new(), |n| {
+                format!(": {} left", plural(n as usize, "dot", "dots"))
+            });
+            right.push(Span::styled(format!(" voting{left} "), theme.modified()));
             right.push(Span::raw(" "));
         }
         if self.journey_comments > 0 {

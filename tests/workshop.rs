@@ -690,3 +690,57 @@ fn leaving_presentation_in_a_read_only_view_goes_back_to_the_map() {
     press(&mut editor, "<Esc>");
     assert_eq!(editor.app.status().text, "Back to the map.");
 }
+
+/// A voting round: the votes are hidden here until it ends, each person has the dots the
+/// settings give, and the status line counts what is left; ending it shows the votes.
+#[test]
+fn a_voting_round_hides_the_votes_and_counts_the_dots() {
+    let mut app = app_on("cafe").with_dots(Some(3));
+    press(&mut app, "ljv");
+    assert_eq!(app.selected_moment().unwrap().votes, 1, "before the round");
+    press(&mut app, "<C-v>");
+    assert!(app.round().is_some());
+    press(&mut app, "vv");
+    assert_eq!(
+        app.status().text,
+        "A dot for “Long queue at the counter”; 1 dot left in this round."
+    );
+    press(&mut app, "jv");
+    assert_eq!(app.round().unwrap().left, Some(0));
+    press(&mut app, "v");
+    assert!(
+        app.status().text.starts_with("No dots left in this round"),
+        "{}",
+        app.status().text
+    );
+    press(&mut app, "V");
+    assert_eq!(
+        app.round().unwrap().left,
+        Some(1),
+        "a dot taken back is yours again"
+    );
+    let board = common::screen_text(screen(&mut app, 100, 30).backend().buffer());
+    assert!(!board.contains('●'), "no votes on the cards:\n{board}");
+    assert!(
+        board.lines().next().unwrap().contains("voting: 1 dot left"),
+        "{board}"
+    );
+    press(&mut app, "<Tab><Tab><Tab>");
+    let votes = common::screen_text(screen(&mut app, 100, 30).backend().buffer());
+    assert!(
+        votes.contains("the votes are hidden until Ctrl-v reveals them"),
+        "{votes}"
+    );
+    press(&mut app, "<C-v>");
+    assert!(app.round().is_none());
+    assert!(
+        app.status().text.starts_with("Votes revealed"),
+        "{}",
+        app.status().text
+    );
+    let votes = common::screen_text(screen(&mut app, 100, 30).backend().buffer());
+    assert!(
+        votes.contains("3 votes") && votes.contains("Long queue"),
+        "{votes}"
+    );
+}

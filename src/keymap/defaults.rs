@@ -144,6 +144,7 @@ const BOARD: &[(Key, Action)] = &[
     (Key::plain(KeyCode::BackTab), Action::PreviousView),
     (Key::char('v'), Action::AddVote),
     (Key::char('V'), Action::RemoveVote),
+    (Key::ctrl('v'), Action::VotingRound),
     (Key::char('f'), Action::Filter),
     (Key::char('F'), Action::ClearFilter),
     (Key::char('z'), Action::CycleDensity),
@@ -200,6 +201,7 @@ const VOTES: &[(Key, Action)] = &[
     SHOW_ON_BOARD,
     (Key::char('v'), Action::AddVote),
     (Key::char('V'), Action::RemoveVote),
+    (Key::ctrl('v'), Action::VotingRound),
 ];
 
 const DETAILS: &[(Key, Action)] = &[

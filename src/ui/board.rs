@@ -40,6 +40,8 @@ pub struct BoardView<'a> {
     pub typing: Option<(TextTarget, &'a TextInput)>,
     /// The cards other editors have selected, with their initials.
     pub others: Vec<(Id, String)>,
+    /// A voting round is under way: the votes are not shown.
+    pub votes_hidden: bool,
     /// How much each card shows.
     pub density: Density,
     /// For the hints on an empty board or column.
@@ -61,6 +63,7 @@ impl<'a> BoardView<'a> {
             hide: app.hides_unmatched(),
             search: app.search().map(|s| s.query.to_lowercase()),
             typing,
+            votes_hidden: app.round().is_some(),
             others: app
                 .peers()
                 .iter()
@@ -361,6 +364,7 @@ impl<'a> BoardView<'a> {
                     Some((TextTarget::MomentTitle(id), input)) if id == moment.id => Some(input),
                     _ => None,
                 },
+                votes_hidden: self.votes_hidden,
                 others: self
                     .others
                     .iter()
@@ -380,6 +384,7 @@ impl<'a> BoardView<'a> {
                 },
                 editing: self.typing.map(|(_, input)| input),
                 others: String::new(),
+                votes_hidden: false,
                 density: self.density,
                 theme: self.theme,
             },
@@ -479,6 +484,8 @@ struct MomentCard<'a> {
     /// The initials of the other editors who have this card selected, shown on its top
     /// border.
     others: String,
+    /// A voting round is under way: the votes are not shown.
+    votes_hidden: bool,
     density: Density,
     theme: &'a Theme,
 }
@@ -506,7 +513,7 @@ impl MomentCard<'_> {
         }
         // Votes on the left of the bottom edge, the markers on its right.
         let (votes, marks) = edge_marks(moment, usize::from(area.width.saturating_sub(2)));
-        if !votes.is_empty() {
+        if !votes.is_empty() && !self.votes_hidden {
             block = block.title_bottom(Line::styled(votes, theme.key()).left_aligned());
         }
         if !marks.is_empty() {

@@ -38,6 +38,8 @@ pub struct Presentation<'a> {
     /// The countdown's length being typed, in place of the keys at the foot.
     pub prompt: Option<Prompt<'a>>,
     pub read_only: bool,
+    /// A voting round is under way: the votes are not shown.
+    pub votes_hidden: bool,
     pub keys: &'a KeyMap,
     pub theme: &'a Theme,
 }
@@ -57,6 +59,7 @@ impl<'a> Presentation<'a> {
             now: app.now(),
             prompt: Prompt::timer(app),
             read_only: app.is_read_only(),
+            votes_hidden: app.round().is_some(),
             keys: app.keymap(),
             theme,
         }
@@ -310,7 +313,7 @@ impl<'a> Presentation<'a> {
             .moments
             .get(self.selected.min(stage.moments.len().saturating_sub(1)))
         {
-            Some(moment) => render_moment(focus, buf, theme, moment, size),
+            Some(moment) => render_moment(focus, buf, theme, moment, size, self.votes_hidden),
             None => {
                 centred(
                     Rect { height: 1, ..focus },
@@ -387,7 +390,14 @@ impl<'a> Presentation<'a> {
 /// The moment in focus, in a frame drawn the way its card is: what kind it is and how it
 /// feels in words, the title (in block letters when the text is large and they fit),
 /// then every field that matters, each wrapped in full.
-fn render_moment(area: Rect, buf: &mut Buffer, theme: &Theme, moment: &Moment, size: u8) {
+fn render_moment(
+    area: Rect,
+    buf: &mut Buffer,
+    theme: &Theme,
+    moment: &Moment,
+    size: u8,
+    votes_hidden: bool,
+) {
     let border = super::board::card_border_type(moment, true);
     let block = Block::bordered()
         .border_type(if border == BorderType::Plain {
@@ -473,7 +483,7 @@ fn render_moment(area: Rect, buf: &mut Buffer, theme: &Theme, moment: &Moment, s
             field(label, value, Style::new());
         }
     }
-    if moment.votes > 0 {
+    if moment.votes > 0 && !votes_hidden {
         field(
             "Votes",
             &plural(moment.votes as usize, "vote", "votes"),

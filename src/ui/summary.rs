@@ -362,6 +362,8 @@ fn window(
 /// The votes for one frame: the ranking, its highlighted row and how far it is scrolled.
 pub struct VotesView<'a> {
     pub journey: &'a Journey,
+    /// A voting round is under way: the votes are not shown.
+    pub hidden: bool,
     pub highlighted: usize,
     pub first: usize,
     pub keys: &'a KeyMap,
@@ -372,6 +374,7 @@ impl<'a> VotesView<'a> {
     pub fn of(app: &'a App, theme: &'a Theme) -> VotesView<'a> {
         VotesView {
             journey: app.journey(),
+            hidden: app.round().is_some(),
             highlighted: app.votes_row(),
             first: app.scroll().first_vote,
             keys: app.keymap(),
@@ -384,6 +387,20 @@ impl Widget for VotesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
         let room = area.width.saturating_sub(2) as usize;
+        if self.hidden {
+            let reveal = self.keys.board_key(Action::VotingRound);
+            let lines = vec![
+                heading("Most-voted moments", theme),
+                Line::styled(
+                    format!(
+                        "A voting round is under way: the votes are hidden until {reveal} reveals them."
+                    ),
+                    theme.dim(),
+                ),
+            ];
+            draw_lines(area, buf, lines);
+            return;
+        }
         let ranked = ranking(self.journey);
         let rows = list_rows(area, ranked.len());
         let first = first_in_view(self.first, self.highlighted, ranked.len(), rows);

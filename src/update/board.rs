@@ -55,6 +55,7 @@ impl App {
             Action::PreviousView => self.change_view(-1),
             Action::Export => return self.open_export_menu(),
             Action::AddVote => self.vote(steps as i64),
+            Action::VotingRound => self.voting_round(),
             Action::RemoveVote => self.vote(-steps as i64),
             Action::Filter => self.open_filter_menu(),
             Action::ClearFilter => {

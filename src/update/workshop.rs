@@ -214,6 +214,10 @@ impl App {
             self.info(format!("{title} has no votes to take back."));
             return;
         }
+        let step = match self.round_allows(step) {
+            Some(step) => step,
+            None => return,
+        };
         let magnitude = u32::try_from(step.unsigned_abs()).unwrap_or(u32::MAX);
         let votes = if step > 0 {
             moment.votes.saturating_add(magnitude)
@@ -236,10 +240,71 @@ impl App {
                 votes,
             }],
         ) {
-            self.success(format!(
-                "{title} has {}.",
-                plural(votes as usize, "vote", "votes")
-            ));
+            match &mut self.round {
+                Some(round) => {
+                    let given = i64::from(votes) - i64::from(moment.votes);
+                    round.left = round
+                        .left
+                        .map(|left| (i64::from(left) - given).max(0) as u32);
+                    let left = round.left.map_or(String::new(), |n| {
+                        format!("; {} left in this round", plural(n as usize, "dot", "dots"))
+                    });
+                    let what = if given > 0 {
+                        "A dot for"
+                    } else {
+                        "A dot taken back from"
+                    };
+                    self.success(format!("{what} {title}{left}."));
+                }
+                None => self.success(format!(
+                    "{title} has {}.",
+                    plural(votes as usize, "vote", "votes")
+                )),
+            }
+        }
+    }
+
+    /// How many dots of `step` the voting round under way lets this person give (all of
+    /// them outside a round, or taking back); `None`, said, when none are left.
+    fn round_allows(&mut self, step: i64) -> Option<i64> {
+        let left = self.round.and_then(|r| r.left);
+        match left {
+            Some(0) if step > 0 => {
+                let reveal = self.keymap().board_key(Action::VotingRound);
+                self.info(format!(
+                    "No dots left in this round; {reveal} reveals the votes when everyone is done."
+                ));
+                None
+            }
+            Some(left) if step > 0 => Some(step.min(i64::from(left))),
+            _ => Some(step),
+        }
+    }
+
+    /// Ctrl-v: starts a voting round (the votes hidden here, each person's dots counted),
+    /// or ends the one under way and shows the votes.
+    pub(super) fn voting_round(&mut self) {
+        let key = self.keymap().board_key(Action::VotingRound);
+        match self.round.take() {
+            None => {
+                self.round = Some(crate::app::VotingRound { left: self.dots });
+                let dots = self
+                    .dots
+                    .map_or("as many dots as you like".to_owned(), |n| {
+                        plural(n as usize, "dot", "dots")
+                    });
+                let vote = self.keymap().board_key(Action::AddVote);
+                self.success(format!(
+                    "Voting round: votes are hidden until {key} reveals them; you have {dots} ({vote} gives one)."
+                ));
+            }
+            Some(_) => {
+                let voted = crate::insight::ranking(self.journey()).len();
+                self.success(format!(
+                    "Votes revealed: {} with votes; the votes view ranks them.",
+                    plural(voted, "moment", "moments")
+                ));
+            }
         }
     }
 
