@@ -960,7 +960,8 @@ fn moment_op() -> impl Strategy<Value = Op> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
+    // Half the cases are set aside (someone else touched a moment of ours): room for them.
+    #![proptest_config(ProptestConfig { max_global_rejects: 4096, ..ProptestConfig::with_cases(200) })]
 
     /// An editor with its own changes in its history takes in someone else's save of
     /// other moments, then undoes: its own changes go, one by one, and theirs stay; once
@@ -987,7 +988,9 @@ proptest! {
             }
         }
         let theirs = apply_ops(&base, &theirs_ops);
-        prop_assume!(touched(&base, &ours).is_disjoint(&touched(&base, &theirs)));
+        // Nothing of theirs on a moment one of ours names, even one ours changed and
+        // changed back.
+        prop_assume!(ours_named.is_disjoint(&touched(&base, &theirs)));
         let (merged, renumbered) = motmap::merge::merge_into_ours(&base, &ours, &theirs);
         prop_assert!(merged.conflicts.is_empty());
         let mut journey = merged.journey;
