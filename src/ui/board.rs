@@ -511,6 +511,11 @@ impl MomentCard<'_> {
                     .right_aligned(),
             );
         }
+        // The selected card keeps its double border; that the filter leaves it out is said
+        // on it in words, which read without colour.
+        if look.dimmed && look.selected {
+            block = block.title_top(Line::styled(" filtered out ", theme.dim()).left_aligned());
+        }
         // Votes on the left of the bottom edge, the markers on its right.
         let (votes, marks) = edge_marks(moment, usize::from(area.width.saturating_sub(2)));
         if !votes.is_empty() && !self.votes_hidden {
