@@ -227,18 +227,18 @@ impl Session {
             }
         };
         let to_write = incoming.as_ref().map_or(ours, |i| &i.journey);
+        let text = store::to_ron(to_write);
         // Others learn whose save this is just before it lands (when there are others).
         let mine = self.here.as_ref().map(Here::path);
         let shared = !presence::others(&self.file.path, mine).is_empty();
         if let Some(here) = self.here.as_mut().filter(|_| shared) {
-            here.me_mut().wrote = Some(Fingerprint::of(store::to_ron(to_write).as_bytes()).hash());
+            here.me_mut().wrote = Some(Fingerprint::of(text.as_bytes()).hash());
             let _ = here.publish(false, Instant::now());
         }
-        let result = if self.file.path.exists() {
-            self.file.save(to_write)
-        } else {
-            self.file.save_overwriting(to_write)
-        };
+        // Checked against what was just read under the lock; a file that went is written
+        // again.
+        let exists = self.file.path.exists();
+        let result = self.file.save_text(&text, exists);
         match result {
             Ok(()) => {
                 self.base = to_write.clone();
@@ -258,10 +258,12 @@ impl Session {
     /// What others saved since this editor's base, merged into `ours`; `None` when the
     /// file is as this editor last saw it or is gone. The version on disk becomes the base.
     fn take_in(&mut self, ours: &Journey) -> Result<Option<Incoming>, String> {
-        if !self.file.path.exists() || self.file.is_unchanged_on_disk() {
+        if !self.file.path.exists() {
             return Ok(None);
         }
-        let theirs = self.file.read_from_disk().map_err(|e| e.first_line())?;
+        let Some(theirs) = self.file.read_if_changed().map_err(|e| e.first_line())? else {
+            return Ok(None);
+        };
         // Read afresh: the writer said what it wrote just before it wrote it.
         let writers = presence::others(&self.file.path, self.here.as_ref().map(Here::path));
         let from = self.file.disk_hash().and_then(|hash| {
@@ -305,7 +307,7 @@ impl Session {
         }
         self.looked = Some(now);
         let mut events = self.look_at_peers(now, selected);
-        if may_merge && self.file.disk_stamp_moved() && !self.file.is_unchanged_on_disk() {
+        if may_merge && self.file.disk_stamp_moved() {
             events.push(if !self.file.path.exists() {
                 SessionEvent::DeletedOnDisk
             } else {

@@ -101,8 +101,8 @@ impl MapFile {
     }
 
     /// Whether the file's size or modification time moved since the last look: one `stat`,
-    /// cheap enough to ask twice a second. A `true` is worth a closer look with
-    /// [`MapFile::is_unchanged_on_disk`].
+    /// cheap enough to ask several times a second. A `true` is worth a closer look with
+    /// [`MapFile::read_if_changed`].
     pub fn disk_stamp_moved(&mut self) -> bool {
         let now = stamp(&self.path);
         let moved = now != self.stamp;
@@ -116,22 +116,32 @@ impl MapFile {
         self.write(journey, true)
     }
 
-    /// Saves `journey` even though the file changed on disk (the user said so). The version
-    /// on disk is kept as the backup.
-    pub fn save_overwriting(&mut self, journey: &Journey) -> Result<(), SaveError> {
-        self.write(journey, false)
+    /// Writes `text`, a map as [`to_ron`] writes it, which the caller made already; over a
+    /// file changed on disk only when not `check`.
+    pub fn save_text(&mut self, text: &str, check: bool) -> Result<(), SaveError> {
+        self.write_text(text, check)
     }
 
-    /// Reads the file again and returns the journey in it, which from now on counts as the
-    /// version on disk.
-    pub fn read_from_disk(&mut self) -> Result<Journey, LoadError> {
-        let (fresh, journey) = MapFile::load(self.path.clone())?;
-        self.disk = fresh.disk;
-        self.stamp = fresh.stamp;
-        Ok(journey)
+    /// The journey on disk when the file is no longer what was loaded or last saved (read
+    /// once), which from now on counts as the version on disk; `None` when it still is.
+    pub fn read_if_changed(&mut self) -> Result<Option<Journey>, LoadError> {
+        let fail = |problem| LoadError::new(&self.path, problem);
+        let bytes = read_limited(&self.path).map_err(fail)?;
+        let seen = Fingerprint::of(&bytes);
+        if Some(seen) == self.disk {
+            return Ok(None);
+        }
+        let journey = format::parse_bytes(&bytes).map_err(fail)?;
+        self.disk = Some(seen);
+        self.stamp = stamp(&self.path);
+        Ok(Some(journey))
     }
 
     fn write(&mut self, journey: &Journey, check: bool) -> Result<(), SaveError> {
+        self.write_text(&to_ron(journey), check)
+    }
+
+    fn write_text(&mut self, text: &str, check: bool) -> Result<(), SaveError> {
         let target = resolve_symlink(&self.path);
         let fail = |step, source| SaveError::Io {
             path: self.path.clone(),
@@ -149,7 +159,6 @@ impl MapFile {
                 path: self.path.clone(),
             });
         }
-        let text = to_ron(journey);
         if current.as_deref() == Some(text.as_bytes()) {
             // Nothing to write; keep the older backup rather than replace it with a copy.
             self.disk = Some(Fingerprint::of(text.as_bytes()));
@@ -209,17 +218,6 @@ impl Document {
     /// Saves the map; see [`MapFile::save`].
     pub fn save(&mut self) -> Result<(), SaveError> {
         self.file.save(&self.journey)
-    }
-
-    /// Saves over a file changed on disk; see [`MapFile::save_overwriting`].
-    pub fn save_overwriting(&mut self) -> Result<(), SaveError> {
-        self.file.save_overwriting(&self.journey)
-    }
-
-    /// The journey on disk now, which from now on counts as the version on disk; the one
-    /// in memory is left for the caller to replace.
-    pub fn read_from_disk(&mut self) -> Result<Journey, LoadError> {
-        self.file.read_from_disk()
     }
 }
 

@@ -424,7 +424,10 @@ fn saving_keeps_the_file_permissions() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut document) = saved_map(dir.path());
     fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-    document.save_overwriting().unwrap();
+    document
+        .file
+        .save_text(&to_ron(&document.journey), false)
+        .unwrap();
     retitle(&mut document, "Changed");
     document.save().unwrap();
     assert_eq!(
@@ -539,8 +542,12 @@ fn a_file_changed_on_disk_is_never_overwritten_silently() {
         "their version is untouched"
     );
 
-    // The user chose to overwrite: their version becomes the backup.
-    document.save_overwriting().unwrap();
+    // Written over on purpose (as a save does once it merged theirs in): their version
+    // becomes the backup.
+    document
+        .file
+        .save_text(&to_ron(&document.journey), false)
+        .unwrap();
     assert_eq!(fs::read_to_string(backup_path(&path)).unwrap(), theirs);
     assert!(fs::read_to_string(&path).unwrap().contains("My edit"));
     assert!(document.is_unchanged_on_disk());
@@ -560,14 +567,15 @@ fn a_new_map_does_not_overwrite_a_file_that_appeared_meanwhile() {
 }
 
 #[test]
-fn reload_takes_the_version_on_disk() {
+fn a_changed_file_is_read_once_and_then_counts_as_the_version_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut document) = saved_map(dir.path());
     let theirs = fs::read_to_string(&path)
         .unwrap()
         .replace("Second", "Their edit");
     fs::write(&path, &theirs).unwrap();
-    let fresh = document.read_from_disk().unwrap();
+    let fresh = document.file.read_if_changed().unwrap().unwrap();
+    assert_eq!(document.file.read_if_changed().unwrap(), None, "read once");
     assert!(fresh.moments().any(|(_, m)| m.title == "Their edit"));
     assert!(
         document.is_unchanged_on_disk(),
