@@ -317,6 +317,14 @@ fn moment_changes(old: &Moment, new: &Moment) -> Vec<String> {
         let feeling = |m: &Moment| format!("{} {}", m.feeling.symbol(), m.feeling.label());
         out.push(format!("recoloured {} → {}", feeling(old), feeling(new)));
     }
+    if old.target != new.target {
+        let target = |m: &Moment| {
+            m.target.map_or("none".to_owned(), |t| {
+                format!("{} {}", t.symbol(), t.label())
+            })
+        };
+        out.push(format!("to-be {} → {}", target(old), target(new)));
+    }
     let texts = [
         ("channel", &old.channel, &new.channel),
         ("persona", &old.persona, &new.persona),

@@ -52,6 +52,76 @@ pub fn average_feeling(stage: &Stage) -> Option<f64> {
     })
 }
 
+/// How much better a stage or a journey should feel once the ideas are done: the average
+/// feeling as it is and as it should be (each moment's to-be feeling where it has one,
+/// else its feeling now).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Lift {
+    pub as_is: f64,
+    pub to_be: f64,
+    /// How many of the moments have a to-be feeling, of how many.
+    pub targeted: usize,
+    pub moments: usize,
+}
+
+impl Lift {
+    /// The lift of these moments; `None` when there are none.
+    pub fn of<'a>(moments: impl IntoIterator<Item = &'a Moment>) -> Option<Lift> {
+        let (mut as_is, mut to_be, mut targeted, mut count) = (0i64, 0i64, 0, 0);
+        for moment in moments {
+            as_is += i64::from(moment.feeling.value());
+            to_be += i64::from(moment.to_be().value());
+            targeted += usize::from(moment.target.is_some());
+            count += 1;
+        }
+        (count > 0).then(|| Lift {
+            as_is: as_is as f64 / count as f64,
+            to_be: to_be as f64 / count as f64,
+            targeted,
+            moments: count,
+        })
+    }
+
+    pub fn of_stage(stage: &Stage) -> Option<Lift> {
+        Lift::of(&stage.moments)
+    }
+
+    pub fn of_journey(journey: &Journey) -> Option<Lift> {
+        Lift::of(journey.moments().map(|(_, m)| m))
+    }
+
+    /// To-be minus as-is: above zero the ideas make it better.
+    pub fn lift(&self) -> f64 {
+        self.to_be - self.as_is
+    }
+
+    /// `-1.0 → +0.5 (lift +1.5)`: the sentence's worth the summary and reports show.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} → {} (lift {})",
+            signed(self.as_is),
+            signed(self.to_be),
+            signed(self.lift())
+        )
+    }
+}
+
+/// An average feeling with its sign, one decimal, as the curve's axis reads it: `+0.5`,
+/// `-1.3`, `0.0`.
+pub fn signed(average: f64) -> String {
+    let rounded = (average * 10.0).round() / 10.0;
+    if rounded == 0.0 {
+        "0.0".to_owned()
+    } else {
+        format!("{rounded:+.1}")
+    }
+}
+
+/// The average to-be feeling of a stage's moments, `None` for an empty stage.
+pub fn average_to_be(stage: &Stage) -> Option<f64> {
+    Lift::of_stage(stage).map(|lift| lift.to_be)
+}
+
 /// The moment-of-truth kinds the journey has, and those it has none of.
 pub fn kinds(journey: &Journey) -> (Vec<Kind>, Vec<Kind>) {
     Kind::ALL
@@ -87,6 +157,8 @@ pub struct Remembered<'a> {
     /// The feeling of the most intense moment (a pain when a pain and a glory are equally
     /// intense: pains weigh more), −2 to +2.
     pub peak_feeling: i8,
+    /// Whether this is about the moments as they should be rather than as they are.
+    to_be: bool,
 }
 
 /// How many of the last stage's moments count as the end.
@@ -101,7 +173,8 @@ impl Remembered<'_> {
     /// Whether the journey ends on a pain: the end feels bad on average, or one of its
     /// moments is a pain.
     pub fn ends_on_a_pain(&self) -> bool {
-        self.end_feeling < 0.0 || self.end.iter().any(|(_, m)| m.feeling.is_pain())
+        let feeling = |m: &Moment| if self.to_be { m.to_be() } else { m.feeling };
+        self.end_feeling < 0.0 || self.end.iter().any(|(_, m)| feeling(m).is_pain())
     }
 
     /// The sentence that says why these matter, for the summary and the reports.
@@ -110,18 +183,30 @@ impl Remembered<'_> {
 
 /// What customers will remember of `journey`: `None` when it has no moments.
 pub fn remembered(journey: &Journey) -> Option<Remembered<'_>> {
+    remembered_by(journey, false)
+}
+
+/// What customers would remember once the ideas are done: the same, with each moment's
+/// to-be feeling.
+pub fn remembered_to_be(journey: &Journey) -> Option<Remembered<'_>> {
+    remembered_by(journey, true)
+}
+
+fn remembered_by(journey: &Journey, to_be: bool) -> Option<Remembered<'_>> {
+    let feeling = |m: &Moment| if to_be { m.to_be() } else { m.feeling };
     let all: Vec<(&Stage, &Moment)> = journey.moments().collect();
+    let value = |m: &Moment| feeling(m).value();
     let first_by = |better: fn(i8, i8) -> bool| {
         all.iter().copied().fold(
             None,
             |best: Option<(&Stage, &Moment)>, candidate| match best {
-                Some(b) if !better(candidate.1.feeling.value(), b.1.feeling.value()) => Some(b),
+                Some(b) if !better(value(candidate.1), value(b.1)) => Some(b),
                 _ => Some(candidate),
             },
         )
     };
-    let deepest = first_by(|a, b| a < b).filter(|(_, m)| m.feeling.is_pain());
-    let highest = first_by(|a, b| a > b).filter(|(_, m)| m.feeling.is_glory());
+    let deepest = first_by(|a, b| a < b).filter(|(_, m)| feeling(m).is_pain());
+    let highest = first_by(|a, b| a > b).filter(|(_, m)| feeling(m).is_glory());
     let last = journey
         .stages()
         .iter()
@@ -133,12 +218,8 @@ pub fn remembered(journey: &Journey) -> Option<Remembered<'_>> {
         .skip(last.moments.len().saturating_sub(END_MOMENTS))
         .map(|m| (last, m))
         .collect();
-    let end_feeling = end
-        .iter()
-        .map(|(_, m)| f64::from(m.feeling.value()))
-        .sum::<f64>()
-        / end.len() as f64;
-    let intensity = |m: Option<(&Stage, &Moment)>| m.map_or(0, |(_, m)| m.feeling.value());
+    let end_feeling = end.iter().map(|(_, m)| f64::from(value(m))).sum::<f64>() / end.len() as f64;
+    let intensity = |m: Option<(&Stage, &Moment)>| m.map_or(0, |(_, m)| value(m));
     let (low, high) = (intensity(deepest), intensity(highest));
     Some(Remembered {
         deepest_pain: deepest,
@@ -146,6 +227,7 @@ pub fn remembered(journey: &Journey) -> Option<Remembered<'_>> {
         end,
         end_feeling,
         peak_feeling: if -low >= high { low } else { high },
+        to_be,
     })
 }
 
@@ -340,6 +422,46 @@ mod tests {
         assert_eq!(r.score(), -1.25);
         assert!(r.ends_on_a_pain());
         assert_eq!(remembered(&parse(r#"(title: "T")"#).unwrap()), None);
+    }
+
+    #[test]
+    fn the_lift_is_the_to_be_average_less_the_as_is_one() {
+        let journey = parse(
+            r#"(title: "T", stages: [
+                (name: "Order", moments: [(title: "Queue", feeling: -2, target: 1), (title: "Menu", feeling: 1)]),
+                (name: "Pay", moments: [(title: "Card", feeling: -1, target: 0)]),
+                (name: "Empty"),
+            ])"#,
+        )
+        .unwrap();
+        let order = Lift::of_stage(&journey.stages()[0]).unwrap();
+        assert_eq!((order.as_is, order.to_be), (-0.5, 1.0));
+        assert_eq!((order.targeted, order.moments), (1, 2));
+        assert_eq!(order.describe(), "-0.5 → +1.0 (lift +1.5)");
+        let whole = Lift::of_journey(&journey).unwrap();
+        assert_eq!(whole.lift(), 4.0 / 3.0);
+        assert_eq!(whole.describe(), "-0.7 → +0.7 (lift +1.3)");
+        assert_eq!(Lift::of_stage(&journey.stages()[2]), None);
+        assert_eq!(average_to_be(&journey.stages()[1]), Some(0.0));
+    }
+
+    #[test]
+    fn with_the_ideas_done_the_peak_and_end_are_read_from_the_to_be() {
+        let journey = parse(
+            r#"(title: "T", stages: [
+                (name: "Find", moments: [(title: "Queue", feeling: -2, target: 1)]),
+                (name: "Leave", moments: [(title: "Rude", feeling: -1, target: 2)]),
+            ])"#,
+        )
+        .unwrap();
+        let now = remembered(&journey).unwrap();
+        assert!(now.ends_on_a_pain());
+        assert_eq!(now.score(), -1.5);
+        let then = remembered_to_be(&journey).unwrap();
+        assert_eq!(then.deepest_pain, None);
+        assert_eq!(then.highest_glory.unwrap().1.title, "Rude");
+        assert!(!then.ends_on_a_pain());
+        assert_eq!(then.score(), 2.0);
     }
 
     #[test]

@@ -312,6 +312,15 @@ fn merge_fields(b: &Moment, o: &Moment, t: &Moment, moment: &mut Moment, record:
         &mut moment.feeling,
         record,
     );
+    merge_value(
+        &b.target,
+        &o.target,
+        &t.target,
+        "the to-be feeling",
+        target_name,
+        &mut moment.target,
+        record,
+    );
     let texts = [
         ("the channel", MomentField::Channel),
         ("the persona", MomentField::Persona),
@@ -389,6 +398,10 @@ fn kind_name(kind: &Option<Kind>) -> String {
 
 fn feeling_name(feeling: &Feeling) -> String {
     format!("{} {}", feeling.symbol(), feeling.label())
+}
+
+fn target_name(target: &Option<Feeling>) -> String {
+    target.map_or("none".into(), |t| feeling_name(&t))
 }
 
 fn evidence_name(evidence: &Option<Evidence>) -> String {

@@ -227,6 +227,10 @@ pub struct Moment {
     pub kind: Option<Kind>,
     #[serde(default, skip_serializing_if = "Feeling::is_neutral")]
     pub feeling: Feeling,
+    /// The feeling the moment should have once its idea is done (the to-be); `None` when
+    /// nobody has said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Feeling>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub channel: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -281,6 +285,12 @@ impl Moment {
             MomentField::Notes => &mut self.notes,
             MomentField::Idea => &mut self.idea,
         }
+    }
+
+    /// How the moment should feel once its idea is done: its to-be feeling where one is
+    /// set, else how it feels now.
+    pub fn to_be(&self) -> Feeling {
+        self.target.unwrap_or(self.feeling)
     }
 
     /// Whether any of the searchable texts (title, notes, idea, tags, channel, owner,
@@ -411,6 +421,10 @@ pub enum Edit {
         id: Id,
         evidence: Option<Evidence>,
     },
+    SetTarget {
+        id: Id,
+        target: Option<Feeling>,
+    },
     SetTags {
         id: Id,
         tags: Vec<String>,
@@ -532,6 +546,11 @@ impl Journey {
                 .any(|s| !s.comments.is_empty() || s.moments.iter().any(|m| !m.comments.is_empty()))
     }
 
+    /// Whether any moment says how it should feel (a to-be feeling).
+    pub fn has_targets(&self) -> bool {
+        self.moments().any(|(_, m)| m.target.is_some())
+    }
+
     /// The comments on a moment, a stage or the journey; `None` when it is not there.
     pub fn comments(&self, target: CommentTarget) -> Option<&[Comment]> {
         match target {
@@ -633,6 +652,11 @@ impl Journey {
                 let moment = self.moment_mut(id)?;
                 let old = std::mem::replace(&mut moment.evidence, evidence);
                 Ok(Edit::SetEvidence { id, evidence: old })
+            }
+            Edit::SetTarget { id, target } => {
+                let moment = self.moment_mut(id)?;
+                let old = std::mem::replace(&mut moment.target, target);
+                Ok(Edit::SetTarget { id, target: old })
             }
             Edit::SetTags { id, tags } => {
                 let tags = clean_tags(tags);
@@ -1176,6 +1200,10 @@ mod tests {
             Edit::SetEvidence {
                 id: first,
                 evidence: Some(Evidence::Observed),
+            },
+            Edit::SetTarget {
+                id: first,
+                target: Some(Feeling::clamped(2)),
             },
             Edit::SetTags {
                 id: first,

@@ -282,7 +282,7 @@ fn csv_quotes_commas_quotes_and_line_breaks_as_rfc_4180_says() {
         Some("직원이 \"맛있게 드세요\"라고 말함, 10:30")
     );
     assert!(
-        rows.iter().all(|r| r.len() == 21),
+        rows.iter().all(|r| r.len() == 22),
         "every row has every column"
     );
     assert_eq!(
@@ -460,13 +460,14 @@ fn moment() -> impl Strategy<Value = Moment> {
             prop::option::of(0usize..6),
             prop::option::of(0usize..3),
             0u32..4,
+            prop::option::of(-2i64..=2),
         ),
     )
         .prop_map(
             |(
                 (title, channel, persona, owner),
                 (notes, idea, tags, comments),
-                (feeling, kind, evidence, votes),
+                (feeling, kind, evidence, votes, target),
             )| Moment {
                 title,
                 channel,
@@ -477,6 +478,7 @@ fn moment() -> impl Strategy<Value = Moment> {
                 tags,
                 comments,
                 feeling: Feeling::clamped(feeling),
+                target: target.map(Feeling::clamped),
                 kind: kind.map(|k| Kind::ALL[k]),
                 evidence: evidence.map(|e| Evidence::ALL[e]),
                 votes,

@@ -214,10 +214,76 @@ fn without_comments_a_map_is_still_written_in_format_1() {
 
 #[test]
 fn a_file_from_a_motmap_newer_than_comments_is_refused() {
-    let newer = to_ron(&commented_journey()).replace("format: 2,", "format: 3,");
+    let newer = to_ron(&commented_journey()).replace("format: 2,", "format: 4,");
     let error = parse(&newer).unwrap_err();
     assert!(
-        matches!(error, store::LoadProblem::NewerFormat { found: 3 }),
+        matches!(error, store::LoadProblem::NewerFormat { found: 4 }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_map_with_a_to_be_feeling_is_written_in_format_3_and_reads_back_equal() {
+    let mut journey = commented_journey();
+    let id = journey.stages()[0].moments[0].id;
+    journey
+        .apply(Edit::SetTarget {
+            id,
+            target: Some(Feeling::clamped(1)),
+        })
+        .unwrap();
+    let text = to_ron(&journey);
+    assert!(text.starts_with("// motmap journey map, file format 3 (RON)."));
+    assert!(text.contains(
+        "
+    format: 3,
+"
+    ));
+    assert!(
+        text.contains(
+            "feeling: -2,
+                    target: 1,
+"
+        ),
+        "the to-be sits under the feeling:
+{text}"
+    );
+    let loaded = parse(&text).unwrap();
+    assert_eq!(loaded, journey);
+    assert_eq!(to_ron(&loaded), text, "saving is deterministic");
+
+    // A neutral to-be is a to-be: it is kept, not taken for none.
+    journey
+        .apply(Edit::SetTarget {
+            id,
+            target: Some(Feeling::NEUTRAL),
+        })
+        .unwrap();
+    let text = to_ron(&journey);
+    assert!(text.contains("target: 0,"));
+    assert_eq!(parse(&text).unwrap(), journey);
+
+    // Without any to-be the map goes back to the version it needs.
+    journey.apply(Edit::SetTarget { id, target: None }).unwrap();
+    assert_eq!(to_ron(&journey), to_ron(&commented_journey()));
+}
+
+#[test]
+fn a_file_from_a_motmap_newer_than_to_be_feelings_is_refused() {
+    let mut journey = rich_journey();
+    let id = journey.stages()[0].moments[0].id;
+    journey
+        .apply(Edit::SetTarget {
+            id,
+            target: Some(Feeling::clamped(2)),
+        })
+        .unwrap();
+    let newer = to_ron(&journey)
+        .replace("format: 3,", "format: 4,")
+        .replace("target: 2,", "target: 2, mood: \"calm\",");
+    let error = parse(&newer).unwrap_err();
+    assert!(
+        matches!(error, store::LoadProblem::NewerFormat { found: 4 }),
         "{error:?}"
     );
 }

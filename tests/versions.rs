@@ -65,6 +65,10 @@ fn second_version() -> Journey {
                 id: reviews,
                 kind: Some(Kind::Fmot),
             },
+            Edit::SetTarget {
+                id: reviews,
+                target: Some(Feeling::clamped(2)),
+            },
             Edit::MoveMoment {
                 id: reviews,
                 stage: buy,
@@ -397,6 +401,7 @@ enum Op {
     Notes(usize, String),
     Kind(usize, Option<usize>),
     Votes(usize, u32),
+    Target(usize, Option<i64>),
     Remove(usize),
     Insert(usize, usize, String),
     Move(usize, usize, usize),
@@ -419,6 +424,7 @@ fn op() -> impl Strategy<Value = Op> {
         (n.clone(), text).prop_map(|(m, t)| Op::Notes(m, t)),
         (n.clone(), prop::option::of(0usize..6)).prop_map(|(m, k)| Op::Kind(m, k)),
         (n.clone(), 0u32..5).prop_map(|(m, v)| Op::Votes(m, v)),
+        (n.clone(), prop::option::of(-2i64..=2)).prop_map(|(m, t)| Op::Target(m, t)),
         n.clone().prop_map(Op::Remove),
         (n.clone(), n.clone(), text).prop_map(|(s, i, t)| Op::Insert(s, i, t)),
         (n.clone(), n.clone(), n.clone()).prop_map(|(m, s, i)| Op::Move(m, s, i)),
@@ -436,7 +442,7 @@ fn field_op() -> impl Strategy<Value = Op> {
     op().prop_filter("a field edit", |op| {
         matches!(
             op,
-            Op::Feeling(..) | Op::Title(..) | Op::Notes(..) | Op::Kind(..)
+            Op::Feeling(..) | Op::Title(..) | Op::Notes(..) | Op::Kind(..) | Op::Target(..)
         )
     })
 }
@@ -509,6 +515,10 @@ fn op_edit(journey: &Journey, op: &Op) -> Option<Edit> {
                 kind: k.map(|k| Kind::ALL[k]),
             }),
             Op::Votes(m, votes) => moment(m).map(|id| Edit::SetVotes { id, votes }),
+            Op::Target(m, target) => moment(m).map(|id| Edit::SetTarget {
+                id,
+                target: target.map(Feeling::clamped),
+            }),
             Op::Remove(m) => moment(m).map(|id| Edit::RemoveMoment { id }),
             Op::Insert(s, i, title) => stage(s).map(|id| {
                 let len = journey
@@ -583,6 +593,7 @@ fn fields(journey: &Journey) -> std::collections::HashMap<(Id, &'static str), St
         out.insert((m.id, "notes"), notes.join("\n"));
         out.insert((m.id, "feeling"), m.feeling.value().to_string());
         out.insert((m.id, "kind"), format!("{:?}", m.kind));
+        out.insert((m.id, "target"), format!("{:?}", m.target));
     }
     out
 }

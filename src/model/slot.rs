@@ -77,6 +77,10 @@ impl Journey {
                 id: *id,
                 evidence: moment(id)?.evidence,
             },
+            Edit::SetTarget { id, .. } => Edit::SetTarget {
+                id: *id,
+                target: moment(id)?.target,
+            },
             Edit::SetTags { id, .. } => Edit::SetTags {
                 id: *id,
                 tags: moment(id)?.tags.clone(),
@@ -197,6 +201,7 @@ impl Edit {
             | Edit::SetKind { id, .. }
             | Edit::SetFeeling { id, .. }
             | Edit::SetEvidence { id, .. }
+            | Edit::SetTarget { id, .. }
             | Edit::SetTags { id, .. }
             | Edit::SetVotes { id, .. } => renumber_id(id, ids),
             Edit::ReplaceJourney { journey } => journey.renumber(ids),
@@ -229,6 +234,7 @@ impl Edit {
             | Edit::SetKind { id, .. }
             | Edit::SetFeeling { id, .. }
             | Edit::SetEvidence { id, .. }
+            | Edit::SetTarget { id, .. }
             | Edit::SetTags { id, .. }
             | Edit::SetVotes { id, .. } => vec![*id],
             Edit::SetComments { target, .. } => match target {

@@ -4,16 +4,18 @@
 //! The first ten columns are the ones a person works with; the rest carry what a round
 //! trip needs (ids, and the journey's and stages' own texts on the first row that has
 //! them), then the comments on the moment, its stage and the journey, one cell each (see
-//! [`comments`]). A stage with no moments is a row with only its stage columns filled.
-//! Import accepts the columns in any order and by name in any case, needs only `stage`
-//! and `title`, and reads the feeling as a number (-2 to 2), a word or a sign.
+//! [`comments`]), and last the to-be feeling (`target`, empty for none), which came after
+//! the others and so keeps their places. A stage with no moments is a row with only its
+//! stage columns filled. Import accepts the columns in any order and by name in any case,
+//! needs only `stage` and `title`, and reads a feeling as a number (-2 to 2), a word or a
+//! sign.
 
 mod comments;
 
 use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, Stage, clean_tags};
 
 /// Every column, in the order they are written.
-const COLUMNS: [&str; 21] = [
+const COLUMNS: [&str; 22] = [
     "stage",
     "title",
     "kind",
@@ -35,6 +37,7 @@ const COLUMNS: [&str; 21] = [
     "comments",
     "stage comments",
     "journey comments",
+    "target",
 ];
 
 /// Where the columns that hold more than one moment's worth are.
@@ -43,6 +46,8 @@ const JOURNEY: usize = 15;
 const MOMENT_COMMENTS: usize = 18;
 const STAGE_COMMENTS: usize = 19;
 const JOURNEY_COMMENTS: usize = 20;
+/// The to-be feeling, last so that sheets made before it keep their columns in place.
+const TARGET: usize = 21;
 
 const BOM: &str = "\u{feff}";
 
@@ -125,6 +130,10 @@ fn moment_row(stage: &str, moment: &Moment) -> Vec<String> {
     ];
     row.resize(COLUMNS.len(), String::new());
     row[MOMENT_COMMENTS] = text_cell(&comments::to_cell(&moment.comments));
+    row[TARGET] = moment
+        .target
+        .map(|t| t.value().to_string())
+        .unwrap_or_default();
     row
 }
 
@@ -335,7 +344,7 @@ impl Sheet {
             self.comments = comments_in(columns, record, JOURNEY_COMMENTS)?;
         }
         let stage_name = cell(0);
-        let moment_cells = (1..13).chain([MOMENT_COMMENTS]);
+        let moment_cells = (1..13).chain([MOMENT_COMMENTS, TARGET]);
         let no_moment = moment_cells
             .clone()
             .all(|c| columns.get(record, c).is_empty());
@@ -420,7 +429,8 @@ fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, 
         id: parse_id(raw(12), "id")?,
         title,
         kind: parse_kind(raw(2))?,
-        feeling: parse_feeling(raw(3))?,
+        feeling: parse_feeling(raw(3), "feeling")?,
+        target: parse_target(raw(TARGET))?,
         channel: cell(4),
         persona: cell(5),
         owner: cell(6),
@@ -465,7 +475,15 @@ fn parse_kind(cell: &str) -> Result<Option<Kind>, String> {
         })
 }
 
-fn parse_feeling(cell: &str) -> Result<Feeling, String> {
+/// A to-be feeling: like a feeling, but an empty cell is none rather than neutral.
+fn parse_target(cell: &str) -> Result<Option<Feeling>, String> {
+    if cell.is_empty() {
+        return Ok(None);
+    }
+    parse_feeling(cell, "target").map(Some)
+}
+
+fn parse_feeling(cell: &str, column: &str) -> Result<Feeling, String> {
     if cell.is_empty() {
         return Ok(Feeling::NEUTRAL);
     }
@@ -479,7 +497,7 @@ fn parse_feeling(cell: &str) -> Result<Feeling, String> {
         .find(|f| f.label().eq_ignore_ascii_case(cell) || f.symbol() == cell)
         .ok_or_else(|| {
             format!(
-                "`feeling` is {cell:?}; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)"
+                "`{column}` is {cell:?}; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)"
             )
         })
 }
@@ -517,10 +535,26 @@ mod tests {
 
     #[test]
     fn feelings_read_as_numbers_words_or_signs() {
-        assert_eq!(parse_feeling("-2").unwrap().value(), -2);
-        assert_eq!(parse_feeling("Deep Glory").unwrap().value(), 2);
-        assert_eq!(parse_feeling("-").unwrap().value(), -1);
-        assert_eq!(parse_feeling("").unwrap().value(), 0);
-        assert!(parse_feeling("3").unwrap_err().contains("from -2"));
+        assert_eq!(parse_feeling("-2", "feeling").unwrap().value(), -2);
+        assert_eq!(parse_feeling("Deep Glory", "feeling").unwrap().value(), 2);
+        assert_eq!(parse_feeling("-", "feeling").unwrap().value(), -1);
+        assert_eq!(parse_feeling("", "feeling").unwrap().value(), 0);
+        assert!(
+            parse_feeling("3", "feeling")
+                .unwrap_err()
+                .contains("from -2")
+        );
+    }
+
+    #[test]
+    fn a_target_is_none_when_empty_and_neutral_when_zero() {
+        assert_eq!(parse_target("").unwrap(), None);
+        assert_eq!(parse_target("0").unwrap(), Some(Feeling::NEUTRAL));
+        assert_eq!(parse_target("++").unwrap(), Some(Feeling::clamped(2)));
+        assert!(
+            parse_target("5")
+                .unwrap_err()
+                .starts_with("`target` is \"5\"")
+        );
     }
 }

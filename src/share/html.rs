@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::insight::{Counts, average_feeling, kinds};
+use crate::insight::{Counts, average_feeling, kinds, signed};
 use crate::model::{Comment, Feeling, Journey, Kind, Moment, Stage};
 use crate::text::wrap;
 use crate::text::{count_summary, plural};
@@ -116,16 +116,6 @@ fn feeling_class(feeling: Feeling) -> &'static str {
 /// "-- deep pain": the sign and the word, so colour is never the only clue.
 fn feeling_text(feeling: Feeling) -> String {
     format!("{} {}", feeling.symbol(), feeling.label())
-}
-
-/// An average feeling as the curve's axis reads it: "+0.5", "-1.3", "0.0".
-fn signed(average: f64) -> String {
-    let rounded = (average * 10.0).round() / 10.0;
-    if rounded == 0.0 {
-        "0.0".to_owned()
-    } else {
-        format!("{rounded:+.1}")
-    }
 }
 
 fn write_summary(page: &mut Page, journey: &Journey) {

@@ -10,19 +10,25 @@ use crate::model::{Comment, Journey, Stage};
 
 /// The newest version of the file format this motmap reads. Files carry it as
 /// `format: 1`; a file without it is taken to be version 1.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
-/// The first version, which every map without comments is still written in, byte for
-/// byte, so that a motmap from before comments reads it.
+/// The first version, which every map without comments or to-be feelings is still
+/// written in, byte for byte, so that a motmap from before them reads it.
 const FIRST_VERSION: u32 = 1;
 
 /// The version that brought comments. A map holding any is written in it, so a motmap
 /// that knows nothing of comments refuses the file rather than drop them on its next save.
 const COMMENTS_VERSION: u32 = 2;
 
+/// The version that brought to-be feelings (`target`), refused by a motmap that would
+/// drop them.
+const TARGETS_VERSION: u32 = 3;
+
 /// The oldest version that holds everything in `journey`: the one it is written in.
 pub fn format_for(journey: &Journey) -> u32 {
-    if journey.has_comments() {
+    if journey.has_targets() {
+        TARGETS_VERSION
+    } else if journey.has_comments() {
         COMMENTS_VERSION
     } else {
         FIRST_VERSION

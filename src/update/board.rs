@@ -707,6 +707,7 @@ impl App {
                 | Edit::SetKind { id, .. }
                 | Edit::SetFeeling { id, .. }
                 | Edit::SetEvidence { id, .. }
+                | Edit::SetTarget { id, .. }
                 | Edit::SetTags { id, .. }
                 | Edit::SetVotes { id, .. } => self.select_moment(*id),
                 Edit::InsertStage { stage, .. } => self.select_stage(stage.id),
