@@ -145,9 +145,9 @@ actions! {
 
     PreviousField, "previous_field", Details, "previous field";
     NextField, "next_field", Details, "next field";
-    EditField, "edit_field", Details, "edit the field; kind, feeling and evidence take their next value";
-    PreviousValue, "previous_value", Details, "kind, feeling or evidence: the previous value";
-    NextValue, "next_value", Details, "kind, feeling or evidence: the next value";
+    EditField, "edit_field", Details, "edit the field; kind, feeling, to-be and evidence take their next value";
+    PreviousValue, "previous_value", Details, "kind, feeling, to-be or evidence: the previous value";
+    NextValue, "next_value", Details, "kind, feeling, to-be or evidence: the next value";
     ResolveComment, "resolve_comment", Details, "resolve the highlighted comment, or open it again";
     Close, "close", Details, "close it, changing nothing";
 

@@ -182,7 +182,7 @@ fn the_card_counts_its_open_comments() {
     press(&mut app, "cOne<Enter>cTwo<Enter>");
     let text = common::screen_text(common::screen(&mut app, 80, 24).backend().buffer());
     assert!(text.contains("✎2"), "{text}");
-    press(&mut app, "<Enter>jjjjjjjjjjr<Esc>");
+    press(&mut app, "<Enter>jjjjjjjjjjjr<Esc>");
     let text = common::screen_text(common::screen(&mut app, 80, 24).backend().buffer());
     assert!(text.contains("✎1") && !text.contains("✎2"), "{text}");
 }

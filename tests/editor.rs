@@ -7,7 +7,7 @@ mod common;
 
 use common::{app_on, app_with, journey, press, selected_title};
 use motmap::app::{Confirm, Mode, Selection};
-use motmap::model::{Evidence, Kind};
+use motmap::model::{Evidence, Feeling, Kind};
 use motmap::status::Tone;
 use motmap::workshop::Slide;
 
@@ -304,12 +304,33 @@ fn details_edit_every_field() {
     let mut app = app_with(SMALL);
     press(&mut app, "<Enter>");
     assert!(matches!(app.mode(), Mode::Details { .. }));
-    // Title, then kind (cycled with arrows), feeling, evidence.
+    // Title, then kind (cycled with arrows), feeling, to-be, evidence.
     assert_undoable(&mut app, "e<C-u>Reads reviews online<Enter>");
     assert_undoable(&mut app, "j<Right>");
     assert_eq!(app.selected_moment().unwrap().kind, Some(Kind::Zmot));
     assert_undoable(&mut app, "j<Left>");
     assert_eq!(app.selected_moment().unwrap().feeling.value(), -1);
+    // The to-be starts one step from the feeling and goes back to none past either end.
+    press(&mut app, "j<Right>");
+    assert_eq!(
+        app.selected_moment().unwrap().target,
+        Some(Feeling::NEUTRAL)
+    );
+    assert_eq!(
+        app.status().text,
+        "To be for “Reads reviews online”: o neutral (now - pain)."
+    );
+    press(&mut app, "<Right><Right><Right>");
+    assert_eq!(app.selected_moment().unwrap().target, None);
+    assert_eq!(
+        app.status().text,
+        "No to-be for “Reads reviews online”: nobody has said how it should feel."
+    );
+    assert_undoable(&mut app, "<Left>");
+    assert_eq!(
+        app.selected_moment().unwrap().target,
+        Some(Feeling::clamped(-2))
+    );
     assert_undoable(&mut app, "j<Right>");
     assert_eq!(
         app.selected_moment().unwrap().evidence,
@@ -712,9 +733,9 @@ fn cancelling_an_addition_goes_back_to_where_the_selection_was() {
 fn confirming_unchanged_details_records_nothing() {
     let mut app = app_on("cafe");
     press(&mut app, "lj<Enter>");
-    // The title, then every text row from channel to idea (kind, feeling and evidence
-    // cycle on Enter, so they are skipped).
-    press(&mut app, "<Enter><Enter>jjjj");
+    // The title, then every text row from channel to idea (kind, feeling, to-be and
+    // evidence cycle on Enter, so they are skipped).
+    press(&mut app, "<Enter><Enter>jjjjj");
     for _ in 0..6 {
         press(&mut app, "<Enter><Enter>j");
     }

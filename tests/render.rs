@@ -197,8 +197,8 @@ fn details_popup_shows_every_field() {
     let terminal = screen(&mut app, 80, 24);
     let text = screen_text(terminal.backend().buffer());
     for label in [
-        "Title", "Kind", "Feeling", "Evidence", "Channel", "Persona", "Owner", "Tags", "Notes",
-        "Idea",
+        "Title", "Kind", "Feeling", "To be", "Evidence", "Channel", "Persona", "Owner", "Tags",
+        "Notes", "Idea",
     ] {
         assert!(text.contains(label), "details miss {label}");
     }
@@ -212,7 +212,7 @@ fn details_scroll_at_any_size() {
     let mut app = app_on("cafe");
     let note: Vec<String> = (1..=12).map(|n| format!("Line {n} of the note")).collect();
     press(&mut app, "lj<Enter>");
-    press(&mut app, &"j".repeat(8));
+    press(&mut app, &"j".repeat(9));
     press(&mut app, "<Enter><C-u>");
     press(&mut app, &note.join("<A-Enter>"));
     press(&mut app, "<Enter>");

@@ -267,7 +267,7 @@ fn text_being_typed_is_part_of_the_recovery_copy() {
     drop(app);
 
     let mut app = open(dir.path());
-    press(&mut app, "<Esc><Enter>jjjjjjjj<Enter>A long note, unsaved");
+    press(&mut app, "<Esc><Enter>jjjjjjjjj<Enter>A long note, unsaved");
     let path = write_recovery(&mut app).unwrap().unwrap();
     let recovered = Document::load(path).unwrap().journey;
     assert!(

@@ -656,3 +656,20 @@ fn a_changed_file_is_read_once_and_then_counts_as_the_version_on_disk() {
 fn the_size_limit_is_generous_for_real_maps() {
     const { assert!(store::MAX_FILE_BYTES >= 16 * 1024 * 1024) };
 }
+
+/// The map the README shows as what motmap writes is what motmap writes, byte for byte.
+#[test]
+fn the_readme_shows_a_map_as_motmap_writes_it() {
+    let readme = fs::read_to_string("README.md").unwrap();
+    let after = readme
+        .split("and this is what motmap writes")
+        .nth(1)
+        .expect("the README shows a written map");
+    let block = after
+        .split("```ron\n")
+        .nth(1)
+        .and_then(|b| b.split("```").next())
+        .unwrap();
+    let journey = parse(block).unwrap();
+    assert_eq!(to_ron(&journey), block);
+}

@@ -33,6 +33,50 @@ fn emotion_curve_on_a_projector_at_160x48() {
     insta::assert_snapshot!(screen(&mut app, 160, 48).backend());
 }
 
+/// Where moments say how they should feel, the curve has a dotted to-be line beside the
+/// solid one, each stage's to-be under its average, and the summary the expected lift;
+/// a map without any to-be shows none of it.
+#[test]
+fn the_to_be_shows_on_the_curve_and_in_the_summary_only_where_it_is_set() {
+    let mut app = app_on("cafe");
+    press(&mut app, "<Tab>");
+    let terminal = screen(&mut app, 160, 40);
+    let text = common::screen_text(terminal.backend().buffer());
+    assert!(
+        text.contains("Solid: feeling now. Dotted: to be."),
+        "{text}"
+    );
+    for average in ["0.0→+0.3", "-0.5→0.0", "+0.5→+1.3"] {
+        assert!(text.contains(average), "missing {average}:\n{text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "<Tab>");
+    let text = common::screen_text(screen(&mut app, 160, 40).backend().buffer());
+    for shown in [
+        "Expected lift +0.2 → +0.8 (lift +0.6) once the ideas are done",
+        "feeling   to be  kinds",
+        "Pay and share           4      1        3     +0.5    +1.3  TMOT LMOT",
+    ] {
+        assert!(text.contains(shown), "missing {shown}:\n{text}");
+    }
+
+    let mut app = app_on("shoes-online");
+    press(&mut app, "<Tab>");
+    let text = common::screen_text(screen(&mut app, 160, 40).backend().buffer());
+    assert!(text.contains("The line: each stage's average feeling."));
+    let after_a_number = text
+        .chars()
+        .zip(text.chars().skip(1))
+        .any(|(a, b)| a.is_ascii_digit() && b == '→');
+    assert!(!after_a_number, "no to-be under the stages:\n{text}");
+    press(&mut app, "<Tab>");
+    let text = common::screen_text(screen(&mut app, 160, 40).backend().buffer());
+    assert!(
+        !text.contains("to be") && !text.contains("Expected lift"),
+        "{text}"
+    );
+}
+
 #[test]
 fn the_curve_puts_each_moment_at_its_feeling() {
     let mut app = common::app_with(
@@ -65,7 +109,7 @@ fn summary_of_the_journey_and_its_stages() {
     // Take the idea off a deep pain, so it shows among those without one.
     press(
         &mut app,
-        "<Enter>jjjjjjjjj<Enter><C-u><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><Enter><Esc>",
+        "<Enter>jjjjjjjjjj<Enter><C-u><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><C-w><Enter><Esc>",
     );
     assert!(app.selected_moment().unwrap().idea.is_empty());
     press(&mut app, "<Tab><Tab>");
@@ -73,7 +117,7 @@ fn summary_of_the_journey_and_its_stages() {
     let text: String = (0..24)
         .map(|y| row_text(terminal.backend().buffer(), y) + "\n")
         .collect();
-    assert!(text.contains("Deepest pains without an idea yet"));
+    assert!(text.contains("Deepest pains without an idea yet"), "{text}");
     assert!(text.contains("Long queue at the counter"), "{text}");
     insta::assert_snapshot!(terminal.backend());
 }
@@ -87,7 +131,7 @@ fn the_summary_says_what_customers_will_remember() {
     let terminal = screen(&mut app, 160, 40);
     let text = common::screen_text(terminal.backend().buffer());
     for shown in [
-        "What customers will remember  peak–end -0.2 (−2…+2)",
+        "What customers will remember  peak–end -0.3 → +1.8 to be",
         "Peak   -- FMOT Long queue at the counter",
         "End    +       Comes back with the sorry card",
         "(the peak–end rule)",

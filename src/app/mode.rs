@@ -64,6 +64,7 @@ pub enum DetailField {
     Title,
     Kind,
     Feeling,
+    Target,
     Evidence,
     Channel,
     Persona,
@@ -74,10 +75,11 @@ pub enum DetailField {
 }
 
 impl DetailField {
-    pub const ALL: [DetailField; 10] = [
+    pub const ALL: [DetailField; 11] = [
         DetailField::Title,
         DetailField::Kind,
         DetailField::Feeling,
+        DetailField::Target,
         DetailField::Evidence,
         DetailField::Channel,
         DetailField::Persona,
@@ -92,6 +94,7 @@ impl DetailField {
             DetailField::Title => "Title",
             DetailField::Kind => "Kind",
             DetailField::Feeling => "Feeling",
+            DetailField::Target => "To be",
             DetailField::Evidence => "Evidence",
             DetailField::Channel => "Channel",
             DetailField::Persona => "Persona",
@@ -115,11 +118,11 @@ impl DetailField {
         }
     }
 
-    /// Kind, feeling and evidence are chosen from a few values rather than typed.
+    /// Kind, feeling, to-be and evidence are chosen from a few values rather than typed.
     pub fn is_choice(self) -> bool {
         matches!(
             self,
-            DetailField::Kind | DetailField::Feeling | DetailField::Evidence
+            DetailField::Kind | DetailField::Feeling | DetailField::Target | DetailField::Evidence
         )
     }
 }

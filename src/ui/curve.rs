@@ -1,6 +1,8 @@
 //! The emotion curve: the journey's feeling across the stages, the picture a workshop
 //! takes away. Each stage's average is a point on the line, each moment a mark at its own
-//! feeling, moments of truth by the letter of their kind.
+//! feeling, moments of truth by the letter of their kind. Where moments say how they
+//! should feel (a to-be), a dotted line beside the solid one shows the stages as they
+//! should be once the ideas are done.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,11 +10,11 @@ use ratatui::style::{Modifier, Style};
 use ratatui::symbols::Marker;
 use ratatui::text::Line as TextLine;
 use ratatui::widgets::Widget;
-use ratatui::widgets::canvas::{Canvas, Context, Line};
+use ratatui::widgets::canvas::{Canvas, Context, Line, Points};
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::insight::average_feeling;
+use crate::insight::{average_feeling, average_to_be, signed};
 use crate::model::{Feeling, Stage};
 use crate::text::{truncate, width};
 use crate::workshop::Filter;
@@ -82,9 +84,18 @@ impl<'a> CurveView<'a> {
         }
     }
 
-    /// The zero line, the selected stage between two upright lines, the line through the
-    /// stages' averages, and a mark for every moment.
-    fn paint(&self, ctx: &mut Context, averages: &[Option<f64>]) {
+    /// Whether any moment says how it should feel, so the to-be line is drawn.
+    fn has_targets(&self) -> bool {
+        self.stages
+            .iter()
+            .any(|s| s.moments.iter().any(|m| m.target.is_some()))
+    }
+
+    /// The zero line, the selected stage between two upright lines, the dotted line through
+    /// the stages' to-be averages (when there is one), the solid line through their
+    /// averages now, and a mark for every moment. `cells` is the plot's size in cells, to
+    /// space the dots a cell apart.
+    fn paint(&self, ctx: &mut Context, averages: &Averages, cells: (f64, f64)) {
         let theme = self.theme;
         let n = self.stages.len() as f64;
         let selected = self.selected.min(self.stages.len() - 1) as f64;
@@ -100,12 +111,13 @@ impl<'a> CurveView<'a> {
             ctx.draw(&Line::new(x, Y_BOTTOM, x, Y_TOP, selection_color));
         }
         ctx.layer();
-        let points: Vec<(f64, f64)> = averages
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| a.map(|a| (i as f64, a)))
-            .collect();
-        for pair in points.windows(2) {
+        if let Some(to_be) = &averages.to_be {
+            let dots = dotted(&through(to_be), (n, Y_TOP - Y_BOTTOM), cells);
+            let color = theme.feeling(Feeling::clamped(1)).fg.unwrap_or_default();
+            ctx.draw(&Points::new(&dots, color));
+            ctx.layer();
+        }
+        for pair in through(&averages.now).windows(2) {
             let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
             ctx.draw(&Line::new(x1, y1, x2, y2, theme.line_color()));
         }
@@ -131,8 +143,8 @@ impl<'a> CurveView<'a> {
     }
 
     /// Stage names under their place on the line, the selected one inverted, and each
-    /// stage's average under its name.
-    fn render_names(&self, area: Rect, plot: Rect, averages: &[Option<f64>], buf: &mut Buffer) {
+    /// stage's average under its name, with its to-be where there is one and room.
+    fn render_names(&self, area: Rect, plot: Rect, averages: &Averages, buf: &mut Buffer) {
         let stages = self.stages;
         let n = stages.len() as f64;
         let column_of = |x: f64| plot.x + ((x + 0.5) * f64::from(plot.width - 1) / n) as u16;
@@ -155,7 +167,13 @@ impl<'a> CurveView<'a> {
             if room >= 6 || i == selected || i % 5 == 0 {
                 buf.set_stringn(x, names_y, &label, (area.right() - x) as usize, style);
             }
-            let average = averages[i].map_or("empty".to_string(), |a| format!("{a:+.1}"));
+            let now = averages.now[i].map_or("empty".to_string(), signed);
+            let average = match averages.to_be.as_ref().and_then(|t| t[i]) {
+                Some(to_be) if room > 12 && averages.now[i] != Some(to_be) => {
+                    format!("{now}→{}", signed(to_be))
+                }
+                _ => now,
+            };
             let x = center
                 .saturating_sub(width(&average) as u16 / 2)
                 .max(plot.x);
@@ -172,12 +190,51 @@ impl<'a> CurveView<'a> {
     }
 }
 
+/// Each stage's average feeling now and, when any moment has a to-be, as it should be;
+/// `None` for an empty stage.
+struct Averages {
+    now: Vec<Option<f64>>,
+    to_be: Option<Vec<Option<f64>>>,
+}
+
+/// The points a line goes through: each stage that has an average, at its place.
+fn through(averages: &[Option<f64>]) -> Vec<(f64, f64)> {
+    averages
+        .iter()
+        .enumerate()
+        .filter_map(|(i, a)| a.map(|a| (i as f64, a)))
+        .collect()
+}
+
+/// Points along the line through `points`, about one cell apart on screen, so the line
+/// reads as dotted next to a solid one, without colour too. `span` is the plot's width
+/// and height in its own units, `cells` in cells.
+fn dotted(points: &[(f64, f64)], span: (f64, f64), cells: (f64, f64)) -> Vec<(f64, f64)> {
+    let mut dots = Vec::new();
+    for pair in points.windows(2) {
+        let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+        let across = ((x2 - x1) * cells.0 / span.0).abs();
+        let down = ((y2 - y1) * cells.1 / span.1).abs();
+        let steps = across.max(down).ceil().max(1.0) as usize;
+        dots.extend((0..steps).map(|k| {
+            let t = k as f64 / steps as f64;
+            (x1 + (x2 - x1) * t, y1 + (y2 - y1) * t)
+        }));
+    }
+    dots.extend(points.last());
+    dots
+}
+
 impl Widget for CurveView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.height < 8 || area.width < 30 {
             return;
         }
-        let heading = "The line: each stage's average feeling. Letters: moments of truth (Z F A S T L). o: other moments.";
+        let heading = if self.has_targets() {
+            "Solid: feeling now. Dotted: to be. Z F A S T L: moments of truth. o: others."
+        } else {
+            "The line: each stage's average feeling. Letters: moments of truth (Z F A S T L). o: other moments."
+        };
         buf.set_stringn(
             area.x + 1,
             area.y,
@@ -190,13 +247,19 @@ impl Widget for CurveView<'_> {
         }
         let (plot, gutter) = CurveView::plot_area(area);
         self.render_axis(area, plot, gutter, buf);
-        let averages: Vec<Option<f64>> = self.stages.iter().map(average_feeling).collect();
+        let averages = Averages {
+            now: self.stages.iter().map(average_feeling).collect(),
+            to_be: self
+                .has_targets()
+                .then(|| self.stages.iter().map(average_to_be).collect()),
+        };
         let n = self.stages.len() as f64;
+        let cells = (f64::from(plot.width), f64::from(plot.height));
         Canvas::default()
             .marker(Marker::Braille)
             .x_bounds([-0.5, n - 0.5])
             .y_bounds([Y_BOTTOM, Y_TOP])
-            .paint(|ctx| self.paint(ctx, &averages))
+            .paint(|ctx| self.paint(ctx, &averages, cells))
             .render(plot, buf);
         self.render_names(area, plot, &averages, buf);
     }

@@ -439,6 +439,18 @@ fn detail_value(
             )],
             theme.feeling(moment.feeling),
         ),
+        DetailField::Target => match moment.target {
+            Some(target) => (
+                vec![format!(
+                    "{} {} ({:+}) once the idea is done",
+                    target.symbol(),
+                    target.label(),
+                    target.value()
+                )],
+                theme.feeling(target),
+            ),
+            None => none("not set"),
+        },
         DetailField::Evidence => match moment.evidence {
             Some(evidence) => (vec![evidence.label().to_string()], Style::new()),
             None => none("not known"),

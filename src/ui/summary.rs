@@ -11,7 +11,8 @@ use super::theme::Theme;
 use crate::action::Action;
 use crate::app::App;
 use crate::insight::{
-    Counts, Remembered, average_feeling, kinds, pains_without_idea, ranking, remembered,
+    Counts, Lift, Remembered, average_feeling, average_to_be, kinds, pains_without_idea, ranking,
+    remembered, remembered_to_be, signed,
 };
 use crate::keymap::{Context, KeyMap};
 use crate::layout::{first_in_view, list_rows};
@@ -134,8 +135,24 @@ impl<'a> SummaryView<'a> {
                 Span::raw("   missing: "),
                 Span::styled(badges(&missing), theme.status(crate::status::Tone::Warning)),
             ]),
-            Line::raw(""),
         ]);
+        if journey.has_targets()
+            && let Some(lift) = Lift::of_journey(journey)
+        {
+            let said = format!(
+                " ({} of {} moments say how they should feel)",
+                lift.targeted, lift.moments
+            );
+            let mut line = format!("{} once the ideas are done", lift.describe());
+            if width(&line) + width(&said) + 14 <= room {
+                line.push_str(&said);
+            }
+            lines.push(Line::from(vec![
+                Span::styled("Expected lift ", theme.selected_title()),
+                Span::raw(line),
+            ]));
+        }
+        lines.push(Line::raw(""));
         lines
     }
 
@@ -149,8 +166,14 @@ impl<'a> SummaryView<'a> {
         };
         let mut head = vec![
             Span::styled("What customers will remember", theme.selected_title()),
-            Span::raw(format!("  peak–end {:+.1} (−2…+2)", r.score())),
+            Span::raw(format!("  peak–end {}", signed(r.score()))),
         ];
+        // Where moments say how they should feel: the score once the ideas are done.
+        let to_be = remembered_to_be(self.journey).filter(|_| self.journey.has_targets());
+        match &to_be {
+            Some(to_be) => head.push(Span::raw(format!(" → {} to be", signed(to_be.score())))),
+            None => head.push(Span::raw(" (−2…+2)")),
+        }
         if r.ends_on_a_pain() {
             head.push(Span::styled(
                 "  ! ends on a pain",
@@ -175,27 +198,31 @@ impl<'a> SummaryView<'a> {
     }
 
     /// The stages as a table: the head line, then a row per stage, the selected one marked.
+    /// Where moments say how they should feel, each stage's average to-be is beside its
+    /// average feeling now.
     fn stage_table(&self, room: usize) -> (Line<'static>, Vec<Line<'static>>) {
         let (journey, theme) = (self.journey, self.theme);
+        let to_be = journey.has_targets();
+        let fixed = if to_be { 55 } else { 48 };
         let name_width = journey
             .stages()
             .iter()
             .map(|s| width(&s.name))
             .max()
             .unwrap_or(5)
-            .clamp(5, room.saturating_sub(48).max(5));
+            .clamp(5, room.saturating_sub(fixed).max(5));
         let head = Line::styled(
             format!(
-                "  {:<name_width$}  moments  pains  glories  feeling  kinds",
-                "Stage"
+                "  {:<name_width$}  moments  pains  glories  feeling  {}kinds",
+                "Stage",
+                if to_be { " to be  " } else { "" }
             ),
             theme.dim(),
         );
+        let average = |a: Option<f64>| a.map_or("-".to_string(), signed);
         let mut rows = Vec::with_capacity(journey.stages().len());
         for (i, stage) in journey.stages().iter().enumerate() {
             let c = Counts::of_stage(stage);
-            let average =
-                average_feeling(stage).map_or("    -".to_string(), |a| format!("{a:+5.1}"));
             let kinds: Vec<&str> = crate::model::Kind::ALL
                 .iter()
                 .filter(|kind| stage.moments.iter().any(|m| m.kind == Some(**kind)))
@@ -215,9 +242,15 @@ impl<'a> SummaryView<'a> {
                     format!("{:>7}  ", c.glories),
                     theme.feeling(crate::model::Feeling::clamped(1)),
                 ),
-                Span::raw(format!("{average:>7}  ")),
-                Span::raw(kinds.join(" ")),
+                Span::raw(format!("{:>7}  ", average(average_feeling(stage)))),
             ]));
+            if to_be {
+                rows[i].push_span(Span::styled(
+                    format!("{:>6}  ", average(average_to_be(stage))),
+                    theme.feeling(crate::model::Feeling::clamped(1)),
+                ));
+            }
+            rows[i].push_span(Span::raw(kinds.join(" ")));
         }
         (head, rows)
     }
@@ -303,6 +336,10 @@ impl SummaryView<'_> {
             ));
         }
         let left = height.saturating_sub(lines.len());
+        // Short of room, the blank line above the footer goes first.
+        if footer.len() > left && footer.first().is_some_and(|l| l.width() == 0) {
+            footer.remove(0);
+        }
         if footer.len() > left && left > 3 {
             // The heading stays; the pains scroll to the highlighted one.
             let pains = footer.split_off(2.min(footer.len()));

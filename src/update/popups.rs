@@ -27,7 +27,7 @@ impl App {
             );
         }
         format!(
-            "{} choose a field or a comment, {} edits it, {} change kind, feeling or evidence, {} comments, {} resolves one, {} closes.",
+            "{} choose a field or a comment, {} edits it, {} change kind, feeling, to-be or evidence, {} comments, {} resolves one, {} closes.",
             both(Action::PreviousField, Action::NextField),
             key(Action::EditField),
             both(Action::PreviousValue, Action::NextValue),
@@ -142,6 +142,17 @@ impl App {
                     i64::from(moment.feeling.value()) + step as i64,
                 ));
             }
+            DetailField::Target => {
+                // From none, a step starts one better or worse than the feeling now; a step
+                // past either end goes back to none.
+                let next = match moment.target {
+                    None => Some(Feeling::clamped(
+                        i64::from(moment.feeling.value()) + step as i64,
+                    )),
+                    Some(target) => Feeling::new(i64::from(target.value()) + step as i64),
+                };
+                self.set_target(moment, next);
+            }
             DetailField::Evidence => {
                 let choices = [
                     None,
@@ -167,6 +178,34 @@ impl App {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Sets how the moment should feel once its idea is done, and says so.
+    fn set_target(&mut self, moment: &Moment, target: Option<Feeling>) {
+        let title = quoted(&moment.title);
+        let (what, said) = match target {
+            Some(t) => (
+                format!("set the to-be of {title} to {}", t.label()),
+                format!(
+                    "To be for {title}: {} {} (now {} {}).",
+                    t.symbol(),
+                    t.label(),
+                    moment.feeling.symbol(),
+                    moment.feeling.label()
+                ),
+            ),
+            None => (
+                format!("clear the to-be of {title}"),
+                format!("No to-be for {title}: nobody has said how it should feel."),
+            ),
+        };
+        let edit = Edit::SetTarget {
+            id: moment.id,
+            target,
+        };
+        if self.change(what, vec![edit]) {
+            self.success(said);
         }
     }
 
