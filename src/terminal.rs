@@ -41,7 +41,17 @@ pub trait EventSource {
 }
 
 /// The real terminal's keys, pastes and resizes, through crossterm.
-pub struct TerminalEvents;
+pub struct TerminalEvents(());
+
+impl TerminalEvents {
+    /// The terminal's events, listened to from now on. crossterm starts watching for
+    /// resizes (SIGWINCH) the first time it is asked for an event; asking once before the
+    /// first frame is drawn means a resize made while it is drawn is not missed.
+    fn listening() -> io::Result<TerminalEvents> {
+        event::poll(Duration::ZERO)?;
+        Ok(TerminalEvents(()))
+    }
+}
 
 impl EventSource for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Option<Event>> {
@@ -79,8 +89,9 @@ pub fn run(editor: Editor, theme: Theme) -> anyhow::Result<()> {
         return Err(anyhow::Error::new(error).context("cannot set up the terminal"));
     }
     let outcome = panic::catch_unwind(AssertUnwindSafe(|| {
+        let mut events = TerminalEvents::listening()?;
         let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-        run_loop(&mut terminal, &shared, &mut TerminalEvents, &theme)
+        run_loop(&mut terminal, &shared, &mut events, &theme)
     }));
     leave();
     let mut editor = lock(&shared);
