@@ -294,6 +294,28 @@ fn a_combined_filter_hides_what_it_leaves_out_and_counts_what_shows() {
         "an ordinary pain is hidden"
     );
     insta::assert_snapshot!(terminal.backend());
+
+    // The curve leaves them out too: no glory is marked, the pains that show are.
+    press(&mut app, "<Tab>");
+    let terminal = screen(&mut app, 120, 30);
+    let buffer = terminal.backend().buffer();
+    let marks_on = |label: &str| {
+        let y = (0..30)
+            .find(|y| row_text(buffer, *y).starts_with(&format!(" {label}")))
+            .unwrap();
+        let row = row_text(buffer, y);
+        row[label.len() + 1..]
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+    };
+    assert_eq!(marks_on("++ deep glory"), "", "the glories are hidden");
+    assert_eq!(marks_on(" + glory"), "");
+    assert_eq!(
+        marks_on("-- deep pain"),
+        "FAT",
+        "the deep pains that are moments of truth"
+    );
 }
 
 #[test]

@@ -31,11 +31,13 @@ const Y_TOP: f64 = 2.5;
 const Y_BOTTOM: f64 = -2.5;
 
 /// The curve for one frame: the stages, the selected one, and which moments the filter
-/// dims.
+/// dims, or leaves out when it hides.
 pub struct CurveView<'a> {
     pub stages: &'a [Stage],
     pub selected: usize,
     pub filter: Option<&'a Filter>,
+    /// Whether the moments the filter leaves out are not drawn at all, rather than dimmed.
+    pub hide: bool,
     pub theme: &'a Theme,
 }
 
@@ -45,6 +47,7 @@ impl<'a> CurveView<'a> {
             stages: app.journey().stages(),
             selected: app.selection().stage,
             filter: app.filter(),
+            hide: app.hides_unmatched(),
             theme,
         }
     }
@@ -136,6 +139,9 @@ impl<'a> CurveView<'a> {
                     None => ("o", theme.feeling(moment.feeling)),
                 };
                 let dimmed = self.filter.is_some_and(|f| !f.matches(moment));
+                if dimmed && self.hide {
+                    continue;
+                }
                 let style = if dimmed { theme.faded() } else { style };
                 ctx.print(x, y, TextLine::styled(mark, style));
             }
