@@ -187,12 +187,18 @@ fn hostile_text_in_html_is_escaped_and_never_markup() {
         markup(&to_html(&harmless())),
         "hostile text changed the page's markup"
     );
+    assert_eq!(
+        markup(&to_html(&with_a_target(hostile()))),
+        markup(&to_html(&with_a_target(harmless()))),
+        "hostile text changed the markup of the to-be parts"
+    );
 }
 
 #[test]
 fn html_needs_no_network_and_runs_no_script() {
     let mut journeys: Vec<Journey> = TEMPLATES.iter().map(|t| t.journey()).collect();
     journeys.push(hostile());
+    journeys.push(with_a_target(hostile()));
     for journey in &journeys {
         let html = to_html(journey);
         let lower = html.to_lowercase();
@@ -550,6 +556,45 @@ fn markdown_says_each_to_be_and_the_expected_lift() {
 }
 
 #[test]
+fn html_draws_the_to_be_as_a_dashed_line_and_says_the_expected_lift() {
+    let journey = motmap::store::parse(TARGETED).unwrap();
+    let html = to_html(&journey);
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    // Through the to-be averages of the two stages with moments: +1.0 and 0.0.
+    let to_be = svg
+        .split("<polyline class=\"to-be\" points=\"")
+        .nth(1)
+        .unwrap();
+    let points: Vec<&str> = to_be.split('"').next().unwrap().split(' ').collect();
+    assert_eq!(points.len(), 2, "{svg}");
+    let y = |point: &str| -> f64 { point.split(',').nth(1).unwrap().parse().unwrap() };
+    let level = |class: &str| attribute_of(svg, &format!("<text class=\"level {class}\""), "y");
+    assert_eq!(y(points[0]), level("glory"));
+    assert_eq!(y(points[1]), level("neutral"));
+    assert!(
+        html.contains(".to-be { fill: none; stroke: #0072b2; stroke-width: 2.5; stroke-dasharray:"),
+        "dashed, so it is told apart without colour"
+    );
+    assert!(
+        svg.contains(">as is</text>") && svg.contains(">to be</text>"),
+        "{svg}"
+    );
+    assert!(svg.contains("; dashed, to be once the ideas are done: Order +1.0, Leave 0.0\""));
+    assert!(svg.contains(">average -0.5 → +1.0</text>"), "{svg}");
+    assert!(html.contains("<dt>To be</dt><dd>+ glory</dd>"));
+    assert!(html.contains(
+        "<li><strong>1. Order</strong>: -0.5 → +1.0 (lift +1.5); 1 of 2 moments has a to-be</li>"
+    ));
+    assert!(html.contains(
+        "<li><strong>3. Leave</strong>: -1.0 → 0.0 (lift +1.0); 1 of 1 moment has a to-be</li>"
+    ));
+    assert!(html.contains("<li><strong>The whole journey</strong>: -0.7 → +0.7 (lift +1.3); 2 of 3 moments have a to-be</li>"));
+    assert!(html.contains(
+        "<li>Once the ideas are done: peak–end score <strong>+0.5</strong> (now -1.5)</li>"
+    ));
+}
+
+#[test]
 fn a_map_without_to_be_feelings_says_nothing_of_them() {
     let mut cafe = built_in("cafe");
     let targeted: Vec<_> = cafe
@@ -561,9 +606,13 @@ fn a_map_without_to_be_feelings_says_nothing_of_them() {
     for id in targeted {
         cafe.apply(Edit::SetTarget { id, target: None }).unwrap();
     }
-    let text = to_markdown(&cafe).to_lowercase();
-    for word in ["to be", "to-be", "lift", "once the ideas are done"] {
-        assert!(!text.contains(word), "{word:?} in:\n{text}");
+    for export in [to_markdown, to_html] {
+        let text = export(&cafe).to_lowercase();
+        for word in ["to be", "to-be", "lift", "once the ideas are done"] {
+            assert!(!text.contains(word), "{word:?} in:\n{text}");
+        }
     }
-    assert!(to_markdown(&built_in("cafe")).contains("## Expected lift"));
+    let with = to_html(&built_in("cafe"));
+    assert!(with.contains("<polyline class=\"to-be\""));
+    assert!(with.contains("Expected lift"));
 }
