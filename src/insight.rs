@@ -104,6 +104,20 @@ impl Lift {
             signed(self.lift())
         )
     }
+
+    /// `1 of 3 moments has a to-be`: how much of the lift the workshop has said so far.
+    pub fn coverage(&self) -> String {
+        let verb = if self.targeted == 1 { "has" } else { "have" };
+        let noun = if self.moments == 1 {
+            "moment"
+        } else {
+            "moments"
+        };
+        format!(
+            "{} of {} {noun} {verb} a to-be",
+            self.targeted, self.moments
+        )
+    }
 }
 
 /// An average feeling with its sign, one decimal, as the curve's axis reads it: `+0.5`,
@@ -438,9 +452,11 @@ mod tests {
         assert_eq!((order.as_is, order.to_be), (-0.5, 1.0));
         assert_eq!((order.targeted, order.moments), (1, 2));
         assert_eq!(order.describe(), "-0.5 → +1.0 (lift +1.5)");
+        assert_eq!(order.coverage(), "1 of 2 moments has a to-be");
         let whole = Lift::of_journey(&journey).unwrap();
         assert_eq!(whole.lift(), 4.0 / 3.0);
         assert_eq!(whole.describe(), "-0.7 → +0.7 (lift +1.3)");
+        assert_eq!(whole.coverage(), "2 of 3 moments have a to-be");
         assert_eq!(Lift::of_stage(&journey.stages()[2]), None);
         assert_eq!(average_to_be(&journey.stages()[1]), Some(0.0));
     }

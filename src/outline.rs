@@ -6,7 +6,8 @@ use crate::model::Journey;
 use crate::text::{count_summary, plural};
 
 /// The whole journey: title, then each stage with its moments, one per line, with the
-/// moment-of-truth kind and the feeling.
+/// moment-of-truth kind, the feeling and, where one is set, the to-be feeling
+/// ("(deep pain → to be neutral)").
 pub fn outline(journey: &Journey) -> String {
     let mut out = String::new();
     let pains: usize = journey.stages().iter().map(|s| s.pains()).sum();
@@ -28,9 +29,12 @@ pub fn outline(journey: &Journey) -> String {
         );
         for moment in &stage.moments {
             let kind = moment.kind.map_or("    ", |k| k.badge());
+            let to_be = moment
+                .target
+                .map_or_else(String::new, |t| format!(" → to be {}", t.label()));
             let _ = writeln!(
                 out,
-                "   {kind} {:<2} {} ({})",
+                "   {kind} {:<2} {} ({}{to_be})",
                 moment.feeling.symbol(),
                 moment.title,
                 moment.feeling.label()

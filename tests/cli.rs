@@ -258,3 +258,21 @@ fn show_prints_the_board_or_the_outline() {
     let out = motmap(dir.path(), &["show", "--outline", "cafe.ron"]);
     insta::assert_snapshot!(stdout(&out));
 }
+
+#[test]
+fn a_read_only_view_in_a_pipe_prints_the_outline_with_each_to_be() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    let outline = stdout(&motmap(dir.path(), &["show", "--outline", "cafe.ron"]));
+    for args in [["view", "cafe.ron"], ["--read-only", "cafe.ron"]] {
+        let out = motmap(dir.path(), &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out), outline, "{args:?}");
+    }
+    assert!(outline.contains("   FMOT -- Long queue at the counter (deep pain → to be pain)\n"));
+    assert!(
+        outline.contains("   FMOT +  Smell of coffee at the door (glory)\n"),
+        "no to-be, nothing said"
+    );
+    assert_eq!(outline.matches("→ to be").count(), 8, "{outline}");
+}

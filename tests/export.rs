@@ -6,7 +6,7 @@
 mod common;
 
 use common::maps::built_in;
-use motmap::model::{Comment, Feeling, Journey, Kind, Moment, Stage};
+use motmap::model::{Comment, Edit, Feeling, Journey, Kind, Moment, Stage};
 use motmap::share::html::to_html;
 use motmap::share::markdown::to_markdown;
 use motmap::templates::TEMPLATES;
@@ -76,6 +76,19 @@ fn hostile() -> Journey {
         vec![stage, Stage::new("Empty | stage")],
     )
     .with_comments(vec![comment(STAGE, "<b>", "<style>", false)])
+}
+
+/// The map with a to-be feeling (glory) on its first moment, so that its first stage's
+/// name shows in the expected lift too.
+fn with_a_target(mut journey: Journey) -> Journey {
+    let id = journey.stages()[0].moments[0].id;
+    journey
+        .apply(Edit::SetTarget {
+            id,
+            target: Some(Feeling::clamped(1)),
+        })
+        .unwrap();
+    journey
 }
 
 fn comment(author: &str, at: &str, text: &str, resolved: bool) -> Comment {
@@ -174,12 +187,18 @@ fn hostile_text_in_html_is_escaped_and_never_markup() {
         markup(&to_html(&harmless())),
         "hostile text changed the page's markup"
     );
+    assert_eq!(
+        markup(&to_html(&with_a_target(hostile()))),
+        markup(&to_html(&with_a_target(harmless()))),
+        "hostile text changed the markup of the to-be parts"
+    );
 }
 
 #[test]
 fn html_needs_no_network_and_runs_no_script() {
     let mut journeys: Vec<Journey> = TEMPLATES.iter().map(|t| t.journey()).collect();
     journeys.push(hostile());
+    journeys.push(with_a_target(hostile()));
     for journey in &journeys {
         let html = to_html(journey);
         let lower = html.to_lowercase();
@@ -297,11 +316,15 @@ fn tables(markdown: &str) -> Vec<Vec<&str>> {
 fn markdown_tables_keep_their_columns_whatever_the_text() {
     let mut journeys: Vec<Journey> = TEMPLATES.iter().map(|t| t.journey()).collect();
     journeys.push(hostile());
+    journeys.push(with_a_target(hostile()));
     for journey in &journeys {
         let markdown = to_markdown(journey);
+        // The pipes around seven columns, one more for the to-be column when any moment
+        // has a to-be feeling.
+        let expected = if journey.has_targets() { 9 } else { 8 };
         for table in tables(&markdown) {
             let columns = unescaped_pipes(table[0]);
-            assert_eq!(columns, 8, "{}", table[0]);
+            assert_eq!(columns, expected, "{}", table[0]);
             for row in &table {
                 assert_eq!(unescaped_pipes(row), columns, "{row}");
             }
@@ -455,12 +478,16 @@ fn render_markdown(markdown: &str) -> Rendered {
 
 #[test]
 fn a_markdown_renderer_reads_every_report_as_written() {
-    let maps = TEMPLATES.iter().map(|t| t.journey()).chain([hostile()]);
+    let maps = TEMPLATES
+        .iter()
+        .map(|t| t.journey())
+        .chain([hostile(), with_a_target(hostile())]);
     for journey in maps {
         let rendered = render_markdown(&to_markdown(&journey));
-        // Every row of every table has the seven columns of its head.
+        // Every row of every table has the seven columns of its head, eight with the to-be.
+        let columns = if journey.has_targets() { 8 } else { 7 };
         assert!(
-            rendered.rows.iter().all(|cells| *cells == 7),
+            rendered.rows.iter().all(|cells| *cells == columns),
             "{:?}",
             rendered.rows
         );
@@ -473,8 +500,9 @@ fn a_markdown_renderer_reads_every_report_as_written() {
             rendered.html
         );
     }
-    // And what the reader sees is the text as typed.
-    let text = render_markdown(&to_markdown(&hostile())).text;
+    // And what the reader sees is the text as typed, in the expected lift too.
+    let text = render_markdown(&to_markdown(&with_a_target(hostile()))).text;
+    assert!(text.contains(&format!("1. {STAGE}: -1.0 → +0.5")), "{text}");
     for typed in [
         TITLE,
         STAGE,
@@ -487,4 +515,104 @@ fn a_markdown_renderer_reads_every_report_as_written() {
             "{typed:?} is not shown as typed in:\n{text}"
         );
     }
+}
+
+/// Two stages and an empty one: the queue should go from a deep pain to a glory, the rude
+/// goodbye from a pain to neutral; the menu has no to-be.
+const TARGETED: &str = r#"(title: "T", stages: [
+    (name: "Order", moments: [(title: "Queue", feeling: -2, target: 1), (title: "Menu", feeling: 1)]),
+    (name: "Empty"),
+    (name: "Leave", moments: [(title: "Rude goodbye", feeling: -1, target: 0)]),
+])"#;
+
+#[test]
+fn markdown_says_each_to_be_and_the_expected_lift() {
+    let journey = motmap::store::parse(TARGETED).unwrap();
+    let markdown = to_markdown(&journey);
+    assert!(markdown.contains(
+        "| Feeling | To be | Moment of truth | Moment | Channel | Persona | Owner | Idea |\n"
+    ));
+    assert!(
+        markdown.contains("| -- deep pain | + glory | | Queue |"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("| + glory | | | Menu |"), "{markdown}");
+    assert!(markdown.contains("- Once the ideas are done: peak–end score +0.5 (now -1.5)\n"));
+    let lift = &markdown[markdown.find("## Expected lift").unwrap()..];
+    let lift = &lift[..lift.find("\n## ").unwrap()];
+    let lines: Vec<&str> = lift.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "- **1. Order**: -0.5 → +1.0 (lift +1.5); 1 of 2 moments has a to-be",
+            "- **3. Leave**: -1.0 → 0.0 (lift +1.0); 1 of 1 moment has a to-be",
+            "- **The whole journey**: -0.7 → +0.7 (lift +1.3); 2 of 3 moments have a to-be",
+        ],
+        "a line per stage with moments, then the journey"
+    );
+    assert!(
+        markdown.contains("- **Queue** (-- deep pain, to be + glory, in Order): *no idea yet*\n")
+    );
+}
+
+#[test]
+fn html_draws_the_to_be_as_a_dashed_line_and_says_the_expected_lift() {
+    let journey = motmap::store::parse(TARGETED).unwrap();
+    let html = to_html(&journey);
+    let svg = &html[html.find("<svg").unwrap()..html.find("</svg>").unwrap()];
+    // Through the to-be averages of the two stages with moments: +1.0 and 0.0.
+    let to_be = svg
+        .split("<polyline class=\"to-be\" points=\"")
+        .nth(1)
+        .unwrap();
+    let points: Vec<&str> = to_be.split('"').next().unwrap().split(' ').collect();
+    assert_eq!(points.len(), 2, "{svg}");
+    let y = |point: &str| -> f64 { point.split(',').nth(1).unwrap().parse().unwrap() };
+    let level = |class: &str| attribute_of(svg, &format!("<text class=\"level {class}\""), "y");
+    assert_eq!(y(points[0]), level("glory"));
+    assert_eq!(y(points[1]), level("neutral"));
+    assert!(
+        html.contains(".to-be { fill: none; stroke: #0072b2; stroke-width: 2.5; stroke-dasharray:"),
+        "dashed, so it is told apart without colour"
+    );
+    assert!(
+        svg.contains(">as is</text>") && svg.contains(">to be</text>"),
+        "{svg}"
+    );
+    assert!(svg.contains("; dashed, to be once the ideas are done: Order +1.0, Leave 0.0\""));
+    assert!(svg.contains(">average -0.5 → +1.0</text>"), "{svg}");
+    assert!(html.contains("<dt>To be</dt><dd>+ glory</dd>"));
+    assert!(html.contains(
+        "<li><strong>1. Order</strong>: -0.5 → +1.0 (lift +1.5); 1 of 2 moments has a to-be</li>"
+    ));
+    assert!(html.contains(
+        "<li><strong>3. Leave</strong>: -1.0 → 0.0 (lift +1.0); 1 of 1 moment has a to-be</li>"
+    ));
+    assert!(html.contains("<li><strong>The whole journey</strong>: -0.7 → +0.7 (lift +1.3); 2 of 3 moments have a to-be</li>"));
+    assert!(html.contains(
+        "<li>Once the ideas are done: peak–end score <strong>+0.5</strong> (now -1.5)</li>"
+    ));
+}
+
+#[test]
+fn a_map_without_to_be_feelings_says_nothing_of_them() {
+    let mut cafe = built_in("cafe");
+    let targeted: Vec<_> = cafe
+        .moments()
+        .filter(|(_, m)| m.target.is_some())
+        .map(|(_, m)| m.id)
+        .collect();
+    assert!(!targeted.is_empty(), "the cafe example has to-be feelings");
+    for id in targeted {
+        cafe.apply(Edit::SetTarget { id, target: None }).unwrap();
+    }
+    for export in [to_markdown, to_html] {
+        let text = export(&cafe).to_lowercase();
+        for word in ["to be", "to-be", "lift", "once the ideas are done"] {
+            assert!(!text.contains(word), "{word:?} in:\n{text}");
+        }
+    }
+    let with = to_html(&built_in("cafe"));
+    assert!(with.contains("<polyline class=\"to-be\""));
+    assert!(with.contains("Expected lift"));
 }

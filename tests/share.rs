@@ -388,6 +388,83 @@ fn csv_errors_name_the_right_line_in_spreadsheet_files_and_catch_open_quotes() {
     }
 }
 
+#[test]
+fn a_csv_from_before_to_be_feelings_still_imports() {
+    // The cafe as the version before to-be feelings wrote it: the same columns, BOM and
+    // CRLF rows, without the last one, `target`.
+    let text = share::export(&built_in("cafe"), Format::Csv);
+    assert!(
+        text.contains(",journey comments,target\r\n"),
+        "`target` is last"
+    );
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for row in reader.records() {
+        let row = row.unwrap();
+        let kept: Vec<&str> = row.iter().take(row.len() - 1).collect();
+        writer.write_record(kept).unwrap();
+    }
+    let before = format!(
+        "\u{feff}{}",
+        String::from_utf8(writer.into_inner().unwrap()).unwrap()
+    );
+    assert!(before.starts_with("\u{feff}stage,title,kind,feeling,"));
+    assert!(
+        before.contains(",journey comments\r\n"),
+        "no `target` column"
+    );
+
+    let imported = share::import(&before, ImportFormat::Csv).unwrap();
+    let mut expected = built_in("cafe");
+    let targeted: Vec<_> = expected
+        .moments()
+        .filter(|(_, m)| m.target.is_some())
+        .map(|(_, m)| m.id)
+        .collect();
+    for id in targeted {
+        expected
+            .apply(motmap::model::Edit::SetTarget { id, target: None })
+            .unwrap();
+    }
+    assert_eq!(imported, expected, "everything but the to-be comes back");
+}
+
+#[test]
+fn a_bad_target_cell_names_the_column_and_the_line() {
+    let text =
+        "stage,title,feeling,target\nBuy,Queue,-2,1\nBuy,Card declined,-1,better\nUse,Opens,1,\n";
+    match share::import(text, ImportFormat::Csv) {
+        Err(share::ImportError::Csv(error)) => {
+            assert_eq!(error.problems.len(), 1, "{:?}", error.problems);
+            let (line, problem) = &error.problems[0];
+            assert_eq!(*line, 3);
+            assert!(
+                problem.starts_with("`target` is \"better\"; expected a number from -2"),
+                "{problem}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    let good = share::import(
+        "stage,title,target\nBuy,Queue,+\nBuy,Menu,\n",
+        ImportFormat::Csv,
+    )
+    .unwrap();
+    let targets: Vec<Option<i8>> = good
+        .moments()
+        .map(|(_, m)| m.target.map(|t| t.value()))
+        .collect();
+    assert_eq!(
+        targets,
+        [Some(1), None],
+        "a sign reads as a feeling, empty as none"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // JSON
 

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::insight::{Counts, average_feeling, kinds, signed};
+use crate::insight::{Counts, Lift, average_feeling, average_to_be, kinds, signed};
 use crate::model::{Comment, Feeling, Journey, Kind, Moment, Stage};
 use crate::text::wrap;
 use crate::text::{count_summary, plural};
@@ -14,6 +14,10 @@ use crate::text::{count_summary, plural};
 /// security policy says so to the browser too), so it can be mailed, archived or printed
 /// as it is. Every text from the map goes through [`escape`], in content and attributes
 /// alike, so no map can put markup into the page. Deterministic, ending with one newline.
+///
+/// When any moment has a to-be feeling, the curve gets a dashed line through the stages'
+/// to-be averages, the cards say their to-be, and the summary the expected lift; a map
+/// without any makes the same page as before there were to-be feelings.
 pub fn to_html(journey: &Journey) -> String {
     let mut page = Page::default();
     page.line("<!DOCTYPE html>");
@@ -98,6 +102,11 @@ fn write_head(page: &mut Page, journey: &Journey) {
     for line in STYLE.lines() {
         page.line(line);
     }
+    if journey.has_targets() {
+        for line in TO_BE_STYLE.lines() {
+            page.line(line);
+        }
+    }
     page.close("</style>");
     page.close("</head>");
 }
@@ -141,11 +150,13 @@ fn write_summary(page: &mut Page, journey: &Journey) {
     write_counts(page, journey);
     write_kinds(page, journey);
     write_remembered(page, journey);
+    write_lift(page, journey);
     write_comments(page, &journey.comments);
     page.close("</header>");
 }
 
-/// What customers will remember: the peak, the end, the peak–end score, and why.
+/// What customers will remember: the peak, the end, the peak–end score, and why; when
+/// some moments have a to-be feeling, the score once the ideas are done too.
 fn write_remembered(page: &mut Page, journey: &Journey) {
     let Some(r) = crate::insight::remembered(journey) else {
         return;
@@ -182,12 +193,59 @@ fn write_remembered(page: &mut Page, journey: &Journey) {
         r.score(),
         r.end_feeling
     ));
+    if journey.has_targets()
+        && let Some(then) = crate::insight::remembered_to_be(journey)
+    {
+        page.line(&format!(
+            "<li>Once the ideas are done: peak–end score <strong>{:+.1}</strong> (now {:+.1})</li>",
+            then.score(),
+            r.score()
+        ));
+    }
     page.close("</ul>");
     if r.ends_on_a_pain() {
         page.line(
             r#"<p class="warning"><strong>The journey ends on a pain</strong>: it is what customers leave with and tell others.</p>"#,
         );
     }
+    page.close("</section>");
+}
+
+/// How much better each stage with moments and the whole journey should feel once the
+/// ideas are done, and how many moments say so; only when some moment has a to-be.
+fn write_lift(page: &mut Page, journey: &Journey) {
+    if !journey.has_targets() {
+        return;
+    }
+    page.open(r#"<section class="lift">"#);
+    page.line("<h2>Expected lift</h2>");
+    page.line(
+        "<p>The average feeling now → once the ideas are done. A moment with no to-be counts as it feels now.</p>",
+    );
+    page.open("<ul>");
+    for (index, stage) in journey.stages().iter().enumerate() {
+        let Some(lift) = Lift::of_stage(stage) else {
+            continue;
+        };
+        let label = if stage.name.trim().is_empty() {
+            format!("Stage {}", index + 1)
+        } else {
+            format!("{}. {}", index + 1, escape(stage.name.trim()))
+        };
+        page.line(&format!(
+            "<li><strong>{label}</strong>: {}; {}</li>",
+            lift.describe(),
+            lift.coverage()
+        ));
+    }
+    if let Some(lift) = Lift::of_journey(journey) {
+        page.line(&format!(
+            "<li><strong>The whole journey</strong>: {}; {}</li>",
+            lift.describe(),
+            lift.coverage()
+        ));
+    }
+    page.close("</ul>");
     page.close("</section>");
 }
 
@@ -331,20 +389,32 @@ fn write_curve(page: &mut Page, journey: &Journey) {
             plot.y(0.0) - 8.0
         ));
     }
-    write_curve_labels(page, &plot, journey);
+    let with_targets = journey.has_targets();
+    write_curve_labels(page, &plot, journey, with_targets);
     write_curve_line(page, &plot, journey);
+    if with_targets {
+        write_curve_to_be(page, &plot, journey);
+        write_curve_legend(page, &plot);
+    }
     write_curve_moments(page, &plot, journey);
     page.close("</svg>");
-    page.line(
+    let to_be = if with_targets {
+        " The dashed line joins each stage’s average to-be feeling, how it should feel once \
+         the ideas are done (a moment with no to-be counts as it feels now)."
+    } else {
+        ""
+    };
+    page.line(&format!(
         "<figcaption>The line joins each stage’s average feeling; every circle is a moment \
          at its own feeling, and a letter marks a moment of truth (Z ZMOT, F FMOT, A AMOT, \
-         S SMOT, T TMOT, L LMOT).</figcaption>",
-    );
+         S SMOT, T TMOT, L LMOT).{to_be}</figcaption>",
+    ));
     page.close("</figure>");
     page.close("</section>");
 }
 
-/// What the picture shows, for a screen reader: each stage's average feeling in order.
+/// What the picture shows, for a screen reader: each stage's average feeling in order,
+/// then, when some moments have a to-be feeling, each stage's average to-be.
 fn curve_description(journey: &Journey) -> String {
     let stages: Vec<String> = journey
         .stages()
@@ -357,10 +427,25 @@ fn curve_description(journey: &Journey) -> String {
     if stages.is_empty() {
         return "Emotion curve: no stages yet".to_owned();
     }
-    format!(
+    let mut text = format!(
         "Emotion curve, average feeling from -2 (deep pain) to +2 (deep glory) by stage: {}",
         stages.join(", ")
-    )
+    );
+    if journey.has_targets() {
+        let to_be: Vec<String> = journey
+            .stages()
+            .iter()
+            .filter_map(|stage| {
+                average_to_be(stage).map(|a| format!("{} {}", stage.name, signed(a)))
+            })
+            .collect();
+        let _ = write!(
+            text,
+            "; dashed, to be once the ideas are done: {}",
+            to_be.join(", ")
+        );
+    }
+    text
 }
 
 /// The background: glory above the neutral line, pain below, one labelled line per
@@ -403,8 +488,9 @@ fn write_curve_frame(page: &mut Page, plot: &Plot) {
     ));
 }
 
-/// Each stage's name under its column, in at most two lines, and its average feeling.
-fn write_curve_labels(page: &mut Page, plot: &Plot, journey: &Journey) {
+/// Each stage's name under its column, in at most two lines, and its average feeling;
+/// `with_targets` adds its average to-be ("average -0.5 → +1.0").
+fn write_curve_labels(page: &mut Page, plot: &Plot, journey: &Journey, with_targets: bool) {
     let top = plot.bottom() + Plot::NAME;
     for (index, stage) in journey.stages().iter().enumerate() {
         let x = plot.x(index);
@@ -424,10 +510,13 @@ fn write_curve_labels(page: &mut Page, plot: &Plot, journey: &Journey) {
             ));
         }
         page.close("</text>");
-        let average = average_feeling(stage).map_or_else(
-            || "no moments".to_owned(),
-            |a| format!("average {}", signed(a)),
-        );
+        let average = match Lift::of_stage(stage) {
+            None => "no moments".to_owned(),
+            Some(lift) if with_targets => {
+                format!("average {} → {}", signed(lift.as_is), signed(lift.to_be))
+            }
+            Some(lift) => format!("average {}", signed(lift.as_is)),
+        };
         page.line(&format!(
             r#"<text class="average-label" x="{x:.1}" y="{:.1}">{average}</text>"#,
             top + Plot::AVERAGE
@@ -459,6 +548,51 @@ fn write_curve_line(page: &mut Page, plot: &Plot, journey: &Journey) {
             r#"<circle class="average-point" cx="{x:.1}" cy="{y:.1}" r="4"/>"#
         ));
     }
+}
+
+/// The dashed line through the to-be averages of the stages that have moments, an open
+/// dot at each: how the journey should feel once the ideas are done.
+fn write_curve_to_be(page: &mut Page, plot: &Plot, journey: &Journey) {
+    let points: Vec<(f64, f64)> = journey
+        .stages()
+        .iter()
+        .enumerate()
+        .filter_map(|(index, stage)| average_to_be(stage).map(|a| (plot.x(index), plot.y(a))))
+        .collect();
+    let list: Vec<String> = points
+        .iter()
+        .map(|(x, y)| format!("{x:.1},{y:.1}"))
+        .collect();
+    page.line(&format!(
+        r#"<polyline class="to-be" points="{}"/>"#,
+        list.join(" ")
+    ));
+    for (x, y) in points {
+        page.line(&format!(
+            r#"<circle class="to-be-point" cx="{x:.1}" cy="{y:.1}" r="3.5"/>"#
+        ));
+    }
+}
+
+/// Which line is which, below the feeling levels in the left margin: a solid sample for
+/// as is, a dashed one for to be, each named.
+fn write_curve_legend(page: &mut Page, plot: &Plot) {
+    let (x1, x2, text_x) = (20.0, 48.0, 56.0);
+    let first = plot.bottom() + Plot::NAME - 4.0;
+    page.open(r#"<g class="curve-legend">"#);
+    for (n, (class, name)) in [("average", "as is"), ("to-be", "to be")]
+        .iter()
+        .enumerate()
+    {
+        let y = first + 18.0 * n as f64;
+        page.line(&format!(
+            r#"<line class="{class}" x1="{x1:.1}" y1="{y:.1}" x2="{x2:.1}" y2="{y:.1}"/>"#
+        ));
+        page.line(&format!(
+            r#"<text x="{text_x:.1}" y="{y:.1}">{name}</text>"#
+        ));
+    }
+    page.close("</g>");
 }
 
 /// Every moment as a circle at its feeling, side by side where several share a stage and
@@ -617,7 +751,9 @@ fn write_card(page: &mut Page, moment: &Moment) {
 
 /// The fields below a card's title, each only when it says something.
 fn write_card_details(page: &mut Page, moment: &Moment) {
+    let to_be = moment.target.map_or_else(String::new, feeling_text);
     let fields = [
+        ("To be", to_be.as_str()),
         ("Channel", moment.channel.as_str()),
         ("Persona", moment.persona.as_str()),
         ("Owner", moment.owner.as_str()),
@@ -805,6 +941,15 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 2rem; }
   .stages { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: .6rem; overflow: visible; }
   .stage { min-width: 0; max-width: none; padding: .5rem; }
 }"#;
+
+/// The look of the to-be parts: the curve's dashed line (dashed so that it is told from
+/// the solid one without colour), its open dots and legend, and the expected lift. Added
+/// to the style only for a map that has to-be feelings, so a page without any stays as
+/// it was.
+const TO_BE_STYLE: &str = r#".lift { max-width: 75ch; }
+.to-be { fill: none; stroke: #0072b2; stroke-width: 2.5; stroke-dasharray: 8 5; stroke-linejoin: round; }
+.to-be-point { fill: var(--paper); stroke: #0072b2; stroke-width: 2; }
+.curve-legend text { fill: var(--muted); font-size: 12px; dominant-baseline: central; }"#;
 
 #[cfg(test)]
 mod tests {

@@ -2,24 +2,31 @@
 
 use std::fmt::Write;
 
-use crate::insight::{Counts, kinds, ranking};
-use crate::model::{Comment, Journey, Kind, Moment, Stage, open_count};
+use crate::insight::{Counts, Lift, kinds, ranking};
+use crate::model::{Comment, Feeling, Journey, Kind, Moment, Stage, open_count};
 use crate::text::{count_summary, plural};
 
 /// The report: title, description and personas, the counts, a table of moments for every
-/// stage, then the moments of truth by kind, the pains with their ideas, the votes, and
-/// the comments where there are any.
+/// stage, then the moments of truth by kind, what customers will remember, the expected
+/// lift, the pains with their ideas, the votes, and the comments where there are any.
+///
+/// When any moment has a to-be feeling, the tables get a "To be" column, the pains say
+/// theirs, and the summary says how much better each stage and the journey should feel
+/// once the ideas are done; a map without any reads as it did before there were to-be
+/// feelings.
 ///
 /// Every text from the map is escaped, so a title like `<script>` or `**bold**` shows as
 /// typed and a `|` cannot break a table. Deterministic, ending with one newline.
 pub fn to_markdown(journey: &Journey) -> String {
     let mut out = String::new();
+    let with_targets = journey.has_targets();
     write_header(&mut out, journey);
     for (index, stage) in journey.stages().iter().enumerate() {
-        write_stage(&mut out, index + 1, stage);
+        write_stage(&mut out, index + 1, stage, with_targets);
     }
     write_moments_of_truth(&mut out, journey);
     write_remembered(&mut out, journey);
+    write_lift(&mut out, journey);
     write_pains(&mut out, journey);
     write_votes(&mut out, journey);
     write_comments(&mut out, journey);
@@ -79,7 +86,14 @@ fn counts_line(counts: &Counts) -> String {
 const TABLE_HEADER: &str = "| Feeling | Moment of truth | Moment | Channel | Persona | Owner | Idea |\n\
                             | --- | --- | --- | --- | --- | --- | --- |";
 
-fn write_stage(out: &mut String, number: usize, stage: &Stage) {
+/// The table's header for a map where some moments have a to-be feeling: it goes beside
+/// the feeling.
+const TABLE_HEADER_TO_BE: &str = "| Feeling | To be | Moment of truth | Moment | Channel | Persona | Owner | Idea |\n\
+     | --- | --- | --- | --- | --- | --- | --- | --- |";
+
+/// A stage's heading, description, counts and table of moments; `with_targets` adds the
+/// "To be" column, empty for a moment without one.
+fn write_stage(out: &mut String, number: usize, stage: &Stage, with_targets: bool) {
     let _ = writeln!(out, "## {number}. {}\n", inline(&stage.name));
     if !stage.description.trim().is_empty() {
         let _ = writeln!(out, "{}\n", paragraphs(&stage.description));
@@ -89,17 +103,25 @@ fn write_stage(out: &mut String, number: usize, stage: &Stage) {
         return;
     }
     let _ = writeln!(out, "{}.\n", counts_line(&Counts::of_stage(stage)));
-    let _ = writeln!(out, "{TABLE_HEADER}");
+    let header = if with_targets {
+        TABLE_HEADER_TO_BE
+    } else {
+        TABLE_HEADER
+    };
+    let _ = writeln!(out, "{header}");
     for moment in &stage.moments {
-        let cells = [
-            feeling(moment),
+        let mut cells = vec![feeling(moment)];
+        if with_targets {
+            cells.push(moment.target.map_or_else(String::new, feeling_text));
+        }
+        cells.extend([
             moment.kind.map_or("", Kind::badge).to_owned(),
             inline(&moment.title),
             inline(&moment.channel),
             inline(&moment.persona),
             inline(&moment.owner),
             inline(&moment.idea),
-        ];
+        ]);
         let _ = writeln!(out, "{}", table_row(&cells));
     }
     out.push('\n');
@@ -120,7 +142,20 @@ fn table_row(cells: &[String]) -> String {
 
 /// "-- deep pain", "+ glory", "o neutral": the sign says it where colour cannot.
 fn feeling(moment: &Moment) -> String {
-    format!("{} {}", moment.feeling.symbol(), moment.feeling.label())
+    feeling_text(moment.feeling)
+}
+
+/// A feeling as its sign and its word, as [`feeling`] shows a moment's.
+fn feeling_text(feeling: Feeling) -> String {
+    format!("{} {}", feeling.symbol(), feeling.label())
+}
+
+/// The moment's feeling and, where it has one, its to-be: "-- deep pain, to be o neutral".
+fn feeling_and_target(moment: &Moment) -> String {
+    match moment.target {
+        Some(target) => format!("{}, to be {}", feeling(moment), feeling_text(target)),
+        None => feeling(moment),
+    }
 }
 
 /// The title in bold, or a placeholder in italics, so a list item never starts with a
@@ -172,10 +207,8 @@ fn capitalised(text: &str) -> String {
     })
 }
 
-/// Every pain, deepest first and in journey order within a depth (as
-/// [`crate::insight::pains_without_idea`] orders them), each with its idea, so the report
-/// shows both what is planned and what still waits for one.
-/// What customers will remember: the peak, the end, the peak–end score, and why.
+/// What customers will remember: the peak, the end, the peak–end score, and why; when
+/// some moments have a to-be feeling, the score once the ideas are done too.
 fn write_remembered(out: &mut String, journey: &Journey) {
     let Some(r) = crate::insight::remembered(journey) else {
         return;
@@ -210,6 +243,16 @@ fn write_remembered(out: &mut String, journey: &Journey) {
         r.score(),
         r.end_feeling
     );
+    if journey.has_targets()
+        && let Some(then) = crate::insight::remembered_to_be(journey)
+    {
+        let _ = writeln!(
+            out,
+            "- Once the ideas are done: peak–end score {:+.1} (now {:+.1})",
+            then.score(),
+            r.score()
+        );
+    }
     if r.ends_on_a_pain() {
         let _ = writeln!(
             out,
@@ -219,6 +262,49 @@ fn write_remembered(out: &mut String, journey: &Journey) {
     out.push('\n');
 }
 
+/// How much better each stage with moments and the whole journey should feel once the
+/// ideas are done, and how many moments say so; only when some moment has a to-be.
+fn write_lift(out: &mut String, journey: &Journey) {
+    if !journey.has_targets() {
+        return;
+    }
+    let _ = writeln!(out, "## Expected lift\n");
+    let _ = writeln!(
+        out,
+        "The average feeling now → once the ideas are done. A moment with no to-be counts as it feels now.\n"
+    );
+    for (index, stage) in journey.stages().iter().enumerate() {
+        let Some(lift) = Lift::of_stage(stage) else {
+            continue;
+        };
+        let name = inline(&stage.name);
+        let label = if name.is_empty() {
+            format!("Stage {}", index + 1)
+        } else {
+            format!("{}. {name}", index + 1)
+        };
+        let _ = writeln!(
+            out,
+            "- **{label}**: {}; {}",
+            lift.describe(),
+            lift.coverage()
+        );
+    }
+    if let Some(lift) = Lift::of_journey(journey) {
+        let _ = writeln!(
+            out,
+            "- **The whole journey**: {}; {}",
+            lift.describe(),
+            lift.coverage()
+        );
+    }
+    out.push('\n');
+}
+
+/// Every pain, deepest first and in journey order within a depth (as
+/// [`crate::insight::pains_without_idea`] orders them), each with its idea and its to-be
+/// feeling where it has one, so the report shows both what is planned and what still
+/// waits for one.
 fn write_pains(out: &mut String, journey: &Journey) {
     let _ = writeln!(out, "## Pains and their ideas\n");
     let mut pains: Vec<(&Stage, &Moment)> = journey
@@ -251,7 +337,7 @@ fn write_pains(out: &mut String, journey: &Journey) {
             out,
             "- {} ({}, in {}): {idea}",
             bold_title(moment),
-            feeling(moment),
+            feeling_and_target(moment),
             inline(&stage.name)
         );
     }
