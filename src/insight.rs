@@ -95,13 +95,15 @@ impl Lift {
         self.to_be - self.as_is
     }
 
-    /// `-1.0 → +0.5 (lift +1.5)`: the sentence's worth the summary and reports show.
+    /// `-1.0 → +0.5 (lift +1.5)`: the sentence's worth the summary and reports show. The
+    /// lift is the difference of the two averages as shown, so the three always add up.
     pub fn describe(&self) -> String {
+        let tenths = |v: f64| (v * 10.0).round() / 10.0;
         format!(
             "{} → {} (lift {})",
             signed(self.as_is),
             signed(self.to_be),
-            signed(self.lift())
+            signed(tenths(self.to_be) - tenths(self.as_is))
         )
     }
 
@@ -455,9 +457,20 @@ mod tests {
         assert_eq!(order.coverage(), "1 of 2 moments has a to-be");
         let whole = Lift::of_journey(&journey).unwrap();
         assert_eq!(whole.lift(), 4.0 / 3.0);
-        assert_eq!(whole.describe(), "-0.7 → +0.7 (lift +1.3)");
+        assert_eq!(whole.describe(), "-0.7 → +0.7 (lift +1.4)");
         assert_eq!(whole.coverage(), "2 of 3 moments have a to-be");
         assert_eq!(Lift::of_stage(&journey.stages()[2]), None);
+        let rounding = Lift {
+            as_is: 0.75,
+            to_be: 1.0,
+            targeted: 1,
+            moments: 4,
+        };
+        assert_eq!(
+            rounding.describe(),
+            "+0.8 → +1.0 (lift +0.2)",
+            "the shown numbers add up"
+        );
         assert_eq!(average_to_be(&journey.stages()[1]), Some(0.0));
     }
 

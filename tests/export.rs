@@ -546,7 +546,7 @@ fn markdown_says_each_to_be_and_the_expected_lift() {
         [
             "- **1. Order**: -0.5 → +1.0 (lift +1.5); 1 of 2 moments has a to-be",
             "- **3. Leave**: -1.0 → 0.0 (lift +1.0); 1 of 1 moment has a to-be",
-            "- **The whole journey**: -0.7 → +0.7 (lift +1.3); 2 of 3 moments have a to-be",
+            "- **The whole journey**: -0.7 → +0.7 (lift +1.4); 2 of 3 moments have a to-be",
         ],
         "a line per stage with moments, then the journey"
     );
@@ -588,7 +588,7 @@ fn html_draws_the_to_be_as_a_dashed_line_and_says_the_expected_lift() {
     assert!(html.contains(
         "<li><strong>3. Leave</strong>: -1.0 → 0.0 (lift +1.0); 1 of 1 moment has a to-be</li>"
     ));
-    assert!(html.contains("<li><strong>The whole journey</strong>: -0.7 → +0.7 (lift +1.3); 2 of 3 moments have a to-be</li>"));
+    assert!(html.contains("<li><strong>The whole journey</strong>: -0.7 → +0.7 (lift +1.4); 2 of 3 moments have a to-be</li>"));
     assert!(html.contains(
         "<li>Once the ideas are done: peak–end score <strong>+0.5</strong> (now -1.5)</li>"
     ));
