@@ -138,7 +138,7 @@ actions! {
     Search, "search", File, "search titles, notes, ideas, tags, channels, owners, personas and comments; every match stands out";
     NextMatch, "next_match", File, "next search match";
     PreviousMatch, "previous_match", File, "previous search match";
-    Help, "help", File, "show every key";
+    Help, "help", File, "show every key (in presentation, its own)";
     Quit, "quit", File, "quit (asks first if there are unsaved changes)";
 
     ShowOnBoard, "show_on_board", Views, "back to the board, on the stage or moment chosen here";

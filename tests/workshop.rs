@@ -427,6 +427,82 @@ fn presentation_on_a_small_projector_at_80x24() {
     insta::assert_snapshot!(terminal.backend());
 }
 
+/// The presentation's foot, at 80 columns in short and at 200 in full: every key it has
+/// is named, and the place where there is room.
+#[test]
+fn the_presentation_foot_names_every_key_at_any_width() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ljP");
+    for (width, height, named) in [
+        (
+            80,
+            24,
+            &[
+                "←→↑↓ move",
+                "+- size",
+                "w map",
+                "c curve",
+                "b blank",
+                "T timer",
+                "? help",
+                "Esc back",
+            ][..],
+        ),
+        (
+            200,
+            50,
+            &[
+                "← → stage",
+                "↑ ↓ moment",
+                "+ - size",
+                "w whole map",
+                "c curve",
+                "b blank",
+                "T countdown",
+                "? help",
+                "Esc back to editing",
+                "stage 2 of 6 · moment 2 of 4",
+            ][..],
+        ),
+    ] {
+        let terminal = screen(&mut app, width, height);
+        let foot = row_text(terminal.backend().buffer(), height - 1);
+        for words in named {
+            assert!(foot.contains(words), "{words} at {width}:\n{foot}");
+        }
+    }
+}
+
+/// `?` in presentation lists its keys over the slide; the next key takes them away and
+/// does nothing else.
+#[test]
+fn help_in_presentation_lists_its_keys_over_the_slide() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lP?");
+    assert_eq!(app.mode(), &Mode::Present, "still presenting");
+    let text = text_of(&screen(&mut app, 80, 24));
+    for row in [
+        "In presentation",
+        "the whole map, or one stage at a time again",
+        "blank the screen for a pause",
+        "any key closes",
+    ] {
+        assert!(text.contains(row), "{row}:\n{text}");
+    }
+    assert!(
+        !text.contains("add a moment below this one"),
+        "only its own keys:\n{text}"
+    );
+    press(&mut app, "l");
+    assert_eq!(
+        app.selection().stage,
+        1,
+        "the key that closes does nothing else"
+    );
+    let text = text_of(&screen(&mut app, 80, 24));
+    assert!(!text.contains("In presentation"), "{text}");
+}
+
 #[test]
 fn presentation_at_120x40_with_a_countdown() {
     let mut app = app_on("cafe");
