@@ -515,6 +515,41 @@ fn presentation_at_120x40_with_a_countdown() {
     insta::assert_snapshot!(screen(&mut app, 120, 40).backend());
 }
 
+/// Beside the moment in focus, the stage's other moments carry their votes and markers as
+/// their cards do; a voting round hides the votes there too.
+#[test]
+fn the_stage_beside_the_moment_shows_votes_and_markers() {
+    let mut app = app_on("cafe");
+    press(&mut app, "l3vj12vc<C-u>Which day?<Enter>P");
+    let terminal = screen(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let (x, first) = find(buffer, "In this stage").unwrap();
+    let beside: Vec<String> = (first + 1..first + 10)
+        .map(|y| {
+            let row: String = row_text(buffer, y).chars().skip(x.into()).collect();
+            row.trim().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        beside,
+        [
+            "+  Smell of coffee at the",
+            "door ●●● @Store staff",
+            "▶ -- Long queue at the counter",
+            "●12 ≡ ✦ @Store staff ✎1",
+            "o  Queue runs along the",
+            "counter ≡ @Operations",
+            "-  Menu board unreadable",
+            "from the line",
+            "✦ @Marketing",
+        ]
+    );
+    press(&mut app, "<Esc><C-v>P");
+    let text = text_of(&screen(&mut app, 120, 40));
+    assert!(!text.contains('●'), "votes hidden in a round:\n{text}");
+    assert!(text.contains("≡ ✦ @Store staff ✎1"), "{text}");
+}
+
 #[test]
 fn presentation_at_200x50_in_the_largest_text() {
     let mut app = app_on("cafe");

@@ -517,8 +517,9 @@ impl MomentCard<'_> {
             block = block.title_top(Line::styled(" filtered out ", theme.dim()).left_aligned());
         }
         // Votes on the left of the bottom edge, the markers on its right.
-        let (votes, marks) = edge_marks(moment, usize::from(area.width.saturating_sub(2)));
-        if !votes.is_empty() && !self.votes_hidden {
+        let room = usize::from(area.width.saturating_sub(2));
+        let (votes, marks) = edge_marks(moment, room, self.votes_hidden);
+        if !votes.is_empty() {
             block = block.title_bottom(Line::styled(votes, theme.key()).left_aligned());
         }
         if !marks.is_empty() {
@@ -647,12 +648,35 @@ fn match_style(theme: &Theme) -> Style {
     theme.search_match().add_modifier(Modifier::UNDERLINED)
 }
 
-/// What a card's bottom edge says, in at most `room` cells: its votes on the left, and on
-/// the right whether it has notes (`≡`), an idea (`✦`) and an owner (`@` and the name, cut
-/// to fit). Signs and numbers, so they read without colour.
-fn edge_marks(moment: &Moment, room: usize) -> (String, String) {
+/// What a card's bottom edge says, in at most `room` cells: its votes on the left and
+/// its markers on the right ([`card_marks`]), each with a space either side, and a cell of
+/// edge kept between the two.
+fn edge_marks(moment: &Moment, room: usize, votes_hidden: bool) -> (String, String) {
+    // Two sides (one without votes), each with a space either side of it in place of the
+    // one between them, and the cell between the sides.
+    let sides = if moment.votes > 0 && !votes_hidden {
+        2
+    } else {
+        1
+    };
+    let (votes, marks) = card_marks(moment, room.saturating_sub(sides + 2), votes_hidden);
+    let pad = |text: String| {
+        if text.is_empty() {
+            text
+        } else {
+            format!(" {text} ")
+        }
+    };
+    (pad(votes), pad(marks))
+}
+
+/// A card's votes (none while a voting round hides them) and its markers: whether it has
+/// notes (`≡`), an idea (`✦`) and an owner (`@` and the name, cut so that the votes and
+/// the markers, a space between them, fit in `room` cells; the markers are left out when
+/// even the votes fill it). Signs and numbers, so they read without colour.
+pub(crate) fn card_marks(moment: &Moment, room: usize, votes_hidden: bool) -> (String, String) {
     let votes = vote_mark(moment.votes)
-        .map(|v| format!(" {v} "))
+        .filter(|_| !votes_hidden)
         .unwrap_or_default();
     let mut signs = Vec::new();
     if !moment.notes.trim().is_empty() {
@@ -661,21 +685,19 @@ fn edge_marks(moment: &Moment, room: usize) -> (String, String) {
     if !moment.idea.trim().is_empty() {
         signs.push(IDEA_MARK.to_string());
     }
-    // The owner's name takes what is left, keeping a cell of edge between the two sides.
-    let fixed: usize = width(&votes) + signs.iter().map(|s| width(s) + 1).sum::<usize>() + 2;
+    // The owner's name takes what is left after the rest, each with a space after it.
+    let before: usize = [&votes]
+        .into_iter()
+        .chain(&signs)
+        .filter(|s| !s.is_empty())
+        .map(|s| width(s) + 1)
+        .sum();
     let owner = moment.owner.trim();
-    if !owner.is_empty() && room > fixed {
-        signs.push(format!(
-            "@{}",
-            truncate(owner, (room - fixed).saturating_sub(2))
-        ));
+    if !owner.is_empty() && room > before + 1 {
+        signs.push(format!("@{}", truncate(owner, room - before - 1)));
     }
-    let marks = if signs.is_empty() {
-        String::new()
-    } else {
-        format!(" {} ", signs.join(" "))
-    };
-    if width(&votes) + width(&marks) > room {
+    let marks = signs.join(" ");
+    if width(format!("{votes} {marks}").trim()) > room {
         return (truncate(&votes, room), String::new());
     }
     (votes, marks)

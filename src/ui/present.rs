@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use super::Prompt;
-use super::board::BoardView;
+use super::board::{BoardView, card_marks, comment_mark};
 use super::curve::CurveView;
 use super::help::ContextHelp;
 use super::theme::Theme;
@@ -375,7 +375,7 @@ impl<'a> Presentation<'a> {
     }
 
     /// The stage's moments, the one in focus marked, each title wrapped in full while
-    /// there is room.
+    /// there is room, followed by its votes and markers as its card on the board has them.
     fn render_others(&self, area: Rect, buf: &mut Buffer, stage: &Stage) {
         let theme = self.theme;
         if area.height < 2 || area.width < 8 {
@@ -397,11 +397,28 @@ impl<'a> Presentation<'a> {
                 moment.feeling.symbol()
             );
             let indent = width(&mark);
-            let lines = wrap(
-                &moment.title,
-                (area.width as usize).saturating_sub(indent),
-                usize::MAX,
-            );
+            let room = (area.width as usize).saturating_sub(indent);
+            let style = if focused {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            let mut lines: Vec<Line> = wrap(&moment.title, room, usize::MAX)
+                .into_iter()
+                .map(|line| Line::styled(line, style))
+                .collect();
+            let marks = self.marks(moment, room);
+            let marks_width: usize = marks.iter().map(|s| width(&s.content)).sum();
+            if marks_width > 0 {
+                // After the title's last line where they fit, else on a line of their own.
+                match lines.last_mut() {
+                    Some(last) if last.width() + 1 + marks_width <= room => {
+                        last.push_span(" ");
+                        last.spans.extend(marks);
+                    }
+                    _ => lines.push(Line::from(marks)),
+                }
+            }
             if y as usize + lines.len() > area.bottom() as usize {
                 if y < area.bottom() {
                     let left = stage.moments.len() - index;
@@ -415,23 +432,35 @@ impl<'a> Presentation<'a> {
                 }
                 return;
             }
-            let style = if focused {
-                Style::new().add_modifier(Modifier::BOLD)
-            } else {
-                Style::new()
-            };
             buf.set_stringn(area.x, y, &mark, indent, theme.feeling(moment.feeling));
             for line in lines {
-                buf.set_stringn(
-                    area.x + indent as u16,
-                    y,
-                    &line,
-                    area.width as usize - indent,
-                    style,
-                );
+                line.render(Rect::new(area.x + indent as u16, y, room as u16, 1), buf);
                 y += 1;
             }
         }
+    }
+
+    /// A moment's votes as dots (none while a voting round hides them), then its markers
+    /// and open comments, as its card on the board shows them, in at most `room` cells.
+    fn marks(&self, moment: &Moment, room: usize) -> Vec<Span<'static>> {
+        let open = open_count(&moment.comments);
+        let comments = (open > 0).then(|| comment_mark(open));
+        let edge_room = room.saturating_sub(comments.as_ref().map_or(0, |c| width(c) + 1));
+        let (votes, signs) = card_marks(moment, edge_room, self.votes_hidden);
+        let theme = self.theme;
+        let parts = [
+            (votes, theme.key()),
+            (signs, theme.dim()),
+            (comments.unwrap_or_default(), theme.key()),
+        ];
+        let mut spans = Vec::new();
+        for (text, style) in parts.into_iter().filter(|(text, _)| !text.is_empty()) {
+            if !spans.is_empty() {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(text, style));
+        }
+        spans
     }
 }
 
