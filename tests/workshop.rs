@@ -424,7 +424,21 @@ fn presentation_on_a_small_projector_at_80x24() {
     assert!(text.contains(title.as_str()), "the title in full:\n{text}");
     assert!(text.contains("FMOT — first moment of truth"), "{text}");
     assert!(text.contains("-- deep pain"), "{text}");
+    // The to-be under the feeling, in signs and words that read without colour.
+    let (_, feeling) = find(buffer, "Feeling   -- deep pain").unwrap();
+    let to_be = row_text(buffer, feeling + 1);
+    assert!(
+        to_be.contains("To be     - pain (from -- deep pain)"),
+        "{text}"
+    );
     insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "k");
+    let text = text_of(&screen(&mut app, 80, 24));
+    assert!(text.contains("Smell of coffee"), "{text}");
+    assert!(
+        !text.contains("To be"),
+        "no to-be without a target:\n{text}"
+    );
 }
 
 /// The presentation's foot, at 80 columns in short and at 200 in full: every key it has

@@ -19,7 +19,7 @@ use crate::layout::{
     self, Card, Cards, Density, IDEA_MARK, MAX_TITLE_LINES, NOTES_MARK, detail_lines, has_header,
 };
 use crate::merge::has_conflict;
-use crate::model::{Id, Moment, Stage, open_count};
+use crate::model::{Feeling, Id, Moment, Stage, open_count};
 use crate::status::Tone;
 use crate::text::{count_summary, pad, plural, truncate, width, wrap};
 use crate::workshop::Filter;
@@ -778,6 +778,12 @@ impl Widget for CardHeader<'_> {
             buf.set_stringn(x, area.y, &channel, left, theme.dim());
         }
     }
+}
+
+/// A feeling in its sign and its word, `-- deep pain` or `o neutral`: the sign carries it
+/// where there is no colour.
+pub(crate) fn feeling_words(feeling: Feeling) -> String {
+    format!("{} {}", feeling.symbol(), feeling.label())
 }
 
 /// How a card says it has open comments: `✎2`. A pencil one column wide in every

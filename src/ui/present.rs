@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, BorderType, Padding, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use super::Prompt;
-use super::board::{BoardView, card_marks, comment_mark};
+use super::board::{BoardView, card_marks, comment_mark, feeling_words};
 use super::curve::CurveView;
 use super::help::ContextHelp;
 use super::theme::Theme;
@@ -539,13 +539,25 @@ fn render_moment(
     let feeling = if moment.feeling.is_neutral() {
         "neutral".to_owned()
     } else {
-        format!("{} {}", moment.feeling.symbol(), moment.feeling.label())
+        feeling_words(moment.feeling)
     };
     field(
         "Feeling",
         &feeling,
         theme.feeling(moment.feeling).add_modifier(Modifier::BOLD),
     );
+    if let Some(target) = moment.target {
+        let to_be = format!(
+            "{} (from {})",
+            feeling_words(target),
+            feeling_words(moment.feeling)
+        );
+        field(
+            "To be",
+            &to_be,
+            theme.feeling(target).add_modifier(Modifier::BOLD),
+        );
+    }
     let kind = match moment.kind {
         Some(kind) => format!("{} — {}", kind.badge(), kind.name()),
         None => "an ordinary touchpoint".to_owned(),
