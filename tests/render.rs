@@ -7,7 +7,7 @@
 mod common;
 
 use common::maps::built_in;
-use common::screen::{find, screen_text};
+use common::screen::{find, row_text, screen_text};
 use common::{app_on, app_with, press, screen};
 use motmap::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -533,7 +533,38 @@ fn density_compact_shows_a_title_a_line() {
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "Barista remembers").unwrap();
     assert_eq!(buffer[(x - 2, y)].symbol(), "▶", "the selected card");
+    // The votes at each card's end: a dot, then the number past one.
+    for (title, votes) in [
+        ("Searches", " ●3│"),
+        ("Long queue", " ●12│"),
+        ("Barista", " ●│"),
+    ] {
+        let (_, y) = find(buffer, title).unwrap();
+        let row = row_text(buffer, y);
+        let card = row.split('│').find(|c| c.contains(title)).unwrap();
+        assert!(format!("{card}│").ends_with(votes), "{title}: {row}");
+    }
     insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "<C-v>");
+    let text = screen_text(screen(&mut app, 120, 40).backend().buffer());
+    assert!(!text.contains('●'), "hidden in a voting round:\n{text}");
+}
+
+/// Compact cards take a line each, votes and all: four columns of 34 at 120×40.
+#[test]
+fn compact_cards_with_votes_still_fill_a_line_each() {
+    let moments: String = (0..40)
+        .map(|i| format!("(title: \"Card {i}\", votes: {}),", i % 8))
+        .collect();
+    let stages: String = (0..4)
+        .map(|s| format!("(name: \"Stage {s}\", moments: [{moments}]),"))
+        .collect();
+    let mut app = app_with(&format!("(title: \"Many\", stages: [{stages}])"));
+    press(&mut app, "zz");
+    let text = screen_text(screen(&mut app, 120, 40).backend().buffer());
+    assert_eq!(text.matches("Card ").count(), 136, "{text}");
+    let row = text.lines().find(|l| l.contains(" Card 7 ")).unwrap();
+    assert!(row.contains(" ●7│"), "the votes at the card's end: {row}");
 }
 
 #[test]

@@ -593,8 +593,8 @@ impl MomentCard<'_> {
     }
 
     /// One line: `▶` for the selected card (`·` for one the filter leaves out), then the
-    /// title, in the feeling's colour; the initials of others who have it selected on
-    /// the right.
+    /// title, in the feeling's colour; at its end the votes (`●3`, unless a voting round
+    /// hides them) and the initials of others who have it selected.
     fn draw_compact(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (moment, look, theme) = (self.moment, self.look, self.theme);
         if area.width < 3 || area.height == 0 {
@@ -630,13 +630,20 @@ impl MomentCard<'_> {
         } else {
             format!(" [{}]", self.others)
         };
-        let title_room = room.saturating_sub(width(&others));
+        let votes = vote_mark(moment.votes, COMPACT_DOTS)
+            .filter(|_| !self.votes_hidden)
+            .map(|v| format!(" {v}"))
+            .unwrap_or_default();
+        // The title gives way to the votes and the others' initials at its end.
+        let title_room = room.saturating_sub(width(&votes) + width(&others));
         let title = pad(&truncate(&moment.title, title_room), title_room);
         buf.set_stringn(row.x, row.y, sign, 1, theme.selection());
         buf.set_stringn(text_x, row.y, &title, title_room, style);
-        if !others.is_empty() {
-            let x = text_x + title_room as u16;
-            buf.set_stringn(x, row.y, &others, room - title_room, theme.modified());
+        let mut x = text_x + title_room as u16;
+        for (mark, mark_style) in [(votes, theme.key()), (others, theme.modified())] {
+            let left = usize::from(row.right().saturating_sub(x));
+            buf.set_stringn(x, row.y, &mark, left, mark_style);
+            x += width(&mark) as u16;
         }
         None
     }
@@ -675,7 +682,7 @@ fn edge_marks(moment: &Moment, room: usize, votes_hidden: bool) -> (String, Stri
 /// the markers, a space between them, fit in `room` cells; the markers are left out when
 /// even the votes fill it). Signs and numbers, so they read without colour.
 pub(crate) fn card_marks(moment: &Moment, room: usize, votes_hidden: bool) -> (String, String) {
-    let votes = vote_mark(moment.votes)
+    let votes = vote_mark(moment.votes, EDGE_DOTS)
         .filter(|_| !votes_hidden)
         .unwrap_or_default();
     let mut signs = Vec::new();
@@ -703,15 +710,22 @@ pub(crate) fn card_marks(moment: &Moment, room: usize, votes_hidden: bool) -> (S
     (votes, marks)
 }
 
-/// How a card shows its dot votes: a dot each up to five (`●●●`), then a dot and the
-/// number (`●12`). Dots and a number read without colour.
-pub fn vote_mark(votes: u32) -> Option<String> {
+/// How a card shows its dot votes: a dot each up to `most_dots` (`●●●`), then a dot and
+/// the number (`●12`). Dots and a number read without colour.
+pub fn vote_mark(votes: u32, most_dots: u32) -> Option<String> {
     match votes {
         0 => None,
-        1..=5 => Some("●".repeat(votes as usize)),
+        few if few <= most_dots => Some("●".repeat(few as usize)),
         many => Some(format!("●{many}")),
     }
 }
+
+/// The most votes a card's bottom edge shows as dots, one each.
+const EDGE_DOTS: u32 = 5;
+
+/// The most votes a compact card shows as dots: past a lone dot, the number, which takes
+/// fewer cells from the title.
+const COMPACT_DOTS: u32 = 1;
 
 /// `FMOT -- deep pain   Store ✎2`: the badge, the feeling, and on the right how many
 /// comments are open, then the channel, cut with `…` when the card is narrow (the
