@@ -727,10 +727,10 @@ const EDGE_DOTS: u32 = 5;
 /// fewer cells from the title.
 const COMPACT_DOTS: u32 = 1;
 
-/// `FMOT -- deep pain   Store ✎2`: the badge, the feeling, and on the right how many
-/// comments are open, then the channel, cut with `…` when the card is narrow (the
-/// feeling's word gives way first); `! conflict` in place of the channel while a merge
-/// conflict waits.
+/// `FMOT -- deep pain → - pain   Store ✎2`: the badge, the feeling and its to-be, and on
+/// the right how many comments are open, then the channel, cut with `…` when the card is
+/// narrow (the feelings' words give way first, then the to-be); `! conflict` in place of
+/// the channel while a merge conflict waits.
 struct CardHeader<'a> {
     moment: &'a Moment,
     theme: &'a Theme,
@@ -755,18 +755,13 @@ impl Widget for CardHeader<'_> {
             spans.push(Span::styled(format!(" {} ", kind.badge()), theme.badge()));
             spans.push(Span::raw(" "));
         }
-        if !moment.feeling.is_neutral() {
-            let symbol = moment.feeling.symbol();
+        if !moment.feeling.is_neutral() || moment.target.is_some() {
             let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-            // The word when it fits, the symbol always: it carries the meaning without
-            // colour.
-            let with_word = format!("{symbol} {}", moment.feeling.label());
-            let feeling = if used + width(&with_word) + reserved <= room {
-                with_word
-            } else {
-                symbol.to_string()
-            };
-            spans.push(Span::styled(feeling, theme.feeling(moment.feeling)));
+            spans.extend(feeling_spans(
+                moment,
+                room.saturating_sub(used + reserved),
+                theme,
+            ));
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         Line::from(spans).render(area, buf);
@@ -793,6 +788,34 @@ impl Widget for CardHeader<'_> {
         }
     }
 }
+
+/// How a card's header says how the moment feels, and how it should feel once its idea is
+/// done when a to-be is set, in at most `room` cells where it can: in words
+/// (`-- deep pain → o neutral`), else in signs (`-- → o`), else the sign of the feeling
+/// alone, which always stays: signs carry the meaning without colour.
+fn feeling_spans(moment: &Moment, room: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let (now, to_be) = (moment.feeling, moment.target);
+    let forms = [
+        (feeling_words(now), to_be.map(feeling_words)),
+        (
+            now.symbol().to_owned(),
+            to_be.map(|t| t.symbol().to_owned()),
+        ),
+    ];
+    let fitting = forms.into_iter().find(|(now, to_be)| {
+        width(now) + to_be.as_ref().map_or(0, |t| width(t) + width(TO_BE_ARROW)) <= room
+    });
+    let (now_text, to_be_text) = fitting.unwrap_or((now.symbol().to_owned(), None));
+    let mut spans = vec![Span::styled(now_text, theme.feeling(now))];
+    if let (Some(text), Some(target)) = (to_be_text, to_be) {
+        spans.push(Span::styled(TO_BE_ARROW, theme.dim()));
+        spans.push(Span::styled(text, theme.feeling(target)));
+    }
+    spans
+}
+
+/// Between a card's feeling and its to-be.
+const TO_BE_ARROW: &str = " → ";
 
 /// A feeling in its sign and its word, `-- deep pain` or `o neutral`: the sign carries it
 /// where there is no colour.
