@@ -125,7 +125,7 @@ actions! {
     RemoveVote, "remove_vote", Workshop, "take a dot vote back";
     Filter, "filter", Workshop, "filter the moments: add or take away a condition (kind, pain or glory, text, idea, open comments); all must hold";
     ClearFilter, "clear_filter", Workshop, "show every moment again";
-    CycleDensity, "cycle_density", Workshop, "cards: compact (titles only), normal, detailed (notes' first line and the idea)";
+    CycleDensity, "cycle_density", Workshop, "cards: compact (titles and votes), normal, detailed (notes' first line and the idea)";
     Timer, "timer", Workshop, "start a countdown, or pause and resume it";
     ResetTimer, "reset_timer", Workshop, "stop and clear the countdown";
     Present, "present", Workshop, "presentation for a projector: one stage at a time in large letters, the moment in focus in full";
@@ -138,7 +138,7 @@ actions! {
     Search, "search", File, "search titles, notes, ideas, tags, channels, owners, personas and comments; every match stands out";
     NextMatch, "next_match", File, "next search match";
     PreviousMatch, "previous_match", File, "previous search match";
-    Help, "help", File, "show every key";
+    Help, "help", File, "show every key (in presentation, its own)";
     Quit, "quit", File, "quit (asks first if there are unsaved changes)";
 
     ShowOnBoard, "show_on_board", Views, "back to the board, on the stage or moment chosen here";

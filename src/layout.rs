@@ -173,11 +173,12 @@ pub fn detail_lines(moment: &Moment) -> Vec<(&'static str, &str)> {
 pub const NOTES_MARK: &str = "≡";
 pub const IDEA_MARK: &str = "✦";
 
-/// Whether a card has a header line: a kind, a feeling, a channel, a conflict or open
-/// comments to show.
+/// Whether a card has a header line: a kind, a feeling, a to-be, a channel, a conflict or
+/// open comments to show.
 pub fn has_header(moment: &Moment) -> bool {
     moment.kind.is_some()
         || !moment.feeling.is_neutral()
+        || moment.target.is_some()
         || !moment.channel.is_empty()
         || has_conflict(moment)
         || open_count(&moment.comments) > 0

@@ -131,7 +131,7 @@ impl App {
         }
         let key = Key::from_event(&event);
         let context = self.context();
-        if self.unblank() {
+        if self.uncover() {
             return Vec::new();
         }
         if context == Context::Typing {

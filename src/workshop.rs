@@ -228,13 +228,15 @@ pub enum Slide {
 /// [`Presenting::LARGEST`] (block letters for the moment's title too).
 pub type TextSize = u8;
 
-/// What a presentation shows: the slide, how large, and whether the screen is blanked
-/// for a pause while the room talks.
+/// What a presentation shows: the slide, how large, whether the screen is blanked for a
+/// pause while the room talks, and whether the presentation's keys are listed over it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Presenting {
     pub slide: Slide,
     pub size: TextSize,
     pub blank: bool,
+    /// The presentation's keys over the slide; any key takes them away.
+    pub keys: bool,
 }
 
 impl Presenting {
@@ -252,6 +254,7 @@ impl Default for Presenting {
             slide: Slide::Stage,
             size: 1,
             blank: false,
+            keys: false,
         }
     }
 }

@@ -7,7 +7,7 @@
 mod common;
 
 use common::maps::built_in;
-use common::screen::{find, screen_text};
+use common::screen::{find, row_text, screen_text};
 use common::{app_on, app_with, press, screen};
 use motmap::ui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -260,7 +260,7 @@ fn a_card_with_open_comments() {
     let mut app = commented_cafe();
     let terminal = screen(&mut app, 80, 24);
     let text = screen_text(terminal.backend().buffer());
-    assert!(text.contains("FMOT  --    Store ✎2"), "{text}");
+    assert!(text.contains("FMOT  -- → -  St… ✎2"), "{text}");
     insta::assert_snapshot!(terminal.backend());
 }
 
@@ -355,13 +355,54 @@ fn without_colour_the_board_still_tells_pain_from_glory() {
         }
     }
     let text = screen_text(buffer);
-    // The signs, and the words where the card has room for them beside the channel.
-    for sign in ["-- deep pain", "- pain", "++   ", "+ glory"] {
+    // The signs, and the words where the card has room for them beside the channel; the
+    // to-be after an arrow.
+    for sign in ["-- → -", "- → o", "- pain", "++   ", "+ glory"] {
         assert!(text.contains(sign), "{sign} missing:\n{text}");
     }
     let wider = common::screen_with(&mut app, 200, 30, &Theme::monochrome());
     let text = screen_text(wider.backend().buffer());
-    assert!(text.contains("++ deep glory"), "{text}");
+    for words in ["++ deep glory", "- pain → + glory", "- pain → o neutral"] {
+        assert!(text.contains(words), "{words} missing:\n{text}");
+    }
+}
+
+/// A card with a to-be says it after its feeling: in words on a wide card, in signs on a
+/// narrow one, in every density but compact, and never at the cost of the title.
+#[test]
+fn a_card_says_its_to_be_in_words_when_wide_and_in_signs_when_narrow() {
+    let stage = |name: &str| {
+        format!(
+            r#"(name: "{name}", moments: [(title: "Long queue at the counter at lunch", kind: Fmot, feeling: -2, target: 0, channel: "Store")]),"#
+        )
+    };
+    let mut app = app_with(&format!("(title: \"T\", stages: [{}])", stage("Queue")));
+    for density in ["", "z"] {
+        press(&mut app, density);
+        let wide = common::screen_with(&mut app, 80, 24, &Theme::monochrome());
+        let text = screen_text(wide.backend().buffer());
+        let header = text.lines().find(|l| l.contains("FMOT")).unwrap();
+        assert!(
+            header.contains("FMOT  -- deep pain → o neutral ") && header.contains(" Store "),
+            "{text}"
+        );
+        assert!(
+            text.contains("Long queue at the counter at lunch"),
+            "{text}"
+        );
+    }
+    let stages: String = ["Find", "Queue", "Order"].map(stage).concat();
+    let mut app = app_with(&format!("(title: \"T\", stages: [{stages}])"));
+    for density in ["", "z"] {
+        press(&mut app, density);
+        let narrow = common::screen_with(&mut app, 80, 24, &Theme::monochrome());
+        let text = screen_text(narrow.backend().buffer());
+        let header = text.lines().find(|l| l.contains("FMOT")).unwrap();
+        assert!(header.contains("FMOT  -- → o   Store"), "{text}");
+        for line in ["Long queue at the", "counter at lunch"] {
+            assert_eq!(text.matches(line).count(), 3, "{line}:\n{text}");
+        }
+    }
 }
 
 #[test]
@@ -434,8 +475,8 @@ fn show_prints_at_140_columns() {
 fn show_with_colour_marks_pains_in_red() {
     let text = show("cafe", 100, true);
     assert!(
-        text.contains("\u{1b}[0;1;31m-- deep pain"),
-        "deep pains in bold red"
+        text.contains("\u{1b}[0;1;31m--\u{1b}[0;90m → \u{1b}[0;91m-"),
+        "deep pains in bold red, the to-be in its own colour"
     );
     assert!(text.contains("\u{1b}[0;32m+ glory"), "glories in green");
 }
@@ -533,7 +574,38 @@ fn density_compact_shows_a_title_a_line() {
     let buffer = terminal.backend().buffer();
     let (x, y) = find(buffer, "Barista remembers").unwrap();
     assert_eq!(buffer[(x - 2, y)].symbol(), "▶", "the selected card");
+    // The votes at each card's end: a dot, then the number past one.
+    for (title, votes) in [
+        ("Searches", " ●3│"),
+        ("Long queue", " ●12│"),
+        ("Barista", " ●│"),
+    ] {
+        let (_, y) = find(buffer, title).unwrap();
+        let row = row_text(buffer, y);
+        let card = row.split('│').find(|c| c.contains(title)).unwrap();
+        assert!(format!("{card}│").ends_with(votes), "{title}: {row}");
+    }
     insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "<C-v>");
+    let text = screen_text(screen(&mut app, 120, 40).backend().buffer());
+    assert!(!text.contains('●'), "hidden in a voting round:\n{text}");
+}
+
+/// Compact cards take a line each, votes and all: four columns of 34 at 120×40.
+#[test]
+fn compact_cards_with_votes_still_fill_a_line_each() {
+    let moments: String = (0..40)
+        .map(|i| format!("(title: \"Card {i}\", votes: {}),", i % 8))
+        .collect();
+    let stages: String = (0..4)
+        .map(|s| format!("(name: \"Stage {s}\", moments: [{moments}]),"))
+        .collect();
+    let mut app = app_with(&format!("(title: \"Many\", stages: [{stages}])"));
+    press(&mut app, "zz");
+    let text = screen_text(screen(&mut app, 120, 40).backend().buffer());
+    assert_eq!(text.matches("Card ").count(), 136, "{text}");
+    let row = text.lines().find(|l| l.contains(" Card 7 ")).unwrap();
+    assert!(row.contains(" ●7│"), "the votes at the card's end: {row}");
 }
 
 #[test]

@@ -490,7 +490,97 @@ fn presentation_on_a_small_projector_at_80x24() {
     assert!(text.contains(title.as_str()), "the title in full:\n{text}");
     assert!(text.contains("FMOT — first moment of truth"), "{text}");
     assert!(text.contains("-- deep pain"), "{text}");
+    // The to-be under the feeling, in signs and words that read without colour.
+    let (_, feeling) = find(buffer, "Feeling   -- deep pain").unwrap();
+    let to_be = row_text(buffer, feeling + 1);
+    assert!(
+        to_be.contains("To be     - pain (from -- deep pain)"),
+        "{text}"
+    );
     insta::assert_snapshot!(terminal.backend());
+    press(&mut app, "k");
+    let text = text_of(&screen(&mut app, 80, 24));
+    assert!(text.contains("Smell of coffee"), "{text}");
+    assert!(
+        !text.contains("To be"),
+        "no to-be without a target:\n{text}"
+    );
+}
+
+/// The presentation's foot, at 80 columns in short and at 200 in full: every key it has
+/// is named, and the place where there is room.
+#[test]
+fn the_presentation_foot_names_every_key_at_any_width() {
+    let mut app = app_on("cafe");
+    press(&mut app, "ljP");
+    for (width, height, named) in [
+        (
+            80,
+            24,
+            &[
+                "←→↑↓ move",
+                "+- size",
+                "w map",
+                "c curve",
+                "b blank",
+                "T timer",
+                "? help",
+                "Esc back",
+            ][..],
+        ),
+        (
+            200,
+            50,
+            &[
+                "← → stage",
+                "↑ ↓ moment",
+                "+ - size",
+                "w whole map",
+                "c curve",
+                "b blank",
+                "T countdown",
+                "? help",
+                "Esc back to editing",
+                "stage 2 of 6 · moment 2 of 4",
+            ][..],
+        ),
+    ] {
+        let terminal = screen(&mut app, width, height);
+        let foot = row_text(terminal.backend().buffer(), height - 1);
+        for words in named {
+            assert!(foot.contains(words), "{words} at {width}:\n{foot}");
+        }
+    }
+}
+
+/// `?` in presentation lists its keys over the slide; the next key takes them away and
+/// does nothing else.
+#[test]
+fn help_in_presentation_lists_its_keys_over_the_slide() {
+    let mut app = app_on("cafe");
+    press(&mut app, "lP?");
+    assert_eq!(app.mode(), &Mode::Present, "still presenting");
+    let text = text_of(&screen(&mut app, 80, 24));
+    for row in [
+        "In presentation",
+        "the whole map, or one stage at a time again",
+        "blank the screen for a pause",
+        "any key closes",
+    ] {
+        assert!(text.contains(row), "{row}:\n{text}");
+    }
+    assert!(
+        !text.contains("add a moment below this one"),
+        "only its own keys:\n{text}"
+    );
+    press(&mut app, "l");
+    assert_eq!(
+        app.selection().stage,
+        1,
+        "the key that closes does nothing else"
+    );
+    let text = text_of(&screen(&mut app, 80, 24));
+    assert!(!text.contains("In presentation"), "{text}");
 }
 
 #[test]
@@ -503,6 +593,41 @@ fn presentation_at_120x40_with_a_countdown() {
     // Paused, so the snapshot does not depend on the clock.
     press(&mut app, "T");
     insta::assert_snapshot!(screen(&mut app, 120, 40).backend());
+}
+
+/// Beside the moment in focus, the stage's other moments carry their votes and markers as
+/// their cards do; a voting round hides the votes there too.
+#[test]
+fn the_stage_beside_the_moment_shows_votes_and_markers() {
+    let mut app = app_on("cafe");
+    press(&mut app, "l3vj12vc<C-u>Which day?<Enter>P");
+    let terminal = screen(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let (x, first) = find(buffer, "In this stage").unwrap();
+    let beside: Vec<String> = (first + 1..first + 10)
+        .map(|y| {
+            let row: String = row_text(buffer, y).chars().skip(x.into()).collect();
+            row.trim().to_owned()
+        })
+        .collect();
+    assert_eq!(
+        beside,
+        [
+            "+  Smell of coffee at the",
+            "door ●●● @Store staff",
+            "▶ -- Long queue at the counter",
+            "●12 ≡ ✦ @Store staff ✎1",
+            "o  Queue runs along the",
+            "counter ≡ @Operations",
+            "-  Menu board unreadable",
+            "from the line",
+            "✦ @Marketing",
+        ]
+    );
+    press(&mut app, "<Esc><C-v>P");
+    let text = text_of(&screen(&mut app, 120, 40));
+    assert!(!text.contains('●'), "votes hidden in a round:\n{text}");
+    assert!(text.contains("≡ ✦ @Store staff ✎1"), "{text}");
 }
 
 #[test]

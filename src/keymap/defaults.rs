@@ -32,7 +32,8 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
             UNDO_REDO,
             SAVE_EXPORT,
             SEARCH,
-            HELP_QUIT,
+            SHOW_HELP,
+            QUIT,
         ],
         Context::Curve => return view(&[STAGE_MOVES, CURVE]),
         Context::Summary => return view(&[SUMMARY, STAGE_MOVES, &[SHOW_ON_BOARD]]),
@@ -48,6 +49,7 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
             MOMENT_MOVES,
             COUNTDOWN,
             PRESENTATION,
+            SHOW_HELP,
         ],
         Context::Help => &[HELP, CLOSE],
         Context::AskDeleteStage => &[ASK_DELETE_STAGE],
@@ -63,7 +65,15 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
 /// views, the countdown, undo, saving, exporting, help and quitting.
 fn view(own: &[&[(Key, Action)]]) -> Vec<(Key, Action)> {
     let mut table = own.concat();
-    for part in [TURNS, COUNTDOWN, PRESENT, UNDO_REDO, SAVE_EXPORT, HELP_QUIT] {
+    for part in [
+        TURNS,
+        COUNTDOWN,
+        PRESENT,
+        UNDO_REDO,
+        SAVE_EXPORT,
+        SHOW_HELP,
+        QUIT,
+    ] {
         table.extend_from_slice(part);
     }
     table
@@ -172,9 +182,14 @@ const SEARCH: &[(Key, Action)] = &[
     (Key::char('N'), Action::PreviousMatch),
 ];
 
-const HELP_QUIT: &[(Key, Action)] = &[
+/// The help: on the board and in the views every key, in presentation its own.
+const SHOW_HELP: &[(Key, Action)] = &[
     (Key::char('?'), Action::Help),
     (Key::plain(KeyCode::F(1)), Action::Help),
+];
+
+/// Quitting, from the board and the views; in presentation the same keys leave it.
+const QUIT: &[(Key, Action)] = &[
     (Key::char('q'), Action::Quit),
     (Key::ctrl('q'), Action::Quit),
     (Key::ctrl('c'), Action::Quit),

@@ -19,7 +19,7 @@ use crate::layout::{
     self, Card, Cards, Density, IDEA_MARK, MAX_TITLE_LINES, NOTES_MARK, detail_lines, has_header,
 };
 use crate::merge::has_conflict;
-use crate::model::{Id, Moment, Stage, open_count};
+use crate::model::{Feeling, Id, Moment, Stage, open_count};
 use crate::status::Tone;
 use crate::text::{count_summary, pad, plural, truncate, width, wrap};
 use crate::workshop::Filter;
@@ -517,8 +517,9 @@ impl MomentCard<'_> {
             block = block.title_top(Line::styled(" filtered out ", theme.dim()).left_aligned());
         }
         // Votes on the left of the bottom edge, the markers on its right.
-        let (votes, marks) = edge_marks(moment, usize::from(area.width.saturating_sub(2)));
-        if !votes.is_empty() && !self.votes_hidden {
+        let room = usize::from(area.width.saturating_sub(2));
+        let (votes, marks) = edge_marks(moment, room, self.votes_hidden);
+        if !votes.is_empty() {
             block = block.title_bottom(Line::styled(votes, theme.key()).left_aligned());
         }
         if !marks.is_empty() {
@@ -592,8 +593,8 @@ impl MomentCard<'_> {
     }
 
     /// One line: `▶` for the selected card (`·` for one the filter leaves out), then the
-    /// title, in the feeling's colour; the initials of others who have it selected on
-    /// the right.
+    /// title, in the feeling's colour; at its end the votes (`●3`, unless a voting round
+    /// hides them) and the initials of others who have it selected.
     fn draw_compact(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let (moment, look, theme) = (self.moment, self.look, self.theme);
         if area.width < 3 || area.height == 0 {
@@ -629,13 +630,20 @@ impl MomentCard<'_> {
         } else {
             format!(" [{}]", self.others)
         };
-        let title_room = room.saturating_sub(width(&others));
+        let votes = vote_mark(moment.votes, COMPACT_DOTS)
+            .filter(|_| !self.votes_hidden)
+            .map(|v| format!(" {v}"))
+            .unwrap_or_default();
+        // The title gives way to the votes and the others' initials at its end.
+        let title_room = room.saturating_sub(width(&votes) + width(&others));
         let title = pad(&truncate(&moment.title, title_room), title_room);
         buf.set_stringn(row.x, row.y, sign, 1, theme.selection());
         buf.set_stringn(text_x, row.y, &title, title_room, style);
-        if !others.is_empty() {
-            let x = text_x + title_room as u16;
-            buf.set_stringn(x, row.y, &others, room - title_room, theme.modified());
+        let mut x = text_x + title_room as u16;
+        for (mark, mark_style) in [(votes, theme.key()), (others, theme.modified())] {
+            let left = usize::from(row.right().saturating_sub(x));
+            buf.set_stringn(x, row.y, &mark, left, mark_style);
+            x += width(&mark) as u16;
         }
         None
     }
@@ -647,12 +655,35 @@ fn match_style(theme: &Theme) -> Style {
     theme.search_match().add_modifier(Modifier::UNDERLINED)
 }
 
-/// What a card's bottom edge says, in at most `room` cells: its votes on the left, and on
-/// the right whether it has notes (`≡`), an idea (`✦`) and an owner (`@` and the name, cut
-/// to fit). Signs and numbers, so they read without colour.
-fn edge_marks(moment: &Moment, room: usize) -> (String, String) {
-    let votes = vote_mark(moment.votes)
-        .map(|v| format!(" {v} "))
+/// What a card's bottom edge says, in at most `room` cells: its votes on the left and
+/// its markers on the right ([`card_marks`]), each with a space either side, and a cell of
+/// edge kept between the two.
+fn edge_marks(moment: &Moment, room: usize, votes_hidden: bool) -> (String, String) {
+    // Two sides (one without votes), each with a space either side of it in place of the
+    // one between them, and the cell between the sides.
+    let sides = if moment.votes > 0 && !votes_hidden {
+        2
+    } else {
+        1
+    };
+    let (votes, marks) = card_marks(moment, room.saturating_sub(sides + 2), votes_hidden);
+    let pad = |text: String| {
+        if text.is_empty() {
+            text
+        } else {
+            format!(" {text} ")
+        }
+    };
+    (pad(votes), pad(marks))
+}
+
+/// A card's votes (none while a voting round hides them) and its markers: whether it has
+/// notes (`≡`), an idea (`✦`) and an owner (`@` and the name, cut so that the votes and
+/// the markers, a space between them, fit in `room` cells; the markers are left out when
+/// even the votes fill it). Signs and numbers, so they read without colour.
+pub(crate) fn card_marks(moment: &Moment, room: usize, votes_hidden: bool) -> (String, String) {
+    let votes = vote_mark(moment.votes, EDGE_DOTS)
+        .filter(|_| !votes_hidden)
         .unwrap_or_default();
     let mut signs = Vec::new();
     if !moment.notes.trim().is_empty() {
@@ -661,40 +692,45 @@ fn edge_marks(moment: &Moment, room: usize) -> (String, String) {
     if !moment.idea.trim().is_empty() {
         signs.push(IDEA_MARK.to_string());
     }
-    // The owner's name takes what is left, keeping a cell of edge between the two sides.
-    let fixed: usize = width(&votes) + signs.iter().map(|s| width(s) + 1).sum::<usize>() + 2;
+    // The owner's name takes what is left after the rest, each with a space after it.
+    let before: usize = [&votes]
+        .into_iter()
+        .chain(&signs)
+        .filter(|s| !s.is_empty())
+        .map(|s| width(s) + 1)
+        .sum();
     let owner = moment.owner.trim();
-    if !owner.is_empty() && room > fixed {
-        signs.push(format!(
-            "@{}",
-            truncate(owner, (room - fixed).saturating_sub(2))
-        ));
+    if !owner.is_empty() && room > before + 1 {
+        signs.push(format!("@{}", truncate(owner, room - before - 1)));
     }
-    let marks = if signs.is_empty() {
-        String::new()
-    } else {
-        format!(" {} ", signs.join(" "))
-    };
-    if width(&votes) + width(&marks) > room {
+    let marks = signs.join(" ");
+    if width(format!("{votes} {marks}").trim()) > room {
         return (truncate(&votes, room), String::new());
     }
     (votes, marks)
 }
 
-/// How a card shows its dot votes: a dot each up to five (`●●●`), then a dot and the
-/// number (`●12`). Dots and a number read without colour.
-pub fn vote_mark(votes: u32) -> Option<String> {
+/// How a card shows its dot votes: a dot each up to `most_dots` (`●●●`), then a dot and
+/// the number (`●12`). Dots and a number read without colour.
+pub fn vote_mark(votes: u32, most_dots: u32) -> Option<String> {
     match votes {
         0 => None,
-        1..=5 => Some("●".repeat(votes as usize)),
+        few if few <= most_dots => Some("●".repeat(few as usize)),
         many => Some(format!("●{many}")),
     }
 }
 
-/// `FMOT -- deep pain   Store ✎2`: the badge, the feeling, and on the right how many
-/// comments are open, then the channel, cut with `…` when the card is narrow (the
-/// feeling's word gives way first); `! conflict` in place of the channel while a merge
-/// conflict waits.
+/// The most votes a card's bottom edge shows as dots, one each.
+const EDGE_DOTS: u32 = 5;
+
+/// The most votes a compact card shows as dots: past a lone dot, the number, which takes
+/// fewer cells from the title.
+const COMPACT_DOTS: u32 = 1;
+
+/// `FMOT -- deep pain → - pain   Store ✎2`: the badge, the feeling and its to-be, and on
+/// the right how many comments are open, then the channel, cut with `…` when the card is
+/// narrow (the feelings' words give way first, then the to-be); `! conflict` in place of
+/// the channel while a merge conflict waits.
 struct CardHeader<'a> {
     moment: &'a Moment,
     theme: &'a Theme,
@@ -719,18 +755,13 @@ impl Widget for CardHeader<'_> {
             spans.push(Span::styled(format!(" {} ", kind.badge()), theme.badge()));
             spans.push(Span::raw(" "));
         }
-        if !moment.feeling.is_neutral() {
-            let symbol = moment.feeling.symbol();
+        if !moment.feeling.is_neutral() || moment.target.is_some() {
             let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-            // The word when it fits, the symbol always: it carries the meaning without
-            // colour.
-            let with_word = format!("{symbol} {}", moment.feeling.label());
-            let feeling = if used + width(&with_word) + reserved <= room {
-                with_word
-            } else {
-                symbol.to_string()
-            };
-            spans.push(Span::styled(feeling, theme.feeling(moment.feeling)));
+            spans.extend(feeling_spans(
+                moment,
+                room.saturating_sub(used + reserved),
+                theme,
+            ));
         }
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         Line::from(spans).render(area, buf);
@@ -756,6 +787,40 @@ impl Widget for CardHeader<'_> {
             buf.set_stringn(x, area.y, &channel, left, theme.dim());
         }
     }
+}
+
+/// How a card's header says how the moment feels, and how it should feel once its idea is
+/// done when a to-be is set, in at most `room` cells where it can: in words
+/// (`-- deep pain → o neutral`), else in signs (`-- → o`), else the sign of the feeling
+/// alone, which always stays: signs carry the meaning without colour.
+fn feeling_spans(moment: &Moment, room: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let (now, to_be) = (moment.feeling, moment.target);
+    let forms = [
+        (feeling_words(now), to_be.map(feeling_words)),
+        (
+            now.symbol().to_owned(),
+            to_be.map(|t| t.symbol().to_owned()),
+        ),
+    ];
+    let fitting = forms.into_iter().find(|(now, to_be)| {
+        width(now) + to_be.as_ref().map_or(0, |t| width(t) + width(TO_BE_ARROW)) <= room
+    });
+    let (now_text, to_be_text) = fitting.unwrap_or((now.symbol().to_owned(), None));
+    let mut spans = vec![Span::styled(now_text, theme.feeling(now))];
+    if let (Some(text), Some(target)) = (to_be_text, to_be) {
+        spans.push(Span::styled(TO_BE_ARROW, theme.dim()));
+        spans.push(Span::styled(text, theme.feeling(target)));
+    }
+    spans
+}
+
+/// Between a card's feeling and its to-be.
+const TO_BE_ARROW: &str = " → ";
+
+/// A feeling in its sign and its word, `-- deep pain` or `o neutral`: the sign carries it
+/// where there is no colour.
+pub(crate) fn feeling_words(feeling: Feeling) -> String {
+    format!("{} {}", feeling.symbol(), feeling.label())
 }
 
 /// How a card says it has open comments: `✎2`. A pencil one column wide in every

@@ -28,8 +28,7 @@ pub(super) fn hints(app: &App) -> Vec<(String, &'static str)> {
         Context::Help => HELP_HINTS,
         Context::FilterMenu => FILTER_MENU_HINTS,
         Context::ExportMenu => EXPORT_MENU_HINTS,
-        Context::Presentation => PRESENTATION_HINTS,
-        // A question lists its answers itself.
+        // A question lists its answers itself; presentation names its keys in its own foot.
         _ => &[],
     };
     spec.iter()
@@ -142,10 +141,4 @@ const EXPORT_MENU_HINTS: &[Hint] = &[
         "format",
     ),
     (&[Close], "", "cancel"),
-];
-
-const PRESENTATION_HINTS: &[Hint] = &[
-    (&[SelectPreviousStage, SelectNextStage], " ", "stage"),
-    (&[WholeMap], "", "whole map"),
-    (&[StopPresenting], "", "back"),
 ];

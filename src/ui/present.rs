@@ -12,8 +12,9 @@ use ratatui::widgets::{Block, BorderType, Padding, Widget};
 use tui_big_text::{BigText, PixelSize};
 
 use super::Prompt;
-use super::board::BoardView;
+use super::board::{BoardView, card_marks, comment_mark, feeling_words};
 use super::curve::CurveView;
+use super::help::ContextHelp;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::app::App;
@@ -100,11 +101,22 @@ impl<'a> Presentation<'a> {
                 false
             }
         };
-        self.render_footer(footer, buf, big_countdown)
+        let cursor = self.render_footer(footer, buf, big_countdown);
+        if self.presenting.keys {
+            ContextHelp {
+                keys: self.keys,
+                context: Context::Presentation,
+                theme: self.theme,
+            }
+            .render(area, buf);
+        }
+        cursor
     }
 
-    /// The keys worth knowing, as many as fit, with leaving always last; the place at the
-    /// right and the countdown when it is not drawn large. Or the countdown's prompt.
+    /// The presentation's keys and where it is, on one line: the keys in full where they
+    /// fit, else in short; the place gives way before any key, and at the narrowest only
+    /// the keys that fit are named, leaving always last. The countdown on the right when
+    /// it is not drawn large. Or the countdown's prompt.
     fn render_footer(
         &self,
         footer: Rect,
@@ -120,80 +132,116 @@ impl<'a> Presentation<'a> {
             };
             return Some(prompt.clone().draw(at, buf, theme));
         }
-        let mut right: Vec<Span> = Vec::new();
-        if let (Some((_, at, of)), Slide::Stage) = (self.stage, self.presenting.slide) {
-            let moments = self.stage.map_or(0, |(s, _, _)| s.moments.len());
-            // In full where there is room; else short, leaving room for the keys.
-            let moment = (moments > 0).then(|| self.selected.min(moments - 1) + 1);
-            let place = match (footer.width >= 100, moment) {
-                (true, Some(m)) => format!("stage {} of {of} · moment {m} of {moments}", at + 1),
-                (true, None) => format!("stage {} of {of}", at + 1),
-                (false, Some(m)) => format!("{}/{of} · {m}/{moments}", at + 1),
-                (false, None) => format!("{}/{of}", at + 1),
+        let chip = self
+            .timer
+            .filter(|_| !big_countdown)
+            .map(|timer| super::timer_chip(timer, self.now, theme));
+        let chip_width = chip.as_ref().map_or(0, |c| width(&c.content));
+        let room = footer.width as usize;
+        let (full, short) = (self.foot_keys(true), self.foot_keys(false));
+        let places = self.places();
+        // Fuller words first, then the longer place, then the wider joiner.
+        let fitting = [&full, &short].into_iter().find_map(|keys| {
+            places.iter().find_map(|place| {
+                [" · ", "  "].into_iter().find_map(|joiner| {
+                    let line = format!(" {}", keys.join(joiner));
+                    (width(&line) + width(place) + chip_width < room)
+                        .then_some((line, place.as_str()))
+                })
+            })
+        });
+        let (line, place) = fitting.unwrap_or_else(|| {
+            // As many of the short keys as fit, leaving always named.
+            let Some((leaving, rest)) = short.split_last() else {
+                return (String::new(), "");
             };
-            right.push(Span::styled(format!(" {place} "), theme.dim()));
-        }
-        if let (Some(timer), false) = (self.timer, big_countdown) {
-            right.push(super::timer_chip(timer, self.now, theme));
-        }
-        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
-        let key = |a| self.keys.first_label(Context::Presentation, a);
-        let joined = |actions: &[Action]| self.keys.joined(Context::Presentation, actions, " ");
-        let back = if self.read_only {
-            "back to the map"
-        } else {
-            "back to editing"
-        };
-        let mut hints = vec![format!(
-            "{} stage",
-            joined(&[Action::SelectPreviousStage, Action::SelectNextStage])
-        )];
-        if self.presenting.slide == Slide::Stage {
-            hints.push(format!(
-                "{} moment",
-                joined(&[Action::SelectPreviousMoment, Action::SelectNextMoment])
-            ));
-            hints.push(format!(
-                "{} size",
-                joined(&[Action::LargerText, Action::SmallerText])
-            ));
-        }
-        let slide = |action, name| match self.presenting.slide {
-            s if s == name => "one stage",
-            _ => match action {
-                Action::WholeMap => "map",
-                _ => "curve",
-            },
-        };
-        hints.push(format!(
-            "{} {}",
-            key(Action::WholeMap),
-            slide(Action::WholeMap, Slide::WholeMap)
-        ));
-        hints.push(format!(
-            "{} {}",
-            key(Action::CurveSlide),
-            slide(Action::CurveSlide, Slide::Curve)
-        ));
-        hints.push(format!("{} blank", key(Action::BlankScreen)));
-        hints.push(format!("{} countdown", key(Action::Timer)));
-        let last = format!("{} {back}", key(Action::StopPresenting));
-        let room = (footer.width as usize).saturating_sub(right_width + 2);
-        let mut shown = String::from(" ");
-        for hint in &hints {
-            if width(&shown) + width(hint) + 3 + width(&last) > room {
-                break;
+            let room = room.saturating_sub(chip_width + 1);
+            let mut line = String::from(" ");
+            for key in rest {
+                if width(&line) + width(key) + 2 + width(leaving) > room {
+                    break;
+                }
+                line = line + key + "  ";
             }
-            shown += hint;
-            shown += " · ";
-        }
-        shown += &last;
-        buf.set_stringn(footer.x, footer.y, &shown, room, theme.dim());
-        if right_width < footer.width as usize {
+            (line + leaving, "")
+        });
+        buf.set_stringn(footer.x, footer.y, &line, room, theme.dim());
+        let mut right = vec![Span::styled(place, theme.dim())];
+        right.extend(chip);
+        let right_width: usize = right.iter().map(|s| width(&s.content)).sum();
+        if right_width < room {
             let x = footer.right() - right_width as u16;
             Line::from(right).render(Rect::new(x, footer.y, right_width as u16, 1), buf);
         }
         None
+    }
+
+    /// The presentation's keys as the foot names them, leaving last: in full (`← → stage`,
+    /// `w whole map`) or short (`←→↑↓ move`, `w map`). The moments and the size only on a
+    /// stage's slide, where they show.
+    fn foot_keys(&self, full: bool) -> Vec<String> {
+        let joiner = if full { " " } else { "" };
+        let keys = |actions: &[Action]| self.keys.joined(Context::Presentation, actions, joiner);
+        let stages = keys(&[Action::SelectPreviousStage, Action::SelectNextStage]);
+        let moments = keys(&[Action::SelectPreviousMoment, Action::SelectNextMoment]);
+        let on_stage = self.presenting.slide == Slide::Stage;
+        let mut named: Vec<String> = match (on_stage, full) {
+            (true, true) => vec![format!("{stages} stage"), format!("{moments} moment")],
+            (true, false) => vec![format!("{stages}{moments} move")],
+            (false, _) => vec![format!("{stages} stage")],
+        };
+        if on_stage {
+            let sizes = keys(&[Action::LargerText, Action::SmallerText]);
+            named.push(format!("{sizes} size"));
+        }
+        // A slide's key goes back to the stage while the slide is shown.
+        let slide = |action, shown, name: &str| {
+            let back = if full { "one stage" } else { "stage" };
+            let what = if self.presenting.slide == shown {
+                back
+            } else {
+                name
+            };
+            format!("{} {what}", keys(&[action]))
+        };
+        named.push(slide(
+            Action::WholeMap,
+            Slide::WholeMap,
+            if full { "whole map" } else { "map" },
+        ));
+        named.push(slide(Action::CurveSlide, Slide::Curve, "curve"));
+        named.push(format!("{} blank", keys(&[Action::BlankScreen])));
+        let countdown = if full { "countdown" } else { "timer" };
+        named.push(format!("{} {countdown}", keys(&[Action::Timer])));
+        named.push(format!("{} help", keys(&[Action::Help])));
+        let back = match (full, self.read_only) {
+            (false, _) => "back",
+            (true, true) => "back to the map",
+            (true, false) => "back to editing",
+        };
+        named.push(format!("{} {back}", keys(&[Action::StopPresenting])));
+        named
+    }
+
+    /// Where the presentation is, for the right of the foot, longest first: in full, in
+    /// short, or nothing (on a slide other than a stage's, only nothing).
+    fn places(&self) -> Vec<String> {
+        let mut places = Vec::new();
+        if let (Some((stage, at, of)), Slide::Stage) = (self.stage, self.presenting.slide) {
+            let (at, moments) = (at + 1, stage.moments.len());
+            match (moments > 0).then(|| self.selected.min(moments - 1) + 1) {
+                Some(m) => {
+                    places.push(format!(" stage {at} of {of} · moment {m} of {moments} "));
+                    places.push(format!(" {at}/{of} · {m}/{moments} "));
+                }
+                None => {
+                    places.push(format!(" stage {at} of {of} "));
+                    places.push(format!(" {at}/{of} "));
+                }
+            }
+        }
+        places.push(String::new());
+        places
     }
 
     /// One stage: its name in block letters where they fit, what it is about, the moment
@@ -327,7 +375,7 @@ impl<'a> Presentation<'a> {
     }
 
     /// The stage's moments, the one in focus marked, each title wrapped in full while
-    /// there is room.
+    /// there is room, followed by its votes and markers as its card on the board has them.
     fn render_others(&self, area: Rect, buf: &mut Buffer, stage: &Stage) {
         let theme = self.theme;
         if area.height < 2 || area.width < 8 {
@@ -349,11 +397,28 @@ impl<'a> Presentation<'a> {
                 moment.feeling.symbol()
             );
             let indent = width(&mark);
-            let lines = wrap(
-                &moment.title,
-                (area.width as usize).saturating_sub(indent),
-                usize::MAX,
-            );
+            let room = (area.width as usize).saturating_sub(indent);
+            let style = if focused {
+                Style::new().add_modifier(Modifier::BOLD)
+            } else {
+                Style::new()
+            };
+            let mut lines: Vec<Line> = wrap(&moment.title, room, usize::MAX)
+                .into_iter()
+                .map(|line| Line::styled(line, style))
+                .collect();
+            let marks = self.marks(moment, room);
+            let marks_width: usize = marks.iter().map(|s| width(&s.content)).sum();
+            if marks_width > 0 {
+                // After the title's last line where they fit, else on a line of their own.
+                match lines.last_mut() {
+                    Some(last) if last.width() + 1 + marks_width <= room => {
+                        last.push_span(" ");
+                        last.spans.extend(marks);
+                    }
+                    _ => lines.push(Line::from(marks)),
+                }
+            }
             if y as usize + lines.len() > area.bottom() as usize {
                 if y < area.bottom() {
                     let left = stage.moments.len() - index;
@@ -367,23 +432,35 @@ impl<'a> Presentation<'a> {
                 }
                 return;
             }
-            let style = if focused {
-                Style::new().add_modifier(Modifier::BOLD)
-            } else {
-                Style::new()
-            };
             buf.set_stringn(area.x, y, &mark, indent, theme.feeling(moment.feeling));
             for line in lines {
-                buf.set_stringn(
-                    area.x + indent as u16,
-                    y,
-                    &line,
-                    area.width as usize - indent,
-                    style,
-                );
+                line.render(Rect::new(area.x + indent as u16, y, room as u16, 1), buf);
                 y += 1;
             }
         }
+    }
+
+    /// A moment's votes as dots (none while a voting round hides them), then its markers
+    /// and open comments, as its card on the board shows them, in at most `room` cells.
+    fn marks(&self, moment: &Moment, room: usize) -> Vec<Span<'static>> {
+        let open = open_count(&moment.comments);
+        let comments = (open > 0).then(|| comment_mark(open));
+        let edge_room = room.saturating_sub(comments.as_ref().map_or(0, |c| width(c) + 1));
+        let (votes, signs) = card_marks(moment, edge_room, self.votes_hidden);
+        let theme = self.theme;
+        let parts = [
+            (votes, theme.key()),
+            (signs, theme.dim()),
+            (comments.unwrap_or_default(), theme.key()),
+        ];
+        let mut spans = Vec::new();
+        for (text, style) in parts.into_iter().filter(|(text, _)| !text.is_empty()) {
+            if !spans.is_empty() {
+                spans.push(Span::raw(" "));
+            }
+            spans.push(Span::styled(text, style));
+        }
+        spans
     }
 }
 
@@ -462,13 +539,25 @@ fn render_moment(
     let feeling = if moment.feeling.is_neutral() {
         "neutral".to_owned()
     } else {
-        format!("{} {}", moment.feeling.symbol(), moment.feeling.label())
+        feeling_words(moment.feeling)
     };
     field(
         "Feeling",
         &feeling,
         theme.feeling(moment.feeling).add_modifier(Modifier::BOLD),
     );
+    if let Some(target) = moment.target {
+        let to_be = format!(
+            "{} (from {})",
+            feeling_words(target),
+            feeling_words(moment.feeling)
+        );
+        field(
+            "To be",
+            &to_be,
+            theme.feeling(target).add_modifier(Modifier::BOLD),
+        );
+    }
     let kind = match moment.kind {
         Some(kind) => format!("{} — {}", kind.badge(), kind.name()),
         None => "an ordinary touchpoint".to_owned(),

@@ -70,7 +70,7 @@ impl App {
                 self.density = self.density.next();
                 let next = self.keymap().board_key(Action::CycleDensity);
                 let what = match self.density {
-                    Density::Compact => "titles only, a line each",
+                    Density::Compact => "titles and votes, a line each",
                     Density::Normal => "badge, feeling, channel, title, votes and markers",
                     Density::Detailed => "also the first line of the notes and the idea",
                 };

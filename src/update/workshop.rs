@@ -137,6 +137,7 @@ impl App {
     pub(super) fn start_presenting(&mut self) {
         self.mode = Mode::Present;
         self.presenting.blank = false;
+        self.presenting.keys = false;
         let key = |a| self.keymap().first_label(Context::Presentation, a);
         let stages = self.keymap().joined(
             Context::Presentation,
@@ -185,6 +186,7 @@ impl App {
             }
             Action::SmallerText => self.presenting.size = self.presenting.size.saturating_sub(1),
             Action::BlankScreen => self.presenting.blank = true,
+            Action::Help => self.presenting.keys = true,
             Action::SelectPreviousStage => self.step_stage(-1),
             Action::SelectNextStage => self.step_stage(1),
             Action::SelectPreviousMoment => self.step_moment(-1),
@@ -196,12 +198,13 @@ impl App {
         Vec::new()
     }
 
-    /// While the presentation is blank, any key brings it back and does nothing else;
-    /// `true` when it did.
-    pub(super) fn unblank(&mut self) -> bool {
-        let blank = self.mode == Mode::Present && self.presenting.blank;
+    /// While the presentation is blank or lists its keys, any key brings the slide back
+    /// and does nothing else; `true` when it did.
+    pub(super) fn uncover(&mut self) -> bool {
+        let covered = self.mode == Mode::Present && (self.presenting.blank || self.presenting.keys);
         self.presenting.blank = false;
-        blank
+        self.presenting.keys = false;
+        covered
     }
 
     /// Gives the selected moment `step` more votes (fewer, when negative).
