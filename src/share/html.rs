@@ -189,17 +189,17 @@ fn write_remembered(page: &mut Page, journey: &Journey) {
     let ends: Vec<String> = r.end.iter().map(|at| place(Some(at))).collect();
     page.line(&format!("<li>The end: {}</li>", ends.join("; ")));
     page.line(&format!(
-        "<li>Peak–end score: <strong>{:+.1}</strong> (from −2 to +2; the end alone {:+.1})</li>",
-        r.score(),
-        r.end_feeling
+        "<li>Peak–end score: <strong>{}</strong> (from −2 to +2; the end alone {})</li>",
+        signed(r.score()),
+        signed(r.end_feeling)
     ));
     if journey.has_targets()
         && let Some(then) = crate::insight::remembered_to_be(journey)
     {
         page.line(&format!(
-            "<li>Once the ideas are done: peak–end score <strong>{:+.1}</strong> (now {:+.1})</li>",
-            then.score(),
-            r.score()
+            "<li>Once the ideas are done: peak–end score <strong>{}</strong> (now {})</li>",
+            signed(then.score()),
+            signed(r.score())
         ));
     }
     page.close("</ul>");

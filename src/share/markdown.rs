@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::insight::{Counts, Lift, kinds, ranking};
+use crate::insight::{Counts, Lift, kinds, ranking, signed};
 use crate::model::{Comment, Feeling, Journey, Kind, Moment, Stage, open_count};
 use crate::text::{count_summary, plural};
 
@@ -239,18 +239,18 @@ fn write_remembered(out: &mut String, journey: &Journey) {
     let _ = writeln!(out, "- The end: {}", ends.join("; "));
     let _ = writeln!(
         out,
-        "- Peak–end score: {:+.1} (from −2 to +2; the end alone {:+.1})",
-        r.score(),
-        r.end_feeling
+        "- Peak–end score: {} (from −2 to +2; the end alone {})",
+        signed(r.score()),
+        signed(r.end_feeling)
     );
     if journey.has_targets()
         && let Some(then) = crate::insight::remembered_to_be(journey)
     {
         let _ = writeln!(
             out,
-            "- Once the ideas are done: peak–end score {:+.1} (now {:+.1})",
-            then.score(),
-            r.score()
+            "- Once the ideas are done: peak–end score {} (now {})",
+            signed(then.score()),
+            signed(r.score())
         );
     }
     if r.ends_on_a_pain() {
