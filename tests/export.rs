@@ -80,15 +80,8 @@ fn hostile() -> Journey {
 
 /// The map with a to-be feeling (glory) on its first moment, so that its first stage's
 /// name shows in the expected lift too.
-fn with_a_target(mut journey: Journey) -> Journey {
-    let id = journey.stages()[0].moments[0].id;
-    journey
-        .apply(Edit::SetTarget {
-            id,
-            target: Some(Feeling::clamped(1)),
-        })
-        .unwrap();
-    journey
+fn with_a_target(journey: Journey) -> Journey {
+    common::maps::with_a_target(journey, 1)
 }
 
 fn comment(author: &str, at: &str, text: &str, resolved: bool) -> Comment {

@@ -224,14 +224,8 @@ fn a_file_from_a_motmap_newer_than_comments_is_refused() {
 
 #[test]
 fn a_map_with_a_to_be_feeling_is_written_in_format_3_and_reads_back_equal() {
-    let mut journey = commented_journey();
+    let mut journey = common::maps::with_a_target(commented_journey(), 1);
     let id = journey.stages()[0].moments[0].id;
-    journey
-        .apply(Edit::SetTarget {
-            id,
-            target: Some(Feeling::clamped(1)),
-        })
-        .unwrap();
     let text = to_ron(&journey);
     assert!(text.starts_with("// motmap journey map, file format 3 (RON)."));
     assert!(text.contains(
@@ -270,14 +264,7 @@ fn a_map_with_a_to_be_feeling_is_written_in_format_3_and_reads_back_equal() {
 
 #[test]
 fn a_file_from_a_motmap_newer_than_to_be_feelings_is_refused() {
-    let mut journey = rich_journey();
-    let id = journey.stages()[0].moments[0].id;
-    journey
-        .apply(Edit::SetTarget {
-            id,
-            target: Some(Feeling::clamped(2)),
-        })
-        .unwrap();
+    let journey = common::maps::with_a_target(rich_journey(), 2);
     let newer = to_ron(&journey)
         .replace("format: 3,", "format: 4,")
         .replace("target: 2,", "target: 2, mood: \"calm\",");
