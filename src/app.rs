@@ -530,6 +530,7 @@ impl App {
                 Confirm::Quit => Context::AskQuit,
                 Confirm::Restore(_) => Context::AskRestore,
                 Confirm::OverwriteExport { .. } => Context::AskOverwriteExport,
+                Confirm::PasteLines { .. } => Context::AskPasteLines,
             },
         }
     }

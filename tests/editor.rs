@@ -6,7 +6,7 @@
 mod common;
 
 use common::{app_on, app_with, journey, press, selected_title};
-use motmap::app::{Confirm, Mode, Selection};
+use motmap::app::{Confirm, Event, Mode, Selection};
 use motmap::model::{Evidence, Feeling, Kind};
 use motmap::status::Tone;
 use motmap::workshop::Slide;
@@ -873,6 +873,102 @@ fn keys_with_modifiers_in_text_fields_do_what_they_did() {
         "Reads",
         "in a one-line field a new line keeps the text"
     );
-    press(&mut app, "e<A-Backspace><A-Backspace><S-Left>X<Enter>");
-    assert_eq!(selected_title(&app), "ReXa");
+    press(
+        &mut app,
+        "e<C-u>pays at the<A-Backspace>counter<S-Left>X<Enter>",
+    );
+    assert_eq!(
+        selected_title(&app),
+        "pays at counteXr",
+        "Alt-Backspace erases a word; Shift-← moves as ← does"
+    );
+}
+
+#[test]
+fn in_a_note_arrows_go_between_lines_words_are_stepped_and_erased_and_typing_undone() {
+    let mut app = app_with(SMALL);
+    // Down to the notes, then type three lines.
+    press(&mut app, "<Enter>jjjjjjjjj<Enter>");
+    press(&mut app, "first line<A-Enter>second line<A-Enter>third");
+    // ↓ keeps the column: Y goes after the s below X.
+    press(&mut app, "<Up><Up><Home>X<Down>Y<End><C-Left>Z");
+    // Alt-f twice: to the next line, then to its end; Alt-b back to its start.
+    press(&mut app, "<A-f><A-f><A-b>W<C-Right><A-Backspace>");
+    assert_eq!(app.input().unwrap().text(), "Xfirst line\nsYecond Zline\n");
+    // Ctrl-z brings the erased word back, then takes W away; Ctrl-y types W again.
+    press(&mut app, "<C-z><C-z><C-y>");
+    press(&mut app, "<Enter>");
+    let notes = app.selected_moment().unwrap().notes.clone();
+    assert_eq!(notes, "Xfirst line\nsYecond Zline\nWthird");
+    press(&mut app, "u");
+    assert_eq!(
+        app.selected_moment().unwrap().notes,
+        "",
+        "one change, undone whole"
+    );
+}
+
+#[test]
+fn lines_pasted_into_a_title_are_joined_with_spaces() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "e<C-u>");
+    app.handle(
+        Event::Paste("Reads\r\n  reviews\ron the map\n".into()),
+        now(),
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(selected_title(&app), "Reads reviews on the map");
+}
+
+#[test]
+fn lines_pasted_into_a_new_card_become_a_card_each_in_one_change_if_asked() {
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    press(&mut app, "aFirst: ");
+    app.handle(Event::Paste("orders\n\n  pays\nwaits\n".into()), now());
+    assert!(matches!(
+        app.mode(),
+        Mode::Confirm(Confirm::PasteLines { .. })
+    ));
+    let question = app.question().unwrap();
+    assert_eq!(question.message, "You pasted 3 lines. Add a card for each?");
+    // Esc goes back to the title as it was; n pastes the lines as one title.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.input().unwrap().text(), "First: ");
+    app.handle(Event::Paste("orders\npays".into()), now());
+    press(&mut app, "n<Enter>");
+    assert_eq!(selected_title(&app), "First: orders pays");
+    press(&mut app, "u");
+    assert_eq!(journey(&app), before);
+
+    press(&mut app, "aFirst: ");
+    app.handle(Event::Paste("orders\n\n  pays\nwaits\n".into()), now());
+    press(&mut app, "y");
+    let titles: Vec<String> = journey(&app).stages()[0]
+        .moments
+        .iter()
+        .map(|m| m.title.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Reads reviews",
+            "Sees the sign",
+            "First: orders",
+            "pays",
+            "waits"
+        ],
+        "below the selected card, in order"
+    );
+    assert_eq!(selected_title(&app), "First: orders");
+    assert_eq!(
+        app.status().text,
+        "Added 3 moments, one for each line; u takes them all back."
+    );
+    press(&mut app, "u");
+    assert_eq!(journey(&app), before, "one undo takes every card back");
+}
+
+fn now() -> std::time::Instant {
+    std::time::Instant::now()
 }

@@ -56,6 +56,14 @@ pub enum Confirm {
     Restore(PathBuf),
     /// An export would write over the file at `path`.
     OverwriteExport { format: Format, path: PathBuf },
+    /// Several lines were pasted into the title of a new card (to go into stage `stage`
+    /// at `index`): a card for each, or one card? `typed` is the title as it was before.
+    PasteLines {
+        stage: Id,
+        index: usize,
+        typed: Box<TextInput>,
+        pasted: String,
+    },
 }
 
 /// The fields of a moment, in the order the details popup lists them.

@@ -385,6 +385,15 @@ impl App {
             (Confirm::OverwriteExport { .. }, _) => {
                 self.info("Nothing exported; the file is as it was.")
             }
+            (
+                Confirm::PasteLines {
+                    stage,
+                    index,
+                    typed,
+                    pasted,
+                },
+                action,
+            ) => self.answer_paste(stage, index, *typed, &pasted, action),
         }
         Vec::new()
     }
