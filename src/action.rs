@@ -101,6 +101,7 @@ actions! {
     DescribeJourney, "describe_journey", Edit, "write the journey's description";
     EditPersonas, "edit_personas", Edit, "name the journey's personas, separated by commas";
     OpenDetails, "open_details", Edit, "show and edit every field of the moment";
+    EditExternally, "edit_externally", Edit, "write the moment's notes in your own editor ($VISUAL or $EDITOR); in the details, the highlighted field";
     DeleteMoment, "delete_moment", Edit, "delete the moment";
     DeleteStage, "delete_stage", Edit, "delete the stage (asks if it has moments)";
     AddComment, "add_comment", Edit, "comment on the moment: type it, signed with your name and the time";

@@ -8,6 +8,7 @@
 
 mod board;
 mod comments;
+mod external;
 mod files;
 mod popups;
 mod typing;
@@ -56,6 +57,14 @@ impl App {
             Event::Tick => Vec::new(),
             Event::Signal(signal) => self.stop_on_signal(signal),
             Event::Session(event) => self.session_event(event),
+            Event::EditedExternally {
+                moment,
+                field,
+                outcome,
+            } => {
+                self.edited_externally(moment, field, outcome);
+                Vec::new()
+            }
         };
         effects.extend(self.deal_with_waiting_disk_news());
         if self.bell && self.timer.as_mut().is_some_and(|t| t.ring_once(now)) {

@@ -972,3 +972,124 @@ fn lines_pasted_into_a_new_card_become_a_card_each_in_one_change_if_asked() {
 fn now() -> std::time::Instant {
     std::time::Instant::now()
 }
+
+/// The effects of pressing `spec`.
+fn effects_of(app: &mut motmap::app::App, spec: &str) -> Vec<motmap::app::Effect> {
+    common::editor::keys(spec)
+        .into_iter()
+        .flat_map(|key| app.handle(Event::Key(key), now()))
+        .collect()
+}
+
+#[test]
+fn ctrl_g_writes_the_notes_in_your_editor_and_takes_them_back_as_one_change() {
+    use motmap::app::{DetailField, EditorOutcome, Effect, ExternalEdit};
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    let id = app.selected_moment().unwrap().id;
+    let asked = effects_of(&mut app, "<C-g>");
+    assert_eq!(
+        asked,
+        [Effect::EditExternally(ExternalEdit {
+            moment: id,
+            field: DetailField::Notes,
+            text: String::new(),
+            title: "Reads reviews".into(),
+        })]
+    );
+    let wrote = |text: &str| Event::EditedExternally {
+        moment: id,
+        field: DetailField::Notes,
+        outcome: EditorOutcome::Wrote(text.into()),
+    };
+    app.handle(wrote("Stars first,\nthen words.\n\n"), now());
+    assert_eq!(
+        app.selected_moment().unwrap().notes,
+        "Stars first,\nthen words."
+    );
+    assert_eq!(app.status().text, "Changed the notes of “Reads reviews”.");
+    let after = journey(&app);
+    app.handle(wrote("Stars first,\nthen words.\n"), now());
+    assert_eq!(app.status().text, "Left as it was.");
+    press(&mut app, "u");
+    assert_eq!(journey(&app), before, "one undo takes it back");
+    press(&mut app, "<C-r>");
+    assert_eq!(journey(&app), after);
+
+    for (outcome, said) in [
+        (
+            EditorOutcome::NoEditor,
+            "No editor set: run `export EDITOR=nano` (or vim) before motmap, or set VISUAL.",
+        ),
+        (
+            EditorOutcome::ExitStatus {
+                editor: "vim".into(),
+                code: Some(1),
+            },
+            "`vim` exited with status 1, so nothing was changed.",
+        ),
+        (
+            EditorOutcome::Failed {
+                editor: "vi-typo".into(),
+                reason: "No such file or directory (os error 2)".into(),
+            },
+            "Could not use your editor `vi-typo` (No such file or directory (os error 2)), so nothing was changed.",
+        ),
+    ] {
+        app.handle(
+            Event::EditedExternally {
+                moment: id,
+                field: DetailField::Notes,
+                outcome,
+            },
+            now(),
+        );
+        assert_eq!(app.status().text, said);
+        assert_eq!(journey(&app), after);
+    }
+}
+
+#[test]
+fn ctrl_g_in_the_details_opens_the_highlighted_text_and_a_title_comes_back_one_line() {
+    use motmap::app::{DetailField, EditorOutcome, Effect};
+    let mut app = app_with(SMALL);
+    let asked = effects_of(&mut app, "<Enter><C-g>");
+    let [Effect::EditExternally(request)] = asked.as_slice() else {
+        panic!("{asked:?}");
+    };
+    assert_eq!(request.field, DetailField::Title);
+    assert_eq!(request.text, "Reads reviews");
+    app.handle(
+        Event::EditedExternally {
+            moment: request.moment,
+            field: DetailField::Title,
+            outcome: EditorOutcome::Wrote("Reads\nreviews twice\n".into()),
+        },
+        now(),
+    );
+    assert_eq!(selected_title(&app), "Reads reviews twice");
+    assert!(
+        matches!(app.mode(), Mode::Details { .. }),
+        "the details stay open"
+    );
+    // The kind is chosen, not written.
+    assert!(effects_of(&mut app, "j<C-g>").is_empty());
+    assert!(
+        app.status().text.starts_with("Ctrl-g opens a text"),
+        "{}",
+        app.status().text
+    );
+}
+
+#[test]
+fn a_read_only_view_does_not_open_your_editor() {
+    let mut app = app_with(SMALL).read_only();
+    assert!(effects_of(&mut app, "<C-g>").is_empty());
+    assert!(
+        app.status()
+            .text
+            .starts_with("Read-only view: cannot write the moment's notes in your own editor;"),
+        "{}",
+        app.status().text
+    );
+}
