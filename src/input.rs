@@ -115,8 +115,8 @@ impl TextInput {
                 Some(chars) => self.edit(|e| e.delete_str(chars)),
                 None => self.edit(TextArea::delete_next_char),
             },
-            Action::UndoTyping => self.undo(),
-            Action::RedoTyping => self.redo(),
+            Action::UndoTyping => self.replay(true),
+            Action::RedoTyping => self.replay(false),
             _ => return false,
         }
         true
@@ -229,24 +229,23 @@ impl TextInput {
         }
     }
 
-    fn undo(&mut self) {
+    /// Takes back the newest undo step (`undo`), or makes the newest undone one again.
+    fn replay(&mut self, undo: bool) {
         self.typing = None;
-        if let Some(step) = self.undo_steps.pop() {
+        let (from, to) = if undo {
+            (&mut self.undo_steps, &mut self.redo_steps)
+        } else {
+            (&mut self.redo_steps, &mut self.undo_steps)
+        };
+        if let Some(step) = from.pop() {
             for _ in 0..step {
-                self.editor.undo();
+                if undo {
+                    self.editor.undo();
+                } else {
+                    self.editor.redo();
+                }
             }
-            self.redo_steps.push(step);
-            self.text_changed();
-        }
-    }
-
-    fn redo(&mut self) {
-        self.typing = None;
-        if let Some(step) = self.redo_steps.pop() {
-            for _ in 0..step {
-                self.editor.redo();
-            }
-            self.undo_steps.push(step);
+            to.push(step);
             self.text_changed();
         }
     }

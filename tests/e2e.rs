@@ -20,6 +20,18 @@ fn write_map(dir: &Path, name: &str, ron: &str) {
     std::fs::write(dir.join(name), ron).expect("writes the map");
 }
 
+/// motmap at 80×24 on `dir/cafe.ron`, a map of one card, “Long queue”, on screen.
+fn a_long_queue_at_80_by_24(dir: &Path) -> Session {
+    write_map(
+        dir,
+        "cafe.ron",
+        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#,
+    );
+    let session = Session::start(dir, &["cafe.ron"], 80, 24);
+    session.wait_for("Long queue");
+    session
+}
+
 #[test]
 fn a_whole_workshop_session() {
     let dir = tempfile::tempdir().unwrap();
@@ -127,13 +139,7 @@ fn a_hang_up_leaves_a_recovery_file_and_no_process() {
 #[test]
 fn sigterm_saves_unsaved_changes_for_recovery_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    write_map(
-        dir.path(),
-        "cafe.ron",
-        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#,
-    );
-    let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
-    session.wait_for("Long queue");
+    let mut session = a_long_queue_at_80_by_24(dir.path());
     session.type_and_see("g", "is now a glory");
     let pid = session.child.process_id().expect("a process id");
     let killed = std::process::Command::new("kill")
@@ -428,13 +434,7 @@ fn your_own_editor_writes_the_notes_then_u_takes_them_back_and_the_board_is_draw
 #[test]
 fn a_bracketed_paste_of_two_lines_into_a_title_gives_one_line_with_a_space() {
     let dir = tempfile::tempdir().unwrap();
-    write_map(
-        dir.path(),
-        "cafe.ron",
-        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#,
-    );
-    let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
-    session.wait_for("Long queue");
+    let mut session = a_long_queue_at_80_by_24(dir.path());
     session.type_and_see("e", "Type the title");
     // Ctrl-u empties the field; the paste comes as the terminal brackets it.
     session.send("\x15\x1b[200~line one\nline two\x1b[201~\r");
