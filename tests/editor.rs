@@ -1019,7 +1019,7 @@ fn ctrl_g_writes_the_notes_in_your_editor_and_takes_them_back_as_one_change() {
     for (outcome, said) in [
         (
             EditorOutcome::NoEditor,
-            "No editor set: run `export EDITOR=nano` (or vim) before motmap, or set VISUAL.",
+            "No editor: `export EDITOR=nano` (or vim, or VISUAL) before motmap.",
         ),
         (
             EditorOutcome::ExitStatus {

@@ -53,9 +53,9 @@ impl App {
                 };
                 self.set_detail_text(&moment, field, &text);
             }
-            EditorOutcome::NoEditor => self.warn(
-                "No editor set: run `export EDITOR=nano` (or vim) before motmap, or set VISUAL.",
-            ),
+            EditorOutcome::NoEditor => {
+                self.warn("No editor: `export EDITOR=nano` (or vim, or VISUAL) before motmap.")
+            }
             EditorOutcome::Failed { editor, reason } => self.error(format!(
                 "Could not use your editor `{editor}` ({reason}), so nothing was changed."
             )),
