@@ -48,6 +48,7 @@ fn editor_command(var: impl Fn(&str) -> Option<String>) -> Option<Vec<String>> {
     })
 }
 
+/// Runs the editor's `command` on the file at `path`, in this terminal, and waits for it.
 fn run(command: &[String], path: &Path) -> std::io::Result<std::process::ExitStatus> {
     Command::new(&command[0])
         .args(&command[1..])

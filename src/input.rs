@@ -48,6 +48,7 @@ impl TextInput {
         TextInput::holding(&clean_multiline(&one_kind_of_break(text)), true)
     }
 
+    /// A field holding `text`, already cleaned, with the cursor at its end.
     fn holding(text: &str, multiline: bool) -> TextInput {
         let mut editor = TextArea::new(text.split('\n').map(str::to_owned).collect());
         // Every change in the field can be undone until it closes.
@@ -64,10 +65,12 @@ impl TextInput {
         }
     }
 
+    /// What is typed, lines joined with `\n`.
     pub fn text(&self) -> &str {
         &self.text
     }
 
+    /// Whether the field keeps line breaks (notes, ideas, descriptions, comments).
     pub fn is_multiline(&self) -> bool {
         self.multiline
     }
@@ -212,6 +215,7 @@ impl TextInput {
         self.typing = None;
     }
 
+    /// Moves the cursor `times` times the same way.
     fn repeat(&mut self, to: CursorMove, times: usize) {
         for _ in 0..times {
             self.editor.move_cursor(to);
@@ -250,6 +254,7 @@ impl TextInput {
         }
     }
 
+    /// Brings [`TextInput::text`] in step with the editor's lines after a change.
     fn text_changed(&mut self) {
         self.text = self.editor.lines().join("\n");
     }

@@ -40,8 +40,11 @@ pub enum Event {
 /// A text of the map to write in the user's own editor, and where it goes back to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExternalEdit {
+    /// The moment whose field it is.
     pub moment: Id,
+    /// The field the text comes from and goes back to.
     pub field: DetailField,
+    /// The field's text as it is now, as it is typed (tags joined with commas).
     pub text: String,
     /// The moment's title, for the file's name.
     pub title: String,

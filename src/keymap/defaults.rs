@@ -338,6 +338,7 @@ const ASK_OVERWRITE_EXPORT: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Esc), Action::KeepFile),
 ];
 
+/// Lines pasted into a new card's title: a card each, one card, or nothing pasted.
 const ASK_PASTE_LINES: &[(Key, Action)] = &[
     (Key::char('y'), Action::PasteAsCards),
     (Key::char('n'), Action::PasteAsOneCard),
@@ -373,11 +374,12 @@ const TYPING: &[(Key, Action)] = &[
     (Key::ctrl('y'), Action::RedoTyping),
 ];
 
-/// Ctrl-← and Ctrl-→, a word at a time in a text field.
+/// Ctrl-←, a word to the left in a text field.
 const CTRL_LEFT: Key = Key {
     ctrl: true,
     ..Key::plain(KeyCode::Left)
 };
+/// Ctrl-→, a word to the right in a text field.
 const CTRL_RIGHT: Key = Key {
     ctrl: true,
     ..Key::plain(KeyCode::Right)
