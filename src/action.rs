@@ -101,6 +101,7 @@ actions! {
     DescribeJourney, "describe_journey", Edit, "write the journey's description";
     EditPersonas, "edit_personas", Edit, "name the journey's personas, separated by commas";
     OpenDetails, "open_details", Edit, "show and edit every field of the moment";
+    EditExternally, "edit_externally", Edit, "write the moment's notes in your own editor ($VISUAL or $EDITOR); in the details, the highlighted field";
     DeleteMoment, "delete_moment", Edit, "delete the moment";
     DeleteStage, "delete_stage", Edit, "delete the stage (asks if it has moments)";
     AddComment, "add_comment", Edit, "comment on the moment: type it, signed with your name and the time";
@@ -203,11 +204,18 @@ actions! {
     DecideLater, "decide_later", Answer, "decide later";
     OverwriteExport, "overwrite_export", Answer, "write over it";
     KeepFile, "keep_file", Answer, "leave it as it is";
+    PasteAsCards, "paste_as_cards", Answer, "a card for each line pasted";
+    PasteAsOneCard, "paste_as_one_card", Answer, "one card, the lines joined with spaces";
+    CancelPaste, "cancel_paste", Answer, "back to the title, nothing pasted";
 
     KeepText, "keep_text", Typing, "keep the text";
     CancelText, "cancel_text", Typing, "cancel and keep the old text";
     CursorLeft, "cursor_left", Typing, "move the cursor left";
     CursorRight, "cursor_right", Typing, "move the cursor right";
+    WordLeft, "word_left", Typing, "to the start of the word before the cursor";
+    WordRight, "word_right", Typing, "to the start of the next word";
+    LineUp, "line_up", Typing, "up a line, in notes, ideas, descriptions and comments";
+    LineDown, "line_down", Typing, "down a line, in notes, ideas, descriptions and comments";
     CursorHome, "cursor_home", Typing, "to the start of the line";
     CursorEnd, "cursor_end", Typing, "to the end of the line";
     EraseBefore, "erase_before", Typing, "erase before the cursor";
@@ -217,6 +225,8 @@ actions! {
     EraseToEnd, "erase_to_end", Typing, "erase to the end of the line";
     NewLine, "new_line", Typing, "new line, in notes, ideas, descriptions and comments";
     InsertTab, "insert_tab", Typing, "a tab, in notes, ideas, descriptions and comments";
+    UndoTyping, "undo_typing", Typing, "undo the last word typed or erased in the field (Esc still cancels the whole edit)";
+    RedoTyping, "redo_typing", Typing, "redo what was undone in the field";
 }
 
 impl Action {
@@ -252,8 +262,8 @@ impl Action {
                     | Action::ResolveComment
             ),
             Group::Menu => self.kind_choice().is_some(),
-            // Answers that save.
-            Group::Answer => self == Action::SaveAndQuit,
+            // Answers that save or add cards.
+            Group::Answer => matches!(self, Action::SaveAndQuit | Action::PasteAsCards),
             Group::Move | Group::Views | Group::Presentation | Group::Help | Group::Typing => false,
         }
     }

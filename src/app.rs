@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub use event::{Effect, Event, Incoming, Opening, SessionEvent};
+pub use event::{EditorOutcome, Effect, Event, ExternalEdit, Incoming, Opening, SessionEvent};
 pub use mode::{Confirm, DetailField, DetailRow, ExportChoice, Mode, TextTarget, export_format};
 pub use question::{Answer, Question};
 
@@ -530,6 +530,7 @@ impl App {
                 Confirm::Quit => Context::AskQuit,
                 Confirm::Restore(_) => Context::AskRestore,
                 Confirm::OverwriteExport { .. } => Context::AskOverwriteExport,
+                Confirm::PasteLines { .. } => Context::AskPasteLines,
             },
         }
     }

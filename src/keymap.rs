@@ -209,11 +209,12 @@ pub enum Context {
     AskQuit,
     AskRestore,
     AskOverwriteExport,
+    AskPasteLines,
     Typing,
 }
 
 impl Context {
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Board,
         Context::Curve,
         Context::Summary,
@@ -229,6 +230,7 @@ impl Context {
         Context::AskQuit,
         Context::AskRestore,
         Context::AskOverwriteExport,
+        Context::AskPasteLines,
         Context::Typing,
     ];
 
@@ -260,7 +262,8 @@ impl Context {
             Context::AskDeleteStage
             | Context::AskQuit
             | Context::AskRestore
-            | Context::AskOverwriteExport => "Answering a question",
+            | Context::AskOverwriteExport
+            | Context::AskPasteLines => "Answering a question",
             Context::Typing => "While typing a title, a name, a field or a search",
         }
     }
@@ -273,6 +276,7 @@ impl Context {
                 | Context::AskQuit
                 | Context::AskRestore
                 | Context::AskOverwriteExport
+                | Context::AskPasteLines
         )
     }
 }

@@ -6,6 +6,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod diff;
+pub mod external;
 pub mod history;
 pub mod input;
 pub mod insight;

@@ -9,7 +9,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::app::{App, Effect, Event, Incoming, Opening, SessionEvent};
+use crate::app::{App, Effect, Event, ExternalEdit, Incoming, Opening, SessionEvent};
 use crate::diff;
 use crate::keymap::KeyMap;
 use crate::merge;
@@ -199,7 +199,7 @@ impl Session {
                 }
                 return Vec::new();
             }
-            Effect::Exit(_) | Effect::Bell => return Vec::new(),
+            Effect::Exit(_) | Effect::Bell | Effect::EditExternally(_) => return Vec::new(),
         };
         vec![event]
     }
@@ -445,6 +445,9 @@ pub struct Editor {
     pub session: Session,
     /// The editor asked for the terminal's bell: the run loop rings it and clears this.
     pub bell: bool,
+    /// The editor asked for the user's own editor on a text: the run loop hands the
+    /// terminal over to it, and takes this.
+    pub external: Option<ExternalEdit>,
 }
 
 impl Editor {
@@ -493,6 +496,7 @@ impl Editor {
             app,
             session,
             bell: false,
+            external: None,
         };
         for event in events {
             editor.handle(Event::Session(event), now);
@@ -518,6 +522,10 @@ impl Editor {
                     Effect::Exit(code) => return Some(Exit { code, note }),
                     Effect::Bell => {
                         self.bell = true;
+                        continue;
+                    }
+                    Effect::EditExternally(request) => {
+                        self.external = Some(request);
                         continue;
                     }
                     _ => {}

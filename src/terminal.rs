@@ -5,6 +5,7 @@
 
 use std::io::{self, Write};
 use std::panic::{self, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -17,10 +18,11 @@ use crossterm::{cursor, execute};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::app::Event;
+use crate::app::{EditorOutcome, Event, ExternalEdit};
 use crate::session::{Editor, Exit};
 use crate::ui::{self, theme::Theme};
 
@@ -38,7 +40,27 @@ pub trait EventSource {
 
     /// The terminal's bell, when the editor asks for it (a countdown ran out).
     fn bell(&mut self) {}
+
+    /// Runs the user's own editor on a text of the map, the terminal handed over to it
+    /// meanwhile, and says what came of it.
+    fn edit_externally(&mut self, request: &ExternalEdit) -> io::Result<Event> {
+        Ok(edited(request, crate::external::edit(request)))
+    }
 }
+
+/// The event that reports what the user's editor did with `request`'s text.
+fn edited(request: &ExternalEdit, outcome: EditorOutcome) -> Event {
+    Event::EditedExternally {
+        moment: request.moment,
+        field: request.field,
+        outcome,
+    }
+}
+
+/// Set while the user's own editor has the terminal: Ctrl-C and Ctrl-\ typed there are
+/// the editor's, not a reason for motmap to stop (as `system()` does, and shells do for
+/// the program in front). A hang-up or SIGTERM still saves and stops.
+static AWAY: AtomicBool = AtomicBool::new(false);
 
 /// The real terminal's keys, pastes and resizes, through crossterm.
 pub struct TerminalEvents(());
@@ -73,6 +95,16 @@ impl EventSource for TerminalEvents {
     fn bell(&mut self) {
         let mut out = io::stdout();
         let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+    }
+
+    /// Leaves the alternate screen and raw mode for the editor, and takes them back after.
+    fn edit_externally(&mut self, request: &ExternalEdit) -> io::Result<Event> {
+        AWAY.store(true, Ordering::SeqCst);
+        leave();
+        let outcome = crate::external::edit(request);
+        let back = enter();
+        AWAY.store(false, Ordering::SeqCst);
+        back.map(|()| edited(request, outcome))
     }
 }
 
@@ -144,6 +176,29 @@ where
         return Ok(Some(exit));
     }
     loop {
+        // The user's own editor, asked for by the last event: run without holding the
+        // editor, so a hang-up meanwhile can still save it; then the whole screen is drawn
+        // anew, at the size the terminal has now.
+        let request = lock(shared).external.take();
+        if let Some(request) = request {
+            let event = source.edit_externally(&request)?;
+            // Clearing through a resize asks the terminal nothing (a plain clear reads the
+            // cursor's position back, which not every terminal answers).
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            let mut editor = lock(shared);
+            for event in [
+                event,
+                Event::Resize {
+                    width: size.width,
+                    height: size.height,
+                },
+            ] {
+                if let Some(exit) = editor.handle(event, source.now()) {
+                    return Ok(Some(exit));
+                }
+            }
+        }
         {
             let mut editor = lock(shared);
             if editor.app.should_quit() {
@@ -207,7 +262,10 @@ fn watch_signals(shared: Arc<Mutex<Editor>>) -> io::Result<()> {
     thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
+            let stopping = signals.forever().find(|signal| {
+                !(AWAY.load(Ordering::SeqCst) && [SIGINT, SIGQUIT].contains(signal))
+            });
+            if let Some(signal) = stopping {
                 // The loop holds the editor only for a moment, unless a write to a stalled
                 // terminal blocks it: then give up on saving rather than hang.
                 let exit = match lock_within(&shared, Duration::from_secs(3)) {

@@ -315,14 +315,6 @@ impl<'a> StatusLine<'a> {
             Mode::FilterText { input } => Some(("filter: ", input)),
             Mode::TimerLength { .. } => return Self::with_prompt(app, Prompt::timer(app), theme),
             Mode::EditText {
-                target: TextTarget::StageDescription(_),
-                input,
-            } => Some(("stage description: ", input)),
-            Mode::EditText {
-                target: TextTarget::JourneyDescription,
-                input,
-            } => Some(("journey description: ", input)),
-            Mode::EditText {
                 target: TextTarget::Personas,
                 input,
             } => Some(("personas: ", input)),

@@ -8,6 +8,7 @@
 
 mod board;
 mod comments;
+mod external;
 mod files;
 mod popups;
 mod typing;
@@ -19,7 +20,7 @@ use std::time::Instant;
 use crossterm::event::{KeyEvent, KeyEventKind};
 
 use crate::action::Action;
-use crate::app::{App, Effect, Event, Mode, Opening, Pending, Screen, Size};
+use crate::app::{App, Confirm, Effect, Event, Mode, Opening, Pending, Screen, Size, TextTarget};
 use crate::keymap::{Context, Key, Lookup, sequence_label};
 use crate::layout;
 
@@ -56,6 +57,14 @@ impl App {
             Event::Tick => Vec::new(),
             Event::Signal(signal) => self.stop_on_signal(signal),
             Event::Session(event) => self.session_event(event),
+            Event::EditedExternally {
+                moment,
+                field,
+                outcome,
+            } => {
+                self.edited_externally(moment, field, outcome);
+                Vec::new()
+            }
         };
         effects.extend(self.deal_with_waiting_disk_news());
         if self.bell && self.timer.as_mut().is_some_and(|t| t.ring_once(now)) {
@@ -248,7 +257,8 @@ impl App {
             Context::AskDeleteStage
             | Context::AskQuit
             | Context::AskRestore
-            | Context::AskOverwriteExport => self.answer(action),
+            | Context::AskOverwriteExport
+            | Context::AskPasteLines => self.answer(action),
             Context::Typing => Vec::new(),
         }
     }
@@ -344,8 +354,23 @@ impl App {
         ));
     }
 
-    /// Text pasted into the terminal goes into the field being typed into, if any.
+    /// Text pasted into the terminal goes into the field being typed into, if any. Lines
+    /// pasted into a new card's title ask first whether each is a card of its own.
     fn paste(&mut self, text: &str) {
+        if let Mode::EditText {
+            target: TextTarget::NewMoment { stage, index },
+            input,
+        } = &self.mode
+            && crate::input::pasted_lines(text).len() > 1
+        {
+            self.mode = Mode::Confirm(Confirm::PasteLines {
+                stage: *stage,
+                index: *index,
+                typed: Box::new(input.clone()),
+                pasted: text.to_owned(),
+            });
+            return;
+        }
         match self.input_mut() {
             Some(input) => input.insert(text),
             None => {

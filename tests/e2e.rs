@@ -20,6 +20,18 @@ fn write_map(dir: &Path, name: &str, ron: &str) {
     std::fs::write(dir.join(name), ron).expect("writes the map");
 }
 
+/// motmap at 80×24 on `dir/cafe.ron`, a map of one card, “Long queue”, on screen.
+fn a_long_queue_at_80_by_24(dir: &Path) -> Session {
+    write_map(
+        dir,
+        "cafe.ron",
+        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#,
+    );
+    let session = Session::start(dir, &["cafe.ron"], 80, 24);
+    session.wait_for("Long queue");
+    session
+}
+
 #[test]
 fn a_whole_workshop_session() {
     let dir = tempfile::tempdir().unwrap();
@@ -127,13 +139,7 @@ fn a_hang_up_leaves_a_recovery_file_and_no_process() {
 #[test]
 fn sigterm_saves_unsaved_changes_for_recovery_and_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    write_map(
-        dir.path(),
-        "cafe.ron",
-        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue")])])"#,
-    );
-    let mut session = Session::start(dir.path(), &["cafe.ron"], 80, 24);
-    session.wait_for("Long queue");
+    let mut session = a_long_queue_at_80_by_24(dir.path());
     session.type_and_see("g", "is now a glory");
     let pid = session.child.process_id().expect("a process id");
     let killed = std::process::Command::new("kill")
@@ -372,4 +378,69 @@ fn a_merged_map_with_a_conflict_says_so_and_exports_from_the_editor() {
     assert!(page.contains("theirs “Card reader broken”"));
     session.send("q");
     assert!(session.wait_for_exit().success());
+}
+
+#[test]
+fn your_own_editor_writes_the_notes_then_u_takes_them_back_and_the_board_is_drawn_whole() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write_map(
+        dir.path(),
+        "cafe.ron",
+        r#"(title: "Cafe", stages: [(name: "Wait", moments: [(title: "Long queue", notes: "Slow.")]), (name: "Pay")])"#,
+    );
+    // An "editor" that writes on the screen it was given and adds a line to the file.
+    let script = dir.path().join("add-a-line.sh");
+    std::fs::write(
+        &script,
+        "#!/bin/sh\nprintf 'EDITOR WAS HERE\\n'\necho 'Added in the editor.' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor = script.to_string_lossy().into_owned();
+    let mut session = Session::start_with(
+        dir.path(),
+        &["cafe.ron"],
+        80,
+        24,
+        &[("EDITOR", editor.as_str()), ("VISUAL", "")],
+    );
+    session.wait_for("Long queue");
+
+    // Ctrl-g: the editor runs, then the whole board is back.
+    let screen = session.type_and_see("\x07", "Changed the notes of “Long queue”");
+    for seen in ["Cafe", "Wait", "Pay", "Long queue"] {
+        assert!(
+            screen.contains(seen),
+            "{seen:?} is not on screen:\n{screen}"
+        );
+    }
+    assert!(!screen.contains("EDITOR WAS HERE"), "{screen}");
+    let screen = session.type_and_see("\r", "Moment in Wait");
+    assert!(screen.contains("Slow."), "{screen}");
+    assert!(screen.contains("Added in the editor."), "{screen}");
+
+    session.type_and_see("q", "Details closed");
+    session.type_and_see("u", "Undid");
+    let screen = session.type_and_see("\r", "Slow.");
+    assert!(!screen.contains("Added in the editor."), "{screen}");
+
+    session.type_and_see("q", "Details closed");
+    session.send("q");
+    session.type_and_see("n", "");
+    session.wait_for_exit();
+}
+
+#[test]
+fn a_bracketed_paste_of_two_lines_into_a_title_gives_one_line_with_a_space() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = a_long_queue_at_80_by_24(dir.path());
+    session.type_and_see("e", "Type the title");
+    // Ctrl-u empties the field; the paste comes as the terminal brackets it.
+    session.send("\x15\x1b[200~line one\nline two\x1b[201~\r");
+    let screen = session.wait_for("Renamed the moment “line one line two”");
+    assert!(screen.contains("line one line two"), "{screen}");
+    session.send("q");
+    session.type_and_see("n", "");
+    session.wait_for_exit();
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use common::{app_on, app_with, journey, press, selected_title};
-use motmap::app::{Confirm, Mode, Selection};
+use motmap::app::{Confirm, Event, Mode, Selection};
 use motmap::model::{Evidence, Feeling, Kind};
 use motmap::status::Tone;
 use motmap::workshop::Slide;
@@ -873,6 +873,223 @@ fn keys_with_modifiers_in_text_fields_do_what_they_did() {
         "Reads",
         "in a one-line field a new line keeps the text"
     );
-    press(&mut app, "e<A-Backspace><A-Backspace><S-Left>X<Enter>");
-    assert_eq!(selected_title(&app), "ReXa");
+    press(
+        &mut app,
+        "e<C-u>pays at the<A-Backspace>counter<S-Left>X<Enter>",
+    );
+    assert_eq!(
+        selected_title(&app),
+        "pays at counteXr",
+        "Alt-Backspace erases a word; Shift-← moves as ← does"
+    );
+}
+
+#[test]
+fn in_a_note_arrows_go_between_lines_words_are_stepped_and_erased_and_typing_undone() {
+    let mut app = app_with(SMALL);
+    // Down to the notes, then type three lines.
+    press(&mut app, "<Enter>jjjjjjjjj<Enter>");
+    press(&mut app, "first line<A-Enter>second line<A-Enter>third");
+    // ↓ keeps the column: Y goes after the s below X.
+    press(&mut app, "<Up><Up><Home>X<Down>Y<End><C-Left>Z");
+    // Alt-f twice: to the next line, then to its end; Alt-b back to its start.
+    press(&mut app, "<A-f><A-f><A-b>W<C-Right><A-Backspace>");
+    assert_eq!(app.input().unwrap().text(), "Xfirst line\nsYecond Zline\n");
+    // Ctrl-z brings the erased word back, then takes W away; Ctrl-y types W again.
+    press(&mut app, "<C-z><C-z><C-y>");
+    press(&mut app, "<Enter>");
+    let notes = app.selected_moment().unwrap().notes.clone();
+    assert_eq!(notes, "Xfirst line\nsYecond Zline\nWthird");
+    press(&mut app, "u");
+    assert_eq!(
+        app.selected_moment().unwrap().notes,
+        "",
+        "one change, undone whole"
+    );
+}
+
+#[test]
+fn lines_pasted_into_a_title_are_joined_with_spaces() {
+    let mut app = app_with(SMALL);
+    press(&mut app, "e<C-u>");
+    app.handle(
+        Event::Paste("Reads\r\n  reviews\ron the map\n".into()),
+        now(),
+    );
+    press(&mut app, "<Enter>");
+    assert_eq!(selected_title(&app), "Reads reviews on the map");
+}
+
+#[test]
+fn lines_pasted_into_a_new_card_become_a_card_each_in_one_change_if_asked() {
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    press(&mut app, "aFirst: ");
+    app.handle(Event::Paste("orders\n\n  pays\nwaits\n".into()), now());
+    assert!(matches!(
+        app.mode(),
+        Mode::Confirm(Confirm::PasteLines { .. })
+    ));
+    let question = app.question().unwrap();
+    assert_eq!(question.message, "You pasted 3 lines. Add a card for each?");
+    // Esc goes back to the title as it was; n pastes the lines as one title.
+    press(&mut app, "<Esc>");
+    assert_eq!(app.input().unwrap().text(), "First: ");
+    app.handle(Event::Paste("orders\npays".into()), now());
+    press(&mut app, "n<Enter>");
+    assert_eq!(selected_title(&app), "First: orders pays");
+    press(&mut app, "u");
+    assert_eq!(journey(&app), before);
+
+    press(&mut app, "aFirst: ");
+    app.handle(Event::Paste("orders\n\n  pays\nwaits\n".into()), now());
+    press(&mut app, "y");
+    let titles: Vec<String> = journey(&app).stages()[0]
+        .moments
+        .iter()
+        .map(|m| m.title.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "Reads reviews",
+            "Sees the sign",
+            "First: orders",
+            "pays",
+            "waits"
+        ],
+        "below the selected card, in order"
+    );
+    assert_eq!(selected_title(&app), "First: orders");
+    assert_eq!(
+        app.status().text,
+        "Added 3 moments, one for each line; u takes them all back."
+    );
+    press(&mut app, "u");
+    assert_eq!(journey(&app), before, "one undo takes every card back");
+}
+
+fn now() -> std::time::Instant {
+    std::time::Instant::now()
+}
+
+/// The effects of pressing `spec`.
+fn effects_of(app: &mut motmap::app::App, spec: &str) -> Vec<motmap::app::Effect> {
+    common::editor::keys(spec)
+        .into_iter()
+        .flat_map(|key| app.handle(Event::Key(key), now()))
+        .collect()
+}
+
+#[test]
+fn ctrl_g_writes_the_notes_in_your_editor_and_takes_them_back_as_one_change() {
+    use motmap::app::{DetailField, EditorOutcome, Effect, ExternalEdit};
+    let mut app = app_with(SMALL);
+    let before = journey(&app);
+    let id = app.selected_moment().unwrap().id;
+    let asked = effects_of(&mut app, "<C-g>");
+    assert_eq!(
+        asked,
+        [Effect::EditExternally(ExternalEdit {
+            moment: id,
+            field: DetailField::Notes,
+            text: String::new(),
+            title: "Reads reviews".into(),
+        })]
+    );
+    let wrote = |text: &str| Event::EditedExternally {
+        moment: id,
+        field: DetailField::Notes,
+        outcome: EditorOutcome::Wrote(text.into()),
+    };
+    app.handle(wrote("Stars first,\nthen words.\n\n"), now());
+    assert_eq!(
+        app.selected_moment().unwrap().notes,
+        "Stars first,\nthen words."
+    );
+    assert_eq!(app.status().text, "Changed the notes of “Reads reviews”.");
+    let after = journey(&app);
+    app.handle(wrote("Stars first,\nthen words.\n"), now());
+    assert_eq!(app.status().text, "Left as it was.");
+    press(&mut app, "u");
+    assert_eq!(journey(&app), before, "one undo takes it back");
+    press(&mut app, "<C-r>");
+    assert_eq!(journey(&app), after);
+
+    for (outcome, said) in [
+        (
+            EditorOutcome::NoEditor,
+            "No editor: `export EDITOR=nano` (or vim, or VISUAL) before motmap.",
+        ),
+        (
+            EditorOutcome::ExitStatus {
+                editor: "vim".into(),
+                code: Some(1),
+            },
+            "`vim` exited with status 1, so nothing was changed.",
+        ),
+        (
+            EditorOutcome::Failed {
+                editor: "vi-typo".into(),
+                reason: "No such file or directory (os error 2)".into(),
+            },
+            "Could not use your editor `vi-typo` (No such file or directory (os error 2)), so nothing was changed.",
+        ),
+    ] {
+        app.handle(
+            Event::EditedExternally {
+                moment: id,
+                field: DetailField::Notes,
+                outcome,
+            },
+            now(),
+        );
+        assert_eq!(app.status().text, said);
+        assert_eq!(journey(&app), after);
+    }
+}
+
+#[test]
+fn ctrl_g_in_the_details_opens_the_highlighted_text_and_a_title_comes_back_one_line() {
+    use motmap::app::{DetailField, EditorOutcome, Effect};
+    let mut app = app_with(SMALL);
+    let asked = effects_of(&mut app, "<Enter><C-g>");
+    let [Effect::EditExternally(request)] = asked.as_slice() else {
+        panic!("{asked:?}");
+    };
+    assert_eq!(request.field, DetailField::Title);
+    assert_eq!(request.text, "Reads reviews");
+    app.handle(
+        Event::EditedExternally {
+            moment: request.moment,
+            field: DetailField::Title,
+            outcome: EditorOutcome::Wrote("Reads\nreviews twice\n".into()),
+        },
+        now(),
+    );
+    assert_eq!(selected_title(&app), "Reads reviews twice");
+    assert!(
+        matches!(app.mode(), Mode::Details { .. }),
+        "the details stay open"
+    );
+    // The kind is chosen, not written.
+    assert!(effects_of(&mut app, "j<C-g>").is_empty());
+    assert!(
+        app.status().text.starts_with("Ctrl-g opens a text"),
+        "{}",
+        app.status().text
+    );
+}
+
+#[test]
+fn a_read_only_view_does_not_open_your_editor() {
+    let mut app = app_with(SMALL).read_only();
+    assert!(effects_of(&mut app, "<C-g>").is_empty());
+    assert!(
+        app.status()
+            .text
+            .starts_with("Read-only view: cannot write the moment's notes in your own editor;"),
+        "{}",
+        app.status().text
+    );
 }

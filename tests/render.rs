@@ -487,10 +487,7 @@ fn prompts_show_what_is_typed_in_the_status_line() {
         ("Tquarter", "minutes: quarter"),
         ("f/shop", "filter: shop"),
         ("/qu", "/qu"),
-        (
-            "D 대기",
-            "stage description: The guest looks for a place to eat nearby and checks what others say. 대기",
-        ),
+        ("W<C-u>손님, Ana", "personas: 손님, Ana"),
     ] {
         let mut app = app_on("cafe");
         press(&mut app, keys);
@@ -629,5 +626,50 @@ fn density_detailed_adds_the_notes_and_the_idea() {
 fn compact_cards_hold_many_more_at_80x24() {
     let mut app = app_on("cafe");
     press(&mut app, "zz");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
+fn a_forty_line_note_keeps_the_line_being_typed_in_view() {
+    let mut app = app_on("cafe");
+    // The details of the first moment, down to its notes, typed into from empty.
+    press(&mut app, "<Enter>jjjjjjjjj<Enter><C-u>");
+    for n in 1..=40 {
+        if n > 1 {
+            press(&mut app, "<A-Enter>");
+        }
+        press(&mut app, &format!("line {n} of the note"));
+    }
+    let mut terminal = screen(&mut app, 80, 24);
+    let text = screen_text(terminal.backend().buffer());
+    let cursor = terminal.get_cursor_position().unwrap();
+    let cursor_line = text.lines().nth(usize::from(cursor.y)).unwrap();
+    assert!(
+        cursor_line.contains("line 40 of the note"),
+        "the cursor is on the last line typed, on screen:\n{text}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+    // Back up to the first line: the note scrolls back with the cursor.
+    press(&mut app, &"<Up>".repeat(39));
+    let mut terminal = screen(&mut app, 80, 24);
+    let text = screen_text(terminal.backend().buffer());
+    let cursor = terminal.get_cursor_position().unwrap();
+    assert!(
+        text.lines()
+            .nth(usize::from(cursor.y))
+            .unwrap()
+            .contains("line 1 of the note"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_description_is_written_in_a_popup_as_tall_as_it_needs() {
+    let mut app = app_on("cafe");
+    press(&mut app, "D<C-u>손님이 줄을 서서<A-Enter>기다린다.");
+    for n in 1..=30 {
+        press(&mut app, &format!("<A-Enter>line {n}"));
+    }
+    press(&mut app, &"<Up>".repeat(25));
     insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
 }

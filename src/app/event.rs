@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crossterm::event::KeyEvent;
 
+use super::DetailField;
 use crate::model::{Id, Journey};
 use crate::share::Format;
 use crate::store::presence::Presence;
@@ -28,6 +29,38 @@ pub enum Event {
     /// The process was asked to stop (a hang-up, SIGTERM, SIGINT, SIGQUIT).
     Signal(i32),
     Session(SessionEvent),
+    /// The user's own editor, asked for with [`Effect::EditExternally`], is done.
+    EditedExternally {
+        moment: Id,
+        field: DetailField,
+        outcome: EditorOutcome,
+    },
+}
+
+/// A text of the map to write in the user's own editor, and where it goes back to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExternalEdit {
+    /// The moment whose field it is.
+    pub moment: Id,
+    /// The field the text comes from and goes back to.
+    pub field: DetailField,
+    /// The field's text as it is now, as it is typed (tags joined with commas).
+    pub text: String,
+    /// The moment's title, for the file's name.
+    pub title: String,
+}
+
+/// What came of running the user's own editor.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditorOutcome {
+    /// The file as the editor left it.
+    Wrote(String),
+    /// Neither `$VISUAL` nor `$EDITOR` is set.
+    NoEditor,
+    /// The editor (its command as set) could not be run, or its file written or read.
+    Failed { editor: String, reason: String },
+    /// The editor exited with a status other than success (`None`: killed by a signal).
+    ExitStatus { editor: String, code: Option<i32> },
 }
 
 /// What there is to say about a map just opened, besides what the session finds.
@@ -154,6 +187,9 @@ pub enum Effect {
     WriteRecovery(Box<Journey>),
     /// Ring the terminal's bell (a countdown ran out and the settings ask for it).
     Bell,
+    /// Hand the terminal over to the user's own editor on this text, and report back with
+    /// [`Event::EditedExternally`].
+    EditExternally(ExternalEdit),
     /// Stop the process with this exit status, once the effects before it are done.
     Exit(i32),
 }

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use crate::input::TextInput;
-use crate::model::{CommentTarget, Id, MomentField};
+use crate::model::{CommentTarget, Id, Moment, MomentField};
 use crate::share::Format;
 
 /// What a text field being typed into will change.
@@ -56,6 +56,14 @@ pub enum Confirm {
     Restore(PathBuf),
     /// An export would write over the file at `path`.
     OverwriteExport { format: Format, path: PathBuf },
+    /// Several lines were pasted into the title of a new card (to go into stage `stage`
+    /// at `index`): a card for each, or one card? `typed` is the title as it was before.
+    PasteLines {
+        stage: Id,
+        index: usize,
+        typed: Box<TextInput>,
+        pasted: String,
+    },
 }
 
 /// The fields of a moment, in the order the details popup lists them.
@@ -116,6 +124,22 @@ impl DetailField {
             DetailField::Idea => Some(MomentField::Idea),
             _ => None,
         }
+    }
+
+    /// The row's text as it is typed: the tags joined with commas, a text field as it is;
+    /// `None` for a row whose value is chosen.
+    pub fn text_of(self, moment: &Moment) -> Option<String> {
+        match self {
+            DetailField::Tags => Some(moment.tags.join(", ")),
+            other => other
+                .text_field()
+                .map(|field| moment.text(field).to_owned()),
+        }
+    }
+
+    /// Notes and the idea may span lines; the other texts are one line.
+    pub fn is_multiline(self) -> bool {
+        matches!(self, DetailField::Notes | DetailField::Idea)
     }
 
     /// Kind, feeling, to-be and evidence are chosen from a few values rather than typed.

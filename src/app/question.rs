@@ -88,6 +88,13 @@ impl App {
                     format.name()
                 ),
             ),
+            Confirm::PasteLines { pasted, .. } => (
+                "Paste several lines",
+                format!(
+                    "You pasted {}. Add a card for each?",
+                    plural(crate::input::pasted_lines(pasted).len(), "line", "lines")
+                ),
+            ),
             Confirm::Restore(path) => (
                 "Recover unsaved changes",
                 format!(
@@ -107,6 +114,7 @@ impl App {
             Action::ConfirmDeleteStage => format!("delete it ({undo} brings it back)"),
             Action::KeepStage => "keep it".into(),
             Action::RestoreRecovery => format!("restore them ({undo} undoes it)"),
+            Action::PasteAsCards => format!("a card for each line ({undo} takes them all back)"),
             other => other.description().into(),
         }
     }

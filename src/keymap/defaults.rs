@@ -56,6 +56,7 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
         Context::AskQuit => &[ASK_QUIT],
         Context::AskRestore => &[ASK_RESTORE],
         Context::AskOverwriteExport => &[ASK_OVERWRITE_EXPORT],
+        Context::AskPasteLines => &[ASK_PASTE_LINES],
         Context::Typing => &[TYPING],
     };
     parts.concat()
@@ -131,6 +132,7 @@ const BOARD: &[(Key, Action)] = &[
     (Key::char('I'), Action::DescribeJourney),
     (Key::char('W'), Action::EditPersonas),
     (Key::plain(KeyCode::Enter), Action::OpenDetails),
+    (Key::ctrl('g'), Action::EditExternally),
     (Key::char('x'), Action::DeleteMoment),
     (Key::plain(KeyCode::Delete), Action::DeleteMoment),
     (Key::char('X'), Action::DeleteStage),
@@ -228,6 +230,7 @@ const DETAILS: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Tab), Action::NextField),
     (Key::plain(KeyCode::Enter), Action::EditField),
     (Key::char('e'), Action::EditField),
+    (Key::ctrl('g'), Action::EditExternally),
     (Key::plain(KeyCode::Left), Action::PreviousValue),
     (Key::char('h'), Action::PreviousValue),
     (Key::plain(KeyCode::Right), Action::NextValue),
@@ -350,11 +353,24 @@ const ASK_OVERWRITE_EXPORT: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Esc), Action::KeepFile),
 ];
 
+/// Lines pasted into a new card's title: a card each, one card, or nothing pasted.
+const ASK_PASTE_LINES: &[(Key, Action)] = &[
+    (Key::char('y'), Action::PasteAsCards),
+    (Key::char('n'), Action::PasteAsOneCard),
+    (Key::plain(KeyCode::Esc), Action::CancelPaste),
+];
+
 const TYPING: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Enter), Action::KeepText),
     (Key::plain(KeyCode::Esc), Action::CancelText),
     (Key::plain(KeyCode::Left), Action::CursorLeft),
     (Key::plain(KeyCode::Right), Action::CursorRight),
+    (Key::alt(KeyCode::Char('b')), Action::WordLeft),
+    (CTRL_LEFT, Action::WordLeft),
+    (Key::alt(KeyCode::Char('f')), Action::WordRight),
+    (CTRL_RIGHT, Action::WordRight),
+    (Key::plain(KeyCode::Up), Action::LineUp),
+    (Key::plain(KeyCode::Down), Action::LineDown),
     (Key::plain(KeyCode::Home), Action::CursorHome),
     (Key::ctrl('a'), Action::CursorHome),
     (Key::plain(KeyCode::End), Action::CursorEnd),
@@ -362,10 +378,24 @@ const TYPING: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Backspace), Action::EraseBefore),
     (Key::plain(KeyCode::Delete), Action::EraseAfter),
     (Key::ctrl('w'), Action::EraseWord),
+    (Key::alt(KeyCode::Backspace), Action::EraseWord),
     (Key::ctrl('u'), Action::EraseToStart),
     (Key::ctrl('k'), Action::EraseToEnd),
     (Key::alt(KeyCode::Enter), Action::NewLine),
     (Key::shift(KeyCode::Enter), Action::NewLine),
     (Key::ctrl('j'), Action::NewLine),
     (Key::plain(KeyCode::Tab), Action::InsertTab),
+    (Key::ctrl('z'), Action::UndoTyping),
+    (Key::ctrl('y'), Action::RedoTyping),
 ];
+
+/// Ctrl-←, a word to the left in a text field.
+const CTRL_LEFT: Key = Key {
+    ctrl: true,
+    ..Key::plain(KeyCode::Left)
+};
+/// Ctrl-→, a word to the right in a text field.
+const CTRL_RIGHT: Key = Key {
+    ctrl: true,
+    ..Key::plain(KeyCode::Right)
+};

@@ -39,13 +39,35 @@ pub fn render_popups(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> 
         Mode::EditText {
             target: TextTarget::Comment { on, .. },
             input,
-        } => CommentField {
-            place: app.comment_place(*on)?,
-            byline: format!(
+        } => LongTextField {
+            title: format!("Comment on {}", app.comment_place(*on)?),
+            byline: Some(format!(
                 "{} · {}",
                 app.author(),
                 crate::utc::readable(&app.utc_now())
-            ),
+            )),
+            keeping: "adds it",
+            input,
+            keys,
+            theme,
+        }
+        .draw(area, buf),
+        Mode::EditText {
+            target: target @ (TextTarget::StageDescription(_) | TextTarget::JourneyDescription),
+            input,
+        } => LongTextField {
+            title: match target {
+                TextTarget::StageDescription(id) => {
+                    let stage = app.journey().stage_index(*id)?;
+                    format!(
+                        "Description of stage {}",
+                        crate::text::quoted(&app.journey().stages()[stage].name)
+                    )
+                }
+                _ => "Description of the journey".to_owned(),
+            },
+            byline: None,
+            keeping: "keeps it",
             input,
             keys,
             theme,
@@ -541,50 +563,47 @@ fn multiline_layout(text: &str, cursor: usize, room: usize) -> (Vec<String>, (u1
     (lines, at)
 }
 
-/// A new comment being typed: what it is on, who signs it and when, the text over as
-/// many lines as it takes.
-struct CommentField<'a> {
-    /// “Checkout”, stage “Buy”, the journey.
-    place: String,
-    /// "Ana · 2026-12-04 05:12 UTC".
-    byline: String,
+/// Long text being typed in a popup of its own (a new comment, a description): a title,
+/// who signs it and when for a comment, and the text over as many lines as there is room
+/// for, scrolled to keep the cursor in view.
+struct LongTextField<'a> {
+    /// “Comment on “Checkout””, “Description of the journey”.
+    title: String,
+    /// "Ana · 2026-12-04 05:12 UTC", for a comment.
+    byline: Option<String>,
+    /// What Enter does, for the footer: “adds it”, “keeps it”.
+    keeping: &'static str,
     input: &'a TextInput,
     keys: &'a KeyMap,
     theme: &'a Theme,
 }
 
-/// The fewest lines of text the comment field shows.
-const COMMENT_FIELD_LINES: u16 = 3;
+/// The fewest lines of text a long text field shows.
+const LONG_FIELD_LINES: u16 = 3;
 
-impl CommentField<'_> {
+impl LongTextField<'_> {
     fn draw(self, area: Rect, buf: &mut Buffer) -> Option<Position> {
         let theme = self.theme;
         let room = 64u16.min(area.width).saturating_sub(4) as usize;
         let (lines, at) = multiline_layout(self.input.text(), self.input.cursor_byte(), room);
-        let text_rows = (lines.len() as u16).max(COMMENT_FIELD_LINES);
-        let popup = centered(area, 64, text_rows + 5);
-        let title = truncate(
-            &format!("Comment on {}", self.place),
-            popup.width.saturating_sub(6) as usize,
-        );
+        let text_rows = (lines.len() as u16).max(LONG_FIELD_LINES);
+        let byline_rows = u16::from(self.byline.is_some());
+        let popup = centered(area, 64, text_rows + 4 + byline_rows);
+        let title = truncate(&self.title, popup.width.saturating_sub(6) as usize);
         let inner = popup_frame(popup, buf, &title, theme);
-        if inner.width < 8 || inner.height < 4 {
+        if inner.width < 8 || inner.height < 3 + byline_rows {
             return None;
         }
         let field = Rect {
             x: inner.x + 1,
-            y: inner.y + 1,
+            y: inner.y + byline_rows,
             width: inner.width - 2,
-            height: inner.height - 3,
+            height: inner.height - 2 - byline_rows,
         };
-        buf.set_stringn(
-            field.x,
-            inner.y,
-            &self.byline,
-            field.width as usize,
-            theme.dim(),
-        );
-        // The lines that keep the cursor in view, the last ones when the text is long.
+        if let Some(byline) = &self.byline {
+            buf.set_stringn(field.x, inner.y, byline, field.width as usize, theme.dim());
+        }
+        // As little scrolling as keeps the cursor's line in view.
         let skip = (at.0 + 1).saturating_sub(field.height);
         for row in 0..field.height {
             let line = lines
@@ -601,8 +620,9 @@ impl CommentField<'_> {
         }
         let typing = |a| self.keys.first_label(Context::Typing, a);
         let footer = format!(
-            " {} adds it · {} new line · {} cancels",
+            " {} {} · {} new line · {} cancels",
             typing(Action::KeepText),
+            self.keeping,
             typing(Action::NewLine),
             typing(Action::CancelText)
         );

@@ -2,7 +2,7 @@
 //! rearranging, and the board's ways into the views, menus, prompts and files.
 
 use crate::action::Action;
-use crate::app::{App, Confirm, Effect, Mode, Screen, Selection, TextTarget};
+use crate::app::{App, Confirm, DetailField, Effect, Mode, Screen, Selection, TextTarget};
 use crate::input::TextInput;
 use crate::layout::Density;
 use crate::model::{CommentTarget, Edit, Feeling, Kind, Moment, Stage};
@@ -35,6 +35,7 @@ impl App {
             | Action::DescribeJourney
             | Action::EditPersonas => self.start_editing(action),
             Action::OpenDetails => self.open_details(),
+            Action::EditExternally => return self.edit_externally(DetailField::Notes),
             Action::AddComment => self.start_comment(None),
             Action::CommentStage | Action::CommentJourney => self.open_comments(action),
             Action::DeleteMoment => self.delete_moment(),

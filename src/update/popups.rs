@@ -5,7 +5,7 @@ use crate::action::Action;
 use crate::app::{App, Confirm, DetailField, DetailRow, Effect, ExportChoice, Mode, export_format};
 use crate::input::TextInput;
 use crate::keymap::{Context, EXPORT_ACTIONS, KIND_CHOICES};
-use crate::model::{CommentTarget, Edit, Evidence, Feeling, Moment, MomentField};
+use crate::model::{CommentTarget, Edit, Evidence, Feeling, Moment};
 use crate::share::export_path;
 use crate::text::quoted;
 
@@ -72,6 +72,10 @@ impl App {
             }
             (Action::EditField | Action::ResolveComment, _) => self.say_how_comments_go(&moment),
             (Action::AddComment, _) => self.start_comment(Some(field)),
+            (Action::EditExternally, DetailRow::Field(which)) => {
+                return self.edit_externally(which);
+            }
+            (Action::EditExternally, DetailRow::Comment(_)) => self.say_only_texts_go_out(),
             (Action::Undo, _) => self.undo(),
             (Action::Redo, _) => self.redo(),
             _ => {}
@@ -100,11 +104,11 @@ impl App {
         let DetailRow::Field(which) = DetailRow::at(field) else {
             return;
         };
-        let input = match which {
-            DetailField::Tags => TextInput::line(&moment.tags.join(", ")),
-            DetailField::Notes => TextInput::multiline(&moment.notes),
-            DetailField::Idea => TextInput::multiline(&moment.idea),
-            other => TextInput::line(moment.text(other.text_field().unwrap_or(MomentField::Title))),
+        let text = which.text_of(moment).unwrap_or_default();
+        let input = if which.is_multiline() {
+            TextInput::multiline(&text)
+        } else {
+            TextInput::line(&text)
         };
         let typing = |a| self.keymap().first_label(Context::Typing, a);
         let (keep, cancel) = (typing(Action::KeepText), typing(Action::CancelText));
@@ -385,6 +389,15 @@ impl App {
             (Confirm::OverwriteExport { .. }, _) => {
                 self.info("Nothing exported; the file is as it was.")
             }
+            (
+                Confirm::PasteLines {
+                    stage,
+                    index,
+                    typed,
+                    pasted,
+                },
+                action,
+            ) => self.answer_paste(stage, index, *typed, &pasted, action),
         }
         Vec::new()
     }

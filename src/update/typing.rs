@@ -6,10 +6,10 @@ use crossterm::event::KeyCode;
 
 use crate::action::Action;
 use crate::app::{App, DetailField, Effect, Mode, Search, TextTarget};
-use crate::input::TextInput;
+use crate::input::{TextInput, pasted_lines};
 use crate::keymap::{Context, Key, Lookup};
 use crate::model::{Edit, JourneyField, Moment, MomentField, Stage, StageField, clean_tags};
-use crate::text::quoted;
+use crate::text::{plural, quoted};
 use crate::workshop::{Condition, MINUTES_ACCEPTED, Timer, parse_minutes};
 
 impl App {
@@ -147,7 +147,9 @@ impl App {
         }
         self.mode = Mode::Board;
         match target {
-            TextTarget::NewMoment { stage, index } => self.add_new_moment(stage, index, text),
+            TextTarget::NewMoment { stage, index } => {
+                self.add_new_moments(stage, index, vec![text])
+            }
             TextTarget::NewStage { index } => self.add_new_stage(index, text),
             TextTarget::MomentTitle(id) => {
                 let old = self.journey().moment(id).map(|m| m.title.clone());
@@ -190,26 +192,77 @@ impl App {
         }
     }
 
-    /// Puts the new card into the map, as one change (which gives it its id), and selects
-    /// it.
-    fn add_new_moment(&mut self, stage: crate::model::Id, index: usize, title: String) {
+    /// The answer to lines pasted into a new card's title: a card for each line (the
+    /// title typed so far, with the paste where the cursor was), one card with the lines
+    /// joined, or back to the title as it was.
+    pub(super) fn answer_paste(
+        &mut self,
+        stage: crate::model::Id,
+        index: usize,
+        mut typed: TextInput,
+        pasted: &str,
+        action: Action,
+    ) {
+        match action {
+            Action::PasteAsCards => {
+                let (text, at) = (typed.text(), typed.cursor_byte());
+                let lines = pasted_lines(&format!("{}{pasted}{}", &text[..at], &text[at..]));
+                self.add_new_moments(stage, index, lines);
+            }
+            Action::PasteAsOneCard => {
+                typed.insert(pasted);
+                self.mode = Mode::EditText {
+                    target: TextTarget::NewMoment { stage, index },
+                    input: typed,
+                };
+                self.info("Pasted as one title.");
+            }
+            _ => {
+                self.mode = Mode::EditText {
+                    target: TextTarget::NewMoment { stage, index },
+                    input: typed,
+                };
+                self.info("Nothing pasted.");
+            }
+        }
+    }
+
+    /// Puts a card for each title into the map at `index` of the stage, in order, as one
+    /// change (which gives them their ids), and selects the first.
+    fn add_new_moments(&mut self, stage: crate::model::Id, index: usize, titles: Vec<String>) {
         let Some(at) = self.journey().stage_index(stage) else {
             return;
         };
         let index = index.min(self.journey().stages()[at].moments.len());
-        if self.change(
-            format!("add moment {}", quoted(&title)),
-            vec![Edit::InsertMoment {
+        let (label, message) = match titles.as_slice() {
+            [title] => (
+                format!("add moment {}", quoted(title)),
+                format!("Added moment {}.", quoted(title)),
+            ),
+            _ => {
+                let added = plural(titles.len(), "moment", "moments");
+                let undo = self.keymap().board_key(Action::Undo);
+                (
+                    format!("add {added}"),
+                    format!("Added {added}, one for each line; {undo} takes them all back."),
+                )
+            }
+        };
+        let edits = titles
+            .into_iter()
+            .enumerate()
+            .map(|(i, title)| Edit::InsertMoment {
                 stage,
-                index,
-                moment: Moment::new(title.clone()),
-            }],
-        ) {
+                index: index + i,
+                moment: Moment::new(title),
+            })
+            .collect();
+        if self.change(label, edits) {
             self.selection = crate::app::Selection {
                 stage: at,
                 moment: index,
             };
-            self.success(format!("Added moment {}.", quoted(&title)));
+            self.success(message);
         }
     }
 
