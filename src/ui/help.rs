@@ -10,7 +10,7 @@ use super::popup::popup_frame;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::{Context, HelpLine, HelpText, KeyMap};
-use crate::layout::{centered, help_text_area};
+use crate::layout::{help_columns, help_popup};
 use crate::text::{pad, width};
 
 /// The help for one frame, scrolled down by `scroll` lines (the update step keeps it
@@ -24,14 +24,21 @@ pub struct HelpView<'a> {
 impl HelpView<'_> {
     /// The help's lines, styled, for a popup `columns` wide.
     pub fn lines(&self, columns: u16) -> Vec<Line<'static>> {
+        let text = self.keys.help_text(columns);
+        self.styled(&text.lines, &text)
+    }
+
+    /// `lines` of `text`, styled.
+    fn styled(&self, lines: &[HelpLine], text: &HelpText) -> Vec<Line<'static>> {
         let theme = self.theme;
         let HelpText {
-            lines,
             key_width,
             text_width,
-        } = self.keys.help_text(columns);
+            ..
+        } = *text;
         lines
-            .into_iter()
+            .iter()
+            .cloned()
             .map(|line| match line {
                 HelpLine::Note(text) => Line::styled(text, theme.dim()),
                 HelpLine::Heading(title) => Line::styled(title, theme.selected_title()),
@@ -57,29 +64,34 @@ impl HelpView<'_> {
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let popup = centered(area, 80, area.height);
-        let inner = popup_frame(popup, buf, "Keys", theme);
+        let inner = popup_frame(help_popup(area), buf, "Keys", theme);
         if inner.height < 2 {
             return;
         }
-        let text = help_text_area(area);
-        let lines = self.lines(text.width);
-        let max_scroll = (lines.len() as u16).saturating_sub(text.height);
+        let columns = help_columns(area);
+        let (width, height) = columns.first().map_or((0, 0), |c| (c.width, c.height));
+        let text = self.keys.help_text(width);
+        let parts = text.columns(columns.len());
+        let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+        let max_scroll = (longest as u16).saturating_sub(height);
         let scroll = self.scroll.min(max_scroll);
-        for (row, line) in lines
-            .iter()
-            .skip(scroll as usize)
-            .take(text.height as usize)
-            .enumerate()
-        {
-            line.render(
-                Rect {
-                    y: text.y + row as u16,
-                    height: 1,
-                    ..text
-                },
-                buf,
-            );
+        for (column, part) in columns.iter().zip(&parts) {
+            let lines = self.styled(part, &text);
+            for (row, line) in lines
+                .iter()
+                .skip(scroll as usize)
+                .take(height as usize)
+                .enumerate()
+            {
+                line.render(
+                    Rect {
+                        y: column.y + row as u16,
+                        height: 1,
+                        ..*column
+                    },
+                    buf,
+                );
+            }
         }
         let more = if max_scroll > scroll {
             let down = self.keys.label(Context::Help, Action::ScrollDown);

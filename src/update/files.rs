@@ -80,6 +80,10 @@ impl App {
                 self.warn(format!("{} already exists.", path.display()));
                 self.mode = Mode::Confirm(Confirm::OverwriteExport { format, path });
             }
+            SessionEvent::OpenFailed { path, reason } => self.error(format!(
+                "Could not open {}: {reason}. {file} stays open.",
+                path.display()
+            )),
             SessionEvent::ExportFailed { path, reason } => {
                 self.mode = Mode::Board;
                 self.error(format!(
