@@ -521,8 +521,8 @@ impl Editor {
                         continue;
                     }
                     Effect::Open(path) => {
-                        if let Err(reason) = self.open_in_place(path.clone(), now) {
-                            let failed = SessionEvent::OpenFailed { path, reason };
+                        if let Err(reason) = self.open_in_place(path, now) {
+                            let failed = SessionEvent::OpenFailed { reason };
                             queue.push_back(Event::Session(failed));
                         }
                         continue;

@@ -380,12 +380,18 @@ const FIVE: &str = r#"(title: "Vim", stages: [
     (name: "Wait", moments: [(title: "Queue")]),
 ])"#;
 
-#[test]
-fn a_vim_user_counts_repeats_deletes_undoes_yanks_puts_and_writes_and_quits() {
+/// motmap on `FIVE` in a new directory, in a terminal of `cols`×`rows`, once it shows.
+fn start_on_five(cols: u16, rows: u16) -> (tempfile::TempDir, Session) {
     let dir = tempfile::tempdir().unwrap();
     write_map(dir.path(), "vim.ron", FIVE);
-    let mut session = Session::start(dir.path(), &["vim.ron"], 100, 30);
+    let session = Session::start(dir.path(), &["vim.ron"], cols, rows);
     session.wait_for("Five");
+    (dir, session)
+}
+
+#[test]
+fn a_vim_user_counts_repeats_deletes_undoes_yanks_puts_and_writes_and_quits() {
+    let (dir, mut session) = start_on_five(100, 30);
 
     session.type_and_see("3", "3…");
     session.send("j");
@@ -430,10 +436,7 @@ fn a_vim_user_counts_repeats_deletes_undoes_yanks_puts_and_writes_and_quits() {
 
 #[test]
 fn colon_q_refuses_a_changed_map_and_colon_q_bang_quits_without_saving() {
-    let dir = tempfile::tempdir().unwrap();
-    write_map(dir.path(), "vim.ron", FIVE);
-    let mut session = Session::start(dir.path(), &["vim.ron"], 80, 24);
-    session.wait_for("Five");
+    let (dir, mut session) = start_on_five(80, 24);
     session.type_and_see("g", "“One” is now a glory");
     session.type_and_see(
         ":q\r",

@@ -457,7 +457,7 @@ fn colon_e_opens_another_map_here_and_refuses_while_changes_are_unsaved() {
     );
     assert_eq!(editor.app.file_name(), "other.ron");
     assert!(
-        status(&editor.app).starts_with(&format!("Could not open {}", broken.display())),
+        status(&editor.app).starts_with(&format!("other.ron stays open: {}", broken.display())),
         "{}",
         status(&editor.app)
     );

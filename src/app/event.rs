@@ -109,9 +109,9 @@ pub enum SessionEvent {
     RecoveryNotWritten {
         reason: String,
     },
-    /// The map asked for with `:e` could not be opened; this one stays.
+    /// The map asked for with `:e` could not be opened, for this reason (which names
+    /// it); this one stays.
     OpenFailed {
-        path: PathBuf,
         reason: String,
     },
 }

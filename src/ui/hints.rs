@@ -95,6 +95,7 @@ const DETAILS_HINTS: &[Hint] = &[
     (&[AddComment], "", "comment"),
     (&[ResolveComment], "", "resolve"),
     (&[Close], "", "close"),
+    (&[Save], "", "save"),
 ];
 
 const COMMENTS_HINTS: &[Hint] = &[
@@ -102,6 +103,7 @@ const COMMENTS_HINTS: &[Hint] = &[
     (&[ResolveComment], "", "resolve"),
     (&[AddComment], "", "comment"),
     (&[Close], "", "close"),
+    (&[Save], "", "save"),
 ];
 
 const KIND_MENU_HINTS: &[Hint] = &[

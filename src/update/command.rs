@@ -58,7 +58,7 @@ impl App {
 
     /// The names of the actions a command may call from where the line was opened: the
     /// view's own, and from a view the board's that open something (which go to the
-    /// board to do it).
+    /// board to do it); the command line's own key is left out.
     fn command_names(&self) -> Vec<&'static str> {
         let context = self.screen_context();
         let own = self.keymap().table(context).iter().map(|b| b.action);
@@ -68,7 +68,10 @@ impl App {
             .iter()
             .map(|b| b.action)
             .filter(|a| context != Context::Board && a.opens_something());
-        own.chain(board).map(Action::name).collect()
+        own.chain(board)
+            .filter(|a| *a != Action::CommandLine)
+            .map(Action::name)
+            .collect()
     }
 
     /// Tab (`by` 1) or Shift-Tab (`-1`): the next or previous candidate for the word
