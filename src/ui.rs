@@ -324,7 +324,7 @@ impl<'a> StatusLine<'a> {
     pub fn of(app: &'a App, theme: &'a Theme) -> StatusLine<'a> {
         let prompt = match app.mode() {
             Mode::Command(line) => {
-                return Self::with_prompt(app, Prompt::command(app, line), theme);
+                return Self::with_prompt(app, Some(Prompt::command(app, line)), theme);
             }
             Mode::Search { input } => Some(("/", input)),
             Mode::FilterText { input } => Some(("filter: ", input)),
@@ -458,13 +458,13 @@ impl<'a> Prompt<'a> {
 
     /// The command line, and what was said since it opened (its keys, what did not
     /// complete).
-    pub fn command(app: &'a App, line: &'a crate::app::CommandLine) -> Option<Prompt<'a>> {
-        Some(Prompt {
+    pub fn command(app: &'a App, line: &'a crate::app::CommandLine) -> Prompt<'a> {
+        Prompt {
             label: ":",
             input: &line.input,
             placeholder: None,
             note: Some(app.status()),
-        })
+        }
     }
 
     /// Draws it from the left of `area`; returns where the cursor goes.
