@@ -161,7 +161,11 @@ impl KeyMap {
     /// How counts and keys typed one after the other work, with the board's keys.
     fn count_rows(&self) -> Vec<(String, String)> {
         let key = |a| self.board_key(a);
-        let down = key(Action::SelectNextMoment);
+        // A letter reads as a count's example better than an arrow: 3j.
+        let down = self
+            .keys(Context::Board, Action::SelectNextMoment)
+            .find(|keys| keys.iter().all(|k| k.typed_char().is_some()))
+            .map_or_else(|| key(Action::SelectNextMoment), sequence_label);
         let sequence = self
             .table(Context::Board)
             .iter()
