@@ -10,9 +10,9 @@ use clap::{Parser, Subcommand};
 use crate::app::Opening;
 use crate::model::{Id, Journey};
 use crate::outline::outline;
-use crate::session::Editor;
+use crate::session::{Editor, open_or_create};
 use crate::share::{Format, ImportFormat};
-use crate::store::{Document, LoadError};
+use crate::store::Document;
 use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
 use crate::text::plural;
 use crate::ui::theme::{Depth, Theme};
@@ -488,24 +488,6 @@ fn user_config() -> (crate::config::Config, Option<String>) {
     crate::config::config_path()
         .map(|path| crate::config::load(&path))
         .unwrap_or_default()
-}
-
-/// Loads `path`, or starts a new map there if no file exists yet.
-fn open_or_create(path: PathBuf) -> Result<Document, LoadError> {
-    match Document::load(path.clone()) {
-        Err(error) if error.is_not_found() => {
-            let title = path
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "New journey".into());
-            let mut journey = templates::find(DEFAULT_TEMPLATE)
-                .map(|t| t.journey())
-                .unwrap_or_else(|| Journey::new(""));
-            journey.title = title;
-            Ok(Document::create(path, journey))
-        }
-        other => other,
-    }
 }
 
 /// Where a user's own map lives when motmap is started without a file.

@@ -114,6 +114,20 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_overlay_in_three_columns_on_a_wide_screen() {
+    let mut app = app_on("cafe");
+    press(&mut app, "?");
+    insta::assert_snapshot!(screen(&mut app, 200, 50).backend());
+}
+
+#[test]
+fn the_command_line_lists_the_candidates_tab_goes_through() {
+    let mut app = app_on("cafe");
+    press(&mut app, ":add<Tab><Tab>");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
 fn help_lists_every_action_with_its_keys() {
     let app = app_on("cafe");
     let help = motmap::ui::help::HelpView {
@@ -431,6 +445,24 @@ fn the_readme_lists_every_key() {
     assert!(
         readme.contains(&table),
         "README.md's key table is out of date; it should read:\n{table}"
+    );
+}
+
+#[test]
+fn the_readme_lists_every_command() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md is there");
+    let mut table = String::from("| command | what it does |\n| --- | --- |\n");
+    for command in motmap::command::COMMANDS {
+        let usage: Vec<String> = command.usage.split(' ').map(|c| format!("`{c}`")).collect();
+        table.push_str(&format!(
+            "| {} | {} |\n",
+            usage.join(" "),
+            command.description
+        ));
+    }
+    assert!(
+        readme.contains(&table),
+        "README.md's command table is out of date; it should read:\n{table}"
     );
 }
 
