@@ -439,6 +439,7 @@ const TYPING: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Tab), Action::InsertTab),
     (Key::ctrl('z'), Action::UndoTyping),
     (Key::ctrl('y'), Action::RedoTyping),
+    (Key::ctrl('s'), Action::Save),
 ];
 
 /// Ctrl-←, a word to the left in a text field.

@@ -22,6 +22,18 @@ impl App {
             Some(Action::KeepText) => return self.keep_text(),
             Some(Action::NewLine) if !multiline => return self.keep_text(),
             Some(Action::CancelText) => self.cancel_text(),
+            // Saving from a field of the map keeps what is typed first, so it is saved too;
+            // from a search, a filter, a countdown or the command line it leaves the field be.
+            Some(Action::Save) => {
+                let of_the_map = matches!(self.mode, Mode::EditText { .. } | Mode::Details { .. });
+                let mut effects = if of_the_map {
+                    self.keep_text()
+                } else {
+                    Vec::new()
+                };
+                effects.push(Effect::Save { then_quit: false });
+                return effects;
+            }
             Some(action) => {
                 if let Some(input) = self.input_mut() {
                     input.apply(action);
