@@ -8,6 +8,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::app::Opening;
+use crate::layout::MIN_WIDTH;
 use crate::model::{Id, Journey};
 use crate::outline::outline;
 use crate::session::Editor;
@@ -56,8 +57,9 @@ pub enum Command {
     Show {
         /// The map to print.
         file: PathBuf,
-        /// Columns to draw in (default: the terminal's width, or 100 in a pipe).
-        #[arg(long, value_name = "N")]
+        /// Columns to draw in, 40 or more (default: the terminal's width, or 100 in a
+        /// pipe).
+        #[arg(long, value_name = "N", value_parser = board_width)]
         width: Option<u16>,
         /// When to use colour: auto (a terminal without NO_COLOR), always, never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -138,6 +140,20 @@ pub enum Command {
     },
 }
 
+/// `--width N`: a number of columns the board can be drawn in, refused below the
+/// narrowest the board has (rather than quietly widened).
+fn board_width(text: &str) -> Result<u16, String> {
+    let columns: u16 = text
+        .parse()
+        .map_err(|_| format!("the width is a number of columns, such as {MIN_WIDTH} or 120"))?;
+    if columns < MIN_WIDTH {
+        return Err(format!(
+            "the board needs at least {MIN_WIDTH} columns; give --width {MIN_WIDTH} or more"
+        ));
+    }
+    Ok(columns)
+}
+
 /// When `motmap show` uses colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorChoice {
@@ -151,12 +167,9 @@ pub enum ColorChoice {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::New { file, template }) => new_map(&file, &template),
-        Some(Command::Templates) => {
-            list_templates();
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Lint { files, comments }) => Ok(lint(&files, comments)),
+        Some(Command::Templates) => list_templates(),
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Lint { files, comments }) => lint(&files, comments),
         Some(Command::Show {
             file,
             width,
@@ -212,12 +225,13 @@ fn new_map(path: &Path, template: &str) -> anyhow::Result<ExitCode> {
     }
     let mut document = Document::create(path, template.journey());
     document.save()?;
-    println!(
+    writeln!(
+        std::io::stdout(),
         "Created {} from the {} template. Open it with: motmap {}",
         path.display(),
         template.name,
         path.display()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -229,11 +243,14 @@ fn template_names() -> String {
         .join(", ")
 }
 
-fn list_templates() {
+/// `motmap templates`: one line each, the names lined up.
+fn list_templates() -> anyhow::Result<ExitCode> {
     let width = TEMPLATES.iter().map(|t| t.name.len()).max().unwrap_or(0);
+    let mut out = std::io::stdout().lock();
     for template in TEMPLATES {
-        println!("{:width$}  {}", template.name, template.summary);
+        writeln!(out, "{:width$}  {}", template.name, template.summary)?;
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `motmap show`: the board (or the outline) on standard output.
@@ -282,10 +299,9 @@ fn show(
 
 /// `motmap lint`: one line per finding, `file:line: stage, moment: problem`; with
 /// `comments`, one per open comment too.
-fn lint(files: &[PathBuf], comments: bool) -> ExitCode {
+fn lint(files: &[PathBuf], comments: bool) -> anyhow::Result<ExitCode> {
     let mut found = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::stdout().lock();
     for path in files {
         let lines = match Document::load(path) {
             Ok(document) => lint_lines(path, &document.journey, comments),
@@ -293,17 +309,13 @@ fn lint(files: &[PathBuf], comments: bool) -> ExitCode {
         };
         found |= !lines.is_empty();
         if lines.is_empty() {
-            let _ = writeln!(out, "{}: no problems found", path.display());
+            writeln!(out, "{}: no problems found", path.display())?;
         }
         for line in lines {
-            let _ = writeln!(out, "{line}");
+            writeln!(out, "{line}")?;
         }
     }
-    if found {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(failed_if(found))
 }
 
 /// What lint says about one map that loaded, a line each, each pointing into the file.
@@ -396,33 +408,48 @@ fn id_lines(text: &str) -> std::collections::HashMap<u64, usize> {
 }
 
 /// `motmap check`: one line per file, `ok` with a count or the error.
-fn check(files: &[PathBuf]) -> ExitCode {
+fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut failed = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::stdout().lock();
     for path in files {
         match Document::load(path) {
             Ok(document) => {
                 let journey = &document.journey;
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{}: ok, {}, {}",
                     path.display(),
                     plural(journey.stages().len(), "stage", "stages"),
                     plural(journey.moment_count(), "moment", "moments")
-                );
+                )?;
             }
             Err(error) => {
                 failed = true;
-                let _ = writeln!(out, "{error}");
+                writeln!(out, "{error}")?;
             }
         }
     }
-    if failed {
+    Ok(failed_if(failed))
+}
+
+/// Exit status 1 when a check found something, 0 when all was well.
+fn failed_if(found: bool) -> ExitCode {
+    if found {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Whether `error` is standard output's reader having gone away (`motmap show map.ron |
+/// head`, or a pager quit early): nothing went wrong, so motmap ends quietly with status
+/// 0, as git and ripgrep do.
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Opens FILE, or the user's default map when there is none, in the editor. Without a
@@ -435,7 +462,7 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         None => open_default_map()?,
     };
     if !std::io::stdout().is_terminal() {
-        print!("{}", outline(&document.journey));
+        write!(std::io::stdout(), "{}", outline(&document.journey))?;
         return Ok(ExitCode::SUCCESS);
     }
     let (config, settings_problem) = user_config();

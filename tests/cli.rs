@@ -276,3 +276,70 @@ fn a_read_only_view_in_a_pipe_prints_the_outline_with_each_to_be() {
     );
     assert_eq!(outline.matches("→ to be").count(), 8, "{outline}");
 }
+
+#[test]
+fn a_width_below_the_board_s_minimum_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    let out = motmap(dir.path(), &["show", "cafe.ron", "--width", "10"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(said.contains("'10' for '--width <N>'"), "{said}");
+    assert!(
+        said.contains("the board needs at least 40 columns; give --width 40 or more"),
+        "{said}"
+    );
+    assert!(out.stdout.is_empty());
+    let out = motmap(dir.path(), &["show", "cafe.ron", "--width", "40"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let widest = stdout(&out)
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max();
+    assert_eq!(widest, Some(40));
+}
+
+/// A map large enough that every printing command writes far more than a pipe holds.
+fn big_map(dir: &std::path::Path) {
+    let mut text = String::from("(title: \"Big\", stages: [\n");
+    for stage in 0..40 {
+        text.push_str(&format!("(name: \"Stage {stage}\", moments: [\n"));
+        for moment in 0..150 {
+            text.push_str(&format!(
+                "(title: \"Moment {moment} of stage {stage}, long enough to wrap\", feeling: -2),\n"
+            ));
+        }
+        text.push_str("]),\n");
+    }
+    text.push_str("])\n");
+    fs::write(dir.join("big.ron"), text).unwrap();
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_every_printing_command_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    big_map(dir.path());
+    for args in [
+        &["show", "big.ron"][..],
+        &["show", "--outline", "big.ron"],
+        &["big.ron"],
+        &["export", "big.ron", "--to", "markdown"],
+        &["diff", "/dev/null", "big.ron"],
+        &["lint", "big.ron"],
+    ] {
+        let mut child = common::binary::command(common::binary::BIN, dir.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut start = [0u8; 64];
+        stdout.read_exact(&mut start).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(stderr(&out), "", "{args:?}");
+        assert!(out.status.success(), "{args:?}: {:?}", out.status);
+    }
+}

@@ -217,12 +217,10 @@ fn write_output(path: &Path, source: &Path, text: &str, force: bool) -> anyhow::
     }
 }
 
-fn print(text: &str) -> anyhow::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        // A reader that stops early (`| head`) is not an error.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+/// `text` on standard output, whole; a reader that stopped early is the caller's to
+/// forgive (see `cli::is_closed_pipe`).
+fn print(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }
