@@ -7,6 +7,7 @@ mod common;
 use std::fs;
 
 use common::binary::{motmap, stderr, stdout};
+use common::pty::Session;
 use motmap::model::{Comment, CommentTarget, Edit};
 
 #[test]
@@ -341,5 +342,49 @@ fn a_reader_that_stops_early_ends_every_printing_command_quietly() {
         let out = child.wait_with_output().unwrap();
         assert_eq!(stderr(&out), "", "{args:?}");
         assert!(out.status.success(), "{args:?}: {:?}", out.status);
+    }
+}
+
+/// How many cells of the screen have a colour of their own, in front or behind.
+fn coloured_cells(screen: &vt100::Screen) -> usize {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    (0..rows)
+        .flat_map(|row| (0..cols).map(move |col| (row, col)))
+        .filter_map(|(row, col)| screen.cell(row, col))
+        .filter(|cell| {
+            cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default
+        })
+        .count()
+}
+
+#[test]
+fn show_and_the_editor_send_no_colour_to_a_terminal_that_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    for (term, coloured) in [("xterm-256color", true), ("vt100", false), ("dumb", false)] {
+        let env = [("TERM", term)];
+        let mut show = Session::start_with(dir.path(), &["show", "cafe.ron"], 100, 120, &env);
+        assert!(show.wait_for_exit().success(), "{term}");
+        show.wait_for("Long queue");
+        let screen = show.screen.lock().unwrap();
+        assert_eq!(
+            coloured_cells(screen.screen()) > 0,
+            coloured,
+            "show, {term}"
+        );
+        drop(screen);
+
+        let mut editor = Session::start_with(dir.path(), &["cafe.ron"], 100, 30, &env);
+        editor.wait_for("Long queue");
+        let screen = editor.screen.lock().unwrap();
+        assert_eq!(
+            coloured_cells(screen.screen()) > 0,
+            coloured,
+            "the editor, {term}"
+        );
+        drop(screen);
+        editor.send("q");
+        assert!(editor.wait_for_exit().success(), "{term}");
     }
 }
