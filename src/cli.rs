@@ -1,5 +1,6 @@
 //! The command line: what each command does, and the messages it prints.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -207,6 +208,52 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }) => crate::share::cli::merge(&base, &ours, &theirs, name.as_deref()),
         None => open(cli.file, cli.read_only),
     }
+}
+
+/// The command line from `args` (the program's name first). A mistyped command
+/// (`motmap lnit`, `motmap exprot map.ron`) is a usage error that names the command
+/// meant, where clap alone would take it for a new map's name or be confused by what
+/// follows it.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let first = args
+        .iter()
+        .skip(1)
+        .find(|arg| !arg.to_string_lossy().starts_with('-'));
+    if let Some(usage) = first.and_then(|arg| mistyped_command(Path::new(arg))) {
+        return Err(usage);
+    }
+    Cli::try_parse_from(args)
+}
+
+/// A first argument that names no file and is a command mistyped (`motmap lnit`): the
+/// usage error (status 2) that says which command was meant and how to start a map of
+/// that name after all. A name with an extension or a directory, or far from every
+/// command, is a file, and a new map as ever.
+fn mistyped_command(file: &Path) -> Option<clap::Error> {
+    if file.exists() || file.extension().is_some() || file.components().count() != 1 {
+        return None;
+    }
+    let typed = file.to_str()?;
+    let lowered = typed.to_lowercase();
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let (distance, name) = command
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .chain(["help"])
+        .map(|name| (crate::text::edit_distance(&lowered, name), name.to_owned()))
+        .min()?;
+    // One slip in a short name, two in a longer one; a whole other word is a map's name.
+    let allowed = if name.len() <= 4 { 1 } else { 2 };
+    if typed == name || distance > allowed || typed.chars().count() < 3 {
+        return None;
+    }
+    Some(command.error(
+        clap::error::ErrorKind::InvalidSubcommand,
+        format!(
+            "`{typed}` is not a file or a command. Did you mean `motmap {name}`? To start a new map named {typed}, run `motmap {typed}.ron`."
+        ),
+    ))
 }
 
 fn new_map(path: &Path, template: &str) -> anyhow::Result<ExitCode> {

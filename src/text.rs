@@ -40,6 +40,29 @@ pub fn lowercase_first(text: &str) -> String {
     }
 }
 
+/// How many letters must be inserted, deleted, changed, or swapped with the next, to
+/// turn `a` into `b` (the optimal string alignment distance): `lnit` is 1 from `lint`.
+/// For "did you mean".
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: the distance between the first i letters of a and the first j of b.
+    let mut rows: Vec<Vec<usize>> = (0..=a.len())
+        .map(|i| (0..=b.len()).map(|j| if i == 0 { j } else { i }).collect())
+        .collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let change = rows[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut best = change.min(rows[i - 1][j] + 1).min(rows[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
 pub fn width(text: &str) -> usize {
     text.width()
 }
@@ -227,6 +250,17 @@ mod tests {
             vec!["for the next", "order."]
         );
         assert_eq!(wrap("a, b", 2, 5), vec!["a,", "b"]);
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one() {
+        assert_eq!(edit_distance("lnit", "lint"), 1);
+        assert_eq!(edit_distance("exprot", "export"), 1);
+        assert_eq!(edit_distance("shw", "show"), 1);
+        assert_eq!(edit_distance("lint", "lint"), 0);
+        assert_eq!(edit_distance("", "new"), 3);
+        assert_eq!(edit_distance("journey", "lint"), 6);
+        assert_eq!(edit_distance("가나", "나가"), 1);
     }
 
     #[test]

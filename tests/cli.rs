@@ -388,3 +388,59 @@ fn show_and_the_editor_send_no_colour_to_a_terminal_that_has_none() {
         assert!(editor.wait_for_exit().success(), "{term}");
     }
 }
+
+#[test]
+fn a_mistyped_command_is_named_and_nothing_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    for (typed, meant) in [
+        ("lnit", "lint"),
+        ("exprot", "export"),
+        ("shwo", "show"),
+        ("SHOW", "show"),
+    ] {
+        let out = motmap(dir.path(), &[typed, "x.ron"][..1]);
+        assert_eq!(out.status.code(), Some(2), "{typed}");
+        let said = stderr(&out);
+        assert!(
+            said.starts_with(&format!(
+                "error: `{typed}` is not a file or a command. Did you mean `motmap {meant}`? To start a new map named {typed}, run `motmap {typed}.ron`.\n"
+            )),
+            "{said}"
+        );
+        assert!(said.contains("Usage: motmap"), "{said}");
+        assert!(out.stdout.is_empty());
+    }
+    // `exprot x.ron`: the command is what is wrong, whatever follows it.
+    let out = motmap(dir.path(), &["exprot", "x.ron"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("Did you mean `motmap export`?"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn a_name_that_is_a_file_or_no_command_opens_as_a_map() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(dir.path(), &["new", "lnit", "-t", "cafe"]);
+    let out = motmap(dir.path(), &["lnit"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("Cafe visit\n"),
+        "the file, as ever"
+    );
+    for name in ["journey", "lnit.ron", "ideas"] {
+        let out = motmap(dir.path(), &[name]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+        let title = std::path::Path::new(name)
+            .file_stem()
+            .unwrap()
+            .to_str()
+            .unwrap();
+        assert!(
+            stdout(&out).starts_with(&format!("{title}\n")),
+            "a new map, as ever"
+        );
+    }
+}
