@@ -86,9 +86,10 @@ pub enum Command {
     Export {
         /// The map to export.
         file: PathBuf,
-        /// The format to write.
+        /// The format to write (md, mmd and htm do too); without it, the extension of -o
+        /// says.
         #[arg(long, value_enum, value_name = "FORMAT")]
-        to: Format,
+        to: Option<Format>,
         /// Where to write it (default: standard output).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,

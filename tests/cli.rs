@@ -9,6 +9,7 @@ use std::fs;
 use common::binary::{motmap, stderr, stdout};
 use common::pty::Session;
 use motmap::model::{Comment, CommentTarget, Edit};
+use motmap::share::Format;
 
 #[test]
 fn new_writes_a_template_and_never_overwrites() {
@@ -443,4 +444,69 @@ fn a_name_that_is_a_file_or_no_command_opens_as_a_map() {
             "a new map, as ever"
         );
     }
+}
+
+#[test]
+fn export_takes_the_format_from_the_output_s_extension_or_a_short_name() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    let journey = motmap::templates::find("cafe").unwrap().journey();
+    for (output, format) in [
+        ("report.md", Format::Markdown),
+        ("report.MARKDOWN", Format::Markdown),
+        ("flow.mmd", Format::Mermaid),
+        ("flow.mermaid", Format::Mermaid),
+        ("sheet.csv", Format::Csv),
+        ("page.html", Format::Html),
+        ("page.htm", Format::Html),
+        ("model.json", Format::Json),
+    ] {
+        let out = motmap(dir.path(), &["export", "cafe.ron", "-o", output]);
+        assert!(out.status.success(), "{output}: {}", stderr(&out));
+        assert_eq!(
+            fs::read_to_string(dir.path().join(output)).unwrap(),
+            motmap::share::export(&journey, format),
+            "{output}"
+        );
+    }
+    for (short, format) in [
+        ("md", Format::Markdown),
+        ("mmd", Format::Mermaid),
+        ("htm", Format::Html),
+    ] {
+        let out = motmap(dir.path(), &["export", "cafe.ron", "--to", short]);
+        assert!(out.status.success(), "{short}: {}", stderr(&out));
+        assert_eq!(stdout(&out), motmap::share::export(&journey, format));
+    }
+    let out = motmap(
+        dir.path(),
+        &["export", "cafe.ron", "--to", "csv", "-o", "rows.md"],
+    );
+    assert!(out.status.success(), "--to wins over the extension");
+    assert!(
+        fs::read_to_string(dir.path().join("rows.md"))
+            .unwrap()
+            .contains(',')
+    );
+}
+
+#[test]
+fn export_without_a_format_says_how_to_give_one() {
+    let dir = tempfile::tempdir().unwrap();
+    motmap(dir.path(), &["new", "cafe.ron", "-t", "cafe"]);
+    let out = motmap(dir.path(), &["export", "cafe.ron", "-o", "report.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "motmap: cannot tell which format to write: report.txt has no extension motmap knows. Say it with --to mermaid, markdown, csv, html or json, or name an -o file ending in .mmd, .md, .csv, .html or .json.\n"
+    );
+    assert!(!dir.path().join("report.txt").exists());
+    let out = motmap(dir.path(), &["export", "cafe.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(": no --to was given. Say it with --to"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
 }

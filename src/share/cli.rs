@@ -13,13 +13,23 @@ use crate::store::{
 };
 use crate::text::plural;
 
-/// `motmap export`: the map in `format`, on standard output or in `output`.
+/// `motmap export`: the map in `format` (or the one `output`'s extension says), on
+/// standard output or in `output`.
 pub fn export(
     file: &Path,
-    format: Format,
+    format: Option<Format>,
     output: Option<&Path>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
+    let Some(format) = format.or_else(|| output.and_then(Format::of_path)) else {
+        let given = match output {
+            Some(output) => format!("{} has no extension motmap knows", output.display()),
+            None => "no --to was given".to_owned(),
+        };
+        bail!(
+            "cannot tell which format to write: {given}. Say it with --to mermaid, markdown, csv, html or json, or name an -o file ending in .mmd, .md, .csv, .html or .json."
+        );
+    };
     let document = Document::load(file)?;
     let text = super::export(&document.journey, format);
     match output {
