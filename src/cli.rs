@@ -9,7 +9,7 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::app::Opening;
-use crate::layout::MIN_WIDTH;
+use crate::layout::{Density, MIN_WIDTH};
 use crate::model::{Id, Journey};
 use crate::outline::outline;
 use crate::session::Editor;
@@ -68,6 +68,10 @@ pub enum Command {
         /// Print stages and moments as an indented list, for grep and less.
         #[arg(long)]
         outline: bool,
+        /// Also print what each card holds: its notes, idea, owner, to-be feeling and open
+        /// comments (and the open comments on stages and on the journey).
+        #[arg(long)]
+        details: bool,
     },
     /// Check a map's quality: empty stages, deep pains with no idea or owner, moments of
     /// truth with no evidence, kinds out of journey order. One line each; exit with 1 when
@@ -177,7 +181,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             width,
             color,
             outline,
-        }) => show(&file, width, color, outline),
+            details,
+        }) => show(&file, width, color, outline, details),
         Some(Command::View { file }) => open(Some(file), true),
         Some(Command::Export {
             file,
@@ -301,19 +306,22 @@ fn list_templates() -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `motmap show`: the board (or the outline) on standard output.
+/// `motmap show`: the board (or the outline) on standard output. With details, the board
+/// shows the first line of each card's notes and idea, and what the cards hold follows it
+/// in full, as the outline with details writes it.
 fn show(
     path: &Path,
     width: Option<u16>,
     color: ColorChoice,
     as_outline: bool,
+    details: bool,
 ) -> anyhow::Result<ExitCode> {
     let document = Document::load(path)?;
     let stdout = std::io::stdout();
     let is_terminal = stdout.is_terminal();
     let mut out = stdout.lock();
     if as_outline {
-        write!(out, "{}", outline(&document.journey))?;
+        write!(out, "{}", outline(&document.journey, details))?;
         return Ok(ExitCode::SUCCESS);
     }
     let palette = user_config().0.palette;
@@ -339,8 +347,18 @@ fn show(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    for buffer in crate::ui::print::printout(&document.journey, &name, width, &theme) {
+    let density = if details {
+        Density::Detailed
+    } else {
+        Density::Normal
+    };
+    let journey = &document.journey;
+    for buffer in crate::ui::print::printout(journey, &name, width, density, &theme) {
         write!(out, "{}", crate::ui::print::to_text(&buffer, color))?;
+    }
+    let held = crate::outline::card_details(journey);
+    if details && !held.is_empty() {
+        write!(out, "\nWhat the cards hold\n{held}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -424,18 +442,9 @@ fn lint_lines(path: &Path, journey: &Journey, comments: bool) -> Vec<String> {
 
 /// "an open comment by Ana, 2026-12-04 05:12 UTC: “Is it always…”".
 fn open_comment(comment: &crate::model::Comment) -> String {
-    let author = if comment.author.is_empty() {
-        "someone"
-    } else {
-        &comment.author
-    };
-    let at = if comment.at.is_empty() {
-        String::new()
-    } else {
-        format!(", {}", crate::utc::readable(&comment.at))
-    };
     format!(
-        "an open comment by {author}{at}: {}",
+        "an open comment by {}: {}",
+        crate::outline::byline(comment),
         crate::text::quoted(comment.first_line())
     )
 }
@@ -510,7 +519,7 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         None => open_default_map()?,
     };
     if !std::io::stdout().is_terminal() {
-        write!(std::io::stdout(), "{}", outline(&document.journey))?;
+        write!(std::io::stdout(), "{}", outline(&document.journey, false))?;
         return Ok(ExitCode::SUCCESS);
     }
     let (config, settings_problem) = user_config();

@@ -510,3 +510,93 @@ fn export_without_a_format_says_how_to_give_one() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// A small map whose first card holds notes of two paragraphs, an idea, an owner, a
+/// to-be and comments (one resolved), with open comments on its first stage and the
+/// journey, and cards that hold nothing more.
+const MAP_WITH_DETAILS: &str = r#"(title: "Cafe", comments: [(author: "Ana", at: "2026-12-04T05:12:00Z", text: "Review on Friday")], stages: [
+    (name: "Arrive", comments: [(author: "", at: "", text: "Split this stage?")], moments: [
+        (title: "Long queue at the counter", kind: Fmot, feeling: -2, target: -1, owner: "Bo",
+         notes: "Ten minutes at eight.\n\nWorse on Mondays.", idea: "Hand a sorry card",
+         comments: [(author: "Di", at: "2026-12-05T10:00:00Z", text: "Counted again", resolved: true),
+                    (author: "Cy", at: "2026-12-05T09:00:00Z", text: "Which day?\nAll week?")]),
+        (title: "Smell of coffee", feeling: 1),
+    ]),
+    (name: "Pay", moments: [(title: "Card reader")]),
+])"#;
+
+/// What the first card of [`MAP_WITH_DETAILS`] holds, as the outline writes it.
+const FIRST_CARD_IN_DETAIL: &str = "   FMOT -- Long queue at the counter (deep pain → to be pain)
+           notes: Ten minutes at eight.
+
+                  Worse on Mondays.
+           idea: Hand a sorry card
+           owner: Bo
+           comment by Cy, 2026-12-05 09:00 UTC: Which day?
+                                                All week?
+";
+
+#[test]
+fn the_outline_with_details_says_what_each_card_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("cafe.ron"), MAP_WITH_DETAILS).unwrap();
+    let out = motmap(dir.path(), &["show", "--outline", "--details", "cafe.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "Cafe
+2 stages, 3 moments: 1 pain, 1 glory
+comment by Ana, 2026-12-04 05:12 UTC: Review on Friday
+
+1. Arrive (2 moments: 1 pain, 1 glory)
+   comment by someone: Split this stage?
+{FIRST_CARD_IN_DETAIL}        +  Smell of coffee (glory)
+
+2. Pay (1 moment: 0 pains, 0 glories)
+        o  Card reader (neutral)
+"
+        )
+    );
+    let plain = stdout(&motmap(dir.path(), &["show", "--outline", "cafe.ron"]));
+    assert!(
+        !plain.contains("notes:") && !plain.contains("comment by"),
+        "{plain}"
+    );
+}
+
+#[test]
+fn show_with_details_prints_what_the_cards_hold_under_the_board() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("cafe.ron"), MAP_WITH_DETAILS).unwrap();
+    let out = motmap(
+        dir.path(),
+        &["show", "--details", "--width", "80", "cafe.ron"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = stdout(&out);
+    let (board, held) = shown.split_once("\nWhat the cards hold\n").unwrap();
+    assert!(
+        board.contains("┃ ≡ Ten minutes at eight.            ┃"),
+        "the board's cards in detail:\n{board}"
+    );
+    assert!(
+        board.contains("┃ ✦ Hand a sorry card                ┃"),
+        "{board}"
+    );
+    assert_eq!(
+        held,
+        format!(
+            "comment by Ana, 2026-12-04 05:12 UTC: Review on Friday
+
+1. Arrive (2 moments: 1 pain, 1 glory)
+   comment by someone: Split this stage?
+{FIRST_CARD_IN_DETAIL}"
+        ),
+        "only what has something more to say"
+    );
+
+    let out = motmap(dir.path(), &["show", "--width", "80", "cafe.ron"]);
+    assert!(!stdout(&out).contains("What the cards hold"));
+    assert!(!stdout(&out).contains("≡ Ten minutes"));
+}

@@ -19,8 +19,14 @@ use crate::model::Journey;
 
 /// The whole map as buffers: the title line, then one band of stage columns after another,
 /// each as tall as its longest stage, drawn by the board's own widget with nothing
-/// selected.
-pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -> Vec<Buffer> {
+/// selected, its cards as much as `density` shows.
+pub fn printout(
+    journey: &Journey,
+    file_name: &str,
+    width: u16,
+    density: Density,
+    theme: &Theme,
+) -> Vec<Buffer> {
     let width = width.max(MIN_WIDTH);
     let mut title = Buffer::empty(Rect::new(0, 0, width, 1));
     TitleBar {
@@ -50,7 +56,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         let height = band
             .iter()
             .zip(&widths)
-            .map(|(stage, w)| stage_height(stage, *w, Density::Normal))
+            .map(|(stage, w)| stage_height(stage, *w, density))
             .max()
             .unwrap_or(4);
         let mut buffer = Buffer::empty(Rect::new(0, 0, band_width, height));
@@ -63,7 +69,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
             typing: None,
             others: Vec::new(),
             votes_hidden: false,
-            density: Density::Normal,
+            density,
             hide: false,
             keys: &keys,
             theme,
