@@ -144,6 +144,20 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the script that completes motmap's commands, options and files in a shell
+    /// (the README says where each shell wants it).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, as roff: read it with `motmap man | man -l -`, or install it
+    /// with `motmap man > ~/.local/share/man/man1/motmap.1`.
+    Man {
+        /// A command whose own page to print (`motmap man lint` is motmap-lint(1)).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 /// `--width N`: a number of columns the board can be drawn in, refused below the
@@ -175,6 +189,8 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::New { file, template }) => new_map(&file, &template),
         Some(Command::Templates) => list_templates(),
         Some(Command::Check { files }) => check(&files),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man { command }) => manual(command.as_deref()),
         Some(Command::Lint { files, comments }) => lint(&files, comments),
         Some(Command::Show {
             file,
@@ -487,6 +503,33 @@ fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(failed_if(failed))
+}
+
+/// `motmap completions SHELL`: the shell's completion script, generated from the command
+/// line's own definition, so it always knows every command and option.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    use clap_complete::Generator;
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.set_bin_name("motmap");
+    command.build();
+    shell.try_generate(&command, &mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `motmap man [COMMAND]`: the manual page of motmap, or of one of its commands, as roff.
+fn manual(name: Option<&str>) -> anyhow::Result<ExitCode> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.build();
+    let page = match name {
+        None => command,
+        Some(name) => command.find_subcommand(name).cloned().with_context(|| {
+            format!("there is no command called {name:?}; `motmap --help` lists them")
+        })?,
+    };
+    clap_mangen::Man::new(page)
+        .source(format!("motmap {}", env!("CARGO_PKG_VERSION")))
+        .render(&mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Exit status 1 when a check found something, 0 when all was well.

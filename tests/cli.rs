@@ -600,3 +600,67 @@ fn show_with_details_prints_what_the_cards_hold_under_the_board() {
     assert!(!stdout(&out).contains("What the cards hold"));
     assert!(!stdout(&out).contains("≡ Ten minutes"));
 }
+
+#[test]
+fn completions_know_every_command_and_option() {
+    let dir = tempfile::tempdir().unwrap();
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = motmap(dir.path(), &["completions", shell]);
+        assert!(out.status.success(), "{shell}: {}", stderr(&out));
+        let script = stdout(&out);
+        for word in [
+            "motmap",
+            "lint",
+            "export",
+            "details",
+            "width",
+            "completions",
+        ] {
+            assert!(script.contains(word), "{shell} knows {word}");
+        }
+    }
+    let out = motmap(dir.path(), &["completions", "bash"]);
+    fs::write(dir.path().join("motmap.bash"), &out.stdout).unwrap();
+    let syntax = std::process::Command::new("bash")
+        .args(["-n", "motmap.bash"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(syntax.status.success(), "{}", stderr(&syntax));
+    let out = motmap(dir.path(), &["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("[possible values: bash, elvish, fish, powershell, zsh]"));
+}
+
+#[test]
+fn the_manual_page_is_roff_for_motmap_and_each_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = motmap(dir.path(), &["man"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = stdout(&out);
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        page.contains(&format!(".TH motmap 1  \"motmap {version}\"")),
+        "{page}"
+    );
+    assert!(page.contains(".SH SUBCOMMANDS"));
+    for command in ["new", "show", "lint", "export", "completions", "man"] {
+        assert!(
+            page.contains(&format!("motmap\\-{command}(1)")),
+            "{command}"
+        );
+    }
+    let out = motmap(dir.path(), &["man", "show"]);
+    let page = stdout(&out);
+    assert!(
+        page.contains(&format!(".TH motmap-show 1  \"motmap {version}\"")),
+        "{page}"
+    );
+    assert!(page.contains("\\-\\-details"), "{page}");
+    let out = motmap(dir.path(), &["man", "shwo"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "motmap: there is no command called \"shwo\"; `motmap --help` lists them\n"
+    );
+}
