@@ -368,9 +368,14 @@ fn show(
     } else {
         Density::Normal
     };
+    // A terminal is told where each cell starts after an emoji it may draw narrower or
+    // wider than Unicode says (see `text::width_varies`); a pipe gets plain text.
+    let term = std::env::var("TERM").unwrap_or_default();
+    let place_cursor = is_terminal && !matches!(term.as_str(), "" | "dumb");
     let journey = &document.journey;
     for buffer in crate::ui::print::printout(journey, &name, width, density, &theme) {
-        write!(out, "{}", crate::ui::print::to_text(&buffer, color))?;
+        let text = crate::ui::print::to_text(&buffer, color, place_cursor);
+        write!(out, "{text}")?;
     }
     let held = crate::outline::card_details(journey);
     if details && !held.is_empty() {

@@ -664,3 +664,74 @@ fn the_manual_page_is_roff_for_motmap_and_each_command() {
         "motmap: there is no command called \"shwo\"; `motmap --help` lists them\n"
     );
 }
+
+/// A map with ❤️ (U+2764 U+FE0F) and 👍🏽 (thumbs up, skin tone) in a stage's name and
+/// in its cards, and a second stage to their right.
+const MAP_WITH_EMOJI: &str = "(title: \"Emoji\", stages: [
+    (name: \"Love \u{2764}\u{FE0F}\", moments: [
+        (title: \"Staff \u{2764}\u{FE0F} smile\", feeling: 2),
+        (title: \"Thumbs \u{1F44D}\u{1F3FD} up\", feeling: 1),
+    ]),
+    (name: \"Next\", moments: [(title: \"Other\", feeling: -1)]),
+])";
+
+/// The column of the last box-drawing character of each row of the screen that ends in
+/// one: the right edge of the board, the same on every row when the borders line up.
+fn right_edges(screen: &vt100::Screen) -> Vec<(u16, u16)> {
+    let (rows, cols) = screen.size();
+    (0..rows.get())
+        .filter_map(|row| {
+            let last = (0..cols.get())
+                .rev()
+                .find(|&col| screen.cell(row, col).is_some_and(|c| c.has_contents()))?;
+            let symbol = screen.cell(row, last)?.contents();
+            let boxed = symbol
+                .chars()
+                .all(|c| ('\u{2500}'..='\u{257F}').contains(&c));
+            boxed.then_some((row, last))
+        })
+        .collect()
+}
+
+#[test]
+fn emoji_of_several_code_points_keep_the_borders_of_show_and_the_editor_straight() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("e.ron"), MAP_WITH_EMOJI).unwrap();
+
+    // In a pipe: plain text, every line of the board as wide as Unicode says.
+    let out = motmap(dir.path(), &["show", "e.ron", "--width", "60"]);
+    let board = stdout(&out);
+    assert!(!board.contains('\u{1b}'));
+    assert!(board.contains("Staff \u{2764}\u{FE0F} smile"), "{board}");
+    for line in board.lines().skip(1) {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(line), 60, "{line}");
+    }
+
+    // vt100 draws ❤️ in one column and 👍🏽 in four, as xterm and GNOME Terminal do;
+    // motmap places the cursor after them, so every row still ends in the same column.
+    let straight = |term: &str| {
+        let args = ["show", "e.ron", "--width", "60"];
+        let mut show = Session::start_with(dir.path(), &args, 80, 40, &[("TERM", term)]);
+        assert!(show.wait_for_exit().success());
+        show.wait_for("Other");
+        let edges = right_edges(show.screen.lock().unwrap().screen());
+        assert!(edges.len() > 10, "{edges:?}");
+        edges.iter().all(|&(_, col)| col == 59)
+    };
+    assert!(straight("xterm-256color"));
+    assert!(
+        !straight("dumb"),
+        "without cursor moves the heart's row is a column short"
+    );
+
+    let mut editor = Session::start(dir.path(), &["e.ron"], 80, 30);
+    let screen = editor.wait_for("Thumbs");
+    let edges = right_edges(editor.screen.lock().unwrap().screen());
+    assert!(edges.len() > 10, "{screen}");
+    assert!(
+        edges.iter().all(|&(_, col)| col == edges[0].1),
+        "{edges:?}\n{screen}"
+    );
+    editor.send("q");
+    assert!(editor.wait_for_exit().success());
+}

@@ -456,7 +456,7 @@ fn show(template: &str, width: u16, color: bool) -> String {
         &theme,
     )
     .iter()
-    .map(|b| motmap::ui::print::to_text(b, color))
+    .map(|b| motmap::ui::print::to_text(b, color, false))
     .collect()
 }
 
