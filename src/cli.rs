@@ -465,7 +465,7 @@ fn lint_lines(path: &Path, journey: &Journey, comments: bool) -> Vec<String> {
 fn open_comment(comment: &crate::model::Comment) -> String {
     format!(
         "an open comment by {}: {}",
-        crate::outline::byline(comment),
+        crate::outline::byline(comment, ", "),
         crate::text::quoted(comment.first_line())
     )
 }

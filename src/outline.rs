@@ -126,14 +126,15 @@ fn open(comments: &[Comment]) -> impl Iterator<Item = &Comment> {
 /// "Which day?").
 fn comment_line(comment: &Comment) -> (String, String) {
     (
-        format!("comment by {}", byline(comment)),
+        format!("comment by {}", byline(comment, ", ")),
         comment.text.trim().to_owned(),
     )
 }
 
-/// Who wrote a comment and when, as people read it: "Ana, 2026-12-04 05:12 UTC", or
-/// "someone" where the comment does not say.
-pub fn byline(comment: &Comment) -> String {
+/// Who wrote a comment and when, as people read it, with `separator` between: "Ana,
+/// 2026-12-04 05:12 UTC" (or "Ana · …" in the editor's lists); "someone" where the comment
+/// does not say who.
+pub fn byline(comment: &Comment, separator: &str) -> String {
     let author = if comment.author.is_empty() {
         "someone"
     } else {
@@ -142,7 +143,7 @@ pub fn byline(comment: &Comment) -> String {
     if comment.at.is_empty() {
         author.to_owned()
     } else {
-        format!("{author}, {}", crate::utc::readable(&comment.at))
+        format!("{author}{separator}{}", crate::utc::readable(&comment.at))
     }
 }
 

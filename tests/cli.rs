@@ -399,7 +399,7 @@ fn a_mistyped_command_is_named_and_nothing_starts() {
         ("shwo", "show"),
         ("SHOW", "show"),
     ] {
-        let out = motmap(dir.path(), &[typed, "x.ron"][..1]);
+        let out = motmap(dir.path(), &[typed]);
         assert_eq!(out.status.code(), Some(2), "{typed}");
         let said = stderr(&out);
         assert!(
