@@ -265,9 +265,21 @@ fn mistyped_command(file: &Path) -> Option<clap::Error> {
         .chain(["help"])
         .map(|name| (crate::text::edit_distance(&lowered, name), name.to_owned()))
         .min()?;
-    // One slip in a short name, two in a longer one; a whole other word is a map's name.
-    let allowed = if name.len() <= 4 { 1 } else { 2 };
-    if typed == name || distance > allowed || typed.chars().count() < 3 {
+    // Two slips in a longer name. In a short one, a letter changed makes another word
+    // (`map`, not `man`), so only one letter missed, added or swapped counts. A whole
+    // other word is a map's name.
+    let letters = |word: &str| {
+        let mut letters: Vec<char> = word.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    let near = if name.len() > 4 {
+        distance <= 2
+    } else {
+        distance <= 1
+            && (lowered.chars().count() != name.len() || letters(&lowered) == letters(&name))
+    };
+    if typed == name || !near || typed.chars().count() < 3 {
         return None;
     }
     Some(command.error(

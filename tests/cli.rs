@@ -398,6 +398,10 @@ fn a_mistyped_command_is_named_and_nothing_starts() {
         ("exprot", "export"),
         ("shwo", "show"),
         ("SHOW", "show"),
+        ("shw", "show"),
+        ("mna", "man"),
+        ("temlpates", "templates"),
+        ("exprt", "export"),
     ] {
         let out = motmap(dir.path(), &[typed]);
         assert_eq!(out.status.code(), Some(2), "{typed}");
@@ -431,7 +435,8 @@ fn a_name_that_is_a_file_or_no_command_opens_as_a_map() {
         stdout(&out).starts_with("Cafe visit\n"),
         "the file, as ever"
     );
-    for name in ["journey", "lnit.ron", "ideas"] {
+    // `map` is one letter from `man`, `list` from `lint`: words, not slips.
+    for name in ["journey", "lnit.ron", "ideas", "map", "list"] {
         let out = motmap(dir.path(), &[name]);
         assert!(out.status.success(), "{name}: {}", stderr(&out));
         let title = std::path::Path::new(name)
