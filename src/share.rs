@@ -16,12 +16,15 @@ use crate::model::Journey;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     /// A Mermaid `journey` diagram that `motmap import` reads back whole.
+    #[value(alias = "mmd")]
     Mermaid,
     /// A report for a wiki or a pull request.
+    #[value(alias = "md")]
     Markdown,
     /// One row per moment, for spreadsheets.
     Csv,
     /// One self-contained, printable page.
+    #[value(alias = "htm")]
     Html,
     /// The model as JSON, for other tools.
     Json,
@@ -44,6 +47,20 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::Json => "json",
+        }
+    }
+
+    /// The format a file's extension says: `.mmd` or `.mermaid`, `.md` or `.markdown`,
+    /// `.csv`, `.html` or `.htm`, `.json`, in any case.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_lowercase();
+        match extension.as_str() {
+            "mmd" | "mermaid" => Some(Format::Mermaid),
+            "md" | "markdown" => Some(Format::Markdown),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            _ => None,
         }
     }
 
@@ -80,12 +97,11 @@ pub enum ImportFormat {
 impl ImportFormat {
     /// The format a file's extension says: `.mmd` or `.mermaid`, `.csv`, `.json`.
     pub fn of_path(path: &Path) -> Option<ImportFormat> {
-        let extension = path.extension()?.to_str()?.to_lowercase();
-        match extension.as_str() {
-            "mmd" | "mermaid" => Some(ImportFormat::Mermaid),
-            "csv" => Some(ImportFormat::Csv),
-            "json" => Some(ImportFormat::Json),
-            _ => None,
+        match Format::of_path(path)? {
+            Format::Mermaid => Some(ImportFormat::Mermaid),
+            Format::Csv => Some(ImportFormat::Csv),
+            Format::Json => Some(ImportFormat::Json),
+            Format::Markdown | Format::Html => None,
         }
     }
 }

@@ -480,10 +480,16 @@ fn show(template: &str, width: u16, color: bool) -> String {
     } else {
         Theme::monochrome()
     };
-    motmap::ui::print::printout(&journey, &format!("{template}.ron"), width, &theme)
-        .iter()
-        .map(|b| motmap::ui::print::to_text(b, color))
-        .collect()
+    motmap::ui::print::printout(
+        &journey,
+        &format!("{template}.ron"),
+        width,
+        motmap::layout::Density::Normal,
+        &theme,
+    )
+    .iter()
+    .map(|b| motmap::ui::print::to_text(b, color, false))
+    .collect()
 }
 
 #[test]
