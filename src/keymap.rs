@@ -465,6 +465,13 @@ impl KeyMap {
                     continue;
                 }
                 found = true;
+                // A field's keys edit text: an action that is not about typing (saving,
+                // with Ctrl-s) keeps its own keys there, whatever the settings give it
+                // elsewhere.
+                if context.takes_text() && !matches!(action.group(), Group::Typing | Group::Command)
+                {
+                    continue;
+                }
                 let sequences: Vec<&Sequence> = if context.letters_choose()
                     && defaults
                         .keys(context, *action)

@@ -210,6 +210,16 @@ fn the_menus_keep_their_letters_when_save_is_given_one() {
         ),
         "s w Ctrl-w"
     );
+    // In a text field s types itself and Ctrl-w still erases a word; Ctrl-s saves.
+    assert_eq!(
+        app.keymap().label(
+            motmap::keymap::Context::Typing,
+            motmap::action::Action::Save
+        ),
+        "Ctrl-s"
+    );
+    common::press(&mut app, "<Esc>e<C-u>sweet tea<C-w>s<Enter>");
+    assert_eq!(app.selected_moment().unwrap().title, "sweet s");
 }
 
 #[test]
