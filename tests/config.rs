@@ -196,28 +196,12 @@ fn the_menus_keep_their_letters_when_save_is_given_one() {
         Some(motmap::model::Kind::Smot),
         "s still picks a SMOT in the kind menu"
     );
-    assert_eq!(
-        app.keymap().label(
-            motmap::keymap::Context::KindMenu,
-            motmap::action::Action::Save
-        ),
-        "Ctrl-w"
-    );
-    assert_eq!(
-        app.keymap().label(
-            motmap::keymap::Context::Details,
-            motmap::action::Action::Save
-        ),
-        "s w Ctrl-w"
-    );
+    let save_keys = |context| app.keymap().label(context, motmap::action::Action::Save);
+    use motmap::keymap::Context;
+    assert_eq!(save_keys(Context::KindMenu), "Ctrl-w");
+    assert_eq!(save_keys(Context::Details), "s w Ctrl-w");
     // In a text field s types itself and Ctrl-w still erases a word; Ctrl-s saves.
-    assert_eq!(
-        app.keymap().label(
-            motmap::keymap::Context::Typing,
-            motmap::action::Action::Save
-        ),
-        "Ctrl-s"
-    );
+    assert_eq!(save_keys(Context::Typing), "Ctrl-s");
     common::press(&mut app, "<Esc>e<C-u>sweet tea<C-w>s<Enter>");
     assert_eq!(app.selected_moment().unwrap().title, "sweet s");
 }
