@@ -273,6 +273,163 @@ fn a_bad_mermaid_file_says_which_line_and_what_was_expected() {
     );
 }
 
+/// The Mermaid journeys of `tests/fixtures/mermaid-journeys` (see its SOURCES.md), and
+/// those Mermaid refuses, from `refused/`.
+fn mermaid_journeys(refused: bool) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mermaid-journeys");
+    let dir = if refused { dir.join("refused") } else { dir };
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "mmd"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// What a diagram shows of a journey: each stage's name with its moments' titles,
+/// feelings and personas.
+fn shown(journey: &Journey) -> Vec<(String, Vec<(String, i8, String)>)> {
+    journey
+        .stages()
+        .iter()
+        .map(|stage| {
+            let moments = stage.moments.iter();
+            let moments = moments.map(|m| (m.title.clone(), m.feeling.value(), m.persona.clone()));
+            (stage.name.clone(), moments.collect())
+        })
+        .collect()
+}
+
+#[test]
+fn public_mermaid_journeys_import_and_come_back_through_an_export() {
+    let journeys = mermaid_journeys(false);
+    assert!(journeys.len() >= 30, "{} journeys", journeys.len());
+    for (name, text) in journeys {
+        let first = share::import(&text, ImportFormat::Mermaid)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .journey;
+        let exported = share::export(&first, Format::Mermaid);
+        assert_mermaid_reads(&exported);
+        let back = share::import(&exported, ImportFormat::Mermaid).unwrap();
+        assert_eq!(back.journey, first, "{name} through its export");
+        assert!(back.warnings.is_empty(), "{name}: {:?}", back.warnings);
+        // The diagram alone, without motmap's comments, shows the same.
+        let diagram: Vec<&str> = exported
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("%%"))
+            .collect();
+        let again = share::import(&diagram.join("\n"), ImportFormat::Mermaid).unwrap();
+        assert_eq!(shown(&again.journey), shown(&first), "{name}'s diagram");
+    }
+}
+
+#[test]
+fn what_mermaid_refuses_is_refused_whole() {
+    let refused = mermaid_journeys(true);
+    assert!(!refused.is_empty());
+    for (name, text) in refused {
+        let error = share::import(&text, ImportFormat::Mermaid).unwrap_err();
+        assert!(error.to_string().contains("refuses"), "{name}: {error}");
+    }
+}
+
+#[test]
+fn scores_no_feeling_can_be_are_imported_as_the_nearest_and_named() {
+    let text = &mermaid_journeys(false)
+        .into_iter()
+        .find(|(name, _)| name == "motmap-scores-beyond.mmd")
+        .unwrap()
+        .1;
+    let imported = share::import(text, ImportFormat::Mermaid).unwrap();
+    let feelings: Vec<i8> = imported
+        .journey
+        .moments()
+        .map(|(_, m)| m.feeling.value())
+        .collect();
+    assert_eq!(feelings, [-2, -2, 2, 2, 2, 1, 0]);
+    let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 7);
+    assert_eq!(
+        warnings[4],
+        "8: the task \"Meets the band\" scores 13, which is not one of the scores 1 to 5 that a feeling can be; it imports as ++ (deep glory), which exports as 5"
+    );
+    assert_eq!(
+        warnings[6],
+        "10: the task \"Overflowing\" has \"2rem\" for its score, which Mermaid reads as no number; it imports as neutral, which exports as 3"
+    );
+}
+
+#[test]
+fn settings_and_accessible_texts_are_read_and_named_as_not_kept() {
+    let text = &mermaid_journeys(false)
+        .into_iter()
+        .find(|(name, _)| name == "motmap-settings.mmd")
+        .unwrap()
+        .1;
+    let imported = share::import(text, ImportFormat::Mermaid).unwrap();
+    assert_eq!(imported.journey.title, "Weekend trip");
+    assert_eq!(
+        shown(&imported.journey),
+        [(
+            "Go".to_owned(),
+            vec![
+                ("Packs the car".to_owned(), -1, "Me".to_owned()),
+                ("Drives off".to_owned(), 1, "Me, Sam".to_owned()),
+            ]
+        )]
+    );
+    let lines: Vec<usize> = imported.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [3, 6, 10, 11], "{:?}", imported.warnings);
+}
+
+#[test]
+fn tasks_before_any_section_stay_before_it() {
+    let text = "journey\n  Wake up: 2: Me\n  section Work\n  Do work: 1: Me, Cat\n";
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap().journey;
+    let stages: Vec<&str> = journey.stages().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["", "Work"]);
+    let exported = share::export(&journey, Format::Mermaid);
+    let shown: Vec<&str> = exported
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("%%"))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "journey",
+            "Wake up: 2: Me",
+            "section Work",
+            "Do work: 1: Me, Cat"
+        ]
+    );
+}
+
+#[test]
+fn entity_codes_and_line_breaks_read_as_mermaid_shows_them_and_go_back() {
+    let text = "journey\n  title Room #35;4 #quot;quiet#quot; #9829;\n  section Check#58; in<br/>desk\n    Pays #36;20#59; gets key: 4: Kim#44; the guest, Desk\n";
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap().journey;
+    assert_eq!(journey.title, "Room #4 \"quiet\" ♥");
+    assert_eq!(journey.stages()[0].name, "Check: in\u{2028}desk");
+    let moment = &journey.stages()[0].moments[0];
+    assert_eq!(moment.title, "Pays $20; gets key");
+    assert_eq!(moment.persona, "Kim, the guest, Desk");
+    let exported = share::export(&journey, Format::Mermaid);
+    assert!(
+        exported.contains("    section Check#58; in<br>desk\n"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("      Pays $20#59; gets key: 4: Kim#44; the guest, Desk\n"),
+        "{exported}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // CSV
 
@@ -730,6 +887,24 @@ fn import_errors_name_the_file_and_line_and_write_nothing() {
         out.status.success(),
         "--from names the format: {}",
         stderr(&out)
+    );
+}
+
+#[test]
+fn import_names_what_the_map_cannot_keep_and_imports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("trip.mmd"),
+        "journey\n  accTitle: Trip\n  section Go\n    Packs: 13: Me\n",
+    )
+    .unwrap();
+    let out = motmap(dir.path(), &["import", "trip.mmd", "-o", "trip.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "motmap: trip.mmd:2: the accessible title (`accTitle`) is not kept: a motmap map has no place for it, so an export leaves it out\n\
+         motmap: trip.mmd:4: the task \"Packs\" scores 13, which is not one of the scores 1 to 5 that a feeling can be; it imports as ++ (deep glory), which exports as 5\n\
+         Imported trip.mmd (1 stage, 1 moment) into trip.ron. Open it with: motmap trip.ron\n"
     );
 }
 
