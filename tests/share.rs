@@ -147,6 +147,20 @@ fn hostile_text_cannot_break_the_mermaid_syntax() {
 }
 
 #[test]
+fn an_export_from_before_entity_codes_reads_back_whole() {
+    // The hostile map as motmap wrote it with full-width twins (`：`) and word joiners,
+    // its comments' JSON as it was then (`<` and `%%{init…}%%` unescaped).
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/share/hostile-before-entity-codes.mmd"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let back = share::import(&text, ImportFormat::Mermaid).unwrap();
+    assert_eq!(back.journey, hostile());
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+}
+
+#[test]
 fn an_edit_made_in_the_diagram_wins_over_the_comment() {
     let journey = built_in("shoes-online");
     let text = share::export(&journey, Format::Mermaid)

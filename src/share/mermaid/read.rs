@@ -171,6 +171,17 @@ impl Text {
         });
     }
 
+    /// Whether the character at `at` is on one of motmap's own `%% motmap` comment lines,
+    /// which are read as motmap wrote them: Mermaid drops them whole, but what it would
+    /// rewrite in them first (quotes, directives) is JSON to motmap.
+    fn in_motmap_comment(&self, at: usize) -> bool {
+        let start = self.chars[..at.min(self.chars.len())]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |i| i + 1);
+        self.exact_at(self.skip_while(start, is_js_space), "%% motmap ")
+    }
+
     /// `<tag attr="value">` becomes `<tag attr='value'>` (Mermaid's `cleanupText`).
     fn quote_attributes(&mut self) {
         let mut at = 0;
@@ -182,7 +193,10 @@ impl Text {
                     let mut i = attributes;
                     while i < close {
                         if self.chars[i] == '=' && self.at(i + 1) == Some('"') {
-                            if let Some(end) = (i + 2..close).find(|&j| self.chars[j] == '"') {
+                            if let Some(end) = (i + 2..close).find(|&j| self.chars[j] == '"')
+                                && !self.in_motmap_comment(i)
+                                && !self.in_motmap_comment(end)
+                            {
                                 self.chars[i + 1] = '\'';
                                 self.chars[end] = '\'';
                                 i = end;
@@ -242,7 +256,10 @@ impl Text {
         let mut ranges = Vec::new();
         let mut at = 0;
         while at < self.chars.len() {
-            if let Some(end) = self.directive_at(at) {
+            if let Some(end) = self
+                .directive_at(at)
+                .filter(|_| !self.in_motmap_comment(at))
+            {
                 ranges.push((at, end));
                 at = end.max(at + 1);
             } else {
