@@ -305,9 +305,11 @@ fn mermaid_journeys(refused: bool) -> Vec<(String, String)> {
     files
 }
 
-/// What a diagram shows of a journey: each stage's name with its moments' titles,
-/// feelings and personas.
-fn shown(journey: &Journey) -> Vec<(String, Vec<(String, i8, String)>)> {
+/// What a diagram shows of a moment: its title, feeling and persona.
+type ShownMoment = (String, i8, String);
+
+/// What a diagram shows of a journey: each stage's name with its moments.
+fn shown(journey: &Journey) -> Vec<(String, Vec<ShownMoment>)> {
     journey
         .stages()
         .iter()

@@ -192,15 +192,15 @@ impl Text {
                 {
                     let mut i = attributes;
                     while i < close {
-                        if self.chars[i] == '=' && self.at(i + 1) == Some('"') {
-                            if let Some(end) = (i + 2..close).find(|&j| self.chars[j] == '"')
-                                && !self.in_motmap_comment(i)
-                                && !self.in_motmap_comment(end)
-                            {
-                                self.chars[i + 1] = '\'';
-                                self.chars[end] = '\'';
-                                i = end;
-                            }
+                        if self.chars[i] == '='
+                            && self.at(i + 1) == Some('"')
+                            && let Some(end) = (i + 2..close).find(|&j| self.chars[j] == '"')
+                            && !self.in_motmap_comment(i)
+                            && !self.in_motmap_comment(end)
+                        {
+                            self.chars[i + 1] = '\'';
+                            self.chars[end] = '\'';
+                            i = end;
                         }
                         i += 1;
                     }
