@@ -117,12 +117,40 @@ pub enum ImportError {
     Json(#[from] json::JsonError),
 }
 
+/// Something a file says that the map it was imported into cannot keep as it was, with
+/// the line that says it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
+/// A journey read from another format, and what of the file it could not keep.
+#[derive(Debug)]
+pub struct Imported {
+    pub journey: Journey,
+    pub warnings: Vec<Warning>,
+}
+
 /// A journey read from `text` in `format`.
-pub fn import(text: &str, format: ImportFormat) -> Result<Journey, ImportError> {
+pub fn import(text: &str, format: ImportFormat) -> Result<Imported, ImportError> {
+    let whole = |journey| Imported {
+        journey,
+        warnings: Vec::new(),
+    };
     Ok(match format {
-        ImportFormat::Mermaid => mermaid::from_mermaid(text)?,
-        ImportFormat::Csv => csv::from_csv(text)?,
-        ImportFormat::Json => json::from_json(text)?,
+        ImportFormat::Mermaid => {
+            let (journey, warnings) = mermaid::from_mermaid(text)?;
+            Imported { journey, warnings }
+        }
+        ImportFormat::Csv => whole(csv::from_csv(text)?),
+        ImportFormat::Json => whole(json::from_json(text)?),
     })
 }
 

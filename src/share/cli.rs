@@ -62,7 +62,7 @@ pub fn import(
         );
     };
     let text = read_text(file)?;
-    let journey = super::import(&text, format).map_err(|error| {
+    let imported = super::import(&text, format).map_err(|error| {
         let advice = match format {
             ImportFormat::Csv => "Nothing was imported; fix the rows named and import again.",
             _ => "Nothing was imported; fix the file and import again.",
@@ -88,6 +88,10 @@ pub fn import(
             )
         }
     })?;
+    for warning in &imported.warnings {
+        eprintln!("motmap: {}:{warning}", file.display());
+    }
+    let journey = imported.journey;
     let ron = to_ron(&journey);
     match output {
         None => print(&ron)?,
