@@ -199,9 +199,9 @@ fn a_hand_written_mermaid_journey_imports() {
         (
             work.title.as_str(),
             work.feeling.value(),
-            work.persona.as_str()
+            work.personas.clone()
         ),
-        ("Do work", -2, "Me, Cat")
+        ("Do work", -2, vec!["Me".to_owned(), "Cat".to_owned()])
     );
     assert_eq!(journey.stages()[0].moments[0].feeling.value(), 2);
     assert_eq!(journey.stages()[0].moments[1].feeling.value(), 0);
@@ -216,8 +216,8 @@ fn hand_written_front_matter_and_comments_are_read_as_mermaid_reads_them() {
     assert_eq!(journey.stages()[0].name, "Go");
     let moment = &journey.stages()[0].moments[0];
     assert_eq!(
-        (moment.persona.as_str(), moment.feeling.value()),
-        ("Me", -1)
+        (moment.personas.clone(), moment.feeling.value()),
+        (vec!["Me".to_owned()], -1)
     );
     // YAML's quoting, a nested `title:` that is not the diagram's, and a lone `%`, which
     // Mermaid reads as a comment.
@@ -305,8 +305,8 @@ fn mermaid_journeys(refused: bool) -> Vec<(String, String)> {
     files
 }
 
-/// What a diagram shows of a moment: its title, feeling and persona.
-type ShownMoment = (String, i8, String);
+/// What a diagram shows of a moment: its title, feeling and personas.
+type ShownMoment = (String, i8, Vec<String>);
 
 /// What a diagram shows of a journey: each stage's name with its moments.
 fn shown(journey: &Journey) -> Vec<(String, Vec<ShownMoment>)> {
@@ -315,7 +315,7 @@ fn shown(journey: &Journey) -> Vec<(String, Vec<ShownMoment>)> {
         .iter()
         .map(|stage| {
             let moments = stage.moments.iter();
-            let moments = moments.map(|m| (m.title.clone(), m.feeling.value(), m.persona.clone()));
+            let moments = moments.map(|m| (m.title.clone(), m.feeling.value(), m.personas.clone()));
             (stage.name.clone(), moments.collect())
         })
         .collect()
@@ -394,8 +394,12 @@ fn settings_and_accessible_texts_are_read_and_named_as_not_kept() {
         [(
             "Go".to_owned(),
             vec![
-                ("Packs the car".to_owned(), -1, "Me".to_owned()),
-                ("Drives off".to_owned(), 1, "Me, Sam".to_owned()),
+                ("Packs the car".to_owned(), -1, vec!["Me".to_owned()]),
+                (
+                    "Drives off".to_owned(),
+                    1,
+                    vec!["Me".to_owned(), "Sam".to_owned()]
+                ),
             ]
         )]
     );
@@ -434,7 +438,7 @@ fn entity_codes_and_line_breaks_read_as_mermaid_shows_them_and_go_back() {
     assert_eq!(journey.stages()[0].name, "Check: in\u{2028}desk");
     let moment = &journey.stages()[0].moments[0];
     assert_eq!(moment.title, "Pays $20; gets key");
-    assert_eq!(moment.persona, "Kim, the guest, Desk");
+    assert_eq!(moment.personas, ["Kim, the guest", "Desk"]);
     let exported = share::export(&journey, Format::Mermaid);
     assert!(
         exported.contains("    section Check#58; in<br>desk\n"),
@@ -732,7 +736,7 @@ fn comments() -> impl Strategy<Value = Vec<Comment>> {
 
 fn moment() -> impl Strategy<Value = Moment> {
     (
-        (text(), text(), text(), text()),
+        (text(), text(), prop::collection::vec(word(), 0..3), text()),
         (
             text(),
             text(),
@@ -749,13 +753,13 @@ fn moment() -> impl Strategy<Value = Moment> {
     )
         .prop_map(
             |(
-                (title, channel, persona, owner),
+                (title, channel, personas, owner),
                 (notes, idea, tags, comments),
                 (feeling, kind, evidence, votes, target),
             )| Moment {
                 title,
                 channel,
-                persona,
+                personas,
                 owner,
                 notes,
                 idea,

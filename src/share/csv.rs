@@ -12,7 +12,9 @@
 
 mod comments;
 
-use crate::model::{Evidence, Feeling, Id, Journey, Kind, Moment, Stage, clean_tags};
+use crate::model::{
+    Evidence, Feeling, Id, Journey, Kind, Moment, Stage, clean_tags, join_list, split_list,
+};
 
 /// Every column, in the order they are written.
 const COLUMNS: [&str; 22] = [
@@ -98,7 +100,7 @@ pub fn to_csv(journey: &Journey) -> String {
 fn journey_cells(journey: &Journey, row: &mut [String]) {
     row[JOURNEY] = text_cell(&journey.title);
     row[16] = text_cell(&journey.description);
-    row[17] = text_cell(&journey.personas.join(", "));
+    row[17] = text_cell(&join_list(&journey.personas));
     row[JOURNEY_COMMENTS] = text_cell(&comments::to_cell(&journey.comments));
 }
 
@@ -112,11 +114,11 @@ fn moment_row(stage: &str, moment: &Moment) -> Vec<String> {
             .unwrap_or_default(),
         moment.feeling.value().to_string(),
         text_cell(&moment.channel),
-        text_cell(&moment.persona),
+        text_cell(&join_list(&moment.personas)),
         text_cell(&moment.owner),
         text_cell(&moment.notes),
         text_cell(&moment.idea),
-        text_cell(&moment.tags.join(", ")),
+        text_cell(&join_list(&moment.tags)),
         moment
             .evidence
             .map(|e| e.label().to_owned())
@@ -396,7 +398,7 @@ impl Sheet {
                 .stages
                 .iter()
                 .flat_map(|s| &s.moments)
-                .map(|m| m.persona.clone())
+                .flat_map(|m| m.personas.iter().cloned())
                 .collect();
         }
         Journey::from_parts(
@@ -432,7 +434,7 @@ fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, 
         feeling: parse_feeling(raw(3), "feeling")?,
         target: parse_target(raw(TARGET))?,
         channel: cell(4),
-        persona: cell(5),
+        personas: split_list(&cell(5)),
         owner: cell(6),
         notes: cell(7),
         idea: cell(8),
@@ -441,10 +443,6 @@ fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, 
         votes: parse_number(raw(11), "votes")?,
         comments: comments_in(columns, record, MOMENT_COMMENTS)?,
     })
-}
-
-fn split_list(cell: &str) -> Vec<String> {
-    clean_tags(cell.split(',').map(str::to_owned).collect())
 }
 
 fn parse_id(cell: &str, column: &str) -> Result<Id, String> {
