@@ -88,7 +88,8 @@ pub fn diff(old: &Journey, new: &Journey) -> Vec<Change> {
     changes
 }
 
-/// The journey's own fields: its title, description, personas and comments.
+/// The journey's own fields: its title, description, personas, Mermaid's settings and the
+/// comments.
 fn journey_changes(old: &Journey, new: &Journey, note: &mut impl FnMut(Sign, &str, String)) {
     if old.title != new.title {
         note(
@@ -106,6 +107,18 @@ fn journey_changes(old: &Journey, new: &Journey, note: &mut impl FnMut(Sign, &st
             "",
             format!("personas {} → {}", list(&old.personas), list(&new.personas)),
         );
+    }
+    let (was, is) = (&old.mermaid, &new.mermaid);
+    let mermaid = [
+        ("front matter", was.front_matter != is.front_matter),
+        ("directives", was.directives != is.directives),
+        ("accessible title", was.acc_title != is.acc_title),
+        ("accessible description", was.acc_descr != is.acc_descr),
+    ];
+    for (name, changed) in mermaid {
+        if changed {
+            note(Sign::Changed, "", format!("Mermaid's {name} edited"));
+        }
     }
     comment_changes(&old.comments, &new.comments, "", "the journey", note);
 }
@@ -361,6 +374,10 @@ fn moment_changes(old: &Moment, new: &Moment) -> Vec<String> {
     }
     if old.votes != new.votes {
         out.push(format!("votes {} → {}", old.votes, new.votes));
+    }
+    if old.mermaid_score != new.mermaid_score {
+        let score = |m: &Moment| m.mermaid_score.clone().unwrap_or_else(|| "none".into());
+        out.push(format!("Mermaid score {} → {}", score(old), score(new)));
     }
     out
 }

@@ -6,7 +6,9 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::diff::stayed_in_order;
-use crate::model::{Comment, Evidence, Feeling, Id, Journey, Kind, Moment, MomentField, Stage};
+use crate::model::{
+    Comment, Evidence, Feeling, Id, Journey, Kind, MermaidExtras, Moment, MomentField, Stage,
+};
 
 /// The tag a moment with an unresolved merge conflict carries, for search and filter.
 pub const CONFLICT_TAG: &str = "merge conflict";
@@ -92,6 +94,7 @@ fn merge_versions(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
         &mut description,
         &mut record,
     );
+    let mermaid = merge_mermaid(&base.mermaid, &ours.mermaid, &theirs.mermaid, &mut record);
     for line in &record {
         conflicts.push(format!("journey: {line}"));
     }
@@ -102,9 +105,54 @@ fn merge_versions(base: &Journey, ours: &Journey, theirs: &Journey) -> Merged {
         // Ids retired on either side stay retired.
         journey: Journey::from_parts(title, description, personas, stages)
             .with_comments(comments)
+            .with_mermaid(mermaid)
             .count_from(ours.next_id().max(theirs.next_id())),
         conflicts,
     }
+}
+
+/// Mermaid's settings and accessible texts, each merged as a text; the directives as one.
+fn merge_mermaid(
+    base: &MermaidExtras,
+    ours: &MermaidExtras,
+    theirs: &MermaidExtras,
+    record: &mut Vec<String>,
+) -> MermaidExtras {
+    let mut out = ours.clone();
+    merge_text(
+        &base.front_matter,
+        &ours.front_matter,
+        &theirs.front_matter,
+        "Mermaid's front matter",
+        &mut out.front_matter,
+        record,
+    );
+    merge_text(
+        &base.acc_title,
+        &ours.acc_title,
+        &theirs.acc_title,
+        "Mermaid's accessible title",
+        &mut out.acc_title,
+        record,
+    );
+    merge_text(
+        &base.acc_descr,
+        &ours.acc_descr,
+        &theirs.acc_descr,
+        "Mermaid's accessible description",
+        &mut out.acc_descr,
+        record,
+    );
+    merge_value(
+        &base.directives,
+        &ours.directives,
+        &theirs.directives,
+        "Mermaid's directives",
+        |d| d.join(" "),
+        &mut out.directives,
+        record,
+    );
+    out
 }
 
 /// Everything about one version a merge asks: where each moment is and what it holds.
@@ -344,6 +392,15 @@ fn merge_fields(b: &Moment, o: &Moment, t: &Moment, moment: &mut Moment, record:
         "the evidence",
         evidence_name,
         &mut moment.evidence,
+        record,
+    );
+    merge_value(
+        &b.mermaid_score,
+        &o.mermaid_score,
+        &t.mermaid_score,
+        "the Mermaid score",
+        |score| score.clone().unwrap_or_else(|| "none".into()),
+        &mut moment.mermaid_score,
         record,
     );
     moment.tags = merge_set(&b.tags, &o.tags, &t.tags);

@@ -8,10 +8,12 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod comment;
+mod mermaid;
 mod personas;
 mod slot;
 
 pub use comment::{Comment, CommentTarget, clean_comments, open_count, rebase_comments};
+pub use mermaid::MermaidExtras;
 pub use slot::Slot;
 
 /// A stable identifier for a stage or a moment. It survives saves, so later features can
@@ -258,6 +260,11 @@ pub struct Moment {
     pub votes: u32,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+    /// The score a Mermaid diagram gave the task when no feeling is that score (`0`, `9`,
+    /// `3.5`), as written; an export gives it back while the feeling is still the nearest
+    /// one to it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mermaid_score: Option<String>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -507,6 +514,9 @@ pub struct Journey {
     pub personas: Vec<String>,
     /// Comments on the journey as a whole.
     pub comments: Vec<Comment>,
+    /// What a Mermaid diagram it came from had beyond the map (settings, accessible
+    /// texts), kept for exporting back.
+    pub mermaid: MermaidExtras,
     stages: Vec<Stage>,
     /// The next id to hand out; always above every id in use.
     next_id: u64,
@@ -520,6 +530,7 @@ impl PartialEq for Journey {
             && self.description == other.description
             && self.personas == other.personas
             && self.comments == other.comments
+            && self.mermaid == other.mermaid
             && self.stages == other.stages
     }
 }
@@ -547,6 +558,7 @@ impl Journey {
             description,
             personas,
             comments: Vec::new(),
+            mermaid: MermaidExtras::default(),
             stages,
             next_id: 1,
         };
@@ -563,6 +575,18 @@ impl Journey {
     pub fn with_comments(mut self, comments: Vec<Comment>) -> Journey {
         self.comments = clean_comments(comments);
         self
+    }
+
+    /// The journey with what a Mermaid diagram had beyond the map.
+    pub fn with_mermaid(mut self, mermaid: MermaidExtras) -> Journey {
+        self.mermaid = mermaid.cleaned();
+        self
+    }
+
+    /// Whether the journey keeps anything of a Mermaid diagram: its settings, accessible
+    /// texts, or a score that no feeling is.
+    pub fn has_mermaid_extras(&self) -> bool {
+        !self.mermaid.is_empty() || self.moments().any(|(_, m)| m.mermaid_score.is_some())
     }
 
     /// Whether anyone commented on anything: the journey, a stage or a moment.
@@ -1000,6 +1024,7 @@ impl Journey {
         self.description = clean_multiline(&self.description);
         self.personas = clean_tags(std::mem::take(&mut self.personas));
         self.comments = clean_comments(std::mem::take(&mut self.comments));
+        self.mermaid = self.mermaid.cleaned();
         for stage in &mut self.stages {
             clean_stage(stage);
             for moment in &mut stage.moments {
@@ -1025,6 +1050,9 @@ fn clean_moment(moment: &mut Moment) {
     moment.tags = clean_tags(std::mem::take(&mut moment.tags));
     moment.personas = clean_tags(std::mem::take(&mut moment.personas));
     moment.comments = clean_comments(std::mem::take(&mut moment.comments));
+    moment.mermaid_score = (moment.mermaid_score.as_deref())
+        .map(|score| clean_line(score).trim().to_owned())
+        .filter(|score| !score.is_empty());
 }
 
 fn check_insert(index: usize, len: usize) -> Result<(), EditError> {

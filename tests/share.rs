@@ -9,7 +9,7 @@ use std::path::Path;
 
 use common::binary::{motmap, stderr, stdout};
 use common::maps::built_in;
-use motmap::model::{Comment, Evidence, Feeling, Journey, Kind, Moment, Stage};
+use motmap::model::{Comment, Edit, Evidence, Feeling, Journey, Kind, Moment, Stage};
 use motmap::share::{self, Format, ImportFormat};
 use motmap::templates::TEMPLATES;
 use proptest::prelude::*;
@@ -59,7 +59,24 @@ fn without_entity_codes(line: &str) -> String {
 /// is run over the same exports by `.ci/run`, with Node.js.)
 fn assert_mermaid_reads(text: &str) {
     let mut started = false;
-    for (number, line) in text.lines().enumerate() {
+    // Kept settings come first: front matter, then directives, each as Mermaid wrote them.
+    let mut lines = text.lines().enumerate().peekable();
+    if lines.next_if(|(_, line)| *line == "---").is_some() {
+        assert!(
+            lines.any(|(_, line)| line == "---"),
+            "the front matter closes"
+        );
+    }
+    while let Some((_, directive)) = lines.next_if(|(_, line)| line.starts_with("%%{")) {
+        if !directive.ends_with("}%%") {
+            assert!(
+                lines.any(|(_, line)| line.ends_with("}%%")),
+                "the directive closes"
+            );
+        }
+    }
+    let mut in_block = false;
+    for (number, line) in lines {
         let line = without_entity_codes(line.trim());
         let line = line.as_str();
         let at = format!("line {}: {line:?}", number + 1);
@@ -84,6 +101,11 @@ fn assert_mermaid_reads(text: &str) {
         if !started {
             assert_eq!(line, "journey", "{at}: the diagram starts with `journey`");
             started = true;
+            continue;
+        }
+        // Accessible texts, kept as Mermaid read them: to the line's end, or to `}`.
+        if in_block || line.starts_with("accTitle:") || line.starts_with("accDescr") {
+            in_block = (in_block || line.starts_with("accDescr {")) && !line.contains('}');
             continue;
         }
         if let Some(title) = line.strip_prefix("title ") {
@@ -111,8 +133,8 @@ fn assert_mermaid_reads(text: &str) {
         assert!(!data.contains(['#', ';']), "{at}: task data stops at # ;");
         let pieces: Vec<&str> = data.split(':').collect();
         assert!(pieces.len() <= 2, "{at}: a third piece would be dropped");
-        let score: f64 = pieces[0].trim().parse().expect("a numeric score");
-        assert!((1.0..=5.0).contains(&score), "{at}: score {score}");
+        // A feeling's score, 1 to 5, or one kept from a diagram that no feeling is.
+        assert!(!pieces[0].trim().is_empty(), "{at}: a score");
     }
     assert!(started, "no journey line");
 }
@@ -337,7 +359,7 @@ fn public_mermaid_journeys_import_and_come_back_through_an_export() {
         // The diagram alone, without motmap's comments, shows the same.
         let diagram: Vec<&str> = exported
             .lines()
-            .filter(|line| !line.trim_start().starts_with("%%"))
+            .filter(|line| !line.trim_start().starts_with("%%") || line.starts_with("%%{"))
             .collect();
         let again = share::import(&diagram.join("\n"), ImportFormat::Mermaid).unwrap();
         assert_eq!(shown(&again.journey), shown(&first), "{name}'s diagram");
@@ -372,16 +394,45 @@ fn scores_no_feeling_can_be_are_imported_as_the_nearest_and_named() {
     assert_eq!(warnings.len(), 7);
     assert_eq!(
         warnings[4],
-        "8: the task \"Meets the band\" scores 13, which is not one of the scores 1 to 5 that a feeling can be; it imports as ++ (deep glory), which exports as 5"
+        "8: the task \"Meets the band\" scores 13, which no feeling is (they are 1 to 5); it imports as ++ (deep glory), and the map keeps 13 for exports to Mermaid until its feeling is changed"
     );
     assert_eq!(
         warnings[6],
-        "10: the task \"Overflowing\" has \"2rem\" for its score, which Mermaid reads as no number; it imports as neutral, which exports as 3"
+        "10: the task \"Overflowing\" has \"2rem\" for its score, which Mermaid reads as no number; it imports as neutral, and the map keeps 2rem for exports to Mermaid until its feeling is changed"
     );
+    // The export gives Mermaid every score back, and reading it back says nothing more.
+    let mut journey = imported.journey;
+    let exported = share::export(&journey, Format::Mermaid);
+    let scores: Vec<&str> = exported
+        .lines()
+        .filter(|l| !l.trim_start().starts_with(['%', 's', 't', 'j']))
+        .filter_map(|l| l.split(':').nth(1))
+        .map(str::trim)
+        .collect();
+    assert_eq!(scores, ["0", "-1", "6", "9", "13", "3.5", "2rem"]);
+    let back = share::import(&exported, ImportFormat::Mermaid).unwrap();
+    assert_eq!(back.journey, journey);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    // Once the feeling is changed, the feeling's own score is written.
+    let id = journey.stages()[0].moments[3].id;
+    journey
+        .apply(Edit::SetFeeling {
+            id,
+            feeling: Feeling::clamped(-1),
+        })
+        .unwrap();
+    let exported = share::export(&journey, Format::Mermaid);
+    assert!(
+        exported.contains("      Free coffee: 2: Guest\n"),
+        "{exported}"
+    );
+    let saved = motmap::store::to_ron(&journey);
+    assert!(saved.starts_with("// motmap journey map, file format 5 (RON)."));
+    assert!(saved.contains("mermaid_score: \"13\","), "{saved}");
 }
 
 #[test]
-fn settings_and_accessible_texts_are_read_and_named_as_not_kept() {
+fn settings_and_accessible_texts_are_kept_and_written_back() {
     let text = &mermaid_journeys(false)
         .into_iter()
         .find(|(name, _)| name == "motmap-settings.mmd")
@@ -403,8 +454,32 @@ fn settings_and_accessible_texts_are_read_and_named_as_not_kept() {
             ]
         )]
     );
-    let lines: Vec<usize> = imported.warnings.iter().map(|w| w.line).collect();
-    assert_eq!(lines, [3, 6, 10, 11], "{:?}", imported.warnings);
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let mermaid = &imported.journey.mermaid;
+    assert_eq!(mermaid.front_matter, "config:\n  theme: forest\n");
+    assert_eq!(
+        mermaid.directives,
+        ["%%{init: {\n  \"journey\": { \"taskMargin\": 30 }\n}}%%"]
+    );
+    assert_eq!(mermaid.acc_title, "A weekend trip");
+    assert_eq!(mermaid.acc_descr, "Two days,\n    one car.");
+    let exported = share::export(&imported.journey, Format::Mermaid);
+    assert!(
+        exported.starts_with(
+            "---\nconfig:\n  theme: forest\n---\n%%{init: {\n  \"journey\": { \"taskMargin\": 30 }\n}}%%\n%% A motmap journey map."
+        ),
+        "{exported}"
+    );
+    assert!(
+        exported.contains(
+            "journey\n    title Weekend trip\n    accTitle: A weekend trip\n    accDescr {\nTwo days,\n    one car.\n    }\n"
+        ),
+        "{exported}"
+    );
+    assert_mermaid_reads(&exported);
+    let back = share::import(&exported, ImportFormat::Mermaid).unwrap();
+    assert_eq!(back.journey, imported.journey);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
 }
 
 #[test]
@@ -922,10 +997,14 @@ fn import_names_what_the_map_cannot_keep_and_imports_the_rest() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(
         stderr(&out),
-        "motmap: trip.mmd:2: the accessible title (`accTitle`) is not kept: a motmap map has no place for it, so an export leaves it out\n\
-         motmap: trip.mmd:4: the task \"Packs\" scores 13, which is not one of the scores 1 to 5 that a feeling can be; it imports as ++ (deep glory), which exports as 5\n\
+        "motmap: trip.mmd:4: the task \"Packs\" scores 13, which no feeling is (they are 1 to 5); it imports as ++ (deep glory), and the map keeps 13 for exports to Mermaid until its feeling is changed\n\
          Imported trip.mmd (1 stage, 1 moment) into trip.ron. Open it with: motmap trip.ron\n"
     );
+    let out = motmap(dir.path(), &["export", "trip.ron", "--to", "mermaid"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let diagram = stdout(&out);
+    assert!(diagram.contains("    accTitle: Trip\n"), "{diagram}");
+    assert!(diagram.contains("      Packs: 13: Me\n"), "{diagram}");
 }
 
 // ---------------------------------------------------------------------------------------

@@ -215,10 +215,10 @@ fn without_comments_a_map_is_still_written_in_format_1() {
 
 #[test]
 fn a_file_from_a_motmap_newer_than_comments_is_refused() {
-    let newer = to_ron(&commented_journey()).replace("format: 2,", "format: 5,");
+    let newer = to_ron(&commented_journey()).replace("format: 2,", "format: 6,");
     let error = parse(&newer).unwrap_err();
     assert!(
-        matches!(error, store::LoadProblem::NewerFormat { found: 5 }),
+        matches!(error, store::LoadProblem::NewerFormat { found: 6 }),
         "{error:?}"
     );
 }
@@ -267,11 +267,11 @@ fn a_map_with_a_to_be_feeling_is_written_in_format_3_and_reads_back_equal() {
 fn a_file_from_a_motmap_newer_than_to_be_feelings_is_refused() {
     let journey = common::maps::with_a_target(rich_journey(), 2);
     let newer = to_ron(&journey)
-        .replace("format: 3,", "format: 5,")
+        .replace("format: 3,", "format: 6,")
         .replace("target: 2,", "target: 2, mood: \"calm\",");
     let error = parse(&newer).unwrap_err();
     assert!(
-        matches!(error, store::LoadProblem::NewerFormat { found: 5 }),
+        matches!(error, store::LoadProblem::NewerFormat { found: 6 }),
         "{error:?}"
     );
 }

@@ -442,6 +442,7 @@ fn read_moment(columns: &Columns, record: &csv::StringRecord) -> Result<Moment, 
         evidence: parse_evidence(raw(10))?,
         votes: parse_number(raw(11), "votes")?,
         comments: comments_in(columns, record, MOMENT_COMMENTS)?,
+        mermaid_score: None,
     })
 }
 

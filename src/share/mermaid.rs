@@ -1,7 +1,9 @@
 //! Mermaid `journey` diagrams: written so that Mermaid's own parser reads back exactly the
 //! texts of the map, with everything a diagram cannot show carried in `%% motmap` comment
 //! lines, so that reading one back gives the same map. A hand-written journey imports as
-//! Mermaid 11 reads it ([`read`]); what a map has no place for is named in warnings.
+//! Mermaid 11 reads it ([`read`]): its settings, accessible texts and scores that no feeling
+//! is are kept in the map for exports ([`MermaidExtras`], `Moment::mermaid_score`), and what
+//! it reads differently from the diagram is named in warnings.
 //!
 //! Mermaid's journey lexer (`journey.jison`) decides what text may hold: a task name stops
 //! at `:`, `;`, `#` or a line break, a section name likewise, the title at `;` or `#`, an
@@ -25,7 +27,7 @@ use std::fmt::Write;
 use serde::{Deserialize, Serialize};
 
 use super::Warning;
-use crate::model::{Comment, Feeling, Id, Journey, Moment, Stage};
+use crate::model::{Comment, Feeling, Id, Journey, MermaidExtras, Moment, Stage};
 use read::{Statement, decode, is_js_space};
 
 /// The first line of every export; it is what tells a motmap diagram from a hand-written
@@ -70,11 +72,33 @@ struct StageMeta {
 
 /// The journey as a Mermaid `journey` diagram.
 pub fn to_mermaid(journey: &Journey) -> String {
-    let mut out = String::from(HEADER);
+    let mermaid = &journey.mermaid;
+    let mut out = String::new();
+    // Front matter comes first or not at all; one that would close early is left out.
+    let front_matter = mermaid.front_matter.trim_end();
+    if !front_matter.is_empty() && !front_matter.lines().any(|l| l.trim_end() == "---") {
+        let _ = writeln!(out, "---\n{front_matter}\n---");
+    }
+    for directive in &mermaid.directives {
+        if directive.starts_with("%%{") && directive.ends_with("}%%") {
+            let _ = writeln!(out, "{directive}");
+        }
+    }
+    out.push_str(HEADER);
     out.push_str("journey\n");
     let title = encode(&journey.title, Place::Title);
     if !title.is_empty() {
         let _ = writeln!(out, "    title {title}");
+    }
+    if !mermaid.acc_title.is_empty() {
+        let _ = writeln!(out, "    accTitle: {}", mermaid.acc_title);
+    }
+    let acc_descr = mermaid.acc_descr.trim();
+    if acc_descr.contains('\n') && !acc_descr.contains('}') {
+        let _ = writeln!(out, "    accDescr {{\n{acc_descr}\n    }}");
+    } else if !acc_descr.is_empty() {
+        // A block is read up to its first `}`: one that holds one is written on one line.
+        let _ = writeln!(out, "    accDescr: {}", acc_descr.replace('\n', " "));
     }
     let meta = JourneyMeta {
         title: journey.title.clone(),
@@ -101,7 +125,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
                 out,
                 "      {}: {}",
                 encode(&task_name(moment), Place::Task),
-                score(moment.feeling)
+                task_score(moment)
             );
             let actors: Vec<String> = actors(moment)
                 .iter()
@@ -139,6 +163,28 @@ pub fn feeling_of_score(score: f64) -> Feeling {
         return Feeling::NEUTRAL;
     }
     Feeling::clamped((score.round() - 3.0).clamp(-2.0, 2.0) as i64)
+}
+
+/// The score as written (`9`, `3.5`, `lots`), to keep for exports when no feeling is the
+/// score Mermaid reads from it; `None` for a score of 1 to 5.
+fn kept_score(written: &str, number: f64) -> Option<String> {
+    let written = written.trim_matches(is_js_space);
+    (!is_feeling_score(number) && !written.is_empty()).then(|| written.to_owned())
+}
+
+/// The score a task is exported with: the one the diagram it came from gave it, while no
+/// change of feeling made that wrong (and it is one Mermaid's grammar reads as a score),
+/// else the feeling's.
+fn task_score(moment: &Moment) -> String {
+    match &moment.mermaid_score {
+        Some(kept)
+            if !kept.contains([':', ';', '#', ',', '%', '\n'])
+                && feeling_of_score(js_number(kept)) == moment.feeling =>
+        {
+            kept.clone()
+        }
+        _ => score(moment.feeling).to_string(),
+    }
 }
 
 /// Whether Mermaid draws `score` where motmap's feelings can stand: a whole number 1–5.
@@ -323,12 +369,8 @@ pub fn from_mermaid(text: &str) -> Result<(Journey, Vec<Warning>), MermaidError>
         title: diagram.front_matter.title.unwrap_or_default(),
         ..Reader::default()
     };
-    if let Some(line) = diagram.front_matter.settings {
-        reader.warn(line, "the front matter's settings are not kept, only its title: a motmap map has no place for Mermaid's settings, so an export leaves them out".into());
-    }
-    for line in diagram.directives {
-        reader.warn(line, "the `%%{…}%%` directive is not kept: a motmap map has no place for Mermaid's settings, so an export leaves it out".into());
-    }
+    reader.mermaid.front_matter = diagram.front_matter.settings.unwrap_or_default();
+    reader.mermaid.directives = diagram.directives.into_iter().map(|(_, d)| d).collect();
     let mut comments = diagram.comments.into_iter().peekable();
     for (line, statement) in diagram.statements {
         while let Some((at, comment)) = comments.next_if(|(at, _)| *at < line) {
@@ -359,6 +401,8 @@ struct Reader {
     last_task: Option<Task>,
     /// Every actor, in the order they come: a hand-written diagram's personas.
     actors: Vec<String>,
+    /// The settings and accessible texts, kept for exports.
+    mermaid: MermaidExtras,
     warnings: Vec<Warning>,
 }
 
@@ -366,7 +410,12 @@ struct Reader {
 struct Task {
     name: String,
     score: f64,
+    /// The score as written, when no feeling is that score.
+    kept_score: Option<String>,
     actors: Vec<String>,
+    /// What to say of its score, unless motmap's comment after it says the map already
+    /// keeps that score (an export read back).
+    score_warning: Option<Warning>,
 }
 
 impl Reader {
@@ -415,7 +464,12 @@ impl Reader {
             }
             "moment" => {
                 let meta: Moment = serde_json::from_str(data).map_err(bad)?;
-                if let Some(task) = self.last_task.take() {
+                if let Some(mut task) = self.last_task.take() {
+                    if let Some(warning) = task.score_warning.take()
+                        && meta.mermaid_score != task.kept_score
+                    {
+                        self.warnings.push(warning);
+                    }
                     let moment = merge_task(meta, &task);
                     if let Some(last) = self.last_moment() {
                         *last = moment;
@@ -430,8 +484,8 @@ impl Reader {
     fn statement(&mut self, line: usize, statement: Statement) {
         match statement {
             Statement::Title(text) => self.title = read_text(&text),
-            Statement::AccTitle => self.warn(line, "the accessible title (`accTitle`) is not kept: a motmap map has no place for it, so an export leaves it out".into()),
-            Statement::AccDescr => self.warn(line, "the accessible description (`accDescr`) is not kept: a motmap map has no place for it, so an export leaves it out".into()),
+            Statement::AccTitle(text) => self.mermaid.acc_title = text,
+            Statement::AccDescr(text) => self.mermaid.acc_descr = text,
             Statement::Section(name) => {
                 let name = read_text(&name);
                 self.shown_stages.push(Some(name.clone()));
@@ -451,24 +505,28 @@ impl Reader {
         let score_text = pieces.next().unwrap_or_default();
         let number = js_number(score_text);
         let feeling = feeling_of_score(number);
-        if !is_feeling_score(number) {
-            let score_text = score_text.trim_matches(is_js_space);
-            let message = if number.is_nan() {
-                format!(
-                    "the task {:?} has {score_text:?} for its score, which Mermaid reads as no number; it imports as neutral, which exports as 3",
-                    shorten(title)
+        let kept_score = kept_score(score_text, number);
+        let score_warning = kept_score.as_ref().map(|kept| {
+            let (score, feeling) = if number.is_nan() {
+                (
+                    format!("has {kept:?} for its score, which Mermaid reads as no number"),
+                    "neutral".to_owned(),
                 )
             } else {
-                format!(
-                    "the task {:?} scores {score_text}, which is not one of the scores 1 to 5 that a feeling can be; it imports as {} ({}), which exports as {}",
-                    shorten(title),
-                    feeling.symbol(),
-                    feeling.label(),
-                    score(feeling)
+                (
+                    format!("scores {kept}, which no feeling is (they are 1 to 5)"),
+                    format!("{} ({})", feeling.symbol(), feeling.label()),
                 )
             };
-            self.warn(line, message);
-        }
+            Warning {
+                line,
+                message: format!(
+                    "the task {:?} {score}; it imports as {feeling}, and the map keeps {kept} for exports to Mermaid until its feeling is changed",
+                    shorten(title)
+                ),
+            }
+        });
+        self.flush_score_warning();
         let mut actors = Vec::new();
         let mut empty = false;
         for actor in pieces
@@ -491,6 +549,7 @@ impl Reader {
         }
         let mut moment = Moment::new(title);
         moment.feeling = feeling;
+        moment.mermaid_score = kept_score.clone();
         moment.personas = actors.clone();
         self.actors.extend(actors.iter().cloned());
         if self.stages.is_empty() {
@@ -503,15 +562,26 @@ impl Reader {
         self.last_task = Some(Task {
             name: shown,
             score: number,
+            kept_score,
             actors,
+            score_warning,
         });
+    }
+
+    /// Says what the last task's score is kept as, if nothing said it is kept already.
+    fn flush_score_warning(&mut self) {
+        if let Some(warning) = self.last_task.as_mut().and_then(|t| t.score_warning.take()) {
+            self.warnings.push(warning);
+        }
     }
 
     fn last_moment(&mut self) -> Option<&mut Moment> {
         self.stages.last_mut()?.moments.last_mut()
     }
 
-    fn finish(self) -> (Journey, Vec<Warning>) {
+    fn finish(mut self) -> (Journey, Vec<Warning>) {
+        self.flush_score_warning();
+        self.warnings.sort_by_key(|w| w.line);
         let mut title = self.title;
         let (mut description, mut personas, mut next_id) = (String::new(), self.actors, 0);
         let mut comments = Vec::new();
@@ -526,6 +596,7 @@ impl Reader {
         }
         let journey = Journey::from_parts(title, description, personas, self.stages)
             .with_comments(comments)
+            .with_mermaid(self.mermaid)
             .count_from(next_id);
         (journey, self.warnings)
     }
@@ -537,8 +608,11 @@ fn merge_task(mut moment: Moment, shown: &Task) -> Moment {
     if !shows(&shown.name, &task_name(&moment), Place::Task) {
         moment.title = shown.name.trim_start_matches(GUARD).to_owned();
     }
-    if shown.score != score(moment.feeling) as f64 {
+    let exported = js_number(&task_score(&moment));
+    let same = shown.score == exported || (shown.score.is_nan() && exported.is_nan());
+    if !same {
         moment.feeling = feeling_of_score(shown.score);
+        moment.mermaid_score = shown.kept_score.clone();
     }
     let legacy_actors: Vec<String> = actors(&moment)
         .iter()

@@ -6,15 +6,15 @@ use serde::{Deserialize, Serialize};
 use unicode_width::UnicodeWidthChar;
 
 use super::error::{Excerpt, LoadProblem};
-use crate::model::{Comment, Journey, Stage};
+use crate::model::{Comment, Journey, MermaidExtras, Stage};
 
 /// The newest version of the file format this motmap reads. Files carry it as
 /// `format: 1`; a file without it is taken to be version 1.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
-/// The first version, which every map without comments, to-be feelings or several
-/// personas on a moment is still written in, byte for byte, so that a motmap from before
-/// them reads it.
+/// The first version, which every map without comments, to-be feelings, several personas
+/// on a moment or Mermaid's settings is still written in, byte for byte, so that a motmap
+/// from before them reads it.
 const FIRST_VERSION: u32 = 1;
 
 /// The version that brought comments. A map holding any is written in it, so a motmap
@@ -29,9 +29,15 @@ const TARGETS_VERSION: u32 = 3;
 /// an older motmap cannot read and so refuses, rather than misread.
 const PERSONAS_VERSION: u32 = 4;
 
+/// The version that brought what a Mermaid diagram had beyond the map (`mermaid`, and a
+/// moment's `mermaid_score`), refused by a motmap that would drop it.
+const MERMAID_VERSION: u32 = 5;
+
 /// The oldest version that holds everything in `journey`: the one it is written in.
 pub fn format_for(journey: &Journey) -> u32 {
-    if journey.has_several_personas() {
+    if journey.has_mermaid_extras() {
+        MERMAID_VERSION
+    } else if journey.has_several_personas() {
         PERSONAS_VERSION
     } else if journey.has_targets() {
         TARGETS_VERSION
@@ -61,6 +67,8 @@ pub(crate) struct JourneyFile {
     #[serde(default)]
     comments: Vec<Comment>,
     #[serde(default)]
+    mermaid: MermaidExtras,
+    #[serde(default)]
     stages: Vec<Stage>,
     #[serde(default)]
     next_id: u64,
@@ -79,6 +87,8 @@ pub(crate) struct JourneyFileRef<'a> {
     personas: &'a [String],
     #[serde(skip_serializing_if = "<[Comment]>::is_empty")]
     comments: &'a [Comment],
+    #[serde(skip_serializing_if = "MermaidExtras::is_empty")]
+    mermaid: &'a MermaidExtras,
     stages: &'a [Stage],
     /// Kept so that ids are never reused (see [`Journey::next_id`]).
     next_id: u64,
@@ -94,6 +104,7 @@ impl JourneyFile {
         Ok(
             Journey::from_parts(self.title, self.description, self.personas, self.stages)
                 .with_comments(self.comments)
+                .with_mermaid(self.mermaid)
                 .count_from(self.next_id),
         )
     }
@@ -107,6 +118,7 @@ impl<'a> JourneyFileRef<'a> {
             description: &journey.description,
             personas: &journey.personas,
             comments: &journey.comments,
+            mermaid: &journey.mermaid,
             stages: journey.stages(),
             next_id: journey.next_id(),
         }

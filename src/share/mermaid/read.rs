@@ -15,10 +15,11 @@ use super::MermaidError;
 pub(super) enum Statement {
     /// `title …`: the text after `title` and one white-space character.
     Title(String),
-    /// `accTitle: …`, an accessible title (motmap has no place for its text).
-    AccTitle,
-    /// `accDescr: …` on one line, or an `accDescr { … }` block: an accessible description.
-    AccDescr,
+    /// `accTitle: …`, an accessible title: the text after the colon, as written.
+    AccTitle(String),
+    /// `accDescr: …` on one line, or an `accDescr { … }` block: an accessible description,
+    /// as written.
+    AccDescr(String),
     /// `section …`: the text after `section` and one white-space character.
     Section(String),
     /// A task: its name, and its data from the colon on (`: 5: Me, Cat`).
@@ -27,11 +28,10 @@ pub(super) enum Statement {
 
 /// What Mermaid reads of a diagram, and what it sets aside before reading it.
 pub(super) struct Diagram {
-    /// The title the front matter gives, if it has one, and the line of the first of its
-    /// other settings (`config:`…), which motmap does not keep.
+    /// The title the front matter gives, if it has one, and its other settings.
     pub front_matter: FrontMatter,
-    /// The line each `%%{…}%%` directive starts on.
-    pub directives: Vec<usize>,
+    /// Each `%%{…}%%` directive as written, with the line it starts on.
+    pub directives: Vec<(usize, String)>,
     /// Every `%%` comment line, with its line: the text after `%%`.
     pub comments: Vec<(usize, String)>,
     /// The statements, each with the line it starts on.
@@ -43,8 +43,9 @@ pub(super) struct Diagram {
 pub(super) struct FrontMatter {
     /// The top-level `title:`, as Mermaid shows it.
     pub title: Option<String>,
-    /// The line of the first other top-level setting (`config:`, `displayMode:`…).
-    pub settings: Option<usize>,
+    /// The YAML without its `title:` line, as written, when it has other settings
+    /// (`config:`, `displayMode:`…).
+    pub settings: Option<String>,
 }
 
 /// Reads `text` as Mermaid 11 does, or says on which line and why Mermaid refuses it.
@@ -223,9 +224,8 @@ impl Text {
         for open in (3..space_end).rev().filter(|&i| self.chars[i] == '\n') {
             if let Some((close, end)) = self.front_matter_close(open + 1) {
                 let yaml = self.string(open + 1, close);
-                let first_line = self.line(open + 1);
                 self.remove(&[(0, end)]);
-                return Ok(read_front_matter(&yaml, first_line));
+                return Ok(read_front_matter(&yaml));
             }
         }
         Err(MermaidError {
@@ -251,8 +251,8 @@ impl Text {
 
     /// Removes every directive (`directiveRegex`): `%%{`, a word (and a colon), then a word
     /// or anything up to `}%%`, across lines, or to the end of the text when it never
-    /// closes. Returns the line each started on.
-    fn remove_directives(&mut self) -> Vec<usize> {
+    /// closes. Returns each as written, with the line it started on.
+    fn remove_directives(&mut self) -> Vec<(usize, String)> {
         let mut ranges = Vec::new();
         let mut at = 0;
         while at < self.chars.len() {
@@ -266,9 +266,12 @@ impl Text {
                 at += 1;
             }
         }
-        let lines = ranges.iter().map(|&(from, _)| self.line(from)).collect();
+        let directives = ranges
+            .iter()
+            .map(|&(from, to)| (self.line(from), self.string(from, to).trim_end().to_owned()))
+            .collect();
         self.remove(&ranges);
-        lines
+        directives
     }
 
     /// The end of the directive that starts at `at`, if one does.
@@ -428,6 +431,16 @@ const NAME_MARK: &str = "ﬂ°";
 /// Closes either marker.
 const END_MARK: &str = "¶ß";
 
+/// Text from the lexer with its entity markers as they were written (`#35;`, `#quot;`),
+/// and without white space at the end.
+fn as_written(text: &str) -> String {
+    text.replace(NUMBER_MARK, "#")
+        .replace(NAME_MARK, "#")
+        .replace(END_MARK, ";")
+        .trim_end()
+        .to_owned()
+}
+
 /// Text with Mermaid's entity markers read as the browser shows them once Mermaid's
 /// `decodeEntities` has made them `&#35;` and `&quot;` again: the character, or for a name
 /// HTML does not know, the code as written with `&`.
@@ -467,20 +480,25 @@ pub(super) fn decode(text: &str) -> String {
     out
 }
 
-/// The title and other settings of front matter whose YAML starts on `first_line`.
-fn read_front_matter(yaml: &str, first_line: usize) -> FrontMatter {
+/// The title and the other settings of front matter.
+fn read_front_matter(yaml: &str) -> FrontMatter {
     let mut front = FrontMatter::default();
-    for (index, line) in yaml.lines().enumerate() {
+    let mut settings = String::new();
+    let mut any = false;
+    for line in yaml.lines() {
         // Only top-level keys: `title:` under `config:` is something else.
-        if line.starts_with(char::is_whitespace) || line.starts_with('#') || line.is_empty() {
-            continue;
-        }
-        if let Some(title) = line.trim_end().strip_prefix("title:") {
-            front.title = Some(yaml_scalar(title.trim()));
-        } else if front.settings.is_none() {
-            front.settings = Some(first_line + index);
+        let top_level =
+            !(line.starts_with(char::is_whitespace) || line.starts_with('#') || line.is_empty());
+        match line.trim_end().strip_prefix("title:") {
+            Some(title) if top_level => front.title = Some(yaml_scalar(title.trim())),
+            _ => {
+                any |= top_level;
+                settings.push_str(line);
+                settings.push('\n');
+            }
         }
     }
+    front.settings = any.then_some(settings);
     front
 }
 
@@ -518,8 +536,8 @@ fn yaml_scalar(text: &str) -> String {
 enum Token {
     Journey,
     Title(String),
-    AccTitle,
-    AccDescr,
+    AccTitle(String),
+    AccDescr(String),
     Section(String),
     TaskName(String),
     TaskData(String),
@@ -564,8 +582,8 @@ impl<'a> Parser<'a> {
                 Token::End => return Ok(statements),
                 Token::Newline => continue,
                 Token::Title(text) => Statement::Title(text),
-                Token::AccTitle => Statement::AccTitle,
-                Token::AccDescr => Statement::AccDescr,
+                Token::AccTitle(text) => Statement::AccTitle(text),
+                Token::AccDescr(text) => Statement::AccDescr(text),
                 Token::Section(name) => Statement::Section(name),
                 Token::TaskName(name) => match self.next()? {
                     (_, Token::TaskData(data)) => Statement::Task { name, data },
@@ -651,13 +669,16 @@ impl<'a> Parser<'a> {
                     return Err(self.fail(at, "the accessible description opened by `accDescr {` here is never closed with `}`, so Mermaid refuses the diagram; close it".into()));
                 }
                 self.at = close + 1;
-                return Ok(Some(Token::AccDescr));
+                return Ok(Some(Token::AccDescr(as_written(
+                    &text.string(value, close),
+                ))));
             }
             self.at = to_line_end(value);
+            let written = as_written(&text.string(value, self.at));
             return Ok(Some(if word == "acctitle" {
-                Token::AccTitle
+                Token::AccTitle(written)
             } else {
-                Token::AccDescr
+                Token::AccDescr(written)
             }));
         }
         if let Some(name) = self.keyword_text(at, "section", "#:\n;") {
@@ -715,8 +736,8 @@ mod tests {
             .iter()
             .map(|(line, s)| match s {
                 Statement::Title(t) => format!("{line} title {t}"),
-                Statement::AccTitle => format!("{line} accTitle"),
-                Statement::AccDescr => format!("{line} accDescr"),
+                Statement::AccTitle(t) => format!("{line} accTitle {t}"),
+                Statement::AccDescr(t) => format!("{line} accDescr {t}"),
                 Statement::Section(t) => format!("{line} section {t}"),
                 Statement::Task { name, data } => format!("{line} task {name}|{data}"),
             })
@@ -730,8 +751,8 @@ mod tests {
             ["3 task Task %%x|: 5: Me %% c", "4 title foo"]
         );
         assert_eq!(
-            statements("journey\n  accTitle: X ; y\n  accDescr {\n a: 1\n b }title T\n"),
-            ["2 accTitle", "3 accDescr", "5 title T"]
+            statements("journey\n  accTitle: X ; y #35;\n  accDescr {\n a: 1\n b }title T\n"),
+            ["2 accTitle X ; y #35;", "3 accDescr a: 1\n b", "5 title T"]
         );
     }
 
@@ -742,8 +763,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(diagram.front_matter.title.as_deref(), Some("Trip"));
-        assert_eq!(diagram.front_matter.settings, Some(3));
-        assert_eq!(diagram.directives, [6]);
+        assert_eq!(
+            diagram.front_matter.settings.as_deref(),
+            Some("config:\n  theme: forest\n")
+        );
+        assert_eq!(
+            diagram.directives,
+            [(6, "%%{init: {\n 'theme': 'dark'\n}}%%".to_owned())]
+        );
         assert_eq!(diagram.comments, [(10, " motmap x".to_owned())]);
         assert_eq!(diagram.statements[0].0, 11);
     }
