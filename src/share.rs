@@ -1,5 +1,6 @@
 //! Sharing a map beyond motmap: export to Mermaid, Markdown, CSV, HTML and JSON, and
-//! import from Mermaid, CSV and JSON. Every format is written from the model alone.
+//! import from Mermaid, CSV, JSON and Excel or OpenDocument workbooks. Every format is
+//! written from the model alone.
 
 pub mod cli;
 pub mod csv;
@@ -7,6 +8,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;
+pub mod sheet;
+pub mod workbook;
 
 use std::path::Path;
 
@@ -75,19 +78,53 @@ pub enum ImportFormat {
     Mermaid,
     Csv,
     Json,
+    /// An Excel workbook.
+    Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice, Google Sheets' download).
+    Ods,
 }
 
 impl ImportFormat {
-    /// The format a file's extension says: `.mmd` or `.mermaid`, `.csv`, `.json`.
+    /// The format a file's extension says: `.mmd` or `.mermaid`, `.csv`, `.json`, `.xlsx`,
+    /// `.ods`.
     pub fn of_path(path: &Path) -> Option<ImportFormat> {
         let extension = path.extension()?.to_str()?.to_lowercase();
         match extension.as_str() {
             "mmd" | "mermaid" => Some(ImportFormat::Mermaid),
             "csv" => Some(ImportFormat::Csv),
             "json" => Some(ImportFormat::Json),
+            "xlsx" => Some(ImportFormat::Xlsx),
+            "ods" => Some(ImportFormat::Ods),
             _ => None,
         }
     }
+
+    /// Whether the format is a sheet, read by [`sheet`]'s rules (so `--map` and
+    /// `--keep-unknown` mean something for it).
+    pub fn is_sheet(self) -> bool {
+        matches!(
+            self,
+            ImportFormat::Csv | ImportFormat::Xlsx | ImportFormat::Ods
+        )
+    }
+
+    /// Whether the format is a workbook of sheets (so `--sheet` means something for it).
+    pub fn is_workbook(self) -> bool {
+        matches!(self, ImportFormat::Xlsx | ImportFormat::Ods)
+    }
+}
+
+/// How to read a sheet whose columns are not all motmap's own, and which sheet of a
+/// workbook: the import command's `--map`, `--keep-unknown` and `--sheet`.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// What the sheet's columns (or rows) are, said outright.
+    pub map: Vec<sheet::Mapping>,
+    /// Keep the columns motmap does not know in each moment's notes, as `Column: value`
+    /// lines, instead of refusing the sheet.
+    pub keep_unknown: bool,
+    /// The sheet of a workbook to read, by name; the first when `None`.
+    pub sheet: Option<String>,
 }
 
 /// Why a file could not be imported, with the line (and column) where that is known.
@@ -95,18 +132,56 @@ impl ImportFormat {
 pub enum ImportError {
     #[error("{0}")]
     Mermaid(#[from] mermaid::MermaidError),
+    /// A CSV file's header or rows.
     #[error("{0}")]
-    Csv(#[from] csv::CsvError),
+    Csv(sheet::SheetError),
     #[error("{0}")]
     Json(#[from] json::JsonError),
+    /// The header or rows of a workbook's sheet.
+    #[error("{0}")]
+    Sheet(sheet::SheetError),
+    /// A file that is not a workbook motmap can read, or has no such sheet.
+    #[error("{0}")]
+    Workbook(String),
+    /// A text format's file that is not UTF-8, from the line where that shows.
+    #[error("{line}: the file is not UTF-8 text")]
+    NotUtf8 { line: usize },
 }
 
-/// A journey read from `text` in `format`.
+impl ImportError {
+    /// The sheet's problems, for a CSV file or a workbook's sheet.
+    pub fn sheet(&self) -> Option<&sheet::SheetError> {
+        match self {
+            ImportError::Csv(error) | ImportError::Sheet(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// A journey read from `text` in `format`, a sheet's columns read by their names.
 pub fn import(text: &str, format: ImportFormat) -> Result<Journey, ImportError> {
+    import_with(text.as_bytes(), format, &ImportOptions::default())
+}
+
+/// A journey read from a file's bytes in `format`, a sheet as `options` say.
+pub fn import_with(
+    bytes: &[u8],
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Result<Journey, ImportError> {
+    let text = || {
+        std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+            line: 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count(),
+        })
+    };
     Ok(match format {
-        ImportFormat::Mermaid => mermaid::from_mermaid(text)?,
-        ImportFormat::Csv => csv::from_csv(text)?,
-        ImportFormat::Json => json::from_json(text)?,
+        ImportFormat::Mermaid => mermaid::from_mermaid(text()?)?,
+        ImportFormat::Csv => csv::from_csv(text()?, options).map_err(ImportError::Csv)?,
+        ImportFormat::Json => json::from_json(text()?)?,
+        ImportFormat::Xlsx | ImportFormat::Ods => workbook::from_workbook(bytes, format, options)?,
     })
 }
 
