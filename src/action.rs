@@ -17,6 +17,7 @@ pub enum Group {
     Presentation,
     Help,
     Answer,
+    Command,
     Typing,
 }
 
@@ -46,6 +47,7 @@ impl Group {
             Group::Presentation => "Presentation",
             Group::Help => "This help",
             Group::Answer => "Answers to a question",
+            Group::Command => "The command line",
             Group::Typing => "While typing",
         }
     }
@@ -91,7 +93,9 @@ actions! {
     SelectPreviousMoment, "select_previous_moment", Move, "previous moment in the stage";
     SelectNextMoment, "select_next_moment", Move, "next moment in the stage";
     SelectFirstMoment, "select_first_moment", Move, "first moment in the stage";
-    SelectLastMoment, "select_last_moment", Move, "last moment in the stage";
+    SelectLastMoment, "select_last_moment", Move, "last moment in the stage; after a count, the moment of that number (1 is the first)";
+    SelectFirstStage, "select_first_stage", Move, "first stage";
+    SelectLastStage, "select_last_stage", Move, "last stage";
     AddMoment, "add_moment", Edit, "add a moment below this one and type its title";
     AddStage, "add_stage", Edit, "add a stage to the right and type its name";
     EditTitle, "edit_title", Edit, "edit the moment's title";
@@ -102,7 +106,11 @@ actions! {
     EditPersonas, "edit_personas", Edit, "name the journey's personas, separated by commas";
     OpenDetails, "open_details", Edit, "show and edit every field of the moment";
     EditExternally, "edit_externally", Edit, "write the moment's notes in your own editor ($VISUAL or $EDITOR); in the details, the highlighted field";
-    DeleteMoment, "delete_moment", Edit, "delete the moment";
+    DeleteMoment, "delete_moment", Edit, "delete the moment (and keep it on the clipboard, to put elsewhere)";
+    YankMoment, "yank_moment", Edit, "copy the moment to the clipboard";
+    PutBelow, "put_below", Edit, "put the clipboard's moment below this one: a copy, or the one deleted";
+    PutAbove, "put_above", Edit, "put the clipboard's moment above this one";
+    RepeatChange, "repeat_change", Edit, "do the last change again on this moment: a feeling, kind, to-be, vote, move, delete or put";
     DeleteStage, "delete_stage", Edit, "delete the stage (asks if it has moments)";
     AddComment, "add_comment", Edit, "comment on the moment: type it, signed with your name and the time";
     CommentStage, "comment_stage", Edit, "the stage's comments: read them, add one, resolve one";
@@ -139,6 +147,7 @@ actions! {
     Search, "search", File, "search titles, notes, ideas, tags, channels, owners, personas and comments; every match stands out";
     NextMatch, "next_match", File, "next search match";
     PreviousMatch, "previous_match", File, "previous search match";
+    CommandLine, "command_line", File, "type a command: :w, :q, :e FILE, :export FORMAT, a stage's number, an action's name";
     Help, "help", File, "show every key (in presentation, its own)";
     Quit, "quit", File, "quit (asks first if there are unsaved changes)";
 
@@ -208,6 +217,11 @@ actions! {
     PasteAsOneCard, "paste_as_one_card", Answer, "one card, the lines joined with spaces";
     CancelPaste, "cancel_paste", Answer, "back to the title, nothing pasted";
 
+    CompleteNext, "complete_next", Command, "complete the command or name; again for the next candidate";
+    CompletePrevious, "complete_previous", Command, "the previous candidate";
+    OlderCommand, "older_command", Command, "the command typed before this one (of those starting as typed)";
+    NewerCommand, "newer_command", Command, "the command typed after it";
+
     KeepText, "keep_text", Typing, "keep the text";
     CancelText, "cancel_text", Typing, "cancel and keep the old text";
     CursorLeft, "cursor_left", Typing, "move the cursor left";
@@ -246,10 +260,13 @@ impl Action {
     /// read-only view.
     pub fn edits(self) -> bool {
         match self.group() {
-            // These open something: the details, a list of comments.
+            // These open something (the details, a list of comments) or copy.
             Group::Edit => !matches!(
                 self,
-                Action::OpenDetails | Action::CommentStage | Action::CommentJourney
+                Action::OpenDetails
+                    | Action::CommentStage
+                    | Action::CommentJourney
+                    | Action::YankMoment
             ),
             Group::Feeling | Group::Rearrange => true,
             Group::Workshop => matches!(self, Action::AddVote | Action::RemoveVote),
@@ -264,7 +281,12 @@ impl Action {
             Group::Menu => self.kind_choice().is_some(),
             // Answers that save or add cards.
             Group::Answer => matches!(self, Action::SaveAndQuit | Action::PasteAsCards),
-            Group::Move | Group::Views | Group::Presentation | Group::Help | Group::Typing => false,
+            Group::Move
+            | Group::Views
+            | Group::Presentation
+            | Group::Help
+            | Group::Command
+            | Group::Typing => false,
         }
     }
 
@@ -291,6 +313,9 @@ impl Action {
                 | Action::SelectNextStage
                 | Action::SelectPreviousMoment
                 | Action::SelectNextMoment
+                | Action::SelectLastMoment
+                | Action::MenuUp
+                | Action::MenuDown
                 | Action::MoveMomentLeft
                 | Action::MoveMomentRight
                 | Action::MoveMomentUp
@@ -301,6 +326,11 @@ impl Action {
                 | Action::LowerFeeling
                 | Action::AddVote
                 | Action::RemoveVote
+                | Action::DeleteMoment
+                | Action::YankMoment
+                | Action::PutBelow
+                | Action::PutAbove
+                | Action::RepeatChange
                 | Action::Undo
                 | Action::Redo
         )

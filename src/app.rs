@@ -7,6 +7,7 @@
 mod event;
 mod mode;
 mod question;
+mod repeat;
 mod unsaved;
 
 use std::collections::HashMap;
@@ -14,8 +15,11 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use event::{EditorOutcome, Effect, Event, ExternalEdit, Incoming, Opening, SessionEvent};
-pub use mode::{Confirm, DetailField, DetailRow, ExportChoice, Mode, TextTarget, export_format};
+pub use mode::{
+    CommandLine, Confirm, DetailField, DetailRow, ExportChoice, Mode, TextTarget, export_format,
+};
 pub use question::{Answer, Question};
+pub use repeat::{Change, Clipboard, Repeat};
 
 use crate::history::History;
 use crate::input::TextInput;
@@ -171,6 +175,12 @@ pub struct App {
     /// The voting round under way: votes are hidden here until it ends, and this
     /// editor's dots are counted.
     pub(crate) round: Option<VotingRound>,
+    /// The moments yanked or deleted last, for a put.
+    pub(crate) clipboard: Option<Clipboard>,
+    /// The last change `.` can make again; `None` once another kind of change was made.
+    pub(crate) repeat: Option<Repeat>,
+    /// The commands typed on the command line, oldest first, kept for the session.
+    pub(crate) command_history: Vec<String>,
 }
 
 /// A voting round: how many of this person's dots are left (`None`: no limit).
@@ -230,9 +240,35 @@ impl App {
             failed_at: None,
             dots: None,
             round: None,
+            clipboard: None,
+            repeat: None,
+            command_history: Vec::new(),
         };
         app.say_opened();
         app
+    }
+
+    /// An editor on another map, opened in this one's place (`:e`): it keeps the keys,
+    /// the author, the settings, the terminal's size, whether it only reads, the
+    /// countdown, the cards' density, the command history, the clipboard and the change
+    /// `.` repeats.
+    pub fn open_next(&self, journey: Journey, path: impl Into<PathBuf>, now: Instant) -> App {
+        App {
+            read_only: self.read_only,
+            keymap: self.keymap.clone(),
+            author: self.author.clone(),
+            timer: self.timer.clone(),
+            timer_length: self.timer_length,
+            density: self.density,
+            bell: self.bell,
+            save_always: self.save_always,
+            dots: self.dots,
+            size: self.size,
+            clipboard: self.clipboard.clone(),
+            repeat: self.repeat,
+            command_history: self.command_history.clone(),
+            ..App::new(journey, path, now)
+        }
     }
 
     /// The same editor with the keys from the settings.
@@ -502,15 +538,21 @@ impl App {
         }
     }
 
+    /// The key table of the view on screen: the board's or a view's.
+    pub fn screen_context(&self) -> Context {
+        match self.screen {
+            Screen::Board => Context::Board,
+            Screen::Curve => Context::Curve,
+            Screen::Summary => Context::Summary,
+            Screen::Votes => Context::Votes,
+        }
+    }
+
     /// The key table the next key is looked up in.
     pub fn context(&self) -> Context {
         match &self.mode {
-            Mode::Board => match self.screen {
-                Screen::Board => Context::Board,
-                Screen::Curve => Context::Curve,
-                Screen::Summary => Context::Summary,
-                Screen::Votes => Context::Votes,
-            },
+            Mode::Board => self.screen_context(),
+            Mode::Command(_) => Context::CommandLine,
             Mode::EditText { .. }
             | Mode::Search { .. }
             | Mode::FilterText { .. }
@@ -538,7 +580,8 @@ impl App {
     /// The field being typed into, wherever it is.
     pub fn input(&self) -> Option<&TextInput> {
         match &self.mode {
-            Mode::EditText { input, .. }
+            Mode::Command(CommandLine { input, .. })
+            | Mode::EditText { input, .. }
             | Mode::Search { input }
             | Mode::FilterText { input }
             | Mode::TimerLength { input, .. }
@@ -552,7 +595,8 @@ impl App {
 
     pub(crate) fn input_mut(&mut self) -> Option<&mut TextInput> {
         match &mut self.mode {
-            Mode::EditText { input, .. }
+            Mode::Command(CommandLine { input, .. })
+            | Mode::EditText { input, .. }
             | Mode::Search { input }
             | Mode::FilterText { input }
             | Mode::TimerLength { input, .. }
@@ -612,9 +656,11 @@ impl App {
 
     /// Applies a change through the history, so it can be undone. Every change to the map
     /// goes through here. Refused edits (which the keys never make) are reported rather
-    /// than lost silently.
+    /// than lost silently. What `.` repeats is forgotten: the change that can be repeated
+    /// says so once it is made.
     pub(crate) fn change(&mut self, label: impl Into<String>, edits: Vec<Edit>) -> bool {
         let label = label.into();
+        self.repeat = None;
         match self.history.apply(&mut self.journey, label.clone(), edits) {
             Ok(()) => {
                 self.changed();

@@ -1,5 +1,6 @@
 //! The command line: what each command does, and the messages it prints.
 
+use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -8,11 +9,12 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::app::Opening;
+use crate::layout::{Density, MIN_WIDTH};
 use crate::model::{Id, Journey};
 use crate::outline::outline;
-use crate::session::Editor;
+use crate::session::{Editor, open_or_create};
 use crate::share::{Format, ImportFormat};
-use crate::store::{Document, LoadError};
+use crate::store::Document;
 use crate::templates::{self, DEFAULT_TEMPLATE, FIRST_EXAMPLE, TEMPLATES};
 use crate::text::plural;
 use crate::ui::theme::{Depth, Theme};
@@ -56,8 +58,9 @@ pub enum Command {
     Show {
         /// The map to print.
         file: PathBuf,
-        /// Columns to draw in (default: the terminal's width, or 100 in a pipe).
-        #[arg(long, value_name = "N")]
+        /// Columns to draw in, 40 or more (default: the terminal's width, or 100 in a
+        /// pipe).
+        #[arg(long, value_name = "N", value_parser = board_width)]
         width: Option<u16>,
         /// When to use colour: auto (a terminal without NO_COLOR), always, never.
         #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
@@ -65,6 +68,10 @@ pub enum Command {
         /// Print stages and moments as an indented list, for grep and less.
         #[arg(long)]
         outline: bool,
+        /// Also print what each card holds: its notes, idea, owner, to-be feeling and open
+        /// comments (and the open comments on stages and on the journey).
+        #[arg(long)]
+        details: bool,
     },
     /// Check a map's quality: empty stages, deep pains with no idea or owner, moments of
     /// truth with no evidence, kinds out of journey order. One line each; exit with 1 when
@@ -83,9 +90,10 @@ pub enum Command {
     Export {
         /// The map to export.
         file: PathBuf,
-        /// The format to write.
+        /// The format to write (md, mmd and htm do too); without it, the extension of -o
+        /// says.
         #[arg(long, value_enum, value_name = "FORMAT")]
-        to: Format,
+        to: Option<Format>,
         /// Where to write it (default: standard output).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -149,6 +157,34 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the script that completes motmap's commands, options and files in a shell
+    /// (the README says where each shell wants it).
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page, as roff: read it with `motmap man | man -l -`, or install it
+    /// with `motmap man > ~/.local/share/man/man1/motmap.1`.
+    Man {
+        /// A command whose own page to print (`motmap man lint` is motmap-lint(1)).
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
+}
+
+/// `--width N`: a number of columns the board can be drawn in, refused below the
+/// narrowest the board has (rather than quietly widened).
+fn board_width(text: &str) -> Result<u16, String> {
+    let columns: u16 = text
+        .parse()
+        .map_err(|_| format!("the width is a number of columns, such as {MIN_WIDTH} or 120"))?;
+    if columns < MIN_WIDTH {
+        return Err(format!(
+            "the board needs at least {MIN_WIDTH} columns; give --width {MIN_WIDTH} or more"
+        ));
+    }
+    Ok(columns)
 }
 
 /// When `motmap show` uses colour.
@@ -164,18 +200,18 @@ pub enum ColorChoice {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::New { file, template }) => new_map(&file, &template),
-        Some(Command::Templates) => {
-            list_templates();
-            Ok(ExitCode::SUCCESS)
-        }
-        Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Lint { files, comments }) => Ok(lint(&files, comments)),
+        Some(Command::Templates) => list_templates(),
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man { command }) => manual(command.as_deref()),
+        Some(Command::Lint { files, comments }) => lint(&files, comments),
         Some(Command::Show {
             file,
             width,
             color,
             outline,
-        }) => show(&file, width, color, outline),
+            details,
+        }) => show(&file, width, color, outline, details),
         Some(Command::View { file }) => open(Some(file), true),
         Some(Command::Export {
             file,
@@ -219,6 +255,64 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// The command line from `args` (the program's name first). A mistyped command
+/// (`motmap lnit`, `motmap exprot map.ron`) is a usage error that names the command
+/// meant, where clap alone would take it for a new map's name or be confused by what
+/// follows it.
+pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Error> {
+    let args: Vec<OsString> = args.into_iter().collect();
+    let first = args
+        .iter()
+        .skip(1)
+        .find(|arg| !arg.to_string_lossy().starts_with('-'));
+    if let Some(usage) = first.and_then(|arg| mistyped_command(Path::new(arg))) {
+        return Err(usage);
+    }
+    Cli::try_parse_from(args)
+}
+
+/// A first argument that names no file and is a command mistyped (`motmap lnit`): the
+/// usage error (status 2) that says which command was meant and how to start a map of
+/// that name after all. A name with an extension or a directory, or far from every
+/// command, is a file, and a new map as ever.
+fn mistyped_command(file: &Path) -> Option<clap::Error> {
+    if file.exists() || file.extension().is_some() || file.components().count() != 1 {
+        return None;
+    }
+    let typed = file.to_str()?;
+    let lowered = typed.to_lowercase();
+    let mut command = <Cli as clap::CommandFactory>::command();
+    let (distance, name) = command
+        .get_subcommands()
+        .map(|c| c.get_name())
+        .chain(["help"])
+        .map(|name| (crate::text::edit_distance(&lowered, name), name.to_owned()))
+        .min()?;
+    // Two slips in a longer name. In a short one, a letter changed makes another word
+    // (`map`, not `man`), so only one letter missed, added or swapped counts. A whole
+    // other word is a map's name.
+    let letters = |word: &str| {
+        let mut letters: Vec<char> = word.chars().collect();
+        letters.sort_unstable();
+        letters
+    };
+    let near = if name.len() > 4 {
+        distance <= 2
+    } else {
+        distance <= 1
+            && (lowered.chars().count() != name.len() || letters(&lowered) == letters(&name))
+    };
+    if typed == name || !near || typed.chars().count() < 3 {
+        return None;
+    }
+    Some(command.error(
+        clap::error::ErrorKind::InvalidSubcommand,
+        format!(
+            "`{typed}` is not a file or a command. Did you mean `motmap {name}`? To start a new map named {typed}, run `motmap {typed}.ron`."
+        ),
+    ))
+}
+
 fn new_map(path: &Path, template: &str) -> anyhow::Result<ExitCode> {
     let Some(template) = templates::find(template) else {
         bail!(
@@ -235,12 +329,13 @@ fn new_map(path: &Path, template: &str) -> anyhow::Result<ExitCode> {
     }
     let mut document = Document::create(path, template.journey());
     document.save()?;
-    println!(
+    writeln!(
+        std::io::stdout(),
         "Created {} from the {} template. Open it with: motmap {}",
         path.display(),
         template.name,
         path.display()
-    );
+    )?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -252,26 +347,32 @@ fn template_names() -> String {
         .join(", ")
 }
 
-fn list_templates() {
+/// `motmap templates`: one line each, the names lined up.
+fn list_templates() -> anyhow::Result<ExitCode> {
     let width = TEMPLATES.iter().map(|t| t.name.len()).max().unwrap_or(0);
+    let mut out = std::io::stdout().lock();
     for template in TEMPLATES {
-        println!("{:width$}  {}", template.name, template.summary);
+        writeln!(out, "{:width$}  {}", template.name, template.summary)?;
     }
+    Ok(ExitCode::SUCCESS)
 }
 
-/// `motmap show`: the board (or the outline) on standard output.
+/// `motmap show`: the board (or the outline) on standard output. With details, the board
+/// shows the first line of each card's notes and idea, and what the cards hold follows it
+/// in full, as the outline with details writes it.
 fn show(
     path: &Path,
     width: Option<u16>,
     color: ColorChoice,
     as_outline: bool,
+    details: bool,
 ) -> anyhow::Result<ExitCode> {
     let document = Document::load(path)?;
     let stdout = std::io::stdout();
     let is_terminal = stdout.is_terminal();
     let mut out = stdout.lock();
     if as_outline {
-        write!(out, "{}", outline(&document.journey))?;
+        write!(out, "{}", outline(&document.journey, details))?;
         return Ok(ExitCode::SUCCESS);
     }
     let palette = user_config().0.palette;
@@ -297,18 +398,32 @@ fn show(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    for buffer in crate::ui::print::printout(&document.journey, &name, width, &theme) {
-        write!(out, "{}", crate::ui::print::to_text(&buffer, color))?;
+    let density = if details {
+        Density::Detailed
+    } else {
+        Density::Normal
+    };
+    // A terminal is told where each cell starts after an emoji it may draw narrower or
+    // wider than Unicode says (see `text::width_varies`); a pipe gets plain text.
+    let term = std::env::var("TERM").unwrap_or_default();
+    let place_cursor = is_terminal && !matches!(term.as_str(), "" | "dumb");
+    let journey = &document.journey;
+    for buffer in crate::ui::print::printout(journey, &name, width, density, &theme) {
+        let text = crate::ui::print::to_text(&buffer, color, place_cursor);
+        write!(out, "{text}")?;
+    }
+    let held = crate::outline::card_details(journey);
+    if details && !held.is_empty() {
+        write!(out, "\nWhat the cards hold\n{held}")?;
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// `motmap lint`: one line per finding, `file:line: stage, moment: problem`; with
 /// `comments`, one per open comment too.
-fn lint(files: &[PathBuf], comments: bool) -> ExitCode {
+fn lint(files: &[PathBuf], comments: bool) -> anyhow::Result<ExitCode> {
     let mut found = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::stdout().lock();
     for path in files {
         let lines = match Document::load(path) {
             Ok(document) => lint_lines(path, &document.journey, comments),
@@ -316,17 +431,13 @@ fn lint(files: &[PathBuf], comments: bool) -> ExitCode {
         };
         found |= !lines.is_empty();
         if lines.is_empty() {
-            let _ = writeln!(out, "{}: no problems found", path.display());
+            writeln!(out, "{}: no problems found", path.display())?;
         }
         for line in lines {
-            let _ = writeln!(out, "{line}");
+            writeln!(out, "{line}")?;
         }
     }
-    if found {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    }
+    Ok(failed_if(found))
 }
 
 /// What lint says about one map that loaded, a line each, each pointing into the file.
@@ -387,18 +498,9 @@ fn lint_lines(path: &Path, journey: &Journey, comments: bool) -> Vec<String> {
 
 /// "an open comment by Ana, 2026-12-04 05:12 UTC: “Is it always…”".
 fn open_comment(comment: &crate::model::Comment) -> String {
-    let author = if comment.author.is_empty() {
-        "someone"
-    } else {
-        &comment.author
-    };
-    let at = if comment.at.is_empty() {
-        String::new()
-    } else {
-        format!(", {}", crate::utc::readable(&comment.at))
-    };
     format!(
-        "an open comment by {author}{at}: {}",
+        "an open comment by {}: {}",
+        crate::outline::byline(comment, ", "),
         crate::text::quoted(comment.first_line())
     )
 }
@@ -419,33 +521,75 @@ fn id_lines(text: &str) -> std::collections::HashMap<u64, usize> {
 }
 
 /// `motmap check`: one line per file, `ok` with a count or the error.
-fn check(files: &[PathBuf]) -> ExitCode {
+fn check(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let mut failed = false;
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let mut out = std::io::stdout().lock();
     for path in files {
         match Document::load(path) {
             Ok(document) => {
                 let journey = &document.journey;
-                let _ = writeln!(
+                writeln!(
                     out,
                     "{}: ok, {}, {}",
                     path.display(),
                     plural(journey.stages().len(), "stage", "stages"),
                     plural(journey.moment_count(), "moment", "moments")
-                );
+                )?;
             }
             Err(error) => {
                 failed = true;
-                let _ = writeln!(out, "{error}");
+                writeln!(out, "{error}")?;
             }
         }
     }
-    if failed {
+    Ok(failed_if(failed))
+}
+
+/// `motmap completions SHELL`: the shell's completion script, generated from the command
+/// line's own definition, so it always knows every command and option.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<ExitCode> {
+    use clap_complete::Generator;
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.set_bin_name("motmap");
+    command.build();
+    shell.try_generate(&command, &mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `motmap man [COMMAND]`: the manual page of motmap, or of one of its commands, as roff.
+fn manual(name: Option<&str>) -> anyhow::Result<ExitCode> {
+    let mut command = <Cli as clap::CommandFactory>::command();
+    command.build();
+    let page = match name {
+        None => command,
+        Some(name) => command.find_subcommand(name).cloned().with_context(|| {
+            format!("there is no command called {name:?}; `motmap --help` lists them")
+        })?,
+    };
+    clap_mangen::Man::new(page)
+        .source(format!("motmap {}", env!("CARGO_PKG_VERSION")))
+        .render(&mut std::io::stdout().lock())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Exit status 1 when a check found something, 0 when all was well.
+fn failed_if(found: bool) -> ExitCode {
+    if found {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Whether `error` is standard output's reader having gone away (`motmap show map.ron |
+/// head`, or a pager quit early): nothing went wrong, so motmap ends quietly with status
+/// 0, as git and ripgrep do.
+pub fn is_closed_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Opens FILE, or the user's default map when there is none, in the editor. Without a
@@ -458,7 +602,7 @@ fn open(file: Option<PathBuf>, read_only: bool) -> anyhow::Result<ExitCode> {
         None => open_default_map()?,
     };
     if !std::io::stdout().is_terminal() {
-        print!("{}", outline(&document.journey));
+        write!(std::io::stdout(), "{}", outline(&document.journey, false))?;
         return Ok(ExitCode::SUCCESS);
     }
     let (config, settings_problem) = user_config();
@@ -511,24 +655,6 @@ fn user_config() -> (crate::config::Config, Option<String>) {
     crate::config::config_path()
         .map(|path| crate::config::load(&path))
         .unwrap_or_default()
-}
-
-/// Loads `path`, or starts a new map there if no file exists yet.
-fn open_or_create(path: PathBuf) -> Result<Document, LoadError> {
-    match Document::load(path.clone()) {
-        Err(error) if error.is_not_found() => {
-            let title = path
-                .file_stem()
-                .map(|stem| stem.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "New journey".into());
-            let mut journey = templates::find(DEFAULT_TEMPLATE)
-                .map(|t| t.journey())
-                .unwrap_or_else(|| Journey::new(""));
-            journey.title = title;
-            Ok(Document::create(path, journey))
-        }
-        other => other,
-    }
 }
 
 /// Where a user's own map lives when motmap is started without a file.

@@ -159,24 +159,10 @@ fn parse_sequence(label: &str) -> Result<Sequence, &'static str> {
 
 /// The action whose name is nearest to a misspelt one (fewest letters to change).
 fn closest_action(name: &str) -> &'static str {
-    let distance = |a: &str, b: &str| {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut previous = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let substitution = previous + usize::from(ca != *cb);
-                previous = row[j + 1];
-                row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-            }
-        }
-        row[b.len()]
-    };
     Action::ALL
         .iter()
         .map(|a| a.name())
-        .min_by_key(|candidate| distance(name, candidate))
+        .min_by_key(|candidate| crate::text::edit_distance(name, candidate))
         .unwrap_or("quit")
 }
 

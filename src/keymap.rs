@@ -210,11 +210,12 @@ pub enum Context {
     AskRestore,
     AskOverwriteExport,
     AskPasteLines,
+    CommandLine,
     Typing,
 }
 
 impl Context {
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Board,
         Context::Curve,
         Context::Summary,
@@ -231,6 +232,7 @@ impl Context {
         Context::AskRestore,
         Context::AskOverwriteExport,
         Context::AskPasteLines,
+        Context::CommandLine,
         Context::Typing,
     ];
 
@@ -240,9 +242,27 @@ impl Context {
         self as usize
     }
 
-    /// Whether digits typed before a key are a count (`3j`).
+    /// Whether digits typed before a key are a count (`3j`): on the board and the views.
     pub fn takes_count(self) -> bool {
-        self == Context::Board
+        matches!(
+            self,
+            Context::Board | Context::Curve | Context::Summary | Context::Votes
+        )
+    }
+
+    /// Whether every key that types a character is text here, as in a text field: its
+    /// actions need Ctrl or Alt, or a key such as `Left` or `Enter`.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Typing | Context::CommandLine)
+    }
+
+    /// The menus whose letters choose a row: an action the defaults give no letter there
+    /// (saving, with Ctrl-s) gets none from the settings either.
+    fn letters_choose(self) -> bool {
+        matches!(
+            self,
+            Context::KindMenu | Context::FilterMenu | Context::ExportMenu
+        )
     }
 
     /// How the help overlay heads the context's keys; the board's go by group instead.
@@ -264,6 +284,7 @@ impl Context {
             | Context::AskRestore
             | Context::AskOverwriteExport
             | Context::AskPasteLines => "Answering a question",
+            Context::CommandLine => "On the command line (after :)",
             Context::Typing => "While typing a title, a name, a field or a search",
         }
     }
@@ -339,12 +360,14 @@ impl Default for KeyMap {
             tables: Context::ALL
                 .iter()
                 .map(|context| {
-                    defaults::table(*context)
+                    let keys = defaults::table(*context)
                         .into_iter()
-                        .map(|(key, action)| Binding {
-                            keys: vec![key],
-                            action,
-                        })
+                        .map(|(key, action)| (vec![key], action));
+                    let sequences = defaults::sequences(*context)
+                        .iter()
+                        .map(|(keys, action)| (keys.to_vec(), *action));
+                    keys.chain(sequences)
+                        .map(|(keys, action)| Binding { keys, action })
                         .collect()
                 })
                 .collect(),
@@ -433,7 +456,8 @@ impl KeyMap {
     pub fn remap(&mut self, changes: &[(Action, Vec<Sequence>)]) -> Result<(), String> {
         // Which action the settings gave each key, context by context.
         let mut given: Vec<(Context, &Sequence, Action)> = Vec::new();
-        for (action, sequences) in changes {
+        let defaults = KeyMap::default();
+        for (action, all) in changes {
             let mut found = false;
             for context in Context::ALL {
                 let table = &mut self.tables[context.index()];
@@ -441,8 +465,30 @@ impl KeyMap {
                     continue;
                 }
                 found = true;
-                for keys in sequences {
-                    if context == Context::Typing {
+                // A field's keys edit text: an action that is not about typing (saving,
+                // with Ctrl-s) keeps its own keys there, whatever the settings give it
+                // elsewhere.
+                if context.takes_text() && !matches!(action.group(), Group::Typing | Group::Command)
+                {
+                    continue;
+                }
+                let sequences: Vec<&Sequence> = if context.letters_choose()
+                    && defaults
+                        .keys(context, *action)
+                        .all(|keys| keys.iter().all(|k| k.typed_char().is_none()))
+                {
+                    all.iter()
+                        .filter(|keys| keys.iter().all(|k| k.typed_char().is_none()))
+                        .collect()
+                } else {
+                    all.iter().collect()
+                };
+                if sequences.is_empty() {
+                    // A menu's letters are its own: the action keeps its keys there.
+                    continue;
+                }
+                for keys in sequences.iter().copied() {
+                    if context.takes_text() {
                         check_typing_key(keys, *action)?;
                     }
                     if let Some((_, _, other)) = given
@@ -459,9 +505,9 @@ impl KeyMap {
                     }
                     given.push((context, keys, *action));
                 }
-                table.retain(|b| b.action != *action && !sequences.contains(&b.keys));
+                table.retain(|b| b.action != *action && !sequences.contains(&&b.keys));
                 table.extend(sequences.iter().map(|keys| Binding {
-                    keys: keys.clone(),
+                    keys: (*keys).clone(),
                     action: *action,
                 }));
             }
@@ -595,7 +641,7 @@ fn written(keys: &[Key]) -> String {
 }
 
 /// "in the details of a moment", for messages about a context.
-fn where_(context: Context) -> String {
+pub fn where_(context: Context) -> String {
     crate::text::lowercase_first(context.title())
 }
 

@@ -69,16 +69,42 @@ pub fn board_area(area: Rect, presenting: bool) -> Rect {
     }
 }
 
-/// Where the help overlay's text goes on a screen of `area`: inside a border as wide as
-/// 80 columns allow and as tall as the screen, above the overlay's footer line.
-pub fn help_text_area(area: Rect) -> Rect {
-    let popup = centered(area, 80, area.height);
-    Rect {
+/// How wide a column of the help is at least, on a screen wide enough for two.
+const HELP_COLUMN: u16 = 66;
+
+/// The help overlay on a screen of `area`: as wide as 80 columns allow and as tall as the
+/// screen; on a screen wide enough for two columns of the help (140 columns) or three
+/// (200), as wide as the screen.
+pub fn help_popup(area: Rect) -> Rect {
+    let columns = help_column_count(area);
+    centered(area, if columns > 1 { area.width } else { 80 }, area.height)
+}
+
+/// How many columns the help has on a screen of `area`: one, two or three.
+fn help_column_count(area: Rect) -> u16 {
+    (area.width.saturating_sub(2) / HELP_COLUMN).clamp(1, 3)
+}
+
+/// Where the help's columns of text go on a screen of `area`: inside its border, above
+/// its footer line, two cells apart.
+pub fn help_columns(area: Rect) -> Vec<Rect> {
+    let popup = help_popup(area);
+    let n = help_column_count(area);
+    let inner = Rect {
         x: popup.x + 1,
         y: popup.y + 1,
         width: popup.width.saturating_sub(2),
         height: popup.height.saturating_sub(3),
-    }
+    };
+    let gap = 2;
+    let width = inner.width.saturating_sub(gap * (n - 1)) / n;
+    (0..n)
+        .map(|i| Rect {
+            x: inner.x + i * (width + gap),
+            width,
+            ..inner
+        })
+        .collect()
 }
 
 /// A rectangle of at most `width`×`height` in the middle of `area`.

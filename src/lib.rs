@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod config;
 pub mod diff;
 pub mod external;

@@ -1,11 +1,13 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = motmap::cli::Cli::parse();
+    let cli = match motmap::cli::parse(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(usage) => usage.exit(),
+    };
     match motmap::cli::run(cli) {
         Ok(code) => code,
+        Err(error) if motmap::cli::is_closed_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("motmap: {error:#}");
             ExitCode::FAILURE

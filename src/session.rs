@@ -15,7 +15,7 @@ use crate::keymap::KeyMap;
 use crate::merge;
 use crate::model::Journey;
 use crate::store::presence::{self, Here, Presence};
-use crate::store::{self, Document, Durable, Fingerprint, MapFile};
+use crate::store::{self, Document, Durable, Fingerprint, LoadError, MapFile};
 
 /// How often the session looks at the disk and the other editors while it is alone, and
 /// while others have the map open: often enough that everyone sees everyone's work within
@@ -199,7 +199,9 @@ impl Session {
                 }
                 return Vec::new();
             }
-            Effect::Exit(_) | Effect::Bell | Effect::EditExternally(_) => return Vec::new(),
+            Effect::Exit(_) | Effect::Bell | Effect::EditExternally(_) | Effect::Open(_) => {
+                return Vec::new();
+            }
         };
         vec![event]
     }
@@ -528,6 +530,13 @@ impl Editor {
                         self.external = Some(request);
                         continue;
                     }
+                    Effect::Open(path) => {
+                        if let Err(reason) = self.open_in_place(path, now) {
+                            let failed = SessionEvent::OpenFailed { reason };
+                            queue.push_back(Event::Session(failed));
+                        }
+                        continue;
+                    }
                     _ => {}
                 }
                 for outcome in self.session.perform(effect, self.app.journey()) {
@@ -538,6 +547,35 @@ impl Editor {
         }
         self.session.keep_unsaved(&self.app);
         None
+    }
+
+    /// Opens the map at `path` in this editor's place, as `motmap FILE` opens it (for
+    /// reading only, when this editor only reads), keeping what [`App::open_next`] keeps.
+    /// This map is left as after a quit, its recovery copy gone: the editor was told to
+    /// drop what is unsaved. When the map does not load, nothing changes and why is said.
+    fn open_in_place(&mut self, path: PathBuf, now: Instant) -> Result<(), String> {
+        let read_only = self.app.is_read_only();
+        let document = if read_only {
+            Document::load(path)
+        } else {
+            open_or_create(path)
+        }
+        .map_err(|error| error.first_line())?;
+        let opening = Opening {
+            new_file: !document.path().exists(),
+            ..Opening::default()
+        };
+        let Document { journey, file } = document;
+        let app = self.app.open_next(journey, file.path.clone(), now);
+        let name = app.author().to_owned();
+        self.session.release(true);
+        let (session, events) = if read_only {
+            Session::view(file, app.journey(), &name, now)
+        } else {
+            Session::open(file, app.journey(), &name, now)
+        };
+        *self = Editor::start(app, session, events, opening, now);
+        Ok(())
     }
 
     /// How long to wait for a key before [`Editor::poll`] is due.
@@ -587,6 +625,25 @@ impl Editor {
                 recovery_note(&outcome).unwrap_or_default()
             }
         }
+    }
+}
+
+/// Loads `path`, or starts a new map there, from the default template, if no file exists
+/// yet: it is written on the first save.
+pub fn open_or_create(path: PathBuf) -> Result<Document, LoadError> {
+    match Document::load(path.clone()) {
+        Err(error) if error.is_not_found() => {
+            let title = path
+                .file_stem()
+                .map(|stem| stem.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "New journey".into());
+            let mut journey = crate::templates::find(crate::templates::DEFAULT_TEMPLATE)
+                .map(|t| t.journey())
+                .unwrap_or_else(|| Journey::new(""));
+            journey.title = title;
+            Ok(Document::create(path, journey))
+        }
+        other => other,
     }
 }
 

@@ -19,12 +19,15 @@ use crate::model::Journey;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum Format {
     /// A Mermaid `journey` diagram that `motmap import` reads back whole.
+    #[value(alias = "mmd")]
     Mermaid,
     /// A report for a wiki or a pull request.
+    #[value(alias = "md")]
     Markdown,
     /// One row per moment, for spreadsheets.
     Csv,
     /// One self-contained, printable page.
+    #[value(alias = "htm")]
     Html,
     /// The model as JSON, for other tools.
     Json,
@@ -47,6 +50,20 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::Json => "json",
+        }
+    }
+
+    /// The format a file's extension says: `.mmd` or `.mermaid`, `.md` or `.markdown`,
+    /// `.csv`, `.html` or `.htm`, `.json`, in any case.
+    pub fn of_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_lowercase();
+        match extension.as_str() {
+            "mmd" | "mermaid" => Some(Format::Mermaid),
+            "md" | "markdown" => Some(Format::Markdown),
+            "csv" => Some(Format::Csv),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            _ => None,
         }
     }
 
@@ -88,14 +105,17 @@ impl ImportFormat {
     /// The format a file's extension says: `.mmd` or `.mermaid`, `.csv`, `.json`, `.xlsx`,
     /// `.ods`.
     pub fn of_path(path: &Path) -> Option<ImportFormat> {
-        let extension = path.extension()?.to_str()?.to_lowercase();
-        match extension.as_str() {
-            "mmd" | "mermaid" => Some(ImportFormat::Mermaid),
-            "csv" => Some(ImportFormat::Csv),
-            "json" => Some(ImportFormat::Json),
-            "xlsx" => Some(ImportFormat::Xlsx),
-            "ods" => Some(ImportFormat::Ods),
-            _ => None,
+        // Workbooks are imported only; the other formats are exported too.
+        match path.extension()?.to_str()?.to_lowercase().as_str() {
+            "xlsx" => return Some(ImportFormat::Xlsx),
+            "ods" => return Some(ImportFormat::Ods),
+            _ => {}
+        }
+        match Format::of_path(path)? {
+            Format::Mermaid => Some(ImportFormat::Mermaid),
+            Format::Csv => Some(ImportFormat::Csv),
+            Format::Json => Some(ImportFormat::Json),
+            Format::Markdown | Format::Html => None,
         }
     }
 
@@ -158,8 +178,29 @@ impl ImportError {
     }
 }
 
+/// Something a file says that the map it was imported into cannot keep as it was, with
+/// the line that says it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.line, self.message)
+    }
+}
+
+/// A journey read from another format, and what of the file it could not keep.
+#[derive(Debug)]
+pub struct Imported {
+    pub journey: Journey,
+    pub warnings: Vec<Warning>,
+}
+
 /// A journey read from `text` in `format`, a sheet's columns read by their names.
-pub fn import(text: &str, format: ImportFormat) -> Result<Journey, ImportError> {
+pub fn import(text: &str, format: ImportFormat) -> Result<Imported, ImportError> {
     import_with(text.as_bytes(), format, &ImportOptions::default())
 }
 
@@ -168,7 +209,7 @@ pub fn import_with(
     bytes: &[u8],
     format: ImportFormat,
     options: &ImportOptions,
-) -> Result<Journey, ImportError> {
+) -> Result<Imported, ImportError> {
     let text = || {
         std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
             line: 1 + bytes[..e.valid_up_to()]
@@ -177,11 +218,20 @@ pub fn import_with(
                 .count(),
         })
     };
+    let whole = |journey| Imported {
+        journey,
+        warnings: Vec::new(),
+    };
     Ok(match format {
-        ImportFormat::Mermaid => mermaid::from_mermaid(text()?)?,
-        ImportFormat::Csv => csv::from_csv(text()?, options).map_err(ImportError::Csv)?,
-        ImportFormat::Json => json::from_json(text()?)?,
-        ImportFormat::Xlsx | ImportFormat::Ods => workbook::from_workbook(bytes, format, options)?,
+        ImportFormat::Mermaid => {
+            let (journey, warnings) = mermaid::from_mermaid(text()?)?;
+            Imported { journey, warnings }
+        }
+        ImportFormat::Csv => whole(csv::from_csv(text()?, options).map_err(ImportError::Csv)?),
+        ImportFormat::Json => whole(json::from_json(text()?)?),
+        ImportFormat::Xlsx | ImportFormat::Ods => {
+            whole(workbook::from_workbook(bytes, format, options)?)
+        }
     })
 }
 

@@ -4,7 +4,7 @@
 //! view, the exports and the editor all use it, and it uses nothing of the crate.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// "1 stage", "3 stages".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
@@ -40,8 +40,49 @@ pub fn lowercase_first(text: &str) -> String {
     }
 }
 
+/// How many letters must be inserted, deleted, changed, or swapped with the next, to
+/// turn `a` into `b` (the optimal string alignment distance): `lnit` is 1 from `lint`.
+/// For "did you mean".
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // rows[i][j]: the distance between the first i letters of a and the first j of b.
+    let mut rows: Vec<Vec<usize>> = (0..=a.len())
+        .map(|i| (0..=b.len()).map(|j| if i == 0 { j } else { i }).collect())
+        .collect();
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let change = rows[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]);
+            let mut best = change.min(rows[i - 1][j] + 1).min(rows[i][j - 1] + 1);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = best;
+        }
+    }
+    rows[a.len()][b.len()]
+}
+
+/// How many columns `text` takes, as Unicode says (UAX #11, and UTS #51 for emoji): an
+/// emoji is two columns however many code points make it, so ❤️ (U+2764 U+FE0F, the heart
+/// with its emoji variation selector) and 👍🏽 (a thumbs up with a skin tone) are two
+/// each, as kitty, WezTerm, iTerm2, Windows Terminal, Ghostty, foot, Konsole and tmux 3.4
+/// draw them. Terminals that add up code points instead (xterm, GNOME Terminal and other
+/// VTE terminals, Alacritty) draw ❤️ in one column and 👍🏽 in four; see [`width_varies`]
+/// for how motmap keeps its borders straight there too.
 pub fn width(text: &str) -> usize {
     text.width()
+}
+
+/// Whether terminals disagree on how wide `grapheme` is drawn: an emoji of several code
+/// points (❤️, 👍🏽, 👩‍💻) whose width by Unicode ([`width`]) is not the sum of its code
+/// points' widths, which is what xterm, VTE terminals and Alacritty draw. Whatever writes
+/// one to a terminal must then put the cursor where the next cell starts itself rather
+/// than trust the terminal to have counted as Unicode does: the editor's renderer
+/// (ratatui) moves the cursor after every wide cell, and `motmap show` after these.
+pub fn width_varies(grapheme: &str) -> bool {
+    let by_code_point: usize = grapheme.chars().filter_map(|c| c.width()).sum();
+    by_code_point != grapheme.width()
 }
 
 /// `text` followed by spaces up to `columns` display columns (a wide character counts two,
@@ -227,6 +268,46 @@ mod tests {
             vec!["for the next", "order."]
         );
         assert_eq!(wrap("a, b", 2, 5), vec!["a,", "b"]);
+    }
+
+    #[test]
+    fn emoji_of_several_code_points_are_two_columns_as_unicode_says() {
+        let heart = "\u{2764}\u{FE0F}";
+        let thumbs_up = "\u{1F44D}\u{1F3FD}";
+        assert_eq!(width(heart), 2);
+        assert_eq!(width(thumbs_up), 2);
+        assert_eq!(width("\u{2764}"), 1, "the heart alone is text, one column");
+        assert_eq!(width(&format!("a{heart}b{thumbs_up}c")), 7);
+        assert_eq!(pad(heart, 4), format!("{heart}  "));
+        assert_eq!(
+            truncate(&format!("{heart}{thumbs_up}x"), 4),
+            format!("{heart}…")
+        );
+        assert_eq!(
+            wrap(&format!("{heart}{heart}{thumbs_up}"), 4, 5),
+            vec![format!("{heart}{heart}"), thumbs_up.to_owned()]
+        );
+    }
+
+    #[test]
+    fn terminals_disagree_on_emoji_of_several_code_points_only() {
+        for grapheme in ["\u{2764}\u{FE0F}", "\u{1F44D}\u{1F3FD}", "👩\u{200D}💻"] {
+            assert!(width_varies(grapheme), "{grapheme}");
+        }
+        for grapheme in ["a", "\u{2764}", "\u{1F44D}", "가", "排", "e\u{301}", "│"] {
+            assert!(!width_varies(grapheme), "{grapheme}");
+        }
+    }
+
+    #[test]
+    fn edit_distance_counts_a_swap_as_one() {
+        assert_eq!(edit_distance("lnit", "lint"), 1);
+        assert_eq!(edit_distance("exprot", "export"), 1);
+        assert_eq!(edit_distance("shw", "show"), 1);
+        assert_eq!(edit_distance("lint", "lint"), 0);
+        assert_eq!(edit_distance("", "new"), 3);
+        assert_eq!(edit_distance("journey", "lint"), 6);
+        assert_eq!(edit_distance("가나", "나가"), 1);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! The same widgets draw the live screen, `motmap show` and the snapshot tests.
 
 pub mod board;
+mod command;
 mod comments;
 pub mod curve;
 pub mod help;
@@ -73,6 +74,17 @@ pub fn render(area: Rect, buf: &mut Buffer, app: &App, theme: &Theme) -> Option<
     }
     .or(cursor);
     cursor = StatusLine::of(app, theme).draw(status_area, buf).or(cursor);
+    if let Mode::Command(crate::app::CommandLine {
+        completion: Some(completion),
+        ..
+    }) = app.mode()
+    {
+        let bar = Rect {
+            y: status_area.y - 1,
+            ..status_area
+        };
+        command::Candidates { completion, theme }.render(bar, buf);
+    }
     popup::render_popups(area, buf, app, theme).or(cursor)
 }
 
@@ -311,6 +323,9 @@ pub struct StatusLine<'a> {
 impl<'a> StatusLine<'a> {
     pub fn of(app: &'a App, theme: &'a Theme) -> StatusLine<'a> {
         let prompt = match app.mode() {
+            Mode::Command(line) => {
+                return Self::with_prompt(app, Some(Prompt::command(app, line)), theme);
+            }
             Mode::Search { input } => Some(("/", input)),
             Mode::FilterText { input } => Some(("filter: ", input)),
             Mode::TimerLength { .. } => return Self::with_prompt(app, Prompt::timer(app), theme),
@@ -433,6 +448,17 @@ impl<'a> Prompt<'a> {
         })
     }
 
+    /// The command line, and what was said since it opened (its keys, what did not
+    /// complete).
+    pub fn command(app: &'a App, line: &'a crate::app::CommandLine) -> Prompt<'a> {
+        Prompt {
+            label: ":",
+            input: &line.input,
+            placeholder: None,
+            note: Some(app.status()),
+        }
+    }
+
     /// Draws it from the left of `area`; returns where the cursor goes.
     pub fn draw(self, area: Rect, buf: &mut Buffer, theme: &Theme) -> Position {
         let available = area.width as usize;
@@ -491,5 +517,6 @@ fn mode_name(app: &App) -> &'static str {
         Mode::TimerLength { .. } => "TIMER",
         Mode::Present => "PRESENT",
         Mode::PickExport { .. } => "EXPORT",
+        Mode::Command(_) => "COMMAND",
     }
 }

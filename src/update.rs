@@ -7,10 +7,13 @@
 //! action is carried out by that context's handler.
 
 mod board;
+mod clipboard;
+mod command;
 mod comments;
 mod external;
 mod files;
 mod popups;
+mod repeat;
 mod typing;
 mod views;
 mod workshop;
@@ -146,6 +149,9 @@ impl App {
         if context == Context::Typing {
             return self.typing_key(key);
         }
+        if context == Context::CommandLine {
+            return self.command_key(key);
+        }
         if self.count_digit(context, key) {
             return Vec::new();
         }
@@ -243,10 +249,12 @@ impl App {
             ));
             return Vec::new();
         }
-        let steps = count.unwrap_or(1).max(1) as usize;
+        let count = count.map(|n| n.max(1) as usize);
         match context {
-            Context::Board => self.board_action(action, steps),
-            Context::Curve | Context::Summary | Context::Votes => self.view_action(context, action),
+            Context::Board => self.board_action(action, count),
+            Context::Curve | Context::Summary | Context::Votes => {
+                self.view_action(context, action, count)
+            }
             Context::Details => self.details_action(action),
             Context::Comments => self.comments_action(action),
             Context::KindMenu => self.kind_menu_action(action),
@@ -259,7 +267,7 @@ impl App {
             | Context::AskRestore
             | Context::AskOverwriteExport
             | Context::AskPasteLines => self.answer(action),
-            Context::Typing => Vec::new(),
+            Context::CommandLine | Context::Typing => Vec::new(),
         }
     }
 
@@ -274,11 +282,11 @@ impl App {
         }
         let key = |a| self.keymap().board_key(a);
         self.info(format!(
-            "{count}{}: a count goes before a move, a vote, a change of feeling or an undo ({count}{}, {count}{}, {count}{}); nothing was done.",
+            "{count}{}: a count goes before a move, a vote, a step of feeling, a delete, a put, a repeat or an undo ({count}{}, {count}{}, {count}{}); nothing was done.",
             sequence_label(keys),
             key(Action::SelectNextMoment),
             key(Action::AddVote),
-            key(Action::Undo)
+            key(Action::RepeatChange)
         ));
         true
     }
@@ -292,6 +300,7 @@ impl App {
             Context::Curve | Context::Summary | Context::Votes => {
                 return self.board_key_in_a_view(context, keys);
             }
+            Context::Details | Context::Comments => self.say_why_not_here(context, keys),
             Context::KindMenu if typed => {
                 let kinds = self
                     .keymap()
@@ -351,6 +360,42 @@ impl App {
         self.info(format!(
             "{} does nothing here. Press {help} to see every key.",
             sequence_label(keys)
+        ));
+    }
+
+    /// A key the details or a list of comments has no use for: what it does on the board,
+    /// and the key that goes back there.
+    fn say_why_not_here(&mut self, context: Context, keys: &[Key]) {
+        let back = self.keymap().first_label(context, Action::Close);
+        match self.keymap().lookup(Context::Board, keys) {
+            Lookup::Action(action) => {
+                self.say_works_on_the_board(context, &sequence_label(keys), action, &back)
+            }
+            Lookup::Prefix | Lookup::Unbound => {
+                if keys.iter().any(|k| k.typed_char().is_some()) {
+                    self.info(format!(
+                        "{} does nothing {}; {back} goes back to the board.",
+                        sequence_label(keys),
+                        crate::keymap::where_(context)
+                    ));
+                }
+            }
+        }
+    }
+
+    /// What is typed (keys, or a command) does `action` on the board, not in `context`,
+    /// from where `back` goes there.
+    pub(super) fn say_works_on_the_board(
+        &mut self,
+        context: Context,
+        typed: &str,
+        action: Action,
+        back: &str,
+    ) {
+        self.info(format!(
+            "{typed} ({}) works on the board, not {}: {back} goes there.",
+            action.short_description(),
+            crate::keymap::where_(context)
         ));
     }
 
@@ -422,9 +467,11 @@ impl App {
         let area = ratatui::layout::Rect::new(0, 0, self.size.width, self.size.height);
         if matches!(self.mode, Mode::Help { .. }) {
             // As far as the help can scroll at this size, no further.
-            let text = layout::help_text_area(area);
-            let lines = self.keymap().help_text(text.width).lines.len();
-            let most = lines.saturating_sub(usize::from(text.height)) as u16;
+            let columns = layout::help_columns(area);
+            let (width, height) = columns.first().map_or((0, 0), |c| (c.width, c.height));
+            let text = self.keymap().help_text(width);
+            let longest = text.columns(columns.len()).iter().map(|c| c.len()).max();
+            let most = longest.unwrap_or(0).saturating_sub(usize::from(height)) as u16;
             if let Mode::Help { scroll } = &mut self.mode {
                 *scroll = (*scroll).min(most);
             }

@@ -151,6 +151,62 @@ fn a_sequence_from_the_settings_waits_for_its_second_key() {
 }
 
 #[test]
+fn gg_can_go_to_the_first_moment_once_glory_has_another_key() {
+    let error = parse(r#"(keys: {"select_first_moment": ["Home", "g g"]})"#)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        error.contains("starts with `g`, the key of make_glory"),
+        "{error}"
+    );
+    let error = parse(r#"(keys: {"select_first_moment": ["gg"]})"#)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        error.contains("written with spaces, like \"g g\""),
+        "{error}"
+    );
+    let keymap = parse(r#"(keys: {"make_glory": ["+"], "raise_feeling": ["="], "select_first_moment": ["Home", "g g"]})"#)
+        .unwrap()
+        .keymap;
+    let mut app = common::app_on("cafe").with_keymap(keymap);
+    let before = common::journey(&app);
+    common::press(&mut app, "jjgg");
+    assert_eq!(app.selection().moment, 0, "gg went to the first moment");
+    assert_eq!(common::journey(&app), before, "and made nothing a glory");
+    common::press(&mut app, "+");
+    assert!(app.selected_moment().unwrap().feeling.is_glory());
+    let help = help_text(&app, 100);
+    assert!(
+        help.iter()
+            .any(|l| l.contains("Home gg") && l.contains("first moment")),
+        "{help:#?}"
+    );
+}
+
+#[test]
+fn the_menus_keep_their_letters_when_save_is_given_one() {
+    let keymap = parse(r#"(keys: {"save": ["s", "w", "Ctrl-w"]})"#)
+        .unwrap()
+        .keymap;
+    let mut app = common::app_on("cafe").with_keymap(keymap);
+    common::press(&mut app, "ts");
+    assert_eq!(
+        app.selected_moment().unwrap().kind,
+        Some(motmap::model::Kind::Smot),
+        "s still picks a SMOT in the kind menu"
+    );
+    let save_keys = |context| app.keymap().label(context, motmap::action::Action::Save);
+    use motmap::keymap::Context;
+    assert_eq!(save_keys(Context::KindMenu), "Ctrl-w");
+    assert_eq!(save_keys(Context::Details), "s w Ctrl-w");
+    // In a text field s types itself and Ctrl-w still erases a word; Ctrl-s saves.
+    assert_eq!(save_keys(Context::Typing), "Ctrl-s");
+    common::press(&mut app, "<Esc>e<C-u>sweet tea<C-w>s<Enter>");
+    assert_eq!(app.selected_moment().unwrap().title, "sweet s");
+}
+
+#[test]
 fn the_colour_blind_theme_keeps_pains_and_glories_off_red_and_green() {
     let theme = Theme {
         depth: Depth::TrueColor,

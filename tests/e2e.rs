@@ -444,3 +444,81 @@ fn a_bracketed_paste_of_two_lines_into_a_title_gives_one_line_with_a_space() {
     session.type_and_see("n", "");
     session.wait_for_exit();
 }
+
+/// A map for a vim user's fingers: five moments in a stage, and a stage to put one in.
+const FIVE: &str = r#"(title: "Vim", stages: [
+    (name: "Find", moments: [(title: "One"), (title: "Two"), (title: "Three"), (title: "Four"), (title: "Five")]),
+    (name: "Wait", moments: [(title: "Queue")]),
+])"#;
+
+/// motmap on `FIVE` in a new directory, in a terminal of `cols`×`rows`, once it shows.
+fn start_on_five(cols: u16, rows: u16) -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    write_map(dir.path(), "vim.ron", FIVE);
+    let session = Session::start(dir.path(), &["vim.ron"], cols, rows);
+    session.wait_for("Five");
+    (dir, session)
+}
+
+#[test]
+fn a_vim_user_counts_repeats_deletes_undoes_yanks_puts_and_writes_and_quits() {
+    let (dir, mut session) = start_on_five(100, 30);
+
+    session.type_and_see("3", "3…");
+    session.send("j");
+    session.type_and_see("p", "“Four” is now a pain");
+    session.type_and_see("k.", "“Three” is now a pain");
+    session.type_and_see("G", "MAP");
+    session.type_and_see("d", "d…");
+    session.type_and_see("d", "Deleted “Five”: u brings it back");
+    session.type_and_see("u", "Undid: delete “Five”");
+    session.type_and_see("1G", "MAP");
+    session.type_and_see("yy", "Yanked “One”: yp puts a copy");
+    session.type_and_see("l", "MAP");
+    session.type_and_see("yp", "Put a copy of “One” in “Wait”");
+    session.type_and_see(":", "COMMAND");
+    session.type_and_see("wq", ":wq");
+    session.send("\r");
+    assert!(session.wait_for_exit().success());
+
+    let saved = Document::load(dir.path().join("vim.ron")).unwrap().journey;
+    let find: Vec<(&str, i8)> = saved.stages()[0]
+        .moments
+        .iter()
+        .map(|m| (m.title.as_str(), m.feeling.value()))
+        .collect();
+    assert_eq!(
+        find,
+        [
+            ("One", 0),
+            ("Two", 0),
+            ("Three", -1),
+            ("Four", -1),
+            ("Five", 0)
+        ]
+    );
+    let wait: Vec<&str> = saved.stages()[1]
+        .moments
+        .iter()
+        .map(|m| m.title.as_str())
+        .collect();
+    assert_eq!(wait, ["Queue", "One"]);
+}
+
+#[test]
+fn colon_q_refuses_a_changed_map_and_colon_q_bang_quits_without_saving() {
+    let (dir, mut session) = start_on_five(80, 24);
+    session.type_and_see("g", "“One” is now a glory");
+    session.type_and_see(
+        ":q\r",
+        "Unsaved changes: :w saves, :q! quits without saving.",
+    );
+    session.type_and_see(":q!", ":q!");
+    session.send("\r");
+    assert!(session.wait_for_exit().success());
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("vim.ron")).unwrap(),
+        FIVE,
+        "nothing was written"
+    );
+}

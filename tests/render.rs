@@ -114,6 +114,20 @@ fn help_overlay() {
 }
 
 #[test]
+fn help_overlay_in_three_columns_on_a_wide_screen() {
+    let mut app = app_on("cafe");
+    press(&mut app, "?");
+    insta::assert_snapshot!(screen(&mut app, 200, 50).backend());
+}
+
+#[test]
+fn the_command_line_lists_the_candidates_tab_goes_through() {
+    let mut app = app_on("cafe");
+    press(&mut app, ":add<Tab><Tab>");
+    insta::assert_snapshot!(screen(&mut app, 80, 24).backend());
+}
+
+#[test]
 fn help_lists_every_action_with_its_keys() {
     let app = app_on("cafe");
     let help = motmap::ui::help::HelpView {
@@ -435,6 +449,24 @@ fn the_readme_lists_every_key() {
 }
 
 #[test]
+fn the_readme_lists_every_command() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md is there");
+    let mut table = String::from("| command | what it does |\n| --- | --- |\n");
+    for command in motmap::command::COMMANDS {
+        let usage: Vec<String> = command.usage.split(' ').map(|c| format!("`{c}`")).collect();
+        table.push_str(&format!(
+            "| {} | {} |\n",
+            usage.join(" "),
+            command.description
+        ));
+    }
+    assert!(
+        readme.contains(&table),
+        "README.md's command table is out of date; it should read:\n{table}"
+    );
+}
+
+#[test]
 fn read_only_view_refusing_an_edit() {
     let mut app = app_on("cafe").read_only();
     press(&mut app, "p");
@@ -448,10 +480,16 @@ fn show(template: &str, width: u16, color: bool) -> String {
     } else {
         Theme::monochrome()
     };
-    motmap::ui::print::printout(&journey, &format!("{template}.ron"), width, &theme)
-        .iter()
-        .map(|b| motmap::ui::print::to_text(b, color))
-        .collect()
+    motmap::ui::print::printout(
+        &journey,
+        &format!("{template}.ron"),
+        width,
+        motmap::layout::Density::Normal,
+        &theme,
+    )
+    .iter()
+    .map(|b| motmap::ui::print::to_text(b, color, false))
+    .collect()
 }
 
 #[test]

@@ -55,6 +55,42 @@ fn s_saves_and_clears_the_modified_marker() {
     assert_eq!(app.app.status().tone, Tone::Success);
 }
 
+/// Ctrl-s while typing a field of the map keeps what is typed and saves it; in a search
+/// it saves the map and leaves the search being typed.
+#[test]
+fn ctrl_s_while_typing_keeps_the_text_and_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open(dir.path());
+    press(
+        &mut app,
+        "<Enter>jjjjjjjjj<Enter>Counted 14 in line<A-Enter>at 12:30<C-s>",
+    );
+    assert!(!app.app.is_modified(), "{}", app.app.status().text);
+    let saved = Document::load(dir.path().join("cafe.ron")).unwrap();
+    assert_eq!(
+        saved.journey.stages()[0].moments[0].notes,
+        "Counted 14 in line\nat 12:30"
+    );
+    assert!(
+        matches!(
+            app.app.mode(),
+            motmap::app::Mode::Details { editing: None, .. }
+        ),
+        "the details stay open, the field kept"
+    );
+
+    press(&mut app, "<Esc>ar<C-u>Cup<C-s>");
+    assert!(!app.app.is_modified());
+    let saved = Document::load(dir.path().join("cafe.ron")).unwrap();
+    assert!(saved.journey.moments().any(|(_, m)| m.title == "Cup"));
+
+    press(&mut app, "/queue<C-s>");
+    assert!(
+        matches!(app.app.mode(), motmap::app::Mode::Search { .. }),
+        "a search goes on being typed"
+    );
+}
+
 #[test]
 fn quitting_with_y_saves_first() {
     let dir = tempfile::tempdir().unwrap();

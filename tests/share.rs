@@ -31,13 +31,37 @@ fn examples() -> impl Iterator<Item = (&'static str, Journey)> {
 // ---------------------------------------------------------------------------------------
 // Mermaid
 
+/// `line` with each entity code (`#35;`, `#quot;`) replaced by a marker, as Mermaid does
+/// before its lexer reads the line (`encodeEntities`).
+fn without_entity_codes(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(at) = rest.find('#') {
+        out.push_str(&rest[..at]);
+        let name_len = rest[at + 1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len() - at - 1);
+        if name_len > 0 && rest[at + 1 + name_len..].starts_with(';') {
+            out.push_str("ﬂ°");
+            out.push_str(&rest[at + 1..at + 1 + name_len]);
+            out.push_str("¶ß");
+            rest = &rest[at + 2 + name_len..];
+        } else {
+            out.push('#');
+            rest = &rest[at + 1..];
+        }
+    }
+    out + rest
+}
+
 /// Mermaid's journey lexer (`journey.jison`), rule by rule: what each line may hold for
-/// Mermaid to read it as motmap meant. (The real parser is run over the same exports by
-/// `.ci/run`, with Node.js.)
+/// Mermaid to read it as motmap meant, once its entity codes are markers. (The real parser
+/// is run over the same exports by `.ci/run`, with Node.js.)
 fn assert_mermaid_reads(text: &str) {
     let mut started = false;
     for (number, line) in text.lines().enumerate() {
-        let line = line.trim();
+        let line = without_entity_codes(line.trim());
+        let line = line.as_str();
         let at = format!("line {}: {line:?}", number + 1);
         if line.is_empty() {
             continue;
@@ -48,8 +72,8 @@ fn assert_mermaid_reads(text: &str) {
         }
         assert!(!line.contains("%%"), "{at}: %% starts a comment");
         assert!(
-            !line.contains(['<', '>']),
-            "{at}: Mermaid reads < and > as HTML"
+            !line.replace("<br>", "").contains(['<', '>']),
+            "{at}: Mermaid reads < and > as HTML, and only <br> is meant"
         );
         assert!(
             !line
@@ -106,7 +130,7 @@ fn mermaid_exports_of_the_examples() {
 fn mermaid_gives_back_the_same_map() {
     for (name, journey) in examples().chain([("hostile", hostile())]) {
         let text = share::export(&journey, Format::Mermaid);
-        let back = share::import(&text, ImportFormat::Mermaid).unwrap();
+        let back = share::import(&text, ImportFormat::Mermaid).unwrap().journey;
         assert_eq!(back, journey, "{name} through Mermaid");
     }
 }
@@ -123,6 +147,20 @@ fn hostile_text_cannot_break_the_mermaid_syntax() {
 }
 
 #[test]
+fn an_export_from_before_entity_codes_reads_back_whole() {
+    // The hostile map as motmap wrote it with full-width twins (`：`) and word joiners,
+    // its comments' JSON as it was then (`<` and `%%{init…}%%` unescaped).
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/share/hostile-before-entity-codes.mmd"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let back = share::import(&text, ImportFormat::Mermaid).unwrap();
+    assert_eq!(back.journey, hostile());
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+}
+
+#[test]
 fn an_edit_made_in_the_diagram_wins_over_the_comment() {
     let journey = built_in("shoes-online");
     let text = share::export(&journey, Format::Mermaid)
@@ -131,7 +169,7 @@ fn an_edit_made_in_the_diagram_wins_over_the_comment() {
             "Favourite colour back in stock: 5:",
         )
         .replace("title Buying shoes online", "title Buying shoes");
-    let back = share::import(&text, ImportFormat::Mermaid).unwrap();
+    let back = share::import(&text, ImportFormat::Mermaid).unwrap().journey;
     assert_eq!(back.title, "Buying shoes");
     let moment = back
         .moments()
@@ -151,7 +189,7 @@ fn an_edit_made_in_the_diagram_wins_over_the_comment() {
 fn a_hand_written_mermaid_journey_imports() {
     // The example from Mermaid's documentation.
     let text = "journey\n    title My working day\n    section Go to work\n      Make tea: 5: Me\n      Go upstairs: 3: Me\n      Do work: 1: Me, Cat\n    section Go home\n      Go downstairs: 5: Me\n      Sit down: 5: Me\n";
-    let journey = share::import(text, ImportFormat::Mermaid).unwrap();
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap().journey;
     assert_eq!(journey.title, "My working day");
     assert_eq!(journey.personas, ["Me", "Cat"]);
     let stages: Vec<&str> = journey.stages().iter().map(|s| s.name.as_str()).collect();
@@ -173,7 +211,7 @@ fn a_hand_written_mermaid_journey_imports() {
 #[test]
 fn hand_written_front_matter_and_comments_are_read_as_mermaid_reads_them() {
     let text = "---\ntitle: Weekend trip\nconfig:\n  theme: forest\n---\njourney\n  section Go # the first day\n    Packs the car: 2: Me # slow\n";
-    let journey = share::import(text, ImportFormat::Mermaid).unwrap();
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap().journey;
     assert_eq!(journey.title, "Weekend trip");
     assert_eq!(journey.stages()[0].name, "Go");
     let moment = &journey.stages()[0].moments[0];
@@ -191,7 +229,7 @@ fn hand_written_front_matter_and_comments_are_read_as_mermaid_reads_them() {
         let text = format!(
             "---\n{front}\n---\njourney\n  section A\n  % Skipped: 1: Me\n    Kept: 5: Me\n"
         );
-        let journey = share::import(&text, ImportFormat::Mermaid).unwrap();
+        let journey = share::import(&text, ImportFormat::Mermaid).unwrap().journey;
         assert_eq!(journey.title, title);
         assert_eq!(journey.moment_count(), 1);
     }
@@ -208,7 +246,7 @@ fn a_title_of_invisible_characters_still_exports_a_diagram_that_reads_back() {
     let text = share::export(&journey, Format::Mermaid);
     assert_mermaid_reads(&text);
     assert_eq!(
-        share::import(&text, ImportFormat::Mermaid).unwrap(),
+        share::import(&text, ImportFormat::Mermaid).unwrap().journey,
         journey
     );
 }
@@ -220,13 +258,22 @@ fn a_bad_mermaid_file_says_which_line_and_what_was_expected() {
         not_journey.unwrap_err().to_string(),
         "1: expected `journey`, the first word of a Mermaid journey diagram, but found \"flowchart LR\"; motmap imports Mermaid journeys only"
     );
-    let bad_score = share::import(
-        "journey\n  section A\n    Pays: 5: Me\n    Waits: lots: Me\n",
+    let no_score = share::import(
+        "journey\n  section A\n    Pays: 5: Me\n    Waits\n",
         ImportFormat::Mermaid,
     );
     assert_eq!(
-        bad_score.unwrap_err().to_string(),
-        "4: the task \"Waits\" has \"lots\" where a score from 1 (worst) to 5 (best) belongs"
+        no_score.unwrap_err().to_string(),
+        "4: the task \"Waits\" has no score: Mermaid reads a task as `Name: score` (a score from 1 to 5, then the actors after another colon) and refuses the diagram; add its score"
+    );
+    let unclosed = share::import(
+        "journey\n  accDescr {\n    Pays: 5: Me\n",
+        ImportFormat::Mermaid,
+    );
+    assert!(
+        unclosed.unwrap_err().to_string().starts_with(
+            "2: the accessible description opened by `accDescr {` here is never closed"
+        )
     );
     let damaged = share::import(
         "journey\n  section A\n    Pays: 5\n    %% motmap moment {\"id\": 2,\n",
@@ -237,6 +284,165 @@ fn a_bad_mermaid_file_says_which_line_and_what_was_expected() {
             .unwrap_err()
             .to_string()
             .starts_with("4: the `%% motmap moment` comment is damaged")
+    );
+}
+
+/// The Mermaid journeys of `tests/fixtures/mermaid-journeys` (see its SOURCES.md), and
+/// those Mermaid refuses, from `refused/`.
+fn mermaid_journeys(refused: bool) -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mermaid-journeys");
+    let dir = if refused { dir.join("refused") } else { dir };
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|e| e == "mmd"))
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            (name, std::fs::read_to_string(&path).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// What a diagram shows of a moment: its title, feeling and persona.
+type ShownMoment = (String, i8, String);
+
+/// What a diagram shows of a journey: each stage's name with its moments.
+fn shown(journey: &Journey) -> Vec<(String, Vec<ShownMoment>)> {
+    journey
+        .stages()
+        .iter()
+        .map(|stage| {
+            let moments = stage.moments.iter();
+            let moments = moments.map(|m| (m.title.clone(), m.feeling.value(), m.persona.clone()));
+            (stage.name.clone(), moments.collect())
+        })
+        .collect()
+}
+
+#[test]
+fn public_mermaid_journeys_import_and_come_back_through_an_export() {
+    let journeys = mermaid_journeys(false);
+    assert!(journeys.len() >= 30, "{} journeys", journeys.len());
+    for (name, text) in journeys {
+        let first = share::import(&text, ImportFormat::Mermaid)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .journey;
+        let exported = share::export(&first, Format::Mermaid);
+        assert_mermaid_reads(&exported);
+        let back = share::import(&exported, ImportFormat::Mermaid).unwrap();
+        assert_eq!(back.journey, first, "{name} through its export");
+        assert!(back.warnings.is_empty(), "{name}: {:?}", back.warnings);
+        // The diagram alone, without motmap's comments, shows the same.
+        let diagram: Vec<&str> = exported
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("%%"))
+            .collect();
+        let again = share::import(&diagram.join("\n"), ImportFormat::Mermaid).unwrap();
+        assert_eq!(shown(&again.journey), shown(&first), "{name}'s diagram");
+    }
+}
+
+#[test]
+fn what_mermaid_refuses_is_refused_whole() {
+    let refused = mermaid_journeys(true);
+    assert!(!refused.is_empty());
+    for (name, text) in refused {
+        let error = share::import(&text, ImportFormat::Mermaid).unwrap_err();
+        assert!(error.to_string().contains("refuses"), "{name}: {error}");
+    }
+}
+
+#[test]
+fn scores_no_feeling_can_be_are_imported_as_the_nearest_and_named() {
+    let text = &mermaid_journeys(false)
+        .into_iter()
+        .find(|(name, _)| name == "motmap-scores-beyond.mmd")
+        .unwrap()
+        .1;
+    let imported = share::import(text, ImportFormat::Mermaid).unwrap();
+    let feelings: Vec<i8> = imported
+        .journey
+        .moments()
+        .map(|(_, m)| m.feeling.value())
+        .collect();
+    assert_eq!(feelings, [-2, -2, 2, 2, 2, 1, 0]);
+    let warnings: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(warnings.len(), 7);
+    assert_eq!(
+        warnings[4],
+        "8: the task \"Meets the band\" scores 13, which is not one of the scores 1 to 5 that a feeling can be; it imports as ++ (deep glory), which exports as 5"
+    );
+    assert_eq!(
+        warnings[6],
+        "10: the task \"Overflowing\" has \"2rem\" for its score, which Mermaid reads as no number; it imports as neutral, which exports as 3"
+    );
+}
+
+#[test]
+fn settings_and_accessible_texts_are_read_and_named_as_not_kept() {
+    let text = &mermaid_journeys(false)
+        .into_iter()
+        .find(|(name, _)| name == "motmap-settings.mmd")
+        .unwrap()
+        .1;
+    let imported = share::import(text, ImportFormat::Mermaid).unwrap();
+    assert_eq!(imported.journey.title, "Weekend trip");
+    assert_eq!(
+        shown(&imported.journey),
+        [(
+            "Go".to_owned(),
+            vec![
+                ("Packs the car".to_owned(), -1, "Me".to_owned()),
+                ("Drives off".to_owned(), 1, "Me, Sam".to_owned()),
+            ]
+        )]
+    );
+    let lines: Vec<usize> = imported.warnings.iter().map(|w| w.line).collect();
+    assert_eq!(lines, [3, 6, 10, 11], "{:?}", imported.warnings);
+}
+
+#[test]
+fn tasks_before_any_section_stay_before_it() {
+    let text = "journey\n  Wake up: 2: Me\n  section Work\n  Do work: 1: Me, Cat\n";
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap().journey;
+    let stages: Vec<&str> = journey.stages().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["", "Work"]);
+    let exported = share::export(&journey, Format::Mermaid);
+    let shown: Vec<&str> = exported
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with("%%"))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            "journey",
+            "Wake up: 2: Me",
+            "section Work",
+            "Do work: 1: Me, Cat"
+        ]
+    );
+}
+
+#[test]
+fn entity_codes_and_line_breaks_read_as_mermaid_shows_them_and_go_back() {
+    let text = "journey\n  title Room #35;4 #quot;quiet#quot; #9829;\n  section Check#58; in<br/>desk\n    Pays #36;20#59; gets key: 4: Kim#44; the guest, Desk\n";
+    let journey = share::import(text, ImportFormat::Mermaid).unwrap().journey;
+    assert_eq!(journey.title, "Room #4 \"quiet\" ♥");
+    assert_eq!(journey.stages()[0].name, "Check: in\u{2028}desk");
+    let moment = &journey.stages()[0].moments[0];
+    assert_eq!(moment.title, "Pays $20; gets key");
+    assert_eq!(moment.persona, "Kim, the guest, Desk");
+    let exported = share::export(&journey, Format::Mermaid);
+    assert!(
+        exported.contains("    section Check#58; in<br>desk\n"),
+        "{exported}"
+    );
+    assert!(
+        exported.contains("      Pays $20#59; gets key: 4: Kim#44; the guest, Desk\n"),
+        "{exported}"
     );
 }
 
@@ -255,7 +461,7 @@ fn csv_export_of_an_example() {
 fn csv_gives_back_the_same_map() {
     for (name, journey) in examples().chain([("hostile", hostile())]) {
         let text = share::export(&journey, Format::Csv);
-        let back = share::import(&text, ImportFormat::Csv).unwrap();
+        let back = share::import(&text, ImportFormat::Csv).unwrap().journey;
         assert_eq!(back, journey, "{name} through CSV");
     }
 }
@@ -309,7 +515,7 @@ fn csv_quotes_commas_quotes_and_line_breaks_as_rfc_4180_says() {
 #[test]
 fn a_spreadsheet_with_its_own_columns_imports() {
     let text = "Stage,Title,Feeling,Kind,Owner\nDiscover,Sees an ad,,,Marketing\nDiscover,Reads reviews,glory,zmot,\nBuy,Card declined,--,FMOT,Payments\n";
-    let journey = share::import(text, ImportFormat::Csv).unwrap();
+    let journey = share::import(text, ImportFormat::Csv).unwrap().journey;
     assert_eq!(journey.stages().len(), 2);
     let declined = &journey.stages()[1].moments[0];
     assert_eq!(declined.feeling.value(), -2);
@@ -367,7 +573,7 @@ fn csv_errors_name_the_right_line_in_spreadsheet_files_and_catch_open_quotes() {
         "stage,title,feeling\r\nBuy,Pay\r\nUse,Opens,1,,\r\n",
         ImportFormat::Csv,
     );
-    assert_eq!(short.unwrap().moment_count(), 2);
+    assert_eq!(short.unwrap().journey.moment_count(), 2);
     // A field beyond the columns with something in it is refused: it would be lost.
     assert_eq!(
         problems("stage,title\nBuy,Pay,extra\n"),
@@ -419,7 +625,7 @@ fn a_csv_from_before_to_be_feelings_still_imports() {
         "no `target` column"
     );
 
-    let imported = share::import(&before, ImportFormat::Csv).unwrap();
+    let imported = share::import(&before, ImportFormat::Csv).unwrap().journey;
     let mut expected = built_in("cafe");
     let targeted: Vec<_> = expected
         .moments()
@@ -454,7 +660,8 @@ fn a_bad_target_cell_names_the_column_and_the_line() {
         "stage,title,target\nBuy,Queue,+\nBuy,Menu,\n",
         ImportFormat::Csv,
     )
-    .unwrap();
+    .unwrap()
+    .journey;
     let targets: Vec<Option<i8>> = good
         .moments()
         .map(|(_, m)| m.target.map(|t| t.value()))
@@ -491,7 +698,7 @@ fn sheet(
         sheet: sheet.map(str::to_owned),
     };
     let format = ImportFormat::of_path(&path).unwrap();
-    share::import_with(&std::fs::read(&path).unwrap(), format, &options)
+    share::import_with(&std::fs::read(&path).unwrap(), format, &options).map(|i| i.journey)
 }
 
 /// Each stage's name with its moments' titles and feelings.
@@ -779,7 +986,10 @@ fn a_tag_or_persona_with_a_comma_comes_back_whole() {
     let text = share::export(&journey, Format::Csv);
     assert!(text.contains(",\"cash\\, card, C:\\x\","), "{text}");
     assert!(text.contains(",\"Kim\\, the buyer, Bo\","), "{text}");
-    assert_eq!(share::import(&text, ImportFormat::Csv).unwrap(), journey);
+    assert_eq!(
+        share::import(&text, ImportFormat::Csv).unwrap().journey,
+        journey
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -804,7 +1014,7 @@ fn json_export_of_an_example_and_back() {
     for (name, journey) in examples().chain([("hostile", hostile())]) {
         let text = share::export(&journey, Format::Json);
         assert_eq!(
-            share::import(&text, ImportFormat::Json).unwrap(),
+            share::import(&text, ImportFormat::Json).unwrap().journey,
             journey,
             "{name}"
         );
@@ -920,7 +1130,7 @@ proptest! {
             if format == Format::Mermaid {
                 assert_mermaid_reads(&text);
             }
-            let back = share::import(&text, from).unwrap();
+            let back = share::import(&text, from).unwrap().journey;
             prop_assert_eq!(&back, &journey, "through {:?}", format);
         }
     }
@@ -1097,6 +1307,24 @@ fn import_says_when_the_header_is_the_problem_and_names_every_bad_value() {
     );
 }
 
+#[test]
+fn import_names_what_the_map_cannot_keep_and_imports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("trip.mmd"),
+        "journey\n  accTitle: Trip\n  section Go\n    Packs: 13: Me\n",
+    )
+    .unwrap();
+    let out = motmap(dir.path(), &["import", "trip.mmd", "-o", "trip.ron"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "motmap: trip.mmd:2: the accessible title (`accTitle`) is not kept: a motmap map has no place for it, so an export leaves it out\n\
+         motmap: trip.mmd:4: the task \"Packs\" scores 13, which is not one of the scores 1 to 5 that a feeling can be; it imports as ++ (deep glory), which exports as 5\n\
+         Imported trip.mmd (1 stage, 1 moment) into trip.ron. Open it with: motmap trip.ron\n"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // The editor
 
@@ -1189,7 +1417,9 @@ fn a_read_only_view_exports_too_and_a_failed_export_says_why() {
     common::press(&mut app, "Ej");
     let json = dir.path().join("hotpot.json");
     assert_eq!(
-        share::import(&std::fs::read_to_string(&json).unwrap(), ImportFormat::Json).unwrap(),
+        share::import(&std::fs::read_to_string(&json).unwrap(), ImportFormat::Json)
+            .unwrap()
+            .journey,
         built_in("hotpot-ko")
     );
     std::fs::create_dir(dir.path().join("hotpot.html")).unwrap();

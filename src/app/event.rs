@@ -142,6 +142,11 @@ pub enum SessionEvent {
     RecoveryNotWritten {
         reason: String,
     },
+    /// The map asked for with `:e` could not be opened, for this reason (which names
+    /// it); this one stays.
+    OpenFailed {
+        reason: String,
+    },
 }
 
 /// What others saved, merged into this editor's map.
@@ -183,6 +188,9 @@ pub enum Effect {
     },
     /// Tell the other editors this one edits now, rather than only reads.
     StartEditing,
+    /// Open the map at this path in this editor's place (`:e`), dropping what is unsaved
+    /// here (the editor asked first, or was told to drop it).
+    Open(PathBuf),
     /// Keep what is unsaved in a recovery file beside the map.
     WriteRecovery(Box<Journey>),
     /// Ring the terminal's bell (a countdown ran out and the settings ask for it).

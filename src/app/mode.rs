@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::command::Completion;
 use crate::input::TextInput;
 use crate::model::{CommentTarget, Id, Moment, MomentField};
 use crate::share::Format;
@@ -279,4 +280,33 @@ pub enum Mode {
     /// Presenting to a room, with no editing chrome: the slide, its size and whether the
     /// screen is blank are `App::presenting`.
     Present,
+    /// Typing a command after `:`, over the board or a view.
+    Command(CommandLine),
+}
+
+/// The `:` command line: what is typed, the candidates Tab goes through, and where `↑`
+/// and `↓` are in the history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CommandLine {
+    pub input: TextInput,
+    /// The candidates Tab completes to, while it goes through them.
+    pub completion: Option<Completion>,
+    /// The entry of the history on the line (counting from the oldest), once `↑` went
+    /// back.
+    pub history_at: Option<usize>,
+    /// What was typed before `↑` went back: the history shows only commands starting so,
+    /// and `↓` past the newest brings it back.
+    pub draft: String,
+}
+
+impl Default for CommandLine {
+    /// An empty command line.
+    fn default() -> CommandLine {
+        CommandLine {
+            input: TextInput::line(""),
+            completion: None,
+            history_at: None,
+            draft: String::new(),
+        }
+    }
 }

@@ -25,27 +25,30 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
     let parts: &[&[(Key, Action)]] = match context {
         Context::Board => &[
             STAGE_MOVES,
+            STAGE_ENDS,
             MOMENT_MOVES,
             BOARD,
             COUNTDOWN,
             PRESENT,
             UNDO_REDO,
-            SAVE_EXPORT,
+            SAVE,
+            EXPORT_COMMAND,
             SEARCH,
             SHOW_HELP,
             QUIT,
         ],
-        Context::Curve => return view(&[STAGE_MOVES, CURVE]),
-        Context::Summary => return view(&[SUMMARY, STAGE_MOVES, &[SHOW_ON_BOARD]]),
+        Context::Curve => return view(&[STAGE_MOVES, STAGE_ENDS, CURVE]),
+        Context::Summary => return view(&[SUMMARY, STAGE_MOVES, STAGE_ENDS, &[SHOW_ON_BOARD]]),
         Context::Votes => return view(&[VOTES]),
-        Context::Details => &[DETAILS, UNDO_REDO, CLOSE],
-        Context::Comments => &[COMMENTS, UNDO_REDO, CLOSE],
+        Context::Details => &[DETAILS, UNDO_REDO, SAVE, CLOSE],
+        Context::Comments => &[COMMENTS, UNDO_REDO, SAVE, CLOSE],
         Context::KindMenu => return kind_menu(),
         Context::FilterMenu => return filter_menu(),
-        Context::ExportMenu => &[EXPORT_MENU, CLOSE],
+        Context::ExportMenu => &[EXPORT_MENU, CLOSE, CTRL_SAVE],
         Context::Presentation => &[
             STAGE_MOVES,
             &[(Key::char(' '), Action::SelectNextStage)],
+            STAGE_ENDS,
             MOMENT_MOVES,
             COUNTDOWN,
             PRESENTATION,
@@ -57,10 +60,29 @@ pub(super) fn table(context: Context) -> Vec<(Key, Action)> {
         Context::AskRestore => &[ASK_RESTORE],
         Context::AskOverwriteExport => &[ASK_OVERWRITE_EXPORT],
         Context::AskPasteLines => &[ASK_PASTE_LINES],
+        Context::CommandLine => &[COMMAND_LINE],
         Context::Typing => &[TYPING],
     };
     parts.concat()
 }
+
+/// The keys typed one after the other that `context` starts with, after its single keys:
+/// on the board, vim's for deleting, copying and putting a card (`y` is the clipboard's,
+/// as `p` and `g` are pain and glory here).
+pub(super) fn sequences(context: Context) -> &'static [(&'static [Key], Action)] {
+    match context {
+        Context::Board => BOARD_SEQUENCES,
+        _ => &[],
+    }
+}
+
+/// The board's keys typed one after the other.
+const BOARD_SEQUENCES: &[(&[Key], Action)] = &[
+    (&[Key::char('d'), Key::char('d')], Action::DeleteMoment),
+    (&[Key::char('y'), Key::char('y')], Action::YankMoment),
+    (&[Key::char('y'), Key::char('p')], Action::PutBelow),
+    (&[Key::char('y'), Key::char('P')], Action::PutAbove),
+];
 
 /// The emotion curve, the summary and the votes: their own keys, then going round the
 /// views, the countdown, undo, saving, exporting, help and quitting.
@@ -71,7 +93,8 @@ fn view(own: &[&[(Key, Action)]]) -> Vec<(Key, Action)> {
         COUNTDOWN,
         PRESENT,
         UNDO_REDO,
-        SAVE_EXPORT,
+        SAVE,
+        EXPORT_COMMAND,
         SHOW_HELP,
         QUIT,
     ] {
@@ -86,6 +109,12 @@ const STAGE_MOVES: &[(Key, Action)] = &[
     (Key::char('h'), Action::SelectPreviousStage),
     (Key::plain(KeyCode::Right), Action::SelectNextStage),
     (Key::char('l'), Action::SelectNextStage),
+];
+
+/// To the first and the last stage, as vim goes to the start and the end of a line.
+const STAGE_ENDS: &[(Key, Action)] = &[
+    (Key::char('^'), Action::SelectFirstStage),
+    (Key::char('$'), Action::SelectLastStage),
 ];
 
 /// Up and down a stage's moments.
@@ -122,6 +151,7 @@ const SHOW_ON_BOARD: (Key, Action) = (Key::plain(KeyCode::Enter), Action::ShowOn
 /// The board's own keys: adding, editing, feelings, rearranging, views, votes, filters.
 const BOARD: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Home), Action::SelectFirstMoment),
+    (Key::char('G'), Action::SelectLastMoment),
     (Key::plain(KeyCode::End), Action::SelectLastMoment),
     (Key::char('a'), Action::AddMoment),
     (Key::char('A'), Action::AddStage),
@@ -162,6 +192,7 @@ const BOARD: &[(Key, Action)] = &[
     (Key::char('z'), Action::CycleDensity),
     (Key::char('!'), Action::NextConflict),
     (Key::char('i'), Action::StartEditing),
+    (Key::char('.'), Action::RepeatChange),
 ];
 
 /// Going round the views, from a view.
@@ -172,10 +203,18 @@ const TURNS: &[(Key, Action)] = &[
 
 const PRESENT: &[(Key, Action)] = &[(Key::char('P'), Action::Present)];
 
-const SAVE_EXPORT: &[(Key, Action)] = &[
+/// Saving, wherever the map is on screen and letters are not taken.
+const SAVE: &[(Key, Action)] = &[
     (Key::char('s'), Action::Save),
     (Key::ctrl('s'), Action::Save),
+];
+
+/// Saving in the menus, whose letters choose a row.
+const CTRL_SAVE: &[(Key, Action)] = &[(Key::ctrl('s'), Action::Save)];
+
+const EXPORT_COMMAND: &[(Key, Action)] = &[
     (Key::char('E'), Action::Export),
+    (Key::char(':'), Action::CommandLine),
 ];
 
 const SEARCH: &[(Key, Action)] = &[
@@ -265,6 +304,7 @@ fn kind_menu() -> Vec<(Key, Action)> {
         (Key::plain(KeyCode::Enter), Action::MenuChoose),
     ]);
     table.extend_from_slice(CLOSE);
+    table.extend_from_slice(CTRL_SAVE);
     table
 }
 
@@ -287,6 +327,7 @@ fn filter_menu() -> Vec<(Key, Action)> {
         (Key::char('h'), Action::ToggleHidden),
         (Key::plain(KeyCode::Esc), Action::Close),
     ]);
+    table.extend_from_slice(CTRL_SAVE);
     table
 }
 
@@ -360,6 +401,17 @@ const ASK_PASTE_LINES: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Esc), Action::CancelPaste),
 ];
 
+/// The command line's own keys, looked up before a text field's (which edit what is
+/// typed, run it with Enter and cancel it with Esc).
+const COMMAND_LINE: &[(Key, Action)] = &[
+    (Key::plain(KeyCode::Tab), Action::CompleteNext),
+    (Key::plain(KeyCode::BackTab), Action::CompletePrevious),
+    (Key::plain(KeyCode::Up), Action::OlderCommand),
+    (Key::ctrl('p'), Action::OlderCommand),
+    (Key::plain(KeyCode::Down), Action::NewerCommand),
+    (Key::ctrl('n'), Action::NewerCommand),
+];
+
 const TYPING: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Enter), Action::KeepText),
     (Key::plain(KeyCode::Esc), Action::CancelText),
@@ -387,6 +439,7 @@ const TYPING: &[(Key, Action)] = &[
     (Key::plain(KeyCode::Tab), Action::InsertTab),
     (Key::ctrl('z'), Action::UndoTyping),
     (Key::ctrl('y'), Action::RedoTyping),
+    (Key::ctrl('s'), Action::Save),
 ];
 
 /// Ctrl-←, a word to the left in a text field.

@@ -13,13 +13,23 @@ use crate::store::{
 };
 use crate::text::plural;
 
-/// `motmap export`: the map in `format`, on standard output or in `output`.
+/// `motmap export`: the map in `format` (or the one `output`'s extension says), on
+/// standard output or in `output`.
 pub fn export(
     file: &Path,
-    format: Format,
+    format: Option<Format>,
     output: Option<&Path>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
+    let Some(format) = format.or_else(|| output.and_then(Format::of_path)) else {
+        let given = match output {
+            Some(output) => format!("{} has no extension motmap knows", output.display()),
+            None => "no --to was given".to_owned(),
+        };
+        bail!(
+            "cannot tell which format to write: {given}. Say it with --to mermaid, markdown, csv, html or json, or name an -o file ending in .mmd, .md, .csv, .html or .json."
+        );
+    };
     let document = Document::load(file)?;
     let text = super::export(&document.journey, format);
     match output {
@@ -65,8 +75,12 @@ pub fn import(
         );
     }
     let bytes = read_file(file)?;
-    let journey =
+    let imported =
         super::import_with(&bytes, format, options).map_err(|error| import_error(file, &error))?;
+    for warning in &imported.warnings {
+        eprintln!("motmap: {}:{warning}", file.display());
+    }
+    let journey = imported.journey;
     let ron = to_ron(&journey);
     match output {
         None => print(&ron)?,
@@ -243,12 +257,10 @@ fn write_output(path: &Path, source: &Path, text: &str, force: bool) -> anyhow::
     }
 }
 
-fn print(text: &str) -> anyhow::Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        // A reader that stops early (`| head`) is not an error.
-        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
+/// `text` on standard output, whole; a reader that stopped early is the caller's to
+/// forgive (see `cli::is_closed_pipe`).
+fn print(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }

@@ -1,27 +1,43 @@
-//! Mermaid `journey` diagrams: written so Mermaid's own parser always accepts them, with
-//! everything a diagram cannot show carried in `%% motmap` comment lines, so that reading
-//! one back gives the same map. Hand-written journeys import too.
+//! Mermaid `journey` diagrams: written so that Mermaid's own parser reads back exactly the
+//! texts of the map, with everything a diagram cannot show carried in `%% motmap` comment
+//! lines, so that reading one back gives the same map. A hand-written journey imports as
+//! Mermaid 11 reads it ([`read`]); what a map has no place for is named in warnings.
 //!
 //! Mermaid's journey lexer (`journey.jison`) decides what text may hold: a task name stops
-//! at `:`, `;`, `#` or a line break, a section name likewise, the title at `;` or `#`, and
-//! `%%` anywhere starts a comment. A task whose name begins with `journey`, `title`,
-//! `section`, `accTitle` or `accDescr` is read as that keyword instead. [`safe_text`]
-//! replaces each such character with its full-width twin and guards a keyword with an
-//! invisible word joiner, so the diagram shows the text and the comments keep it exact.
-//! (Mermaid also drops a task that starts with `%`; that one gets its full-width twin too.)
+//! at `:`, `;`, `#` or a line break, a section name likewise, the title at `;` or `#`, an
+//! actor at `,`; `%%` starts a comment or a directive, a task that starts with `%` is
+//! skipped, and one whose name begins with `journey`, `title`, `section`, `accTitle` or
+//! `accDescr` is read as that keyword. Mermaid reads entity codes before its lexer does
+//! (`#35;` is `#`, `#quot;` is `"`, `#9829;` is ♥), so [`encode`] writes each such character
+//! as its code (`#58;` `#59;` `#35;` `#44;` `#37;`, and `#60;` `#62;` for `<` `>`, which
+//! Mermaid would read as HTML), and a keyword's first letter likewise: Mermaid shows the
+//! text exactly. A line break in a name, U+2028 in motmap, is Mermaid's `<br>`.
+//!
+//! Exports from before entity codes showed those characters as full-width twins (`：`)
+//! and guarded a keyword with an invisible word joiner; [`legacy`] still recognises them,
+//! so such a file reads back as the map it came from.
+
+mod entities;
+mod read;
 
 use std::fmt::Write;
 
 use serde::{Deserialize, Serialize};
 
+use super::Warning;
 use crate::model::{Comment, Feeling, Id, Journey, Moment, Stage};
+use read::{Statement, decode, is_js_space};
 
 /// The first line of every export; it is what tells a motmap diagram from a hand-written
 /// one when reading it back.
 const HEADER: &str = "%% A motmap journey map. `motmap import` reads it back whole: the `%% motmap` lines\n%% carry what the diagram does not show.\n";
 
-/// Keeps a task name that starts like a keyword from being read as one. Invisible.
+/// What exports from before entity codes put before a task name that starts like a
+/// keyword (an invisible word joiner); read back, it is dropped.
 const GUARD: char = '\u{2060}';
+
+/// A line break within a one-line text of the map, read from and written as `<br>`.
+pub const LINE_BREAK: char = '\u{2028}';
 
 /// Words that Mermaid's lexer reads as keywords at the start of a line, whatever the case.
 const KEYWORDS: [&str; 5] = ["journey", "title", "section", "acctitle", "accdescr"];
@@ -56,7 +72,7 @@ struct StageMeta {
 pub fn to_mermaid(journey: &Journey) -> String {
     let mut out = String::from(HEADER);
     out.push_str("journey\n");
-    let title = safe_text(&journey.title, ";#");
+    let title = encode(&journey.title, Place::Title);
     if !title.is_empty() {
         let _ = writeln!(out, "    title {title}");
     }
@@ -69,7 +85,10 @@ pub fn to_mermaid(journey: &Journey) -> String {
     };
     let _ = writeln!(out, "    %% motmap journey {}", json(&meta));
     for (index, stage) in journey.stages().iter().enumerate() {
-        let _ = writeln!(out, "    section {}", section_name(stage, index));
+        // A nameless first stage holds the tasks before any section, as Mermaid reads them.
+        if let Some(name) = section_name(&stage.name, index) {
+            let _ = writeln!(out, "    section {}", encode(&name, Place::Section));
+        }
         let meta = StageMeta {
             id: stage.id,
             name: stage.name.clone(),
@@ -81,10 +100,13 @@ pub fn to_mermaid(journey: &Journey) -> String {
             let _ = write!(
                 out,
                 "      {}: {}",
-                task_name(moment),
+                encode(&task_name(moment), Place::Task),
                 score(moment.feeling)
             );
-            let actors = actors(moment);
+            let actors: Vec<String> = actors(moment, &journey.personas)
+                .iter()
+                .map(|actor| encode(actor, Place::Actor))
+                .collect();
             if !actors.is_empty() {
                 let _ = write!(out, ": {}", actors.join(", "));
             }
@@ -94,10 +116,15 @@ pub fn to_mermaid(journey: &Journey) -> String {
     out
 }
 
+/// `value` as JSON on one line (JSON escapes line breaks), with `<` and the second `%` of
+/// `%%` escaped too: Mermaid reads those in a comment line as the start of an HTML tag and
+/// of a directive before it sets comments aside.
 fn json<T: Serialize>(value: &T) -> String {
-    // Strings, numbers and lists always serialise; JSON escapes line breaks, so the
-    // comment stays on one line.
-    serde_json::to_string(value).unwrap_or_default()
+    // Strings, numbers and lists always serialise; `<` and `%` only stand inside strings.
+    serde_json::to_string(value)
+        .unwrap_or_default()
+        .replace('<', "\\u003c")
+        .replace("%%", "%\\u0025")
 }
 
 /// Mermaid scores a task from 1 (worst) to 5 (best): a deep pain is 1, neutral 3.
@@ -105,56 +132,171 @@ pub fn score(feeling: Feeling) -> i64 {
     i64::from(feeling.value()) + 3
 }
 
-/// The feeling a score stands for; scores beyond 1–5 count as the nearest end.
+/// The feeling a score stands for: beyond 1–5 the nearest end, between two the nearer
+/// (a half up), and neutral for what is no number.
 pub fn feeling_of_score(score: f64) -> Feeling {
-    Feeling::clamped(score.round() as i64 - 3)
+    if score.is_nan() {
+        return Feeling::NEUTRAL;
+    }
+    Feeling::clamped((score.round() - 3.0).clamp(-2.0, 2.0) as i64)
 }
 
-fn section_name(stage: &Stage, index: usize) -> String {
-    let name = safe_text(&stage.name, ":;#");
-    if name.is_empty() {
-        format!("Stage {}", index + 1)
-    } else {
-        name
+/// Whether Mermaid draws `score` where motmap's feelings can stand: a whole number 1–5.
+fn is_feeling_score(score: f64) -> bool {
+    (1.0..=5.0).contains(&score) && score.fract() == 0.0
+}
+
+/// Which part of a diagram a text goes into: each stops at other characters.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Title,
+    Section,
+    Task,
+    Actor,
+}
+
+/// What Mermaid shows of `text` once written: on one line, trimmed.
+fn display(text: &str) -> String {
+    let line: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    line.trim_matches(is_js_space).to_owned()
+}
+
+/// `text` as written into `place`, so that Mermaid reads back exactly [`display`]`(text)`:
+/// every character its grammar reserves there as an entity code, a keyword's first letter
+/// too at the start of a task, and a line break as `<br>`.
+fn encode(text: &str, place: Place) -> String {
+    let text = display(text);
+    // Mermaid drops the last `;` of a line where `style` or `classDef` comes before a
+    // `:` that runs into a `#`; only a title line writes a colon as it is.
+    let colon = place != Place::Title || text.contains("style") || text.contains("classDef");
+    let keyword = place == Place::Task && {
+        let lower = text.to_lowercase();
+        KEYWORDS.iter().any(|k| lower.starts_with(k))
+    };
+    let mut out = String::with_capacity(text.len());
+    for (index, c) in text.chars().enumerate() {
+        let first = index == 0 && place == Place::Task;
+        let reserved = match c {
+            '#' | ';' | '<' | '>' => true,
+            ':' => colon,
+            ',' => place == Place::Actor,
+            '%' => out.ends_with('%') || first,
+            _ => first && keyword,
+        };
+        if c == LINE_BREAK {
+            out.push_str("<br>");
+        } else if reserved {
+            let _ = write!(out, "#{};", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Text from a diagram as Mermaid shows it: trimmed, `<br>` (`<br/>`, `<br />`) as a
+/// line break, entity codes read.
+fn read_text(raw: &str) -> String {
+    let raw = raw.trim_matches(is_js_space);
+    let mut text = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&rest[..at]);
+        rest = &rest[at..];
+        match line_break_len(rest) {
+            Some(len) => {
+                text.push(LINE_BREAK);
+                rest = &rest[len..];
+            }
+            None => {
+                text.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    text.push_str(rest);
+    decode(&text)
+}
+
+/// The length of the `<br>` that `text` starts with (`/<br\s*\/?>/i`), if it does.
+fn line_break_len(text: &str) -> Option<usize> {
+    let tag = text.get(..3).filter(|t| t.eq_ignore_ascii_case("<br"))?;
+    let rest = &text[tag.len()..];
+    let rest = rest.trim_start_matches(is_js_space);
+    let rest = rest.strip_prefix('/').unwrap_or(rest);
+    let rest = rest.strip_prefix('>')?;
+    Some(text.len() - rest.len())
+}
+
+/// The section a stage is written as: its name, `Stage N` for a nameless one, and none
+/// for a nameless first stage, whose tasks come before any section.
+fn section_name(name: &str, index: usize) -> Option<String> {
+    match (display(name).is_empty(), index) {
+        (false, _) => Some(name.to_owned()),
+        (true, 0) => None,
+        (true, _) => Some(format!("Stage {}", index + 1)),
     }
 }
 
+/// The name a moment's task is written with: its title, or `Untitled moment`.
 fn task_name(moment: &Moment) -> String {
-    let mut name = safe_text(&moment.title, ":;#");
-    if name.is_empty() {
-        return "Untitled moment".into();
-    }
-    // Mermaid drops a task whose line starts with `%`.
-    if let Some(rest) = name.strip_prefix('%') {
-        name = format!("％{rest}");
-    }
-    let lower = name.to_lowercase();
-    if KEYWORDS.iter().any(|k| lower.starts_with(k)) {
-        format!("{GUARD}{name}")
+    if display(&moment.title).is_empty() {
+        "Untitled moment".into()
     } else {
-        name
+        moment.title.clone()
     }
 }
 
-/// Who is on the task: the moment's persona, or its channel when it has none.
-fn actors(moment: &Moment) -> Vec<String> {
+/// Who is on the task: the moment's persona, or its channel when it has none. A persona
+/// that lists several of the journey's personas, `Me, Cat`, is that many actors; any other
+/// is one, commas and all.
+fn actors(moment: &Moment, personas: &[String]) -> Vec<String> {
     let who = if moment.persona.trim().is_empty() {
         &moment.channel
     } else {
         &moment.persona
     };
-    let who = safe_text(who, ":;#,");
+    let who = display(who);
     if who.is_empty() {
-        Vec::new()
-    } else {
-        vec![who]
+        return Vec::new();
     }
+    if personas.contains(&who) {
+        return vec![who];
+    }
+    split_personas(&who, personas).unwrap_or_else(|| vec![who])
 }
 
-/// `text` on one line, trimmed, with each character of `forbidden`, `<` and `>` (which
-/// Mermaid reads as HTML) and `%%` (which starts a comment anywhere) replaced by its
-/// full-width twin, which looks the same.
-fn safe_text(text: &str, forbidden: &str) -> String {
+/// `text` as personas joined by `, `, longest names first, if it is wholly that.
+fn split_personas(text: &str, personas: &[String]) -> Option<Vec<String>> {
+    // From each place a persona can start at, the persona that reaches the end.
+    let mut reach: Vec<Option<&str>> = vec![None; text.len() + 1];
+    for start in (0..text.len()).rev().filter(|&i| text.is_char_boundary(i)) {
+        reach[start] = personas
+            .iter()
+            .filter(|p| !p.is_empty() && text[start..].starts_with(p.as_str()))
+            .filter(|p| {
+                let end = start + p.len();
+                end == text.len() || (text[end..].starts_with(", ") && reach[end + 2].is_some())
+            })
+            .max_by_key(|p| p.len())
+            .map(String::as_str);
+    }
+    let mut split = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let persona = reach[at]?;
+        split.push(persona.to_owned());
+        at += persona.len() + 2;
+    }
+    (split.len() > 1).then_some(split)
+}
+
+/// How exports from before entity codes showed `text` in `place`: full-width twins for
+/// reserved characters, and for a task a word joiner before a keyword.
+fn legacy(text: &str, place: Place) -> String {
     let mut out = String::with_capacity(text.len());
     let mut previous = ' ';
     for c in text.chars() {
@@ -163,29 +305,32 @@ fn safe_text(text: &str, forbidden: &str) -> String {
             '%' if previous == '%' => '％',
             '<' => '＜',
             '>' => '＞',
-            c if forbidden.contains(c) => full_width(c),
+            ':' if place != Place::Title => '：',
+            ';' => '；',
+            '#' => '＃',
+            ',' if place == Place::Actor => '，',
             c => c,
         };
         out.push(c);
         previous = c;
     }
-    out.trim_matches(is_js_space).to_owned()
-}
-
-/// What JavaScript's `\s` and `trim()` take for white space: Rust's, and the byte order
-/// mark, which Rust's `trim` keeps. Mermaid skips it before a keyword, so it must go.
-fn is_js_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{feff}'
-}
-
-fn full_width(c: char) -> char {
-    match c {
-        ':' => '：',
-        ';' => '；',
-        '#' => '＃',
-        ',' => '，',
-        c => c,
+    let mut out = out.trim_matches(is_js_space).to_owned();
+    if place == Place::Task {
+        if let Some(rest) = out.strip_prefix('%') {
+            out = format!("％{rest}");
+        }
+        let lower = out.to_lowercase();
+        if KEYWORDS.iter().any(|k| lower.starts_with(k)) {
+            out.insert(0, GUARD);
+        }
     }
+    out
+}
+
+/// Whether a diagram showing `shown` in `place` still shows `text`, as written now or by
+/// an export from before entity codes.
+fn shows(shown: &str, text: &str, place: Place) -> bool {
+    shown == display(text) || shown == legacy(text, place)
 }
 
 /// Why a Mermaid file could not be read.
@@ -196,121 +341,58 @@ pub struct MermaidError {
     pub message: String,
 }
 
-/// A journey from a Mermaid `journey` diagram: exactly the map it was exported from when
-/// it carries motmap's comments, and otherwise one stage per `section` and one moment per
-/// task, its score (1–5) giving the feeling and its actors the persona.
-pub fn from_mermaid(text: &str) -> Result<Journey, MermaidError> {
-    let mut reader = Reader::default();
+/// A journey from a Mermaid `journey` diagram, read as Mermaid 11 reads it: exactly the map
+/// it was exported from when it carries motmap's comments, and otherwise one stage per
+/// `section` (and a nameless one for tasks before any), one moment per task, its score
+/// giving the feeling and its actors the persona. The warnings name each line whose
+/// meaning the map cannot keep.
+pub fn from_mermaid(text: &str) -> Result<(Journey, Vec<Warning>), MermaidError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut lines = text.lines().enumerate();
-    while let Some((index, line)) = lines.next() {
-        let line = line.trim();
-        let number = index + 1;
-        let fail = |message: String| MermaidError {
-            line: number,
-            message,
-        };
-        if let Some(comment) = line.strip_prefix("%%") {
-            reader.comment(comment).map_err(fail)?;
-        } else if line.is_empty() || line.starts_with('#') || line.starts_with('%') {
-            // `#` and a lone `%` start a comment to Mermaid's lexer.
-        } else if !reader.started && line == "---" {
-            // Front matter (a title, settings): its title counts, the rest is Mermaid's.
-            for (_, line) in lines.by_ref() {
-                if line.trim() == "---" {
-                    break;
-                }
-                // Only the top-level key: `title:` under `config:` is something else.
-                if let Some(title) = line.trim_end().strip_prefix("title:") {
-                    reader.title = yaml_scalar(title.trim());
-                }
-            }
-        } else if !reader.started {
-            let word = line.split_whitespace().next().unwrap_or_default();
-            if !word.eq_ignore_ascii_case("journey") {
-                return Err(fail(format!(
-                    "expected `journey`, the first word of a Mermaid journey diagram, but found {:?}; motmap imports Mermaid journeys only",
-                    shorten(line)
-                )));
-            }
-            reader.started = true;
-        } else if keyword(line, "accdescr") && line.contains('{') && !line.contains('}') {
-            // A multi-line accessible description: skip to its closing brace.
-            for (_, line) in lines.by_ref() {
-                if line.contains('}') {
-                    break;
-                }
-            }
-        } else {
-            // `#` starts a comment anywhere on a line, as Mermaid reads it.
-            let line = line.split('#').next().unwrap_or_default().trim_end();
-            reader.statement(line).map_err(fail)?;
-        }
+    let diagram = read::read(text)?;
+    let mut reader = Reader {
+        title: diagram.front_matter.title.unwrap_or_default(),
+        ..Reader::default()
+    };
+    if let Some(line) = diagram.front_matter.settings {
+        reader.warn(line, "the front matter's settings are not kept, only its title: a motmap map has no place for Mermaid's settings, so an export leaves them out".into());
     }
-    if !reader.started {
-        return Err(MermaidError {
-            line: 1,
-            message: "the file has no `journey` line, so it is not a Mermaid journey diagram"
-                .into(),
-        });
+    for line in diagram.directives {
+        reader.warn(line, "the `%%{…}%%` directive is not kept: a motmap map has no place for Mermaid's settings, so an export leaves it out".into());
+    }
+    let mut comments = diagram.comments.into_iter().peekable();
+    for (line, statement) in diagram.statements {
+        while let Some((at, comment)) = comments.next_if(|(at, _)| *at < line) {
+            reader.comment(at, &comment)?;
+        }
+        reader.statement(line, statement);
+    }
+    for (at, comment) in comments {
+        reader.comment(at, &comment)?;
     }
     Ok(reader.finish())
-}
-
-/// A YAML scalar as written on one line: `"…"` with backslash escapes, `'…'` with `''`
-/// for a quote, or plain.
-fn yaml_scalar(text: &str) -> String {
-    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
-        let mut out = String::new();
-        let mut chars = inner.chars();
-        while let Some(c) = chars.next() {
-            match (c, c == '\\') {
-                (_, true) => match chars.next() {
-                    Some('n') => out.push(' '),
-                    Some('t') => out.push('\t'),
-                    Some(other) => out.push(other),
-                    None => {}
-                },
-                (c, false) => out.push(c),
-            }
-        }
-        out
-    } else if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
-        inner.replace("''", "'")
-    } else {
-        // A plain scalar ends at a comment.
-        text.split(" #")
-            .next()
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
-    }
 }
 
 fn shorten(line: &str) -> String {
     line.chars().take(40).collect()
 }
 
-/// Whether `line` starts with `word`, in any case.
-fn keyword(line: &str, word: &str) -> bool {
-    line.get(..word.len())
-        .is_some_and(|start| start.eq_ignore_ascii_case(word))
-}
-
-/// The journey being read, line by line.
+/// The journey being read, statement by statement.
 #[derive(Default)]
 struct Reader {
-    started: bool,
     title: String,
     meta: Option<JourneyMeta>,
     stages: Vec<Stage>,
-    /// What each stage's `section` line showed, to tell whether it was edited.
-    shown_stages: Vec<String>,
+    /// What each stage's `section` line showed, to tell whether it was edited; `None` for
+    /// the nameless stage of the tasks before any section.
+    shown_stages: Vec<Option<String>>,
     /// What the last task's line showed: name, score and actors.
     last_task: Option<Task>,
+    /// Every actor, in the order they come: a hand-written diagram's personas.
+    actors: Vec<String>,
+    warnings: Vec<Warning>,
 }
 
-#[derive(PartialEq)]
+/// A task as Mermaid read it.
 struct Task {
     name: String,
     score: f64,
@@ -318,37 +400,57 @@ struct Task {
 }
 
 impl Reader {
-    fn comment(&mut self, comment: &str) -> Result<(), String> {
+    fn warn(&mut self, line: usize, message: String) {
+        self.warnings.push(Warning { line, message });
+    }
+
+    /// A `%%` comment on `line`; `%% motmap …` ones carry what the diagram does not show.
+    fn comment(&mut self, line: usize, comment: &str) -> Result<(), MermaidError> {
         let Some(rest) = comment.trim().strip_prefix("motmap ") else {
             return Ok(());
         };
         let (what, data) = rest.split_once(' ').unwrap_or((rest, ""));
-        let bad = |e: serde_json::Error| {
-            format!(
+        let bad = |e: serde_json::Error| MermaidError {
+            line,
+            message: format!(
                 "the `%% motmap {what}` comment is damaged ({e}); delete the line to import what the diagram shows"
-            )
+            ),
         };
         match what {
             "journey" => self.meta = Some(serde_json::from_str(data).map_err(bad)?),
             "stage" => {
                 let meta: StageMeta = serde_json::from_str(data).map_err(bad)?;
-                if let (Some(stage), Some(shown)) =
-                    (self.stages.last_mut(), self.shown_stages.last())
-                {
-                    let index = self.shown_stages.len() - 1;
-                    if *shown == section_name(&Stage::new(meta.name.clone()), index) {
-                        stage.name = meta.name;
-                    }
-                    stage.id = meta.id;
-                    stage.description = meta.description;
-                    stage.comments = meta.comments;
+                if self.stages.is_empty() {
+                    self.stages.push(Stage::new(""));
+                    self.shown_stages.push(None);
                 }
+                let index = self.stages.len() - 1;
+                let shown = self.shown_stages[index].as_deref();
+                let same = match shown {
+                    None => section_name(&meta.name, index).is_none(),
+                    Some(shown) => {
+                        section_name(&meta.name, index)
+                            .is_some_and(|name| shows(shown, &name, Place::Section))
+                            || legacy(&meta.name, Place::Section).is_empty()
+                                && shown == format!("Stage {}", index + 1)
+                    }
+                };
+                let stage = &mut self.stages[index];
+                if same {
+                    stage.name = meta.name;
+                }
+                stage.id = meta.id;
+                stage.description = meta.description;
+                stage.comments = meta.comments;
             }
             "moment" => {
                 let meta: Moment = serde_json::from_str(data).map_err(bad)?;
-                let task = self.last_task.take();
-                if let (Some(moment), Some(task)) = (self.last_moment(), task) {
-                    *moment = merge_task(meta, &task);
+                if let Some(task) = self.last_task.take() {
+                    let personas = self.meta.as_ref().map_or(&[][..], |m| &m.personas);
+                    let moment = merge_task(meta, &task, personas);
+                    if let Some(last) = self.last_moment() {
+                        *last = moment;
+                    }
                 }
             }
             _ => {}
@@ -356,113 +458,178 @@ impl Reader {
         Ok(())
     }
 
-    fn statement(&mut self, line: &str) -> Result<(), String> {
-        if keyword(line, "title") && line[5..].starts_with(char::is_whitespace) {
-            self.title = line[5..].trim().to_owned();
-        } else if keyword(line, "section") && line[7..].starts_with(char::is_whitespace) {
-            let name = line[7..].trim().to_owned();
-            self.shown_stages.push(name.clone());
-            self.stages.push(Stage::new(name));
-        } else if keyword(line, "acctitle") || keyword(line, "accdescr") {
-        } else {
-            let task = parse_task(line)?;
-            let mut moment = Moment::new(task.name.trim_start_matches(GUARD));
-            moment.feeling = feeling_of_score(task.score);
-            moment.persona = task.actors.join(", ");
-            if self.stages.is_empty() {
-                self.shown_stages.push(String::new());
-                self.stages.push(Stage::new("Journey"));
+    fn statement(&mut self, line: usize, statement: Statement) {
+        match statement {
+            Statement::Title(text) => self.title = read_text(&text),
+            Statement::AccTitle => self.warn(line, "the accessible title (`accTitle`) is not kept: a motmap map has no place for it, so an export leaves it out".into()),
+            Statement::AccDescr => self.warn(line, "the accessible description (`accDescr`) is not kept: a motmap map has no place for it, so an export leaves it out".into()),
+            Statement::Section(name) => {
+                let name = read_text(&name);
+                self.shown_stages.push(Some(name.clone()));
+                self.stages.push(Stage::new(name));
             }
-            if let Some(stage) = self.stages.last_mut() {
-                stage.moments.push(moment);
-            }
-            self.last_task = Some(task);
+            Statement::Task { name, data } => self.task(line, &name, &data),
         }
-        Ok(())
+    }
+
+    /// A task, `name` and `data` as Mermaid's `addTask` reads them: the score up to the
+    /// next colon, read as JavaScript's `Number` does, and the actors after it, split at
+    /// commas.
+    fn task(&mut self, line: usize, name: &str, data: &str) {
+        let shown = read_text(name);
+        let title = shown.trim_start_matches(GUARD);
+        let mut pieces = data.strip_prefix(':').unwrap_or(data).split(':');
+        let score_text = pieces.next().unwrap_or_default();
+        let number = js_number(score_text);
+        let feeling = feeling_of_score(number);
+        if !is_feeling_score(number) {
+            let score_text = score_text.trim_matches(is_js_space);
+            let message = if number.is_nan() {
+                format!(
+                    "the task {:?} has {score_text:?} for its score, which Mermaid reads as no number; it imports as neutral, which exports as 3",
+                    shorten(title)
+                )
+            } else {
+                format!(
+                    "the task {:?} scores {score_text}, which is not one of the scores 1 to 5 that a feeling can be; it imports as {} ({}), which exports as {}",
+                    shorten(title),
+                    feeling.symbol(),
+                    feeling.label(),
+                    score(feeling)
+                )
+            };
+            self.warn(line, message);
+        }
+        let mut actors = Vec::new();
+        let mut empty = false;
+        for actor in pieces
+            .next()
+            .map(|list| list.split(','))
+            .into_iter()
+            .flatten()
+        {
+            let actor = read_text(actor);
+            empty |= actor.is_empty();
+            if !actor.is_empty() {
+                actors.push(actor);
+            }
+        }
+        if empty {
+            self.warn(line, format!("the task {:?} has an empty actor (a comma, or the colon before the actors, with nothing after it): Mermaid draws an actor without a name, which motmap leaves out", shorten(title)));
+        }
+        if let Some(rest) = pieces.next() {
+            self.warn(line, format!("the task {:?} has a third colon, after which Mermaid reads nothing: {:?} is left out", shorten(title), shorten(rest)));
+        }
+        let mut moment = Moment::new(title);
+        moment.feeling = feeling;
+        moment.persona = actors.join(", ");
+        self.actors.extend(actors.iter().cloned());
+        if self.stages.is_empty() {
+            self.stages.push(Stage::new(""));
+            self.shown_stages.push(None);
+        }
+        if let Some(stage) = self.stages.last_mut() {
+            stage.moments.push(moment);
+        }
+        self.last_task = Some(Task {
+            name: shown,
+            score: number,
+            actors,
+        });
     }
 
     fn last_moment(&mut self) -> Option<&mut Moment> {
         self.stages.last_mut()?.moments.last_mut()
     }
 
-    fn finish(self) -> Journey {
+    fn finish(self) -> (Journey, Vec<Warning>) {
         let mut title = self.title;
-        let (mut description, mut personas, mut next_id) = (String::new(), Vec::new(), 0);
+        let (mut description, mut personas, mut next_id) = (String::new(), self.actors, 0);
         let mut comments = Vec::new();
         if let Some(meta) = self.meta {
             next_id = meta.next_id;
-            if title.is_empty() || title == safe_text(&meta.title, ";#") {
+            if title.is_empty() || shows(&title, &meta.title, Place::Title) {
                 title = meta.title;
             }
             description = meta.description;
             personas = meta.personas;
             comments = meta.comments;
-        } else {
-            // A hand-written diagram: its actors are the journey's personas.
-            for stage in &self.stages {
-                for moment in &stage.moments {
-                    for actor in moment.persona.split(", ") {
-                        personas.push(actor.to_owned());
-                    }
-                }
-            }
         }
-        Journey::from_parts(title, description, personas, self.stages)
+        let journey = Journey::from_parts(title, description, personas, self.stages)
             .with_comments(comments)
-            .count_from(next_id)
+            .count_from(next_id);
+        (journey, self.warnings)
     }
 }
 
 /// A moment from its `%% motmap` comment, with whatever was changed on its task line since
 /// the export taking precedence.
-fn merge_task(mut moment: Moment, shown: &Task) -> Moment {
-    if shown.name != task_name(&moment) {
+fn merge_task(mut moment: Moment, shown: &Task, personas: &[String]) -> Moment {
+    if !shows(&shown.name, &task_name(&moment), Place::Task) {
         moment.title = shown.name.trim_start_matches(GUARD).to_owned();
     }
     if shown.score != score(moment.feeling) as f64 {
         moment.feeling = feeling_of_score(shown.score);
     }
-    if shown.actors != actors(&moment) {
+    let legacy_actors: Vec<String> = actors(&moment, &[])
+        .iter()
+        .map(|actor| legacy(actor, Place::Actor))
+        .collect();
+    if shown.actors != actors(&moment, personas) && shown.actors != legacy_actors {
         moment.persona = shown.actors.join(", ");
     }
     moment
 }
 
-/// `Name: score: actor, actor`, as Mermaid reads it.
-fn parse_task(line: &str) -> Result<Task, String> {
-    let Some((name, data)) = line.split_once(':') else {
-        return Err(format!(
-            "expected a task, `Name: score: actors` (a score from 1 to 5), but found {:?} with no colon",
-            shorten(line)
-        ));
+/// A score as JavaScript's `Number(text)` reads it, as Mermaid does: white space around it
+/// is ignored, nothing is 0, `Infinity`, decimals with an exponent, and `0x`, `0o`, `0b`
+/// integers are numbers, and anything else is NaN.
+fn js_number(text: &str) -> f64 {
+    let text = text.trim_matches(is_js_space);
+    if text.is_empty() {
+        return 0.0;
+    }
+    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
+        if let Some(digits) = text
+            .get(..2)
+            .filter(|p| p.eq_ignore_ascii_case(prefix))
+            .map(|_| &text[2..])
+        {
+            return digits
+                .chars()
+                .map(|d| d.to_digit(radix))
+                .try_fold(0f64, |n, d| Some(n * f64::from(radix) + f64::from(d?)))
+                .filter(|_| !digits.is_empty())
+                .unwrap_or(f64::NAN);
+        }
+    }
+    let (sign, unsigned) = match text.as_bytes()[0] {
+        b'-' => (-1.0, &text[1..]),
+        b'+' => (1.0, &text[1..]),
+        _ => (1.0, text),
     };
-    let mut pieces = data.split(':');
-    let score_text = pieces.next().unwrap_or_default().trim();
-    let score: f64 = score_text
-        .parse()
-        .ok()
-        .filter(|s: &f64| s.is_finite())
-        .ok_or_else(|| {
-            format!(
-                "the task {:?} has {score_text:?} where a score from 1 (worst) to 5 (best) belongs",
-                shorten(name.trim())
-            )
-        })?;
-    let actors = pieces
-        .next()
-        .map(|a| {
-            a.split(',')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_owned)
-                .collect()
-        })
-        .unwrap_or_default();
-    Ok(Task {
-        name: name.trim().to_owned(),
-        score,
-        actors,
-    })
+    if unsigned == "Infinity" {
+        return sign * f64::INFINITY;
+    }
+    let (mantissa, exponent) = match unsigned.find(['e', 'E']) {
+        Some(at) => (&unsigned[..at], Some(&unsigned[at + 1..])),
+        None => (unsigned, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    if whole.len() + fraction.len() == 0 || !digits(whole) || !digits(fraction) || !exponent_ok {
+        return f64::NAN;
+    }
+    let number = format!(
+        "{}{whole}.{fraction}0{}",
+        if whole.is_empty() { "0" } else { "" },
+        exponent.map(|e| format!("e{e}")).unwrap_or_default()
+    );
+    number.parse::<f64>().map_or(f64::NAN, |n| sign * n)
 }
 
 #[cfg(test)]
@@ -470,20 +637,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn forbidden_characters_become_full_width_twins() {
+    fn reserved_characters_become_entity_codes_mermaid_reads_back() {
         assert_eq!(
-            safe_text("10:30; #1 at 100%%", ":;#"),
-            "10：30； ＃1 at 100%％"
+            encode("10:30; #1 at 100%%", Place::Task),
+            "10#58;30#59; #35;1 at 100%#37;"
         );
-        assert_eq!(safe_text(" two\nlines ", ":"), "two lines");
+        assert_eq!(
+            encode("Smith, John <3", Place::Actor),
+            "Smith#44; John #60;3"
+        );
+        assert_eq!(encode("Q3: plans", Place::Title), "Q3: plans");
+        assert_eq!(encode("Lifestyle: #1", Place::Title), "Lifestyle#58; #35;1");
+        assert_eq!(
+            encode(" two\nlines \u{2028}x", Place::Section),
+            "two lines <br>x"
+        );
+        // Entity codes reach it as Mermaid's markers.
+        assert_eq!(read_text(" Aﬂ°°35¶ß<BR />bﬂ°quot¶ß "), "A#\u{2028}b\"");
     }
 
     #[test]
-    fn a_task_named_like_a_keyword_is_guarded() {
-        let name = task_name(&Moment::new("Journey planner"));
-        assert_eq!(name, "\u{2060}Journey planner");
+    fn a_task_named_like_a_keyword_gets_its_first_letter_as_a_code() {
+        assert_eq!(encode("Journey planner", Place::Task), "#74;ourney planner");
+        assert_eq!(encode("%20 off", Place::Task), "#37;20 off");
         assert_eq!(
-            task_name(&Moment::new("Plans the journey")),
+            encode("Plans the journey", Place::Task),
             "Plans the journey"
         );
     }
@@ -496,5 +674,44 @@ mod tests {
         }
         assert_eq!(feeling_of_score(9.0).value(), 2);
         assert_eq!(feeling_of_score(-3.0).value(), -2);
+        assert_eq!(feeling_of_score(3.5).value(), 1);
+        assert_eq!(feeling_of_score(f64::NAN).value(), 0);
+        assert_eq!(feeling_of_score(f64::NEG_INFINITY).value(), -2);
+    }
+
+    #[test]
+    fn scores_are_numbers_as_javascript_reads_them() {
+        for (text, number) in [
+            ("5", 5.0),
+            (" 13 ", 13.0),
+            ("-1", -1.0),
+            ("3.5", 3.5),
+            (".5", 0.5),
+            ("5.", 5.0),
+            ("1e1", 10.0),
+            ("0x10", 16.0),
+            ("", 0.0),
+            ("  ", 0.0),
+            ("-Infinity", f64::NEG_INFINITY),
+        ] {
+            assert_eq!(js_number(text), number, "{text:?}");
+        }
+        for text in ["lots", "2rem", "inf", "NaN", "-0x1", "1e", "."] {
+            assert!(js_number(text).is_nan(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn several_personas_are_several_actors_and_one_with_a_comma_is_one() {
+        let personas = ["Me".to_owned(), "Cat".to_owned(), "Smith, John".to_owned()];
+        let mut moment = Moment::new("Do work");
+        moment.persona = "Me, Cat".into();
+        assert_eq!(actors(&moment, &personas), ["Me", "Cat"]);
+        moment.persona = "Smith, John, Cat".into();
+        assert_eq!(actors(&moment, &personas), ["Smith, John", "Cat"]);
+        moment.persona = "Smith, John".into();
+        assert_eq!(actors(&moment, &personas), ["Smith, John"]);
+        moment.persona = "Me, Dog".into();
+        assert_eq!(actors(&moment, &personas), ["Me, Dog"]);
     }
 }

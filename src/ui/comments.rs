@@ -76,7 +76,9 @@ impl Widget for CommentList<'_> {
             } else {
                 Style::new()
             };
-            let mut lines = vec![(comment_byline(comment), theme.dim())];
+            // "Ana · 2026-12-04 05:12 UTC": who wrote it, and when.
+            let byline = crate::outline::byline(comment, " · ");
+            let mut lines = vec![(byline, theme.dim())];
             lines.extend(
                 wrap(&comment.text, value_width, COMMENT_LINES)
                     .into_iter()
@@ -171,20 +173,6 @@ impl CommentsView<'_> {
 /// The rows a comment takes in a list: its author and time, then its text.
 pub(super) fn comment_height(comment: &Comment, width: usize) -> usize {
     1 + wrap(&comment.text, width, COMMENT_LINES).len()
-}
-
-/// "Ana · 2026-12-04 05:12 UTC": who wrote a comment, and when.
-fn comment_byline(comment: &Comment) -> String {
-    let author = if comment.author.is_empty() {
-        crate::app::DEFAULT_AUTHOR
-    } else {
-        &comment.author
-    };
-    if comment.at.is_empty() {
-        author.to_owned()
-    } else {
-        format!("{author} · {}", crate::utc::readable(&comment.at))
-    }
 }
 
 /// The first comment to show in `rows` (under the heading) so that the highlighted one

@@ -11,7 +11,7 @@ use super::popup::popup_frame;
 use super::theme::Theme;
 use crate::action::Action;
 use crate::keymap::{Context, HelpLine, HelpText, KeyMap};
-use crate::layout::{centered, help_text_area};
+use crate::layout::{centered, help_columns, help_popup};
 use crate::text::{pad, width};
 
 /// The help for one frame, scrolled down by `scroll` lines (the update step keeps it
@@ -25,19 +25,22 @@ pub struct HelpView<'a> {
 impl HelpView<'_> {
     /// The help's lines, styled, for a popup `columns` wide.
     pub fn lines(&self, columns: u16) -> Vec<Line<'static>> {
-        styled(self.keys.help_text(columns), self.theme)
+        let text = self.keys.help_text(columns);
+        styled(&text.lines, &text, self.theme)
     }
 }
 
-/// Help laid out as text, styled: keys in the key colour, the actions' names faint.
-fn styled(text: HelpText, theme: &Theme) -> Vec<Line<'static>> {
+/// `lines` of the help laid out as `text`, styled: keys in the key colour, the actions'
+/// names faint.
+fn styled(lines: &[HelpLine], text: &HelpText, theme: &Theme) -> Vec<Line<'static>> {
     let HelpText {
-        lines,
         key_width,
         text_width,
-    } = text;
+        ..
+    } = *text;
     lines
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|line| match line {
             HelpLine::Note(text) => Line::styled(text, theme.dim()),
             HelpLine::Heading(title) => Line::styled(title, theme.selected_title()),
@@ -62,44 +65,51 @@ fn styled(text: HelpText, theme: &Theme) -> Vec<Line<'static>> {
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let popup = centered(area, 80, area.height);
-        let inner = popup_frame(popup, buf, "Keys", theme);
+        let inner = popup_frame(help_popup(area), buf, "Keys", theme);
         if inner.height < 2 {
             return;
         }
-        let text = help_text_area(area);
-        let lines = self.lines(text.width);
-        let max_scroll = (lines.len() as u16).saturating_sub(text.height);
+        let columns = help_columns(area);
+        let (width, height) = columns.first().map_or((0, 0), |c| (c.width, c.height));
+        let text = self.keys.help_text(width);
+        let parts = text.columns(columns.len());
+        let longest = parts.iter().map(|p| p.len()).max().unwrap_or(0);
+        let max_scroll = (longest as u16).saturating_sub(height);
         let scroll = self.scroll.min(max_scroll);
+        for (column, part) in columns.iter().zip(&parts) {
+            let lines = styled(part, &text, theme);
+            for (row, line) in lines
+                .iter()
+                .skip(scroll as usize)
+                .take(height as usize)
+                .enumerate()
+            {
+                line.render(
+                    Rect {
+                        y: column.y + row as u16,
+                        height: 1,
+                        ..*column
+                    },
+                    buf,
+                );
+            }
+        }
         let more = if max_scroll > scroll {
             let down = self.keys.label(Context::Help, Action::ScrollDown);
             format!("{down} for more · ")
         } else {
             String::new()
         };
-        let shown = lines.into_iter().skip(scroll as usize).collect();
-        draw_text(
-            inner,
-            buf,
-            shown,
-            &format!(" {more}any other key closes"),
-            theme,
-        );
+        foot(inner, buf, &format!(" {more}any other key closes"), theme);
     }
 }
 
-/// Help's `lines` in a popup's `inner` area, as many as fit above its last row, and `foot`
-/// on that row.
-fn draw_text(inner: Rect, buf: &mut Buffer, lines: Vec<Line<'static>>, foot: &str, theme: &Theme) {
-    let text = Rect {
-        height: inner.height.saturating_sub(1),
-        ..inner
-    };
-    Paragraph::new(lines).render(text, buf);
+/// `text` on the last row of a popup's `inner` area, faint.
+fn foot(inner: Rect, buf: &mut Buffer, text: &str, theme: &Theme) {
     buf.set_stringn(
         inner.x,
         inner.bottom() - 1,
-        foot,
+        text,
         inner.width as usize,
         theme.dim(),
     );
@@ -116,15 +126,21 @@ pub struct ContextHelp<'a> {
 impl Widget for ContextHelp<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let columns = help_text_area(area).width;
-        let lines = styled(self.keys.context_help(self.context, columns), theme);
+        // As wide as the one-column help, inside its frame.
+        let columns = centered(area, 80, area.height).width.saturating_sub(2);
+        let text = self.keys.context_help(self.context, columns);
+        let lines = styled(&text.lines, &text, theme);
         // The text, a line for the foot and the frame.
         let height = lines.len() as u16 + 3;
-        let popup = centered(area, 80, height);
-        let inner = popup_frame(popup, buf, "Keys", theme);
+        let inner = popup_frame(centered(area, 80, height), buf, "Keys", theme);
         if inner.height < 2 {
             return;
         }
-        draw_text(inner, buf, lines, " any key closes", theme);
+        let shown = Rect {
+            height: inner.height - 1,
+            ..inner
+        };
+        Paragraph::new(lines).render(shown, buf);
+        foot(inner, buf, " any key closes", theme);
     }
 }

@@ -94,6 +94,7 @@ const DETAILS_HINTS: &[Hint] = &[
     (&[AddComment], "", "comment"),
     (&[ResolveComment], "", "resolve"),
     (&[Close], "", "close"),
+    (&[Save], "", "save"),
 ];
 
 const COMMENTS_HINTS: &[Hint] = &[
@@ -101,6 +102,7 @@ const COMMENTS_HINTS: &[Hint] = &[
     (&[ResolveComment], "", "resolve"),
     (&[AddComment], "", "comment"),
     (&[Close], "", "close"),
+    (&[Save], "", "save"),
 ];
 
 const KIND_MENU_HINTS: &[Hint] = &[

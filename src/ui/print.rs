@@ -7,7 +7,6 @@ use std::fmt::Write;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
-use unicode_width::UnicodeWidthStr;
 
 use super::TitleBar;
 use super::board::BoardView;
@@ -16,11 +15,18 @@ use crate::app::Scroll;
 use crate::keymap::KeyMap;
 use crate::layout::{Density, MIN_WIDTH, column_layout, stage_height};
 use crate::model::Journey;
+use crate::text::{width, width_varies};
 
 /// The whole map as buffers: the title line, then one band of stage columns after another,
 /// each as tall as its longest stage, drawn by the board's own widget with nothing
-/// selected.
-pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -> Vec<Buffer> {
+/// selected, its cards as much as `density` shows.
+pub fn printout(
+    journey: &Journey,
+    file_name: &str,
+    width: u16,
+    density: Density,
+    theme: &Theme,
+) -> Vec<Buffer> {
     let width = width.max(MIN_WIDTH);
     let mut title = Buffer::empty(Rect::new(0, 0, width, 1));
     TitleBar {
@@ -50,7 +56,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
         let height = band
             .iter()
             .zip(&widths)
-            .map(|(stage, w)| stage_height(stage, *w, Density::Normal))
+            .map(|(stage, w)| stage_height(stage, *w, density))
             .max()
             .unwrap_or(4);
         let mut buffer = Buffer::empty(Rect::new(0, 0, band_width, height));
@@ -63,7 +69,7 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
             typing: None,
             others: Vec::new(),
             votes_hidden: false,
-            density: Density::Normal,
+            density,
             hide: false,
             keys: &keys,
             theme,
@@ -75,8 +81,12 @@ pub fn printout(journey: &Journey, file_name: &str, width: u16, theme: &Theme) -
 }
 
 /// A buffer as lines of text: wide characters once, trailing blanks trimmed, and with
-/// `color`, SGR escape codes for the colours and emphasis.
-pub fn to_text(buffer: &Buffer, color: bool) -> String {
+/// `color`, SGR escape codes for the colours and emphasis. With `place_cursor` (for a
+/// terminal, never a pipe), after each emoji whose width terminals disagree on
+/// ([`width_varies`]) the cursor is moved to the column where the next cell starts, so
+/// the rest of the row lines up whether the terminal drew it one column wide, two or
+/// four.
+pub fn to_text(buffer: &Buffer, color: bool, place_cursor: bool) -> String {
     let mut out = String::new();
     for y in 0..buffer.area.height {
         let mut line = String::new();
@@ -96,7 +106,12 @@ pub fn to_text(buffer: &Buffer, color: bool) -> String {
                 }
             }
             line.push_str(symbol);
-            x += symbol.width().max(1) as u16;
+            x += width(symbol).max(1) as u16;
+            if place_cursor && width_varies(symbol) {
+                // Back to the start of the line, then right: what every terminal since
+                // the VT100 understands.
+                let _ = write!(line, "\r\x1b[{x}C");
+            }
         }
         if color && current != Style::new() {
             line.push_str("\x1b[0m");
@@ -174,9 +189,28 @@ mod tests {
     fn plain_text_has_no_escapes_and_wide_characters_once() {
         let mut buffer = Buffer::empty(Rect::new(0, 0, 6, 1));
         buffer.set_string(0, 0, "가나", Style::new().fg(Color::Red));
-        assert_eq!(to_text(&buffer, false), "가나\n");
-        let coloured = to_text(&buffer, true);
+        assert_eq!(to_text(&buffer, false, false), "가나\n");
+        assert_eq!(
+            to_text(&buffer, false, true),
+            "가나\n",
+            "no emoji, no moves"
+        );
+        let coloured = to_text(&buffer, true, false);
         assert!(coloured.starts_with("\x1b[0;31m가나"), "{coloured:?}");
         assert!(coloured.ends_with("\x1b[0m\n"));
+    }
+
+    #[test]
+    fn on_a_terminal_the_cursor_is_placed_after_each_emoji_of_several_code_points() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 8, 1));
+        buffer.set_string(0, 0, "a\u{2764}\u{FE0F}b\u{1F44D}\u{1F3FD}c|", Style::new());
+        assert_eq!(
+            to_text(&buffer, false, true),
+            "a\u{2764}\u{FE0F}\r\x1b[3Cb\u{1F44D}\u{1F3FD}\r\x1b[6Cc|\n"
+        );
+        assert_eq!(
+            to_text(&buffer, false, false),
+            "a\u{2764}\u{FE0F}b\u{1F44D}\u{1F3FD}c|\n"
+        );
     }
 }

@@ -23,9 +23,10 @@ pub enum Depth {
 impl Depth {
     /// What `NO_COLOR`, `COLORTERM` and `TERM` say the terminal can show. SSH forwards
     /// `TERM` but not `COLORTERM`, so a remote session usually gets 256 colours, never
-    /// garbage.
+    /// garbage. A `TERM` of a terminal without colour (see [`term_has_no_color`]) wins
+    /// over `COLORTERM`: whoever set it asked for plain text.
     pub fn detect(no_color: &str, colorterm: &str, term: &str) -> Depth {
-        if !no_color.is_empty() || term == "dumb" {
+        if !no_color.is_empty() || term_has_no_color(term) {
             Depth::None
         } else if matches!(colorterm, "truecolor" | "24bit") {
             Depth::TrueColor
@@ -35,6 +36,24 @@ impl Depth {
             Depth::Sixteen
         }
     }
+}
+
+/// Whether `TERM` names a terminal that shows no colour, without a terminfo database to
+/// ask: `dumb`, the DEC terminals `vt52` to `vt420` (and their variants, such as
+/// `vt100-am`), `unknown`, and the monochrome variants terminfo names `-m` or `-mono`
+/// (`xterm-mono`). An unset or empty `TERM` says nothing is known about the terminal, so
+/// no colour either, except on Windows, whose consoles set no `TERM` and show colour.
+/// `ansi` (8 colours) and `linux` (the console, 16) have colour.
+fn term_has_no_color(term: &str) -> bool {
+    if term.is_empty() {
+        return !cfg!(windows);
+    }
+    let base = term.split('-').next().unwrap_or(term);
+    matches!(
+        base,
+        "dumb" | "unknown" | "vt52" | "vt100" | "vt102" | "vt220" | "vt320" | "vt420"
+    ) || term.ends_with("-m")
+        || term.ends_with("-mono")
 }
 
 /// The colours the board uses, by what they mean.
@@ -275,6 +294,39 @@ mod tests {
         assert_eq!(Depth::detect("", "", "xterm"), Depth::Sixteen);
         assert_eq!(Depth::detect("", "", "screen"), Depth::Sixteen);
         assert_eq!(Depth::detect("", "", "dumb"), Depth::None);
+    }
+
+    #[test]
+    fn terminals_without_colour_get_none_whatever_colorterm_says() {
+        for term in [
+            "dumb",
+            "vt52",
+            "vt100",
+            "vt102",
+            "vt220",
+            "vt320",
+            "vt420",
+            "vt100-am",
+            "vt220-8bit",
+            "unknown",
+            "xterm-mono",
+            "linux-m",
+        ] {
+            assert_eq!(Depth::detect("", "", term), Depth::None, "{term}");
+            assert_eq!(Depth::detect("", "truecolor", term), Depth::None, "{term}");
+        }
+        assert_eq!(Depth::detect("", "", "ansi"), Depth::Sixteen, "8 colours");
+        assert_eq!(Depth::detect("", "", "linux"), Depth::Sixteen);
+        assert_eq!(
+            Depth::detect("", "", "rxvt-unicode-256color"),
+            Depth::TwoFiftySix
+        );
+        let unset = if cfg!(windows) {
+            Depth::Sixteen
+        } else {
+            Depth::None
+        };
+        assert_eq!(Depth::detect("", "", ""), unset);
     }
 
     #[test]

@@ -2,30 +2,28 @@
 //! rearranging, and the board's ways into the views, menus, prompts and files.
 
 use crate::action::Action;
-use crate::app::{App, Confirm, DetailField, Effect, Mode, Screen, Selection, TextTarget};
+use crate::app::{App, Change, Confirm, DetailField, Effect, Mode, Screen, Selection, TextTarget};
 use crate::input::TextInput;
 use crate::layout::Density;
 use crate::model::{CommentTarget, Edit, Feeling, Kind, Moment, Stage};
 use crate::text::{plural, quoted};
 
 impl App {
-    /// Carries out a board action, `steps` times where a count applies.
-    pub(super) fn board_action(&mut self, action: Action, steps: usize) -> Vec<Effect> {
-        let steps = steps as isize;
+    /// Carries out a board action, with the count typed before it where it takes one.
+    pub(super) fn board_action(&mut self, action: Action, count: Option<usize>) -> Vec<Effect> {
+        let steps = count.unwrap_or(1) as isize;
         match action {
             Action::SelectPreviousStage => self.step_stage(-steps),
             Action::SelectNextStage => self.step_stage(steps),
+            Action::SelectFirstStage => self.step_stage(-isize::MAX),
+            Action::SelectLastStage => self.step_stage(isize::MAX),
             Action::SelectPreviousMoment => self.step_moment(-steps),
             Action::SelectNextMoment => self.step_moment(steps),
             Action::SelectFirstMoment => {
                 self.selection.moment = 0;
                 self.keep_selection_shown();
             }
-            Action::SelectLastMoment => {
-                self.selection.moment = self.selected_stage().map_or(0, |s| s.moments.len());
-                self.clamp_selection();
-                self.keep_selection_shown();
-            }
+            Action::SelectLastMoment => self.select_moment_number(count),
             Action::AddMoment => self.add_moment(),
             Action::AddStage => self.add_stage(),
             Action::EditTitle
@@ -38,11 +36,18 @@ impl App {
             Action::EditExternally => return self.edit_externally(DetailField::Notes),
             Action::AddComment => self.start_comment(None),
             Action::CommentStage | Action::CommentJourney => self.open_comments(action),
-            Action::DeleteMoment => self.delete_moment(),
+            Action::DeleteMoment => self.delete_moments(steps as usize),
+            Action::YankMoment => self.yank(steps as usize),
+            Action::PutBelow => self.put(true, steps as usize),
+            Action::PutAbove => self.put(false, steps as usize),
+            Action::RepeatChange => self.repeat_change(count),
+            Action::CommandLine => self.open_command_line(),
             Action::DeleteStage => self.delete_stage(),
             Action::MakePain => self.make_pain_or_glory(-1),
             Action::MakeGlory => self.make_pain_or_glory(1),
-            Action::MakeNeutral => self.set_feeling(Feeling::NEUTRAL),
+            Action::MakeNeutral => {
+                self.set_feeling(Feeling::NEUTRAL);
+            }
             Action::RaiseFeeling => self.shift_feeling(steps),
             Action::LowerFeeling => self.shift_feeling(-steps),
             Action::PickKind => self.open_kind_menu(),
@@ -122,15 +127,19 @@ impl App {
     pub(super) fn quit(&mut self) -> Vec<Effect> {
         if !self.is_modified() {
             self.should_quit = true;
-        } else if (self.is_live() || self.save_always || self.read_only)
-            && self.cannot_write.is_none()
-        {
+        } else if self.saves_by_itself() {
             return vec![Effect::Save { then_quit: true }];
         } else {
             self.mode = Mode::Confirm(Confirm::Quit);
             self.warn("There are unsaved changes.");
         }
         Vec::new()
+    }
+
+    /// Whether changes here are saved without asking: others are on the map, the settings
+    /// say always, or a reviewer commented or voted; and the file can be written.
+    pub(super) fn saves_by_itself(&self) -> bool {
+        (self.is_live() || self.save_always || self.read_only) && self.cannot_write.is_none()
     }
 
     pub(super) fn change_view(&mut self, step: isize) {
@@ -169,9 +178,24 @@ impl App {
         self.keep_selection_shown();
     }
 
+    /// Selects the moment of number `count` in the stage (`1` the first), or the last
+    /// without a count or when the stage has fewer.
+    fn select_moment_number(&mut self, count: Option<usize>) {
+        let moments = self.selected_stage().map_or(0, |s| s.moments.len());
+        if moments > 0 && count.is_some_and(|n| n > moments) {
+            self.info(format!(
+                "This stage has {}; this is the last.",
+                plural(moments, "moment", "moments")
+            ));
+        }
+        self.selection.moment = count.map_or(moments, |n| n.saturating_sub(1));
+        self.clamp_selection();
+        self.keep_selection_shown();
+    }
+
     /// Whether the board shows moment `moment` of stage `stage`: always, unless the
     /// filter hides what it leaves out.
-    fn is_shown(&self, stage: usize, moment: usize) -> bool {
+    pub(super) fn is_shown(&self, stage: usize, moment: usize) -> bool {
         let Some(filter) = self.hiding() else {
             return true;
         };
@@ -239,7 +263,7 @@ impl App {
         Some(to)
     }
 
-    fn hint_add_stage(&mut self) {
+    pub(super) fn hint_add_stage(&mut self) {
         let add = self.keymap().board_key(Action::AddStage);
         self.info(format!("The journey has no stages yet: {add} adds one."));
     }
@@ -362,21 +386,6 @@ impl App {
         self.info(format!("{hint} {keep} keeps it, {cancel} cancels."));
     }
 
-    fn delete_moment(&mut self) {
-        let Some(moment) = self.moment_or_hint() else {
-            return;
-        };
-        let label = format!("delete {}", quoted(&moment.title));
-        if self.change(label, vec![Edit::RemoveMoment { id: moment.id }]) {
-            self.clamp_selection();
-            let undo = self.keymap().board_key(Action::Undo);
-            self.success(format!(
-                "Deleted {}. {undo} brings it back.",
-                quoted(&moment.title)
-            ));
-        }
-    }
-
     fn delete_stage(&mut self) {
         let Some(stage) = self.stage_or_hint() else {
             return;
@@ -425,34 +434,42 @@ impl App {
         self.set_feeling(target);
     }
 
-    fn shift_feeling(&mut self, step: isize) {
+    /// Moves the selected moment's feeling `step` steps towards glory (or pain), as far
+    /// as it goes.
+    pub(super) fn shift_feeling(&mut self, step: isize) {
         let Some(moment) = self.moment_or_hint() else {
             return;
         };
-        self.set_feeling(Feeling::clamped(
+        if self.set_feeling(Feeling::clamped(
             i64::from(moment.feeling.value()) + step as i64,
-        ));
+        )) {
+            self.remember(Change::StepFeeling(step.signum()), step.unsigned_abs());
+        }
     }
 
-    pub(super) fn set_feeling(&mut self, feeling: Feeling) {
+    /// Gives the selected moment `feeling`; `true` when that changed it.
+    pub(super) fn set_feeling(&mut self, feeling: Feeling) -> bool {
         let Some(moment) = self.moment_or_hint() else {
-            return;
+            return false;
         };
         let title = quoted(&moment.title);
         if moment.feeling == feeling {
             self.info(format!("{title} already is {}.", feeling.phrase()));
-            return;
+            return false;
         }
         let label = format!("make {title} {}", feeling.phrase());
-        if self.change(
+        let changed = self.change(
             label,
             vec![Edit::SetFeeling {
                 id: moment.id,
                 feeling,
             }],
-        ) {
+        );
+        if changed {
             self.success(format!("{title} is now {}.", feeling.phrase()));
+            self.remember(Change::Feeling(feeling), 1);
         }
+        changed
     }
 
     pub(super) fn set_kind(&mut self, kind: Option<Kind>) {
@@ -476,11 +493,12 @@ impl App {
             }],
         ) {
             self.success(format!("{title} is now {phrase}."));
+            self.remember(Change::Kind(kind), 1);
         }
     }
 
     /// Moves the selected moment `step` stages sideways, as far as there are stages.
-    fn move_moment_across(&mut self, step: isize) {
+    pub(super) fn move_moment_across(&mut self, step: isize) {
         let Some(moment) = self.moment_or_hint() else {
             return;
         };
@@ -509,11 +527,12 @@ impl App {
                 quoted(&moment.title),
                 quoted(&stage_name)
             ));
+            self.remember(Change::MoveAcross(step.signum()), step.unsigned_abs());
         }
     }
 
     /// Moves the selected moment `step` places up or down its stage, as far as it goes.
-    fn move_moment_within(&mut self, step: isize) {
+    pub(super) fn move_moment_within(&mut self, step: isize) {
         let Some(moment) = self.moment_or_hint() else {
             return;
         };
@@ -543,6 +562,7 @@ impl App {
         ) {
             self.select_moment(moment.id);
             self.success(format!("Moved {} {direction}.", quoted(&moment.title)));
+            self.remember(Change::MoveWithin(step.signum()), step.unsigned_abs());
         }
     }
 

@@ -59,6 +59,7 @@ impl App {
             Action::ResolveComment => self.resolve_comment(on, row),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
+            Action::Save => return vec![Effect::Save { then_quit: false }],
             Action::Close => self.mode = Mode::Board,
             _ => {}
         }

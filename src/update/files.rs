@@ -80,6 +80,11 @@ impl App {
                 self.warn(format!("{} already exists.", path.display()));
                 self.mode = Mode::Confirm(Confirm::OverwriteExport { format, path });
             }
+            // The reason names the file it is about.
+            SessionEvent::OpenFailed { reason } => {
+                let end = if reason.ends_with('.') { "" } else { "." };
+                self.error(format!("{file} stays open: {reason}{end}"))
+            }
             SessionEvent::ExportFailed { path, reason } => {
                 self.mode = Mode::Board;
                 self.error(format!(

@@ -2,7 +2,9 @@
 //! menus, the help overlay and the questions.
 
 use crate::action::Action;
-use crate::app::{App, Confirm, DetailField, DetailRow, Effect, ExportChoice, Mode, export_format};
+use crate::app::{
+    App, Change, Confirm, DetailField, DetailRow, Effect, ExportChoice, Mode, export_format,
+};
 use crate::input::TextInput;
 use crate::keymap::{Context, EXPORT_ACTIONS, KIND_CHOICES};
 use crate::model::{CommentTarget, Edit, Evidence, Feeling, Moment};
@@ -78,6 +80,7 @@ impl App {
             (Action::EditExternally, DetailRow::Comment(_)) => self.say_only_texts_go_out(),
             (Action::Undo, _) => self.undo(),
             (Action::Redo, _) => self.redo(),
+            (Action::Save, _) => return vec![Effect::Save { then_quit: false }],
             _ => {}
         }
         Vec::new()
@@ -186,7 +189,7 @@ impl App {
     }
 
     /// Sets how the moment should feel once its idea is done, and says so.
-    fn set_target(&mut self, moment: &Moment, target: Option<Feeling>) {
+    pub(super) fn set_target(&mut self, moment: &Moment, target: Option<Feeling>) {
         let title = quoted(&moment.title);
         let (what, said) = match target {
             Some(t) => (
@@ -210,6 +213,7 @@ impl App {
         };
         if self.change(what, vec![edit]) {
             self.success(said);
+            self.remember(Change::Target(target), 1);
         }
     }
 
@@ -255,6 +259,7 @@ impl App {
                 return Vec::new();
             }
             Action::MenuChoose => highlighted,
+            Action::Save => return vec![Effect::Save { then_quit: false }],
             other => match KIND_CHOICES.iter().position(|a| *a == other) {
                 Some(row) => row,
                 None => return Vec::new(),
@@ -324,6 +329,7 @@ impl App {
                 return Vec::new();
             }
             Action::MenuChoose => *highlighted,
+            Action::Save => return vec![Effect::Save { then_quit: false }],
             other => match choices.iter().position(|c| c.action == other) {
                 Some(row) => row,
                 None => return Vec::new(),

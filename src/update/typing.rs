@@ -18,10 +18,22 @@ impl App {
     pub(super) fn typing_key(&mut self, key: Key) -> Vec<Effect> {
         let multiline = self.input().is_some_and(TextInput::is_multiline);
         match self.typing_action(key) {
-            Some(Action::KeepText) => self.keep_text(),
-            Some(Action::CancelText) => self.cancel_text(),
             // A one-line field has no second line: a new line ends the typing.
-            Some(Action::NewLine) if !multiline => self.keep_text(),
+            Some(Action::KeepText) => return self.keep_text(),
+            Some(Action::NewLine) if !multiline => return self.keep_text(),
+            Some(Action::CancelText) => self.cancel_text(),
+            // Saving from a field of the map keeps what is typed first, so it is saved too;
+            // from a search, a filter, a countdown or the command line it leaves the field be.
+            Some(Action::Save) => {
+                let of_the_map = matches!(self.mode, Mode::EditText { .. } | Mode::Details { .. });
+                let mut effects = if of_the_map {
+                    self.keep_text()
+                } else {
+                    Vec::new()
+                };
+                effects.push(Effect::Save { then_quit: false });
+                return effects;
+            }
             Some(action) => {
                 if let Some(input) = self.input_mut() {
                     input.apply(action);
@@ -39,7 +51,7 @@ impl App {
     /// What `key` does in a text field. A key such as Enter, Backspace or an arrow held
     /// with a modifier the table does not know (Ctrl-Enter, Alt-Backspace, Shift-Left)
     /// does what it does without it.
-    fn typing_action(&self, key: Key) -> Option<Action> {
+    pub(super) fn typing_action(&self, key: Key) -> Option<Action> {
         let keys = self.keymap();
         match keys.lookup(Context::Typing, &[key]) {
             Lookup::Action(action) => Some(action),
@@ -53,12 +65,13 @@ impl App {
         }
     }
 
-    /// Enter: the field's text is taken, each field in its own way.
-    fn keep_text(&mut self) {
+    /// Enter: the field's text is taken, each field in its own way; a command is run.
+    fn keep_text(&mut self) -> Vec<Effect> {
         let Some(text) = self.input().map(|input| input.text().to_owned()) else {
-            return;
+            return Vec::new();
         };
         match &self.mode {
+            Mode::Command(_) => return self.run_command(&text),
             Mode::EditText {
                 target: TextTarget::Comment { on, back },
                 ..
@@ -90,6 +103,7 @@ impl App {
             }
             _ => {}
         }
+        Vec::new()
     }
 
     /// Esc: the field closes and everything stays as it was.
@@ -104,6 +118,8 @@ impl App {
             } => "Nothing added.",
             Mode::Search { .. } => "Search cancelled.",
             Mode::FilterText { .. } | Mode::TimerLength { .. } => "Cancelled.",
+            // As in vim: the command line goes, saying nothing.
+            Mode::Command(_) => "",
             _ => "Left as it was.",
         };
         self.mode = match &self.mode {

@@ -9,21 +9,33 @@ use crate::keymap::{Context, Key, Lookup, sequence_label};
 use crate::text::quoted;
 
 impl App {
-    pub(super) fn view_action(&mut self, context: Context, action: Action) -> Vec<Effect> {
+    /// Carries out a view's action, `count` times where a count applies.
+    pub(super) fn view_action(
+        &mut self,
+        context: Context,
+        action: Action,
+        count: Option<usize>,
+    ) -> Vec<Effect> {
+        let steps = count.unwrap_or(1);
         match (context, action) {
-            (Context::Summary, Action::MenuUp) => self.summary_step(-1),
-            (Context::Summary, Action::MenuDown) => self.summary_step(1),
-            (Context::Votes, Action::MenuUp) => {
-                self.pick_vote_row(self.votes_row.saturating_sub(1))
+            (Context::Summary, Action::MenuUp | Action::MenuDown) => {
+                let by = if action == Action::MenuUp { -1 } else { 1 };
+                for _ in 0..steps {
+                    self.summary_step(by);
+                }
             }
-            (Context::Votes, Action::MenuDown) => self.pick_vote_row(self.votes_row + 1),
+            (Context::Votes, Action::MenuUp) => {
+                self.pick_vote_row(self.votes_row.saturating_sub(steps))
+            }
+            (Context::Votes, Action::MenuDown) => self.pick_vote_row(self.votes_row + steps),
             (Context::Votes, Action::AddVote | Action::RemoveVote) => {
                 if self.select_voted_row() {
-                    self.vote(if action == Action::AddVote { 1 } else { -1 });
+                    let sign = if action == Action::AddVote { 1 } else { -1 };
+                    self.vote(sign * steps as i64);
                 }
             }
             (_, Action::ShowOnBoard) => self.show_on_board(context),
-            (_, action) => return self.board_action(action, 1),
+            (_, action) => return self.board_action(action, count),
         }
         Vec::new()
     }
@@ -138,31 +150,8 @@ impl App {
     pub(super) fn board_key_in_a_view(&mut self, context: Context, keys: &[Key]) -> Vec<Effect> {
         let typed = keys.len() > 1 || keys.last().and_then(|k| k.typed_char()).is_some();
         match self.keymap().lookup(Context::Board, keys) {
-            Lookup::Action(action) if action.opens_something() => {
-                if self.is_read_only() && action.refused_in_read_only() {
-                    self.refuse_in_read_only(action);
-                    return Vec::new();
-                }
-                // On the votes it is the highlighted moment that is shown: that one.
-                if context == Context::Votes && self.votes_pick.is_some() {
-                    self.select_voted_row();
-                }
-                self.screen = Screen::Board;
-                self.board_action(action, 1)
-            }
             Lookup::Action(action) => {
-                let back = self.keymap().first_label(context, Action::ShowOnBoard);
-                let what = action.short_description();
-                let view = match context {
-                    Context::Curve => "emotion curve",
-                    Context::Summary => "summary",
-                    _ => "votes",
-                };
-                self.info(format!(
-                    "{} ({what}) works on the board, not on the {view}: {back} goes there.",
-                    sequence_label(keys)
-                ));
-                Vec::new()
+                self.board_action_in_a_view(context, action, &sequence_label(keys))
             }
             Lookup::Prefix | Lookup::Unbound => {
                 if typed {
@@ -175,5 +164,32 @@ impl App {
                 Vec::new()
             }
         }
+    }
+
+    /// A board action asked for in a view, by the keys or the command `typed`.
+    /// One that opens a field or a menu goes to the board and opens it there, where what
+    /// it changes is seen; one that would change or move what the view does not show is
+    /// refused, saying where it works.
+    pub(super) fn board_action_in_a_view(
+        &mut self,
+        context: Context,
+        action: Action,
+        typed: &str,
+    ) -> Vec<Effect> {
+        if !action.opens_something() {
+            let back = self.keymap().first_label(context, Action::ShowOnBoard);
+            self.say_works_on_the_board(context, typed, action, &back);
+            return Vec::new();
+        }
+        if self.is_read_only() && action.refused_in_read_only() {
+            self.refuse_in_read_only(action);
+            return Vec::new();
+        }
+        // On the votes it is the highlighted moment that is shown: that one.
+        if context == Context::Votes && self.votes_pick.is_some() {
+            self.select_voted_row();
+        }
+        self.screen = Screen::Board;
+        self.board_action(action, None)
     }
 }

@@ -2,7 +2,7 @@
 //! votes and search.
 
 use crate::action::Action;
-use crate::app::{App, Effect, Mode, Selection};
+use crate::app::{App, Change, Effect, Mode, Selection};
 use crate::input::TextInput;
 use crate::keymap::{Context, KIND_FILTER_ACTIONS};
 use crate::model::Edit;
@@ -69,6 +69,7 @@ impl App {
                 self.info("Filter left as it was.");
                 return Vec::new();
             }
+            Action::Save => return vec![Effect::Save { then_quit: false }],
             other => match other.filter_kind() {
                 Some(kind) => Condition::Kind(Some(kind)),
                 None => return Vec::new(),
@@ -189,6 +190,8 @@ impl App {
             Action::Help => self.presenting.keys = true,
             Action::SelectPreviousStage => self.step_stage(-1),
             Action::SelectNextStage => self.step_stage(1),
+            Action::SelectFirstStage => self.step_stage(-isize::MAX),
+            Action::SelectLastStage => self.step_stage(isize::MAX),
             Action::SelectPreviousMoment => self.step_moment(-1),
             Action::SelectNextMoment => self.step_moment(1),
             Action::Timer => self.timer_key(true),
@@ -243,6 +246,10 @@ impl App {
                 votes,
             }],
         ) {
+            self.remember(
+                Change::Vote(step.signum() as isize),
+                step.unsigned_abs() as usize,
+            );
             match &mut self.round {
                 Some(round) => {
                     let given = i64::from(votes) - i64::from(moment.votes);
