@@ -530,7 +530,7 @@ fn a_csv_with_bad_rows_names_each_one_and_imports_nothing() {
     assert_eq!(
         error.to_string(),
         "3: `kind` is \"XMOT\"; expected one of ZMOT, FMOT, AMOT, SMOT, TMOT, LMOT, or nothing for an ordinary touchpoint\n\
-         4: `feeling` is \"7\"; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)\n\
+         4: `feeling` is \"7\"; expected a number from -2 (deep pain) to 2 (deep glory), a sign (--, -, o, +, ++), a face (😀 🙂 😐 🙁 😞) or a feeling word (deep pain, pain, neutral, glory, deep glory, or another the README lists, such as anxious or happy)\n\
          6: `votes` is \"many\"; expected a whole number of 0 or more, or nothing\n\
          7: the row has no stage; put the stage's name in the `stage` column"
     );
@@ -762,6 +762,64 @@ fn a_research_sheet_imports_by_the_names_it_gives_its_columns() {
 }
 
 #[test]
+fn columns_are_read_by_the_names_people_give_them_in_english_and_korean() {
+    let text = "PHASE,Touchpoint Name,Channel,Sentiment,Thinking,Improvement,Owner,Persona,Evidence\n\
+                Buy,Pays by phone,App,Annoyed,Why twice?,One tap,Payments,Regular,Observed\n";
+    let journey = share::import(text, ImportFormat::Csv).unwrap().journey;
+    let stage = &journey.stages()[0];
+    let moment = &stage.moments[0];
+    assert_eq!(stage.name, "Buy");
+    assert_eq!(
+        (
+            moment.title.as_str(),
+            moment.channel.as_str(),
+            moment.feeling.value(),
+            moment.notes.as_str(),
+            moment.idea.as_str(),
+            moment.owner.as_str(),
+            moment.persona.as_str(),
+            moment.evidence,
+        ),
+        (
+            "Pays by phone",
+            "App",
+            -1,
+            "Why twice?",
+            "One tap",
+            "Payments",
+            "Regular",
+            Some(Evidence::Observed)
+        )
+    );
+    assert_eq!(journey.personas, ["Regular"], "who is on the sheet");
+
+    let text = "단계,행동,터치포인트,감정,페인 포인트,기회,담당자\n\
+                구매,앱으로 결제함,앱,😞,결제 오류,간편 결제 추가,개발\n";
+    let journey = share::import(text, ImportFormat::Csv).unwrap().journey;
+    let stage = &journey.stages()[0];
+    let moment = &stage.moments[0];
+    assert_eq!(stage.name, "구매");
+    assert_eq!(
+        (
+            moment.title.as_str(),
+            moment.channel.as_str(),
+            moment.feeling.value(),
+            moment.notes.as_str(),
+            moment.idea.as_str(),
+            moment.owner.as_str(),
+        ),
+        (
+            "앱으로 결제함",
+            "앱",
+            -2,
+            "결제 오류",
+            "간편 결제 추가",
+            "개발"
+        )
+    );
+}
+
+#[test]
 fn a_sheet_with_the_stages_across_the_columns_imports_with_its_lanes_named() {
     let refused = sheet("product-manager-lanes.csv", &[], false, None).unwrap_err();
     let refused = refused.sheet().unwrap();
@@ -963,7 +1021,7 @@ fn every_bad_value_of_a_row_is_named_with_its_column() {
         Err(share::ImportError::Csv(error)) => assert_eq!(
             error.problems,
             [
-                (2, "`Emotion` is \"Puzzled\"; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)".to_owned()),
+                (2, "`Emotion` is \"Puzzled\"; expected a number from -2 (deep pain) to 2 (deep glory), a sign (--, -, o, +, ++), a face (😀 🙂 😐 🙁 😞) or a feeling word (deep pain, pain, neutral, glory, deep glory, or another the README lists, such as anxious or happy)".to_owned()),
                 (2, "`Confidence` is \"maybe\"; expected observed, reported, assumed, or nothing (or a confidence: high, medium, low, or 3, 2, 1)".to_owned()),
             ]
         ),
@@ -1262,30 +1320,6 @@ fn import_says_when_the_header_is_the_problem_and_names_every_bad_value() {
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("import-two-bad-values", stderr(&out));
 
-    copy("startup-lanes.xlsx");
-    let out = motmap(
-        dir.path(),
-        &[
-            "import",
-            "startup-lanes.xlsx",
-            "--sheet",
-            "To be",
-            "-o",
-            "to-be.ron",
-        ],
-    );
-    assert_eq!(
-        stderr(&out),
-        "Imported startup-lanes.xlsx (2 stages, 2 moments) into to-be.ron. Open it with: motmap to-be.ron\n"
-    );
-    std::fs::write(dir.path().join("fake.ods"), "stage,title\n").unwrap();
-    let out = motmap(dir.path(), &["import", "fake.ods"]);
-    assert!(
-        stderr(&out).starts_with("motmap: fake.ods: the file is not an OpenDocument spreadsheet (.ods) that motmap can read ("),
-        "{}",
-        stderr(&out)
-    );
-
     let out = motmap(
         dir.path(),
         &["import", "map.ron", "--from", "json", "--keep-unknown"],
@@ -1305,6 +1339,106 @@ fn import_says_when_the_header_is_the_problem_and_names_every_bad_value() {
         "{}",
         stderr(&out)
     );
+}
+
+#[test]
+fn motmap_import_reads_excel_and_opendocument_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["startup-lanes.xlsx", "codepic-lanes.ods"] {
+        std::fs::copy(sheet_path(name), dir.path().join(name)).unwrap();
+    }
+    let imported = |out: &std::process::Output, name: &str, counts: &str, map: &str| {
+        assert!(out.status.success(), "{}", stderr(out));
+        assert_eq!(
+            stderr(out),
+            format!("Imported {name} ({counts}) into {map}. Open it with: motmap {map}\n")
+        );
+        motmap::store::Document::load(dir.path().join(map))
+            .unwrap()
+            .journey
+    };
+    let args = ["import", "startup-lanes.xlsx", "-o", "startup.ron"];
+    let out = motmap(dir.path(), &args);
+    let startup = imported(
+        &out,
+        "startup-lanes.xlsx",
+        "5 stages, 7 moments",
+        "startup.ron",
+    );
+    assert_eq!(
+        startup.stages()[0].moments[1].title,
+        "Watches a trial lesson"
+    );
+    let args = ["import", "codepic-lanes.ods", "-o", "codepic.ron"];
+    let out = motmap(dir.path(), &args);
+    let codepic = imported(
+        &out,
+        "codepic-lanes.ods",
+        "5 stages, 6 moments",
+        "codepic.ron",
+    );
+    assert_eq!(codepic.title, "Signing up for a meal-kit delivery");
+
+    let args = [
+        "import",
+        "startup-lanes.xlsx",
+        "--sheet",
+        "to be",
+        "-o",
+        "to-be.ron",
+    ];
+    let out = motmap(dir.path(), &args);
+    imported(
+        &out,
+        "startup-lanes.xlsx",
+        "2 stages, 2 moments",
+        "to-be.ron",
+    );
+    let out = motmap(
+        dir.path(),
+        &["import", "startup-lanes.xlsx", "--sheet", "Future"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "motmap: startup-lanes.xlsx: the workbook has no sheet named \"Future\"; its sheets are \"Journey\" and \"To be\". Name one of them with --sheet, or leave --sheet out to read the first. Nothing was imported.\n"
+    );
+
+    // Files that are not workbooks: a CSV file renamed, an old Excel file, an OpenDocument
+    // spreadsheet read as Excel.
+    std::fs::write(dir.path().join("renamed.ods"), "stage,title\nBuy,Pays\n").unwrap();
+    let out = motmap(dir.path(), &["import", "renamed.ods"]);
+    assert_eq!(
+        stderr(&out),
+        "motmap: renamed.ods: the file is not an OpenDocument spreadsheet (.ods): it is not a zip archive, as every .xlsx and .ods file is. If it is a CSV file, import it with --from csv; otherwise open it in a spreadsheet and save it as .xlsx, .ods or CSV UTF-8. Nothing was imported.\n"
+    );
+    let out = motmap(dir.path(), &["import", "renamed.ods", "--from", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(dir.path().join("old.xlsx"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1]).unwrap();
+    let out = motmap(dir.path(), &["import", "old.xlsx"]);
+    assert!(
+        stderr(&out).starts_with("motmap: old.xlsx: the file is not an Excel workbook (.xlsx): it is an Excel 97-2003 workbook (.xls), which motmap does not read."),
+        "{}",
+        stderr(&out)
+    );
+    let out = motmap(
+        dir.path(),
+        &[
+            "import",
+            "codepic-lanes.ods",
+            "--from",
+            "xlsx",
+            "-o",
+            "x.ron",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("motmap: codepic-lanes.ods: the file is not an Excel workbook (.xlsx) that motmap can read ("),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("x.ron").exists());
 }
 
 #[test]

@@ -651,7 +651,7 @@ fn parse_feeling(cell: &str, at: &str) -> Result<Feeling, String> {
         .or_else(|| feelings::in_words(cell))
         .ok_or_else(|| {
             format!(
-                "{at} is {cell:?}; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)"
+                "{at} is {cell:?}; expected a number from -2 (deep pain) to 2 (deep glory), a sign (--, -, o, +, ++), a face (😀 🙂 😐 🙁 😞) or a feeling word (deep pain, pain, neutral, glory, deep glory, or another the README lists, such as anxious or happy)"
             )
         })
 }

@@ -17,19 +17,21 @@ pub fn from_workbook(
     format: ImportFormat,
     options: &ImportOptions,
 ) -> Result<Journey, ImportError> {
+    let kind = if format == ImportFormat::Ods {
+        "an OpenDocument spreadsheet (.ods)"
+    } else {
+        "an Excel workbook (.xlsx)"
+    };
+    if let Some(problem) = not_a_zip(bytes) {
+        return Err(ImportError::Workbook(format!(
+            "the file is not {kind}: {problem}"
+        )));
+    }
     let cursor = Cursor::new(bytes);
     let range = if format == ImportFormat::Ods {
-        sheet(
-            open_workbook_from_rs::<Ods<_>, _>(cursor),
-            "an OpenDocument spreadsheet (.ods)",
-            options,
-        )
+        sheet(open_workbook_from_rs::<Ods<_>, _>(cursor), kind, options)
     } else {
-        sheet(
-            open_workbook_from_rs::<Xlsx<_>, _>(cursor),
-            "an Excel workbook (.xlsx)",
-            options,
-        )
+        sheet(open_workbook_from_rs::<Xlsx<_>, _>(cursor), kind, options)
     }?;
     let first_row = u64::from(range.start().map_or(0, |(row, _)| row));
     let rows: Vec<Row> = range
@@ -48,6 +50,22 @@ pub fn from_workbook(
         .skip_while(|row| row.cells.as_ref().is_ok_and(Vec::is_empty))
         .collect();
     super::sheet::read(&rows, options).map_err(ImportError::Sheet)
+}
+
+/// What a file is instead, when it is not a zip archive, as every .xlsx and .ods file is:
+/// most often a CSV file or an old Excel file given the new one's extension.
+fn not_a_zip(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        None
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Some(
+            "it is an Excel 97-2003 workbook (.xls), which motmap does not read. Open it in a spreadsheet and save it as an Excel workbook (.xlsx) or as CSV UTF-8",
+        )
+    } else {
+        Some(
+            "it is not a zip archive, as every .xlsx and .ods file is. If it is a CSV file, import it with --from csv; otherwise open it in a spreadsheet and save it as .xlsx, .ods or CSV UTF-8",
+        )
+    }
 }
 
 /// The cells of the sheet `options` names (the first when it names none) of a workbook
