@@ -820,6 +820,29 @@ fn columns_are_read_by_the_names_people_give_them_in_english_and_korean() {
 }
 
 #[test]
+fn the_readme_lane_sheet_imports_as_the_readme_says() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("```csv\nStage,Discover,Buy\n")
+        .expect("the README shows a sheet with the stages across the columns")
+        + "```csv\n".len();
+    let sheet = &readme[start..start + readme[start..].find("```").unwrap()];
+    let journey = share::import(sheet, ImportFormat::Csv).unwrap().journey;
+    assert_eq!(
+        stages(&journey),
+        [
+            ("Discover", vec![("Sees an ad", 1), ("Asks a friend", 1)]),
+            ("Buy", vec![("Pays by phone", -1)]),
+        ]
+    );
+    let pays = &journey.stages()[1].moments[0];
+    assert_eq!(
+        (pays.notes.as_str(), pays.idea.as_str()),
+        ("Card declined twice", "Offer a second way to pay")
+    );
+}
+
+#[test]
 fn a_sheet_with_the_stages_across_the_columns_imports_with_its_lanes_named() {
     let refused = sheet("product-manager-lanes.csv", &[], false, None).unwrap_err();
     let refused = refused.sheet().unwrap();

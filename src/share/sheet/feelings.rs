@@ -269,6 +269,33 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_word_and_face() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md is there");
+        let mut table = String::from("| feeling | words | faces |\n| --- | --- | --- |\n");
+        for ((value, words), (same, faces)) in WORDS.iter().zip(EMOJI) {
+            assert_eq!(value, same, "the words and the faces are in one order");
+            let feeling = Feeling::clamped((*value).into());
+            table += &format!(
+                "| `{}` {} | {} | {} |\n",
+                feeling.symbol(),
+                feeling.label(),
+                words.join(", "),
+                faces.join(" ")
+            );
+        }
+        assert!(
+            readme.contains(&table),
+            "README.md's table of feeling words is out of date; it should read:\n{table}"
+        );
+        // The words that make a feeling stronger or milder are in the text, which wraps.
+        let text = readme.split_whitespace().collect::<Vec<_>>().join(" ");
+        for modifiers in [STRONG, MILD] {
+            assert!(text.contains(&modifiers.join(", ")), "{modifiers:?}");
+        }
+    }
+
+    #[test]
     fn intensity_and_several_feelings_in_a_cell() {
         assert_eq!(value("Frustrated+"), Some(-1));
         assert_eq!(value("Frustrated++"), Some(-2));

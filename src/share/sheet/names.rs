@@ -197,6 +197,20 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_lists_every_other_name() {
+        let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+            .expect("README.md is there");
+        let mut table = String::from("| field | other names for it |\n| --- | --- |\n");
+        for (column, others) in SYNONYMS {
+            table += &format!("| `{column}` | {} |\n", others.join(", "));
+        }
+        assert!(
+            readme.contains(&table),
+            "README.md's table of other names is out of date; it should read:\n{table}"
+        );
+    }
+
+    #[test]
     fn names_match_whatever_their_case_punctuation_and_plural() {
         assert_eq!(column("  Journey Stage "), Some("stage"));
         assert_eq!(column("USER_ACTION"), Some("title"));
