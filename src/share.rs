@@ -92,12 +92,16 @@ impl Format {
 /// A format a map can be imported from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
+    /// A Mermaid `journey` diagram, motmap's export or written by hand.
     Mermaid,
+    /// A sheet saved as CSV: motmap's export, or as people keep their journeys.
     Csv,
+    /// JSON in the shape of motmap's JSON export.
     Json,
-    /// An Excel workbook.
+    /// An Excel workbook, read by the same rules as a CSV sheet.
     Xlsx,
-    /// An OpenDocument spreadsheet (LibreOffice, Google Sheets' download).
+    /// An OpenDocument spreadsheet (LibreOffice, Google Sheets' download), read by the
+    /// same rules as a CSV sheet.
     Ods,
 }
 
