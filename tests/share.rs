@@ -1038,6 +1038,16 @@ fn a_sheet_with_stages_across_but_no_lane_of_moments_is_explained() {
 }
 
 #[test]
+fn an_empty_sheet_says_so() {
+    let error = share::import("", ImportFormat::Csv).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "1: the sheet is empty: it has no first row naming the columns (stage, title…), and no rows under one"
+    );
+    assert!(error.sheet().unwrap().header);
+}
+
+#[test]
 fn every_bad_value_of_a_row_is_named_with_its_column() {
     let text = "Stage,Action,Emotion,Confidence\nBuy,Pays,Puzzled,maybe\nBuy,Leaves,Happy,High\n";
     match share::import(text, ImportFormat::Csv) {

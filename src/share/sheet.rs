@@ -102,7 +102,10 @@ const MAX_BAD_ROWS: usize = 20;
 /// stages across the columns, it names the stages.
 pub(super) fn read(rows: &[Row], options: &ImportOptions) -> Result<Journey, SheetError> {
     let Some(first) = rows.first() else {
-        return Err(header_error(1, Columns::default().problem()));
+        return Err(header_error(
+            1,
+            "the sheet is empty: it has no first row naming the columns (stage, title…), and no rows under one".into(),
+        ));
     };
     let header = first
         .cells
