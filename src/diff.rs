@@ -327,7 +327,6 @@ fn moment_changes(old: &Moment, new: &Moment) -> Vec<String> {
     }
     let texts = [
         ("channel", &old.channel, &new.channel),
-        ("persona", &old.persona, &new.persona),
         ("owner", &old.owner, &new.owner),
     ];
     for (name, before, after) in texts {
@@ -349,6 +348,13 @@ fn moment_changes(old: &Moment, new: &Moment) -> Vec<String> {
     if old.evidence != new.evidence {
         let evidence = |m: &Moment| m.evidence.map_or("none", |e| e.label());
         out.push(format!("evidence {} → {}", evidence(old), evidence(new)));
+    }
+    if old.personas != new.personas {
+        out.push(format!(
+            "personas {} → {}",
+            list(&old.personas),
+            list(&new.personas)
+        ));
     }
     if old.tags != new.tags {
         out.push(format!("tags {} → {}", list(&old.tags), list(&new.tags)));

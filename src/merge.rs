@@ -323,7 +323,6 @@ fn merge_fields(b: &Moment, o: &Moment, t: &Moment, moment: &mut Moment, record:
     );
     let texts = [
         ("the channel", MomentField::Channel),
-        ("the persona", MomentField::Persona),
         ("the owner", MomentField::Owner),
         ("the notes", MomentField::Notes),
         ("the idea", MomentField::Idea),
@@ -348,6 +347,7 @@ fn merge_fields(b: &Moment, o: &Moment, t: &Moment, moment: &mut Moment, record:
         record,
     );
     moment.tags = merge_set(&b.tags, &o.tags, &t.tags);
+    moment.personas = merge_set(&b.personas, &o.personas, &t.personas);
     moment.comments = merge_comments(&b.comments, &o.comments, &t.comments);
 }
 
@@ -763,8 +763,12 @@ fn merge_value<T: PartialEq + Clone>(
 }
 
 /// Tags and personas merged as sets: what either side added is in, what either side
-/// removed is out, in our order with their additions after.
+/// removed is out, in our order with their additions after. A side that left the list as
+/// it was takes the other's whole, its order too.
 fn merge_set(base: &[String], ours: &[String], theirs: &[String]) -> Vec<String> {
+    if ours == base {
+        return theirs.to_vec();
+    }
     let removed_by_them: HashSet<&String> = base.iter().filter(|b| !theirs.contains(b)).collect();
     let mut out: Vec<String> = ours
         .iter()

@@ -8,6 +8,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod comment;
+mod personas;
 mod slot;
 
 pub use comment::{Comment, CommentTarget, clean_comments, open_count, rebase_comments};
@@ -233,8 +234,15 @@ pub struct Moment {
     pub target: Option<Feeling>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub channel: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub persona: String,
+    /// Who goes through the moment: one persona or several, each a name that may hold a
+    /// comma. Written as `persona`, a name or a list of names (see [`personas`]).
+    #[serde(
+        rename = "persona",
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        with = "personas"
+    )]
+    pub personas: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -265,11 +273,25 @@ impl Moment {
         }
     }
 
+    /// The names in one of the moment's lists.
+    pub fn list(&self, list: MomentList) -> &[String] {
+        match list {
+            MomentList::Tags => &self.tags,
+            MomentList::Personas => &self.personas,
+        }
+    }
+
+    fn list_mut(&mut self, list: MomentList) -> &mut Vec<String> {
+        match list {
+            MomentList::Tags => &mut self.tags,
+            MomentList::Personas => &mut self.personas,
+        }
+    }
+
     pub fn text(&self, field: MomentField) -> &str {
         match field {
             MomentField::Title => &self.title,
             MomentField::Channel => &self.channel,
-            MomentField::Persona => &self.persona,
             MomentField::Owner => &self.owner,
             MomentField::Notes => &self.notes,
             MomentField::Idea => &self.idea,
@@ -280,7 +302,6 @@ impl Moment {
         match field {
             MomentField::Title => &mut self.title,
             MomentField::Channel => &mut self.channel,
-            MomentField::Persona => &mut self.persona,
             MomentField::Owner => &mut self.owner,
             MomentField::Notes => &mut self.notes,
             MomentField::Idea => &mut self.idea,
@@ -303,7 +324,7 @@ impl Moment {
             || self.tags.iter().any(|tag| hit(tag))
             || hit(&self.channel)
             || hit(&self.owner)
-            || hit(&self.persona)
+            || self.personas.iter().any(|persona| hit(persona))
             || self.comments.iter().any(|c| hit(&c.text))
     }
 }
@@ -345,7 +366,6 @@ impl Stage {
 pub enum MomentField {
     Title,
     Channel,
-    Persona,
     Owner,
     Notes,
     Idea,
@@ -356,6 +376,13 @@ impl MomentField {
     pub fn is_multiline(self) -> bool {
         matches!(self, MomentField::Notes | MomentField::Idea)
     }
+}
+
+/// The lists of names on a moment: each name one line, none twice, order kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MomentList {
+    Tags,
+    Personas,
 }
 
 /// The text fields of a stage.
@@ -425,9 +452,10 @@ pub enum Edit {
         id: Id,
         target: Option<Feeling>,
     },
-    SetTags {
+    SetList {
         id: Id,
-        tags: Vec<String>,
+        list: MomentList,
+        items: Vec<String>,
     },
     SetVotes {
         id: Id,
@@ -546,6 +574,11 @@ impl Journey {
                 .any(|s| !s.comments.is_empty() || s.moments.iter().any(|m| !m.comments.is_empty()))
     }
 
+    /// Whether any moment has more than one persona.
+    pub fn has_several_personas(&self) -> bool {
+        self.moments().any(|(_, m)| m.personas.len() > 1)
+    }
+
     /// Whether any moment says how it should feel (a to-be feeling).
     pub fn has_targets(&self) -> bool {
         self.moments().any(|(_, m)| m.target.is_some())
@@ -658,11 +691,15 @@ impl Journey {
                 let old = std::mem::replace(&mut moment.target, target);
                 Ok(Edit::SetTarget { id, target: old })
             }
-            Edit::SetTags { id, tags } => {
-                let tags = clean_tags(tags);
+            Edit::SetList { id, list, items } => {
+                let items = clean_tags(items);
                 let moment = self.moment_mut(id)?;
-                let old = std::mem::replace(&mut moment.tags, tags);
-                Ok(Edit::SetTags { id, tags: old })
+                let old = std::mem::replace(moment.list_mut(list), items);
+                Ok(Edit::SetList {
+                    id,
+                    list,
+                    items: old,
+                })
             }
             Edit::SetVotes { id, votes } => {
                 let moment = self.moment_mut(id)?;
@@ -864,16 +901,15 @@ impl Journey {
             }
             for moment in &stage.moments {
                 check_id(moment.id, &format!("moment {:?}", moment.title))?;
-                let lines = [
-                    &moment.title,
-                    &moment.channel,
-                    &moment.persona,
-                    &moment.owner,
-                ];
+                let lines = [&moment.title, &moment.channel, &moment.owner];
                 if !lines.iter().all(|t| line_ok(t))
                     || !multiline_ok(&moment.notes)
                     || !multiline_ok(&moment.idea)
-                    || !moment.tags.iter().all(|t| line_ok(t))
+                    || !moment
+                        .tags
+                        .iter()
+                        .chain(&moment.personas)
+                        .all(|t| line_ok(t))
                     || !comments_ok(&moment.comments)
                 {
                     return Err(format!(
@@ -983,11 +1019,11 @@ fn clean_stage(stage: &mut Stage) {
 fn clean_moment(moment: &mut Moment) {
     moment.title = clean_line(&moment.title);
     moment.channel = clean_line(&moment.channel);
-    moment.persona = clean_line(&moment.persona);
     moment.owner = clean_line(&moment.owner);
     moment.notes = clean_multiline(&moment.notes);
     moment.idea = clean_multiline(&moment.idea);
     moment.tags = clean_tags(std::mem::take(&mut moment.tags));
+    moment.personas = clean_tags(std::mem::take(&mut moment.personas));
     moment.comments = clean_comments(std::mem::take(&mut moment.comments));
 }
 
@@ -1049,9 +1085,70 @@ pub fn clean_tags(tags: Vec<String>) -> Vec<String> {
     out
 }
 
+/// A list (tags, personas) as one line of text, as it is typed in the details and written
+/// in a CSV cell: `, ` between the items, and a comma inside an item written `\,`, so it
+/// stays one item. A backslash is doubled only where it would
+/// otherwise be read as one of these escapes (before a comma or a backslash, or at the
+/// end of an item), so a list without commas in its items is written as it always was.
+pub fn join_list(items: &[String]) -> String {
+    let escaped: Vec<String> = items
+        .iter()
+        .map(|item| {
+            let mut out = String::with_capacity(item.len());
+            let mut chars = item.chars().peekable();
+            while let Some(c) = chars.next() {
+                let escape =
+                    c == ',' || (c == '\\' && matches!(chars.peek(), None | Some(',' | '\\')));
+                if escape {
+                    out.push('\\');
+                }
+                out.push(c);
+            }
+            out
+        })
+        .collect();
+    escaped.join(", ")
+}
+
+/// The items of a list written by [`join_list`] or by hand: split at commas, `\,`
+/// a comma within an item and `\\` a backslash; any other backslash is itself.
+pub fn split_list(cell: &str) -> Vec<String> {
+    let mut items = vec![String::new()];
+    let mut chars = cell.chars().peekable();
+    while let Some(c) = chars.next() {
+        let last = items.len() - 1;
+        match c {
+            '\\' if matches!(chars.peek(), Some(',' | '\\')) => {
+                items[last].extend(chars.next());
+            }
+            ',' => items.push(String::new()),
+            c => items[last].push(c),
+        }
+    }
+    clean_tags(items)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_keeps_commas_and_backslashes_inside_its_items() {
+        let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        for list in [
+            items(&["payment", "speed"]),
+            items(&["cash, card", "C:\\x", "ends\\", "\\,", "a\\\\b"]),
+            items(&["Kim, the buyer: 30s", "박 고객"]),
+        ] {
+            assert_eq!(split_list(&join_list(&list)), list, "{}", join_list(&list));
+        }
+        assert_eq!(join_list(&items(&["payment", "speed"])), "payment, speed");
+        assert_eq!(
+            join_list(&items(&["cash, card", "C:\\x"])),
+            "cash\\, card, C:\\x"
+        );
+        assert_eq!(split_list("a, b,, c "), ["a", "b", "c"]);
+    }
 
     fn sample() -> Journey {
         let mut buy = Stage::new("Buy");
@@ -1205,9 +1302,15 @@ mod tests {
                 id: first,
                 target: Some(Feeling::clamped(2)),
             },
-            Edit::SetTags {
+            Edit::SetList {
                 id: first,
-                tags: vec!["queue".into(), "queue".into(), " ".into()],
+                list: MomentList::Tags,
+                items: vec!["queue".into(), "queue".into(), " ".into()],
+            },
+            Edit::SetList {
+                id: first,
+                list: MomentList::Personas,
+                items: vec!["Regular".into(), " Student ".into(), "Regular".into()],
             },
             Edit::SetVotes {
                 id: first,

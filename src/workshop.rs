@@ -33,9 +33,8 @@ impl Condition {
             Condition::Text(text) => {
                 let needle = text.to_lowercase();
                 let hit = |field: &str| field.to_lowercase().contains(&needle);
-                moment.tags.iter().any(|t| hit(t))
+                moment.tags.iter().chain(&moment.personas).any(|t| hit(t))
                     || hit(&moment.channel)
-                    || hit(&moment.persona)
                     || hit(&moment.owner)
             }
             Condition::HasIdea => !moment.idea.trim().is_empty(),

@@ -337,7 +337,7 @@ fn details_edit_every_field() {
         Some(Evidence::Observed)
     );
     assert_undoable(&mut app, "j<Enter>Web<Enter>");
-    assert_undoable(&mut app, "j<Enter>Buyer<Enter>");
+    assert_undoable(&mut app, "j<Enter>Buyer, 학생 ,<Enter>");
     assert_undoable(&mut app, "j<Enter>Marketing<Enter>");
     assert_undoable(&mut app, "j<Enter>reviews, 리뷰 , ,trust<Enter>");
     assert_undoable(
@@ -348,7 +348,7 @@ fn details_edit_every_field() {
     let moment = app.selected_moment().unwrap().clone();
     assert_eq!(moment.title, "Reads reviews online");
     assert_eq!(moment.channel, "Web");
-    assert_eq!(moment.persona, "Buyer");
+    assert_eq!(moment.personas, ["Buyer", "학생"]);
     assert_eq!(moment.owner, "Marketing");
     assert_eq!(moment.tags, ["reviews", "리뷰", "trust"]);
     assert_eq!(moment.notes, "Line one\nline two\nthree");
@@ -411,8 +411,9 @@ fn search_looks_in_channel_owner_persona_and_comments_and_starts_empty() {
     assert!(
         app.selected_moment()
             .unwrap()
-            .persona
-            .contains("First-time")
+            .personas
+            .iter()
+            .any(|p| p.contains("First-time"))
     );
     press(
         &mut app,

@@ -52,7 +52,7 @@ fn hostile() -> Journey {
     moment.kind = Some(Kind::Fmot);
     moment.feeling = Feeling::clamped(-2);
     moment.channel = "'><b>".into();
-    moment.persona = ATTRIBUTE_BREAKER.into();
+    moment.personas = vec![ATTRIBUTE_BREAKER.into()];
     moment.owner = "**bold** _it_ `code`".into();
     moment.notes = NOTES.into();
     moment.idea = "a | b\nsecond line | c".into();
@@ -98,7 +98,7 @@ fn harmless() -> Journey {
     moment.kind = Some(Kind::Fmot);
     moment.feeling = Feeling::clamped(-2);
     moment.channel = "x".into();
-    moment.persona = "x".into();
+    moment.personas = vec!["x".into()];
     moment.owner = "x".into();
     moment.notes = "x".into();
     moment.idea = "x".into();

@@ -219,6 +219,32 @@ fn details_popup_shows_every_field() {
     insta::assert_snapshot!(terminal.backend());
 }
 
+/// Several personas are typed between commas in the details and shown the same way, a
+/// comma inside a name as `\,`; the presentation lists them by name.
+#[test]
+fn several_personas_are_typed_and_shown_between_commas() {
+    let mut app = app_on("cafe");
+    press(
+        &mut app,
+        "lj<Enter>jjjjjj<Enter><C-u>Regular, 학생, Smith\\, John<Enter>",
+    );
+    assert_eq!(
+        app.selected_moment().unwrap().personas,
+        ["Regular", "학생", "Smith, John"]
+    );
+    let text = screen_text(screen(&mut app, 80, 24).backend().buffer());
+    assert!(
+        text.contains("Personas  Regular, 학생, Smith\\, John"),
+        "{text}"
+    );
+    press(&mut app, "<Esc>P");
+    let text = screen_text(screen(&mut app, 80, 24).backend().buffer());
+    assert!(
+        text.contains("Personas  Regular, 학생, Smith, John"),
+        "{text}"
+    );
+}
+
 /// At 40×10 the details scroll: the highlighted field is in view, with how much is above
 /// and below on the frame; a long note shows whole when it is the highlighted field.
 #[test]

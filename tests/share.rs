@@ -199,9 +199,9 @@ fn a_hand_written_mermaid_journey_imports() {
         (
             work.title.as_str(),
             work.feeling.value(),
-            work.persona.as_str()
+            work.personas.clone()
         ),
-        ("Do work", -2, "Me, Cat")
+        ("Do work", -2, vec!["Me".to_owned(), "Cat".to_owned()])
     );
     assert_eq!(journey.stages()[0].moments[0].feeling.value(), 2);
     assert_eq!(journey.stages()[0].moments[1].feeling.value(), 0);
@@ -216,8 +216,8 @@ fn hand_written_front_matter_and_comments_are_read_as_mermaid_reads_them() {
     assert_eq!(journey.stages()[0].name, "Go");
     let moment = &journey.stages()[0].moments[0];
     assert_eq!(
-        (moment.persona.as_str(), moment.feeling.value()),
-        ("Me", -1)
+        (moment.personas.clone(), moment.feeling.value()),
+        (vec!["Me".to_owned()], -1)
     );
     // YAML's quoting, a nested `title:` that is not the diagram's, and a lone `%`, which
     // Mermaid reads as a comment.
@@ -305,8 +305,8 @@ fn mermaid_journeys(refused: bool) -> Vec<(String, String)> {
     files
 }
 
-/// What a diagram shows of a moment: its title, feeling and persona.
-type ShownMoment = (String, i8, String);
+/// What a diagram shows of a moment: its title, feeling and personas.
+type ShownMoment = (String, i8, Vec<String>);
 
 /// What a diagram shows of a journey: each stage's name with its moments.
 fn shown(journey: &Journey) -> Vec<(String, Vec<ShownMoment>)> {
@@ -315,7 +315,7 @@ fn shown(journey: &Journey) -> Vec<(String, Vec<ShownMoment>)> {
         .iter()
         .map(|stage| {
             let moments = stage.moments.iter();
-            let moments = moments.map(|m| (m.title.clone(), m.feeling.value(), m.persona.clone()));
+            let moments = moments.map(|m| (m.title.clone(), m.feeling.value(), m.personas.clone()));
             (stage.name.clone(), moments.collect())
         })
         .collect()
@@ -394,8 +394,12 @@ fn settings_and_accessible_texts_are_read_and_named_as_not_kept() {
         [(
             "Go".to_owned(),
             vec![
-                ("Packs the car".to_owned(), -1, "Me".to_owned()),
-                ("Drives off".to_owned(), 1, "Me, Sam".to_owned()),
+                ("Packs the car".to_owned(), -1, vec!["Me".to_owned()]),
+                (
+                    "Drives off".to_owned(),
+                    1,
+                    vec!["Me".to_owned(), "Sam".to_owned()]
+                ),
             ]
         )]
     );
@@ -434,7 +438,7 @@ fn entity_codes_and_line_breaks_read_as_mermaid_shows_them_and_go_back() {
     assert_eq!(journey.stages()[0].name, "Check: in\u{2028}desk");
     let moment = &journey.stages()[0].moments[0];
     assert_eq!(moment.title, "Pays $20; gets key");
-    assert_eq!(moment.persona, "Kim, the guest, Desk");
+    assert_eq!(moment.personas, ["Kim, the guest", "Desk"]);
     let exported = share::export(&journey, Format::Mermaid);
     assert!(
         exported.contains("    section Check#58; in<br>desk\n"),
@@ -764,7 +768,7 @@ fn a_research_sheet_imports_by_the_names_it_gives_its_columns() {
 #[test]
 fn columns_are_read_by_the_names_people_give_them_in_english_and_korean() {
     let text = "PHASE,Touchpoint Name,Channel,Sentiment,Thinking,Improvement,Owner,Persona,Evidence\n\
-                Buy,Pays by phone,App,Annoyed,Why twice?,One tap,Payments,Regular,Observed\n";
+                Buy,Pays by phone,App,Annoyed,Why twice?,One tap,Payments,\"Regular, Student\",Observed\n";
     let journey = share::import(text, ImportFormat::Csv).unwrap().journey;
     let stage = &journey.stages()[0];
     let moment = &stage.moments[0];
@@ -777,7 +781,7 @@ fn columns_are_read_by_the_names_people_give_them_in_english_and_korean() {
             moment.notes.as_str(),
             moment.idea.as_str(),
             moment.owner.as_str(),
-            moment.persona.as_str(),
+            moment.personas.clone(),
             moment.evidence,
         ),
         (
@@ -787,11 +791,15 @@ fn columns_are_read_by_the_names_people_give_them_in_english_and_korean() {
             "Why twice?",
             "One tap",
             "Payments",
-            "Regular",
+            vec!["Regular".to_owned(), "Student".to_owned()],
             Some(Evidence::Observed)
         )
     );
-    assert_eq!(journey.personas, ["Regular"], "who is on the sheet");
+    assert_eq!(
+        journey.personas,
+        ["Regular", "Student"],
+        "who is on the sheet"
+    );
 
     let text = "단계,행동,터치포인트,감정,페인 포인트,기회,담당자\n\
                 구매,앱으로 결제함,앱,😞,결제 오류,간편 결제 추가,개발\n";
@@ -1066,6 +1074,7 @@ fn every_bad_value_of_a_row_is_named_with_its_column() {
 fn a_tag_or_persona_with_a_comma_comes_back_whole() {
     let mut moment = Moment::new("Pays");
     moment.tags = vec!["cash, card".into(), "C:\\x".into()];
+    moment.personas = vec!["Kim, the buyer".into(), "Bo".into()];
     let mut stage = Stage::new("Buy");
     stage.moments.push(moment);
     let journey = Journey::from_parts(
@@ -1076,7 +1085,11 @@ fn a_tag_or_persona_with_a_comma_comes_back_whole() {
     );
     let text = share::export(&journey, Format::Csv);
     assert!(text.contains(",\"cash\\, card, C:\\x\","), "{text}");
-    assert!(text.contains(",\"Kim\\, the buyer, Bo\","), "{text}");
+    assert_eq!(
+        text.matches(",\"Kim\\, the buyer, Bo\",").count(),
+        2,
+        "the moment's and the journey's: {text}"
+    );
     assert_eq!(
         share::import(&text, ImportFormat::Csv).unwrap().journey,
         journey
@@ -1144,7 +1157,7 @@ fn comments() -> impl Strategy<Value = Vec<Comment>> {
 
 fn moment() -> impl Strategy<Value = Moment> {
     (
-        (text(), text(), text(), text()),
+        (text(), text(), prop::collection::vec(word(), 0..3), text()),
         (
             text(),
             text(),
@@ -1161,13 +1174,13 @@ fn moment() -> impl Strategy<Value = Moment> {
     )
         .prop_map(
             |(
-                (title, channel, persona, owner),
+                (title, channel, personas, owner),
                 (notes, idea, tags, comments),
                 (feeling, kind, evidence, votes, target),
             )| Moment {
                 title,
                 channel,
-                persona,
+                personas,
                 owner,
                 notes,
                 idea,

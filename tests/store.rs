@@ -10,7 +10,8 @@ use std::path::Path;
 
 use common::maps::built_in;
 use motmap::model::{
-    Comment, CommentTarget, Edit, Evidence, Feeling, Journey, Kind, Moment, MomentField, Stage,
+    Comment, CommentTarget, Edit, Evidence, Feeling, Journey, Kind, Moment, MomentField,
+    MomentList, Stage,
 };
 use motmap::store::{self, Document, SaveError, backup_path, parse, to_ron};
 use motmap::templates::TEMPLATES;
@@ -102,7 +103,7 @@ fn rich_journey() -> Journey {
     queue.kind = Some(Kind::Fmot);
     queue.feeling = Feeling::clamped(-2);
     queue.channel = "매장".into();
-    queue.persona = "Müşteri".into();
+    queue.personas = vec!["Müşteri".into()];
     queue.owner = "店员".into();
     queue.notes = "First line\n\tindented second line\n\"quoted\" and \\backslash".into();
     queue.idea = "Sorry card 🎟️ with 10% off".into();
@@ -214,10 +215,10 @@ fn without_comments_a_map_is_still_written_in_format_1() {
 
 #[test]
 fn a_file_from_a_motmap_newer_than_comments_is_refused() {
-    let newer = to_ron(&commented_journey()).replace("format: 2,", "format: 4,");
+    let newer = to_ron(&commented_journey()).replace("format: 2,", "format: 5,");
     let error = parse(&newer).unwrap_err();
     assert!(
-        matches!(error, store::LoadProblem::NewerFormat { found: 4 }),
+        matches!(error, store::LoadProblem::NewerFormat { found: 5 }),
         "{error:?}"
     );
 }
@@ -266,11 +267,63 @@ fn a_map_with_a_to_be_feeling_is_written_in_format_3_and_reads_back_equal() {
 fn a_file_from_a_motmap_newer_than_to_be_feelings_is_refused() {
     let journey = common::maps::with_a_target(rich_journey(), 2);
     let newer = to_ron(&journey)
-        .replace("format: 3,", "format: 4,")
+        .replace("format: 3,", "format: 5,")
         .replace("target: 2,", "target: 2, mood: \"calm\",");
     let error = parse(&newer).unwrap_err();
     assert!(
-        matches!(error, store::LoadProblem::NewerFormat { found: 4 }),
+        matches!(error, store::LoadProblem::NewerFormat { found: 5 }),
+        "{error:?}"
+    );
+}
+
+#[test]
+fn a_moment_with_several_personas_is_written_as_a_list_in_format_4() {
+    let mut journey = common::maps::with_a_target(commented_journey(), 1);
+    let id = journey.stages()[0].moments[0].id;
+    let set = |journey: &mut Journey, names: &[&str]| {
+        journey
+            .apply(Edit::SetList {
+                id,
+                list: MomentList::Personas,
+                items: names.iter().map(|n| n.to_string()).collect(),
+            })
+            .unwrap();
+    };
+    set(&mut journey, &["Regular", "Smith, John", "첫 방문 손님"]);
+    let text = to_ron(&journey);
+    assert!(text.starts_with("// motmap journey map, file format 4 (RON)."));
+    assert!(
+        text.contains("persona: [\n                        \"Regular\",\n                        \"Smith, John\",\n                        \"첫 방문 손님\",\n                    ],\n"),
+        "{text}"
+    );
+    let loaded = parse(&text).unwrap();
+    assert_eq!(loaded, journey);
+    assert_eq!(to_ron(&loaded), text, "saving is deterministic");
+
+    // One persona is written as a name, as before several could be, in the version the
+    // rest of the map needs.
+    set(&mut journey, &["Regular"]);
+    let text = to_ron(&journey);
+    assert!(text.starts_with("// motmap journey map, file format 3 (RON)."));
+    assert!(text.contains("persona: \"Regular\",\n"), "{text}");
+    assert_eq!(parse(&text).unwrap(), journey);
+
+    // A list of one, written by hand, reads as that one persona and is saved as a name.
+    let by_hand = text.replace("persona: \"Regular\",", "persona: [\"Regular\"],");
+    assert_eq!(to_ron(&parse(&by_hand).unwrap()), text);
+}
+
+#[test]
+fn a_persona_that_is_neither_a_name_nor_a_list_says_what_is_expected() {
+    let text = to_ron(&rich_journey());
+    assert!(text.contains("persona: \""), "the rich map has a persona");
+    let start = text.find("persona: \"").unwrap();
+    let end = start + text[start..].find('\n').unwrap();
+    let bad = format!("{}persona: 3,{}", &text[..start], &text[end..]);
+    let error = parse(&bad).unwrap_err();
+    assert!(
+        matches!(&error, store::LoadProblem::Syntax { message, .. }
+            if message.contains("a persona's name in quotes, or a list of names")),
         "{error:?}"
     );
 }

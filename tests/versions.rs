@@ -11,7 +11,8 @@ use std::process::Output;
 use common::binary::{BIN, motmap, stderr, stdout};
 use common::maps::built_in;
 use motmap::model::{
-    Comment, CommentTarget, Edit, Feeling, Id, Journey, Kind, Moment, MomentField, StageField,
+    Comment, CommentTarget, Edit, Feeling, Id, Journey, Kind, Moment, MomentField, MomentList,
+    StageField,
 };
 use motmap::store::{parse, to_ron};
 
@@ -387,6 +388,38 @@ fn merge_by_id_in_the_library() {
     assert!(merged.conflicts.is_empty());
 }
 
+#[test]
+fn personas_added_on_both_sides_both_land_and_the_diff_names_them() {
+    let base = shoes();
+    let ad = id_of(&base, "Search ad for trail running shoes");
+    let with = |names: &[&str]| {
+        edited(
+            &base,
+            vec![Edit::SetList {
+                id: ad,
+                list: MomentList::Personas,
+                items: names.iter().map(|n| n.to_string()).collect(),
+            }],
+        )
+    };
+    let ours = with(&["Runner", "Walker"]);
+    let theirs = with(&["Smith, John"]);
+    let merged = motmap::merge::merge(&with(&["Runner"]), &ours, &theirs);
+    assert_eq!(
+        moment(&merged.journey, ad).personas,
+        ["Walker", "Smith, John"],
+        "ours added Walker, theirs dropped Runner and added Smith, John"
+    );
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    let changes = motmap::diff::diff(&base, &ours);
+    assert!(
+        changes.iter().any(|c| c
+            .what
+            .contains("personas “First-time buyer” → “Runner”, “Walker”")),
+        "{changes:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Properties: random edits on each side of a merge
 
@@ -402,6 +435,8 @@ enum Op {
     Kind(usize, Option<usize>),
     Votes(usize, u32),
     Target(usize, Option<i64>),
+    /// Sets a moment's personas to these names from [`PERSONAS`], in this order.
+    Personas(usize, Vec<usize>),
     Remove(usize),
     Insert(usize, usize, String),
     Move(usize, usize, usize),
@@ -415,6 +450,9 @@ enum Op {
     Resolve(usize, usize),
 }
 
+/// The names [`Op::Personas`] picks from: one with a comma, one in Korean.
+const PERSONAS: [&str; 4] = ["Runner", "Smith, John", "첫 방문 손님", "Walker"];
+
 fn op() -> impl Strategy<Value = Op> {
     let n = 0usize..40;
     let text = "[a-z가-힣 ]{1,6}";
@@ -425,6 +463,8 @@ fn op() -> impl Strategy<Value = Op> {
         (n.clone(), prop::option::of(0usize..6)).prop_map(|(m, k)| Op::Kind(m, k)),
         (n.clone(), 0u32..5).prop_map(|(m, v)| Op::Votes(m, v)),
         (n.clone(), prop::option::of(-2i64..=2)).prop_map(|(m, t)| Op::Target(m, t)),
+        (n.clone(), prop::collection::vec(0..PERSONAS.len(), 0..4))
+            .prop_map(|(m, p)| Op::Personas(m, p)),
         n.clone().prop_map(Op::Remove),
         (n.clone(), n.clone(), text).prop_map(|(s, i, t)| Op::Insert(s, i, t)),
         (n.clone(), n.clone(), n.clone()).prop_map(|(m, s, i)| Op::Move(m, s, i)),
@@ -518,6 +558,11 @@ fn op_edit(journey: &Journey, op: &Op) -> Option<Edit> {
             Op::Target(m, target) => moment(m).map(|id| Edit::SetTarget {
                 id,
                 target: target.map(Feeling::clamped),
+            }),
+            Op::Personas(m, names) => moment(m).map(|id| Edit::SetList {
+                id,
+                list: MomentList::Personas,
+                items: names.iter().map(|&n| PERSONAS[n].to_owned()).collect(),
             }),
             Op::Remove(m) => moment(m).map(|id| Edit::RemoveMoment { id }),
             Op::Insert(s, i, title) => stage(s).map(|id| {

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::command::Completion;
 use crate::input::TextInput;
-use crate::model::{CommentTarget, Id, Moment, MomentField};
+use crate::model::{CommentTarget, Id, Moment, MomentField, MomentList, join_list};
 use crate::share::Format;
 
 /// What a text field being typed into will change.
@@ -106,7 +106,7 @@ impl DetailField {
             DetailField::Target => "To be",
             DetailField::Evidence => "Evidence",
             DetailField::Channel => "Channel",
-            DetailField::Persona => "Persona",
+            DetailField::Persona => "Personas",
             DetailField::Owner => "Owner",
             DetailField::Tags => "Tags",
             DetailField::Notes => "Notes",
@@ -119,7 +119,6 @@ impl DetailField {
         match self {
             DetailField::Title => Some(MomentField::Title),
             DetailField::Channel => Some(MomentField::Channel),
-            DetailField::Persona => Some(MomentField::Persona),
             DetailField::Owner => Some(MomentField::Owner),
             DetailField::Notes => Some(MomentField::Notes),
             DetailField::Idea => Some(MomentField::Idea),
@@ -127,14 +126,21 @@ impl DetailField {
         }
     }
 
-    /// The row's text as it is typed: the tags joined with commas, a text field as it is;
-    /// `None` for a row whose value is chosen.
-    pub fn text_of(self, moment: &Moment) -> Option<String> {
+    /// The moment's list behind this row, for the rows typed as names between commas.
+    pub fn list(self) -> Option<MomentList> {
         match self {
-            DetailField::Tags => Some(moment.tags.join(", ")),
-            other => other
-                .text_field()
-                .map(|field| moment.text(field).to_owned()),
+            DetailField::Tags => Some(MomentList::Tags),
+            DetailField::Persona => Some(MomentList::Personas),
+            _ => None,
+        }
+    }
+
+    /// The row's text as it is typed: a list's names joined with commas, a text field as
+    /// it is; `None` for a row whose value is chosen.
+    pub fn text_of(self, moment: &Moment) -> Option<String> {
+        match (self.list(), self.text_field()) {
+            (Some(list), _) => Some(join_list(moment.list(list))),
+            (None, field) => field.map(|field| moment.text(field).to_owned()),
         }
     }
 

@@ -2,7 +2,9 @@
 //! put into it, for the recovery copy.
 
 use super::{App, DetailField, Mode, TextTarget};
-use crate::model::{Edit, Journey, JourneyField, Moment, MomentField, Stage, StageField};
+use crate::model::{
+    Edit, Journey, JourneyField, Moment, MomentField, Stage, StageField, split_list,
+};
 
 impl App {
     /// The edit that would put the text being typed into `journey`, if any: what a hang-up
@@ -45,7 +47,7 @@ impl App {
                         text,
                     },
                     TextTarget::Personas => Edit::SetPersonas {
-                        personas: text.split(',').map(str::to_owned).collect(),
+                        personas: split_list(&text),
                     },
                     TextTarget::JourneyTitle => Edit::SetJourneyText {
                         field: JourneyField::Title,
@@ -67,17 +69,18 @@ impl App {
             } => {
                 let id = self.selected_moment()?.id;
                 let which = *DetailField::ALL.get(*field)?;
-                match which.text_field() {
-                    Some(field) => Some(Edit::SetMomentText {
+                match (which.list(), which.text_field()) {
+                    (Some(list), _) => Some(Edit::SetList {
+                        id,
+                        list,
+                        items: split_list(input.text()),
+                    }),
+                    (None, Some(field)) => Some(Edit::SetMomentText {
                         id,
                         field,
                         text: input.text().to_owned(),
                     }),
-                    None if which == DetailField::Tags => Some(Edit::SetTags {
-                        id,
-                        tags: input.text().split(',').map(str::to_owned).collect(),
-                    }),
-                    None => None,
+                    (None, None) => None,
                 }
             }
             _ => None,

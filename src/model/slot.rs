@@ -81,9 +81,10 @@ impl Journey {
                 id: *id,
                 target: moment(id)?.target,
             },
-            Edit::SetTags { id, .. } => Edit::SetTags {
+            Edit::SetList { id, list, .. } => Edit::SetList {
                 id: *id,
-                tags: moment(id)?.tags.clone(),
+                list: *list,
+                items: moment(id)?.list(*list).to_vec(),
             },
             Edit::SetVotes { id, .. } => Edit::SetVotes {
                 id: *id,
@@ -202,7 +203,7 @@ impl Edit {
             | Edit::SetFeeling { id, .. }
             | Edit::SetEvidence { id, .. }
             | Edit::SetTarget { id, .. }
-            | Edit::SetTags { id, .. }
+            | Edit::SetList { id, .. }
             | Edit::SetVotes { id, .. } => renumber_id(id, ids),
             Edit::ReplaceJourney { journey } => journey.renumber(ids),
             Edit::SetComments { target, .. } => match target {
@@ -235,7 +236,7 @@ impl Edit {
             | Edit::SetFeeling { id, .. }
             | Edit::SetEvidence { id, .. }
             | Edit::SetTarget { id, .. }
-            | Edit::SetTags { id, .. }
+            | Edit::SetList { id, .. }
             | Edit::SetVotes { id, .. } => vec![*id],
             Edit::SetComments { target, .. } => match target {
                 CommentTarget::Stage(id) | CommentTarget::Moment(id) => vec![*id],

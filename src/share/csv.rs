@@ -9,10 +9,10 @@
 use super::ImportOptions;
 use super::sheet::{
     COLUMNS, JOURNEY, JOURNEY_COMMENTS, JOURNEY_DESCRIPTION, MOMENT_COMMENTS, PERSONAS, Row,
-    STAGE_COMMENTS, STAGE_DESCRIPTION, STAGE_ID, SheetError, TARGET, comments_cell, list_cell,
+    STAGE_COMMENTS, STAGE_DESCRIPTION, STAGE_ID, SheetError, TARGET, comments_cell,
     looks_like_formula,
 };
-use crate::model::{Journey, Moment};
+use crate::model::{Journey, Moment, join_list};
 
 const BOM: &str = "\u{feff}";
 
@@ -63,7 +63,7 @@ pub fn to_csv(journey: &Journey) -> String {
 fn journey_cells(journey: &Journey, row: &mut [String]) {
     row[JOURNEY] = text_cell(&journey.title);
     row[JOURNEY_DESCRIPTION] = text_cell(&journey.description);
-    row[PERSONAS] = text_cell(&list_cell(&journey.personas));
+    row[PERSONAS] = text_cell(&join_list(&journey.personas));
     row[JOURNEY_COMMENTS] = text_cell(&comments_cell(&journey.comments));
 }
 
@@ -77,11 +77,11 @@ fn moment_row(stage: &str, moment: &Moment) -> Vec<String> {
             .unwrap_or_default(),
         moment.feeling.value().to_string(),
         text_cell(&moment.channel),
-        text_cell(&moment.persona),
+        text_cell(&join_list(&moment.personas)),
         text_cell(&moment.owner),
         text_cell(&moment.notes),
         text_cell(&moment.idea),
-        text_cell(&list_cell(&moment.tags)),
+        text_cell(&join_list(&moment.tags)),
         moment
             .evidence
             .map(|e| e.label().to_owned())

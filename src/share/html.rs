@@ -752,10 +752,18 @@ fn write_card(page: &mut Page, moment: &Moment) {
 /// The fields below a card's title, each only when it says something.
 fn write_card_details(page: &mut Page, moment: &Moment) {
     let to_be = moment.target.map_or_else(String::new, feeling_text);
+    let personas = moment.personas.join(", ");
     let fields = [
         ("To be", to_be.as_str()),
         ("Channel", moment.channel.as_str()),
-        ("Persona", moment.persona.as_str()),
+        (
+            if moment.personas.len() > 1 {
+                "Personas"
+            } else {
+                "Persona"
+            },
+            personas.as_str(),
+        ),
         ("Owner", moment.owner.as_str()),
         ("Evidence", moment.evidence.map_or("", |e| e.label())),
     ];

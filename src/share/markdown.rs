@@ -118,7 +118,7 @@ fn write_stage(out: &mut String, number: usize, stage: &Stage, with_targets: boo
             moment.kind.map_or("", Kind::badge).to_owned(),
             inline(&moment.title),
             inline(&moment.channel),
-            inline(&moment.persona),
+            inline(&moment.personas.join(", ")),
             inline(&moment.owner),
             inline(&moment.idea),
         ]);

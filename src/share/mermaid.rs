@@ -103,7 +103,7 @@ pub fn to_mermaid(journey: &Journey) -> String {
                 encode(&task_name(moment), Place::Task),
                 score(moment.feeling)
             );
-            let actors: Vec<String> = actors(moment, &journey.personas)
+            let actors: Vec<String> = actors(moment)
                 .iter()
                 .map(|actor| encode(actor, Place::Actor))
                 .collect();
@@ -250,48 +250,18 @@ fn task_name(moment: &Moment) -> String {
     }
 }
 
-/// Who is on the task: the moment's persona, or its channel when it has none. A persona
-/// that lists several of the journey's personas, `Me, Cat`, is that many actors; any other
-/// is one, commas and all.
-fn actors(moment: &Moment, personas: &[String]) -> Vec<String> {
-    let who = if moment.persona.trim().is_empty() {
-        &moment.channel
+/// Who is on the task: the moment's personas, or its channel when it has none.
+fn actors(moment: &Moment) -> Vec<String> {
+    let channel = [moment.channel.clone()];
+    let who = if moment.personas.is_empty() {
+        &channel[..]
     } else {
-        &moment.persona
+        &moment.personas
     };
-    let who = display(who);
-    if who.is_empty() {
-        return Vec::new();
-    }
-    if personas.contains(&who) {
-        return vec![who];
-    }
-    split_personas(&who, personas).unwrap_or_else(|| vec![who])
-}
-
-/// `text` as personas joined by `, `, longest names first, if it is wholly that.
-fn split_personas(text: &str, personas: &[String]) -> Option<Vec<String>> {
-    // From each place a persona can start at, the persona that reaches the end.
-    let mut reach: Vec<Option<&str>> = vec![None; text.len() + 1];
-    for start in (0..text.len()).rev().filter(|&i| text.is_char_boundary(i)) {
-        reach[start] = personas
-            .iter()
-            .filter(|p| !p.is_empty() && text[start..].starts_with(p.as_str()))
-            .filter(|p| {
-                let end = start + p.len();
-                end == text.len() || (text[end..].starts_with(", ") && reach[end + 2].is_some())
-            })
-            .max_by_key(|p| p.len())
-            .map(String::as_str);
-    }
-    let mut split = Vec::new();
-    let mut at = 0;
-    while at < text.len() {
-        let persona = reach[at]?;
-        split.push(persona.to_owned());
-        at += persona.len() + 2;
-    }
-    (split.len() > 1).then_some(split)
+    who.iter()
+        .map(|name| display(name))
+        .filter(|name| !name.is_empty())
+        .collect()
 }
 
 /// How exports from before entity codes showed `text` in `place`: full-width twins for
@@ -446,8 +416,7 @@ impl Reader {
             "moment" => {
                 let meta: Moment = serde_json::from_str(data).map_err(bad)?;
                 if let Some(task) = self.last_task.take() {
-                    let personas = self.meta.as_ref().map_or(&[][..], |m| &m.personas);
-                    let moment = merge_task(meta, &task, personas);
+                    let moment = merge_task(meta, &task);
                     if let Some(last) = self.last_moment() {
                         *last = moment;
                     }
@@ -522,7 +491,7 @@ impl Reader {
         }
         let mut moment = Moment::new(title);
         moment.feeling = feeling;
-        moment.persona = actors.join(", ");
+        moment.personas = actors.clone();
         self.actors.extend(actors.iter().cloned());
         if self.stages.is_empty() {
             self.stages.push(Stage::new(""));
@@ -564,19 +533,19 @@ impl Reader {
 
 /// A moment from its `%% motmap` comment, with whatever was changed on its task line since
 /// the export taking precedence.
-fn merge_task(mut moment: Moment, shown: &Task, personas: &[String]) -> Moment {
+fn merge_task(mut moment: Moment, shown: &Task) -> Moment {
     if !shows(&shown.name, &task_name(&moment), Place::Task) {
         moment.title = shown.name.trim_start_matches(GUARD).to_owned();
     }
     if shown.score != score(moment.feeling) as f64 {
         moment.feeling = feeling_of_score(shown.score);
     }
-    let legacy_actors: Vec<String> = actors(&moment, &[])
+    let legacy_actors: Vec<String> = actors(&moment)
         .iter()
         .map(|actor| legacy(actor, Place::Actor))
         .collect();
-    if shown.actors != actors(&moment, personas) && shown.actors != legacy_actors {
-        moment.persona = shown.actors.join(", ");
+    if shown.actors != actors(&moment) && shown.actors != legacy_actors {
+        moment.personas = shown.actors.clone();
     }
     moment
 }
@@ -702,16 +671,14 @@ mod tests {
     }
 
     #[test]
-    fn several_personas_are_several_actors_and_one_with_a_comma_is_one() {
-        let personas = ["Me".to_owned(), "Cat".to_owned(), "Smith, John".to_owned()];
+    fn each_persona_is_an_actor_and_the_channel_stands_in_for_none() {
         let mut moment = Moment::new("Do work");
-        moment.persona = "Me, Cat".into();
-        assert_eq!(actors(&moment, &personas), ["Me", "Cat"]);
-        moment.persona = "Smith, John, Cat".into();
-        assert_eq!(actors(&moment, &personas), ["Smith, John", "Cat"]);
-        moment.persona = "Smith, John".into();
-        assert_eq!(actors(&moment, &personas), ["Smith, John"]);
-        moment.persona = "Me, Dog".into();
-        assert_eq!(actors(&moment, &personas), ["Me, Dog"]);
+        moment.channel = "Phone".into();
+        assert_eq!(actors(&moment), ["Phone"]);
+        moment.personas = vec!["Me".into(), "Smith, John".into()];
+        assert_eq!(actors(&moment), ["Me", "Smith, John"]);
+        moment.channel.clear();
+        moment.personas.clear();
+        assert!(actors(&moment).is_empty());
     }
 }

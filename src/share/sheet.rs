@@ -14,7 +14,9 @@ pub(super) use comments::to_cell as comments_cell;
 pub use names::{Field, Mapping};
 
 use super::ImportOptions;
-use crate::model::{Comment, Evidence, Feeling, Id, Journey, Kind, Moment, Stage, clean_tags};
+use crate::model::{
+    Comment, Evidence, Feeling, Id, Journey, Kind, Moment, Stage, clean_tags, split_list,
+};
 
 /// motmap's own columns, in the order the CSV export writes them. The first ten are the
 /// ones a person works with; the rest carry what a round trip needs (ids, and the
@@ -492,7 +494,7 @@ fn personas_of(stages: &[Stage]) -> Vec<String> {
     stages
         .iter()
         .flat_map(|s| &s.moments)
-        .map(|m| m.persona.clone())
+        .flat_map(|m| m.personas.iter().cloned())
         .collect()
 }
 
@@ -534,7 +536,7 @@ fn read_moment(columns: &Columns, cells: &[String], found: &mut Found) -> Moment
         feeling: found.value(parse_feeling(raw(FEELING), &label(FEELING))),
         target: found.value(parse_target(raw(TARGET), &label(TARGET))),
         channel: cell(CHANNEL),
-        persona: cell(PERSONA),
+        personas: split_list(&cell(PERSONA)),
         owner: cell(OWNER),
         notes: columns.notes_of(cells),
         idea: cell(IDEA),
@@ -557,48 +559,6 @@ pub(super) fn text_value(cell: &str) -> String {
 /// What a spreadsheet may read as a formula: OWASP's list, tab and carriage return included.
 pub(super) fn looks_like_formula(text: &str) -> bool {
     text.starts_with(['=', '+', '-', '@', '\t', '\r'])
-}
-
-/// A list (tags, personas) as one cell: `, ` between the items, and a comma inside an
-/// item written `\,`, so it stays one item. A backslash is doubled only where it would
-/// otherwise be read as one of these escapes (before a comma or a backslash, or at the
-/// end of an item), so a list without commas in its items is written as it always was.
-pub(super) fn list_cell(items: &[String]) -> String {
-    let escaped: Vec<String> = items
-        .iter()
-        .map(|item| {
-            let mut out = String::with_capacity(item.len());
-            let mut chars = item.chars().peekable();
-            while let Some(c) = chars.next() {
-                let escape =
-                    c == ',' || (c == '\\' && matches!(chars.peek(), None | Some(',' | '\\')));
-                if escape {
-                    out.push('\\');
-                }
-                out.push(c);
-            }
-            out
-        })
-        .collect();
-    escaped.join(", ")
-}
-
-/// The items of a list cell written by [`list_cell`] or by hand: split at commas, `\,`
-/// a comma within an item and `\\` a backslash; any other backslash is itself.
-fn split_list(cell: &str) -> Vec<String> {
-    let mut items = vec![String::new()];
-    let mut chars = cell.chars().peekable();
-    while let Some(c) = chars.next() {
-        let last = items.len() - 1;
-        match c {
-            '\\' if matches!(chars.peek(), Some(',' | '\\')) => {
-                items[last].extend(chars.next());
-            }
-            ',' => items.push(String::new()),
-            c => items[last].push(c),
-        }
-    }
-    clean_tags(items)
 }
 
 fn parse_id(cell: &str, at: &str) -> Result<Id, String> {
@@ -734,23 +694,5 @@ mod tests {
                 .unwrap_err()
                 .starts_with("`Confidence` is \"4\"")
         );
-    }
-
-    #[test]
-    fn a_list_keeps_commas_and_backslashes_inside_its_items() {
-        let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
-        for list in [
-            items(&["payment", "speed"]),
-            items(&["cash, card", "C:\\x", "ends\\", "\\,", "a\\\\b"]),
-            items(&["Kim, the buyer: 30s", "박 고객"]),
-        ] {
-            assert_eq!(split_list(&list_cell(&list)), list, "{}", list_cell(&list));
-        }
-        assert_eq!(list_cell(&items(&["payment", "speed"])), "payment, speed");
-        assert_eq!(
-            list_cell(&items(&["cash, card", "C:\\x"])),
-            "cash\\, card, C:\\x"
-        );
-        assert_eq!(split_list("a, b,, c "), ["a", "b", "c"]);
     }
 }

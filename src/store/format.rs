@@ -10,10 +10,11 @@ use crate::model::{Comment, Journey, Stage};
 
 /// The newest version of the file format this motmap reads. Files carry it as
 /// `format: 1`; a file without it is taken to be version 1.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
-/// The first version, which every map without comments or to-be feelings is still
-/// written in, byte for byte, so that a motmap from before them reads it.
+/// The first version, which every map without comments, to-be feelings or several
+/// personas on a moment is still written in, byte for byte, so that a motmap from before
+/// them reads it.
 const FIRST_VERSION: u32 = 1;
 
 /// The version that brought comments. A map holding any is written in it, so a motmap
@@ -24,9 +25,15 @@ const COMMENTS_VERSION: u32 = 2;
 /// drop them.
 const TARGETS_VERSION: u32 = 3;
 
+/// The version that brought several personas on a moment (`persona: ["a", "b"]`), which
+/// an older motmap cannot read and so refuses, rather than misread.
+const PERSONAS_VERSION: u32 = 4;
+
 /// The oldest version that holds everything in `journey`: the one it is written in.
 pub fn format_for(journey: &Journey) -> u32 {
-    if journey.has_targets() {
+    if journey.has_several_personas() {
+        PERSONAS_VERSION
+    } else if journey.has_targets() {
         TARGETS_VERSION
     } else if journey.has_comments() {
         COMMENTS_VERSION

@@ -16,7 +16,7 @@ use crate::app::{App, DetailField, DetailRow, ExportChoice, Mode, Question, Text
 use crate::input::TextInput;
 use crate::keymap::{Context, KIND_CHOICES, KeyMap};
 use crate::layout::centered;
-use crate::model::{Kind, Moment};
+use crate::model::{Kind, Moment, join_list};
 use crate::text::{truncate, wrap};
 
 /// Draws the popup on top, if one is open; returns the cursor while a field is typed in.
@@ -440,6 +440,15 @@ fn detail_value(
 ) -> (Vec<String>, Style) {
     let most = |lines: usize| if full { usize::MAX } else { lines };
     let none = |what: &str| (vec![format!("({what})")], theme.dim());
+    if let Some(list) = field.list() {
+        let names = moment.list(list);
+        return if names.is_empty() {
+            none("none")
+        } else {
+            // As it is typed: a comma inside a name shows as `\,`.
+            (wrap(&join_list(names), room, most(2)), Style::new())
+        };
+    }
     match field {
         DetailField::Title => (wrap(&moment.title, room, most(3)), Style::new()),
         DetailField::Kind => match moment.kind {
@@ -477,12 +486,9 @@ fn detail_value(
             Some(evidence) => (vec![evidence.label().to_string()], Style::new()),
             None => none("not known"),
         },
-        DetailField::Tags if moment.tags.is_empty() => none("none"),
-        DetailField::Tags => (wrap(&moment.tags.join(", "), room, most(2)), Style::new()),
         other => {
             let text = match other {
                 DetailField::Channel => &moment.channel,
-                DetailField::Persona => &moment.persona,
                 DetailField::Owner => &moment.owner,
                 DetailField::Notes => &moment.notes,
                 _ => &moment.idea,

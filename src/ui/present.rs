@@ -563,9 +563,15 @@ fn render_moment(
         None => "an ordinary touchpoint".to_owned(),
     };
     field("Kind", &kind, Style::new().add_modifier(Modifier::BOLD));
+    let personas = moment.personas.join(", ");
+    let personas_label = if moment.personas.len() > 1 {
+        "Personas"
+    } else {
+        "Persona"
+    };
     for (label, value) in [
         ("Channel", &moment.channel),
-        ("Persona", &moment.persona),
+        (personas_label, &personas),
         ("Owner", &moment.owner),
     ] {
         if !value.is_empty() {

@@ -5,7 +5,7 @@ use crate::action::Action;
 use crate::app::{App, Change, Confirm, DetailField, Effect, Mode, Screen, Selection, TextTarget};
 use crate::input::TextInput;
 use crate::layout::Density;
-use crate::model::{CommentTarget, Edit, Feeling, Kind, Moment, Stage};
+use crate::model::{CommentTarget, Edit, Feeling, Kind, Moment, Stage, join_list};
 use crate::text::{plural, quoted};
 
 impl App {
@@ -377,8 +377,9 @@ impl App {
             ),
             _ => (
                 TextTarget::Personas,
-                TextInput::line(&self.journey().personas.join(", ")),
-                "Name the personas, separated by commas.".to_string(),
+                TextInput::line(&join_list(&self.journey().personas)),
+                "Name the personas, separated by commas (a comma inside a name as \\,)."
+                    .to_string(),
             ),
         };
         self.mode = Mode::EditText { target, input };
@@ -729,7 +730,7 @@ impl App {
                 | Edit::SetFeeling { id, .. }
                 | Edit::SetEvidence { id, .. }
                 | Edit::SetTarget { id, .. }
-                | Edit::SetTags { id, .. }
+                | Edit::SetList { id, .. }
                 | Edit::SetVotes { id, .. } => self.select_moment(*id),
                 Edit::InsertStage { stage, .. } => self.select_stage(stage.id),
                 Edit::MoveStage { id, .. } | Edit::SetStageText { id, .. } => {

@@ -122,8 +122,11 @@ impl App {
                 "{keep} keeps it, {} starts a new line, {cancel} cancels.",
                 lines.join(" or ")
             )
-        } else if which == DetailField::Tags {
-            format!("Separate tags with commas. {keep} keeps them, {cancel} cancels.")
+        } else if which.list().is_some() {
+            let names = which.label().to_lowercase();
+            format!(
+                "Separate {names} with commas (\\, for a comma in one). {keep} keeps them, {cancel} cancels."
+            )
         } else {
             format!("{keep} keeps it, {cancel} cancels.")
         };

@@ -8,7 +8,7 @@ use crate::action::Action;
 use crate::app::{App, DetailField, Effect, Mode, Search, TextTarget};
 use crate::input::{TextInput, pasted_lines};
 use crate::keymap::{Context, Key, Lookup};
-use crate::model::{Edit, JourneyField, Moment, MomentField, Stage, StageField, clean_tags};
+use crate::model::{Edit, JourneyField, Moment, MomentField, Stage, StageField, split_list};
 use crate::text::{plural, quoted};
 use crate::workshop::{Condition, MINUTES_ACCEPTED, Timer, parse_minutes};
 
@@ -329,7 +329,7 @@ impl App {
                 )
             }
             TextTarget::Personas => {
-                let personas = clean_tags(text.split(',').map(str::to_owned).collect());
+                let personas = split_list(&text);
                 if personas == self.journey().personas {
                     self.info("Left as it was.");
                 } else if self.change("name the personas", vec![Edit::SetPersonas { personas }]) {
@@ -424,17 +424,18 @@ impl App {
 }
 
 impl App {
-    /// A field of the details takes the typed text (tags split at commas).
+    /// A field of the details takes the typed text (tags and personas split at commas).
     pub(super) fn set_detail_text(&mut self, moment: &Moment, which: DetailField, text: &str) {
-        let edit = if which == DetailField::Tags {
-            let tags = clean_tags(text.split(',').map(str::to_owned).collect());
-            if tags == moment.tags {
+        let edit = if let Some(list) = which.list() {
+            let items = split_list(text);
+            if items == moment.list(list) {
                 self.info("Left as it was.");
                 return;
             }
-            Edit::SetTags {
+            Edit::SetList {
                 id: moment.id,
-                tags,
+                list,
+                items,
             }
         } else {
             let Some(field) = which.text_field() else {

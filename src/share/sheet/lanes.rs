@@ -375,7 +375,7 @@ fn fill(
         Target::Column(EVIDENCE) => check(parse_evidence(&value, at).map(|e| moment.evidence = e)),
         Target::Column(VOTES) => check(parse_number(&value, at).map(|v| moment.votes = v)),
         Target::Column(CHANNEL) => moment.channel = value,
-        Target::Column(PERSONA) => moment.persona = value,
+        Target::Column(PERSONA) => moment.personas = split_list(&value),
         Target::Column(OWNER) => moment.owner = value,
         Target::Column(IDEA) => moment.idea = value,
         Target::Column(TAGS) => moment.tags = split_list(&value),
