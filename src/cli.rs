@@ -101,13 +101,26 @@ pub enum Command {
         #[arg(long, requires = "output")]
         force: bool,
     },
-    /// Read a Mermaid journey (.mmd), a CSV sheet (.csv) or JSON (.json) as a motmap map.
+    /// Read a Mermaid journey (.mmd), a sheet (.csv, .xlsx, .ods) or JSON (.json) as a
+    /// motmap map. A sheet may name its columns as people do (Phase, Action, Touchpoint,
+    /// Emotion, Pain point…) or have the stages across the columns and a row per lane.
     Import {
         /// The file to read; its extension says the format, unless --from does.
         file: PathBuf,
         /// The file's format, when its extension does not say.
         #[arg(long, value_enum, value_name = "FORMAT")]
         from: Option<ImportFormat>,
+        /// Read a sheet's column (or row) COLUMN as motmap's FIELD (stage, title, feeling,
+        /// notes…), or leave it out with =skip. Repeat for more columns.
+        #[arg(long = "map", value_name = "COLUMN=FIELD")]
+        map: Vec<crate::share::sheet::Mapping>,
+        /// Keep a sheet's columns (or rows) that motmap does not know in each moment's
+        /// notes, as `Column: value` lines, instead of refusing the sheet.
+        #[arg(long)]
+        keep_unknown: bool,
+        /// The sheet of an .xlsx or .ods workbook to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
         /// Where to write the map (default: standard output).
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -209,9 +222,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Import {
             file,
             from,
+            map,
+            keep_unknown,
+            sheet,
             output,
             force,
-        }) => crate::share::cli::import(&file, from, output.as_deref(), force),
+        }) => {
+            let options = crate::share::ImportOptions {
+                map,
+                keep_unknown,
+                sheet,
+            };
+            crate::share::cli::import(&file, from, &options, output.as_deref(), force)
+        }
         Some(Command::Diff { files, color }) => {
             let color = match color {
                 ColorChoice::Never => false,

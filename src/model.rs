@@ -1160,6 +1160,24 @@ pub fn split_list(cell: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_list_keeps_commas_and_backslashes_inside_its_items() {
+        let items = |list: &[&str]| list.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+        for list in [
+            items(&["payment", "speed"]),
+            items(&["cash, card", "C:\\x", "ends\\", "\\,", "a\\\\b"]),
+            items(&["Kim, the buyer: 30s", "박 고객"]),
+        ] {
+            assert_eq!(split_list(&join_list(&list)), list, "{}", join_list(&list));
+        }
+        assert_eq!(join_list(&items(&["payment", "speed"])), "payment, speed");
+        assert_eq!(
+            join_list(&items(&["cash, card", "C:\\x"])),
+            "cash\\, card, C:\\x"
+        );
+        assert_eq!(split_list("a, b,, c "), ["a", "b", "c"]);
+    }
+
     fn sample() -> Journey {
         let mut buy = Stage::new("Buy");
         buy.moments.push(Moment::new("Pays at the counter"));

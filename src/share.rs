@@ -1,5 +1,6 @@
 //! Sharing a map beyond motmap: export to Mermaid, Markdown, CSV, HTML and JSON, and
-//! import from Mermaid, CSV and JSON. Every format is written from the model alone.
+//! import from Mermaid, CSV, JSON and Excel or OpenDocument workbooks. Every format is
+//! written from the model alone.
 
 pub mod cli;
 pub mod csv;
@@ -7,6 +8,8 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;
+pub mod sheet;
+pub mod workbook;
 
 use std::path::Path;
 
@@ -89,14 +92,29 @@ impl Format {
 /// A format a map can be imported from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ImportFormat {
+    /// A Mermaid `journey` diagram, motmap's export or written by hand.
     Mermaid,
+    /// A sheet saved as CSV: motmap's export, or as people keep their journeys.
     Csv,
+    /// JSON in the shape of motmap's JSON export.
     Json,
+    /// An Excel workbook, read by the same rules as a CSV sheet.
+    Xlsx,
+    /// An OpenDocument spreadsheet (LibreOffice, Google Sheets' download), read by the
+    /// same rules as a CSV sheet.
+    Ods,
 }
 
 impl ImportFormat {
-    /// The format a file's extension says: `.mmd` or `.mermaid`, `.csv`, `.json`.
+    /// The format a file's extension says: `.mmd` or `.mermaid`, `.csv`, `.json`, `.xlsx`,
+    /// `.ods`.
     pub fn of_path(path: &Path) -> Option<ImportFormat> {
+        // Workbooks are imported only; the other formats are exported too.
+        match path.extension()?.to_str()?.to_lowercase().as_str() {
+            "xlsx" => return Some(ImportFormat::Xlsx),
+            "ods" => return Some(ImportFormat::Ods),
+            _ => {}
+        }
         match Format::of_path(path)? {
             Format::Mermaid => Some(ImportFormat::Mermaid),
             Format::Csv => Some(ImportFormat::Csv),
@@ -104,6 +122,33 @@ impl ImportFormat {
             Format::Markdown | Format::Html => None,
         }
     }
+
+    /// Whether the format is a sheet, read by [`sheet`]'s rules (so `--map` and
+    /// `--keep-unknown` mean something for it).
+    pub fn is_sheet(self) -> bool {
+        matches!(
+            self,
+            ImportFormat::Csv | ImportFormat::Xlsx | ImportFormat::Ods
+        )
+    }
+
+    /// Whether the format is a workbook of sheets (so `--sheet` means something for it).
+    pub fn is_workbook(self) -> bool {
+        matches!(self, ImportFormat::Xlsx | ImportFormat::Ods)
+    }
+}
+
+/// How to read a sheet whose columns are not all motmap's own, and which sheet of a
+/// workbook: the import command's `--map`, `--keep-unknown` and `--sheet`.
+#[derive(Clone, Debug, Default)]
+pub struct ImportOptions {
+    /// What the sheet's columns (or rows) are, said outright.
+    pub map: Vec<sheet::Mapping>,
+    /// Keep the columns motmap does not know in each moment's notes, as `Column: value`
+    /// lines, instead of refusing the sheet.
+    pub keep_unknown: bool,
+    /// The sheet of a workbook to read, by name; the first when `None`.
+    pub sheet: Option<String>,
 }
 
 /// Why a file could not be imported, with the line (and column) where that is known.
@@ -111,10 +156,30 @@ impl ImportFormat {
 pub enum ImportError {
     #[error("{0}")]
     Mermaid(#[from] mermaid::MermaidError),
+    /// A CSV file's header or rows.
     #[error("{0}")]
-    Csv(#[from] csv::CsvError),
+    Csv(sheet::SheetError),
     #[error("{0}")]
     Json(#[from] json::JsonError),
+    /// The header or rows of a workbook's sheet.
+    #[error("{0}")]
+    Sheet(sheet::SheetError),
+    /// A file that is not a workbook motmap can read, or has no such sheet.
+    #[error("{0}")]
+    Workbook(String),
+    /// A text format's file that is not UTF-8, from the line where that shows.
+    #[error("{line}: the file is not UTF-8 text")]
+    NotUtf8 { line: usize },
+}
+
+impl ImportError {
+    /// The sheet's problems, for a CSV file or a workbook's sheet.
+    pub fn sheet(&self) -> Option<&sheet::SheetError> {
+        match self {
+            ImportError::Csv(error) | ImportError::Sheet(error) => Some(error),
+            _ => None,
+        }
+    }
 }
 
 /// Something a file says that the map it was imported into cannot keep as it was, with
@@ -138,19 +203,39 @@ pub struct Imported {
     pub warnings: Vec<Warning>,
 }
 
-/// A journey read from `text` in `format`.
+/// A journey read from `text` in `format`, a sheet's columns read by their names.
 pub fn import(text: &str, format: ImportFormat) -> Result<Imported, ImportError> {
+    import_with(text.as_bytes(), format, &ImportOptions::default())
+}
+
+/// A journey read from a file's bytes in `format`, a sheet as `options` say.
+pub fn import_with(
+    bytes: &[u8],
+    format: ImportFormat,
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let text = || {
+        std::str::from_utf8(bytes).map_err(|e| ImportError::NotUtf8 {
+            line: 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count(),
+        })
+    };
     let whole = |journey| Imported {
         journey,
         warnings: Vec::new(),
     };
     Ok(match format {
         ImportFormat::Mermaid => {
-            let (journey, warnings) = mermaid::from_mermaid(text)?;
+            let (journey, warnings) = mermaid::from_mermaid(text()?)?;
             Imported { journey, warnings }
         }
-        ImportFormat::Csv => whole(csv::from_csv(text)?),
-        ImportFormat::Json => whole(json::from_json(text)?),
+        ImportFormat::Csv => whole(csv::from_csv(text()?, options).map_err(ImportError::Csv)?),
+        ImportFormat::Json => whole(json::from_json(text()?)?),
+        ImportFormat::Xlsx | ImportFormat::Ods => {
+            whole(workbook::from_workbook(bytes, format, options)?)
+        }
     })
 }
 

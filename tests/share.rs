@@ -536,6 +536,38 @@ fn csv_export_of_an_example() {
     insta::assert_snapshot!("csv-cafe", text);
 }
 
+/// What a Mermaid diagram had beyond the map goes through every format that reads back:
+/// CSV (in two columns written only for such a map), JSON, and the map's own file.
+#[test]
+fn mermaid_settings_and_scores_survive_csv_json_and_the_file() {
+    for name in ["motmap-settings.mmd", "motmap-scores-beyond.mmd"] {
+        let text = &mermaid_journeys(false)
+            .into_iter()
+            .find(|(file, _)| file == name)
+            .unwrap()
+            .1;
+        let journey = share::import(text, ImportFormat::Mermaid).unwrap().journey;
+        assert!(journey.has_mermaid_extras(), "{name}");
+        let csv = share::export(&journey, Format::Csv);
+        assert!(
+            csv.lines()
+                .next()
+                .unwrap()
+                .ends_with(",target,mermaid score,mermaid"),
+            "{name}: {csv}"
+        );
+        let back = share::import(&csv, ImportFormat::Csv).unwrap().journey;
+        assert_eq!(back, journey, "{name} through CSV");
+        let json = share::export(&journey, Format::Json);
+        let back = share::import(&json, ImportFormat::Json).unwrap().journey;
+        assert_eq!(back, journey, "{name} through JSON");
+        let ron = motmap::store::to_ron(&journey);
+        assert_eq!(motmap::store::parse(&ron).unwrap(), journey, "{name} saved");
+    }
+    let csv = share::export(&built_in("cafe"), Format::Csv);
+    assert!(csv.lines().next().unwrap().ends_with(",target"), "{csv}");
+}
+
 #[test]
 fn csv_gives_back_the_same_map() {
     for (name, journey) in examples().chain([("hostile", hostile())]) {
@@ -609,15 +641,16 @@ fn a_csv_with_bad_rows_names_each_one_and_imports_nothing() {
     assert_eq!(
         error.to_string(),
         "3: `kind` is \"XMOT\"; expected one of ZMOT, FMOT, AMOT, SMOT, TMOT, LMOT, or nothing for an ordinary touchpoint\n\
-         4: `feeling` is \"7\"; expected a number from -2 (deep pain) to 2 (deep glory), a word (deep pain, pain, neutral, glory, deep glory) or a sign (--, -, o, +, ++)\n\
+         4: `feeling` is \"7\"; expected a number from -2 (deep pain) to 2 (deep glory), a sign (--, -, o, +, ++), a face (😀 🙂 😐 🙁 😞) or a feeling word (deep pain, pain, neutral, glory, deep glory, or another the README lists, such as anxious or happy)\n\
          6: `votes` is \"many\"; expected a whole number of 0 or more, or nothing\n\
          7: the row has no stage; put the stage's name in the `stage` column"
     );
-    let unknown = share::import("stage,title,mood\nA,B,happy\n", ImportFormat::Csv).unwrap_err();
+    let unknown = share::import("stage,title,colour\nA,B,red\n", ImportFormat::Csv).unwrap_err();
     assert!(
-        unknown
-            .to_string()
-            .starts_with("1: unknown column \"mood\"")
+        unknown.to_string().starts_with(
+            "1: the header (the first row, which names the columns) is the problem: motmap does not know the column \"colour\""
+        ),
+        "{unknown}"
     );
 }
 
@@ -752,6 +785,425 @@ fn a_bad_target_cell_names_the_column_and_the_line() {
 }
 
 // ---------------------------------------------------------------------------------------
+// Sheets as people keep them (tests/fixtures/sheets/, SOURCES.md says where each is from)
+
+/// The path of a sheet in `tests/fixtures/sheets/`.
+fn sheet_path(name: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sheets")
+        .join(name)
+}
+
+/// A sheet from `tests/fixtures/sheets/`, imported as `motmap import` reads it, with
+/// these `--map`s, `--keep-unknown` and `--sheet`.
+fn sheet(
+    name: &str,
+    map: &[&str],
+    keep_unknown: bool,
+    sheet: Option<&str>,
+) -> Result<Journey, share::ImportError> {
+    let path = sheet_path(name);
+    let options = share::ImportOptions {
+        map: map.iter().map(|m| m.parse().unwrap()).collect(),
+        keep_unknown,
+        sheet: sheet.map(str::to_owned),
+    };
+    let format = ImportFormat::of_path(&path).unwrap();
+    share::import_with(&std::fs::read(&path).unwrap(), format, &options).map(|i| i.journey)
+}
+
+/// Each stage's name with its moments' titles and feelings.
+fn stages(journey: &Journey) -> Vec<(&str, Vec<(&str, i8)>)> {
+    journey
+        .stages()
+        .iter()
+        .map(|stage| {
+            let moments = stage
+                .moments
+                .iter()
+                .map(|m| (m.title.as_str(), m.feeling.value()))
+                .collect();
+            (stage.name.as_str(), moments)
+        })
+        .collect()
+}
+
+#[test]
+fn a_research_sheet_imports_by_the_names_it_gives_its_columns() {
+    let journey = sheet("research-rows.csv", &[], false, None).unwrap();
+    assert_eq!(
+        stages(&journey),
+        [
+            (
+                "Awareness",
+                vec![("Opens the email, clicks the getting-started link", -1)]
+            ),
+            (
+                "Setup",
+                vec![
+                    ("Invites two teammates", -1),
+                    ("Imports last year's spreadsheet", 0)
+                ]
+            ),
+            ("First use", vec![("Moves the first card to Done", 2)]),
+            ("Review", vec![("Reads the price", -1)]),
+        ],
+        "Anxious+ is mild, Delighted++ strong, and `Confident, slightly anxious` their average"
+    );
+    let first = &journey.stages()[0].moments[0];
+    assert_eq!(first.channel, "Welcome email");
+    assert_eq!(
+        first.notes,
+        "Thought/Quote: \"Which of these links first?\"\nPain Point: Eight links and no order",
+        "two columns for the notes, each a `Column: value` line"
+    );
+    assert_eq!(first.idea, "One button: start the checklist");
+    let evidence: Vec<Option<Evidence>> = journey.moments().map(|(_, m)| m.evidence).collect();
+    assert_eq!(
+        evidence,
+        [
+            Some(Evidence::Observed),
+            Some(Evidence::Reported),
+            Some(Evidence::Observed),
+            Some(Evidence::Assumed),
+            Some(Evidence::Reported)
+        ],
+        "confidence 3, 2, 1 is observed, reported, assumed"
+    );
+}
+
+#[test]
+fn columns_are_read_by_the_names_people_give_them_in_english_and_korean() {
+    let text = "PHASE,Touchpoint Name,Channel,Sentiment,Thinking,Improvement,Owner,Persona,Evidence\n\
+                Buy,Pays by phone,App,Annoyed,Why twice?,One tap,Payments,\"Regular, Student\",Observed\n";
+    let journey = share::import(text, ImportFormat::Csv).unwrap().journey;
+    let stage = &journey.stages()[0];
+    let moment = &stage.moments[0];
+    assert_eq!(stage.name, "Buy");
+    assert_eq!(
+        (
+            moment.title.as_str(),
+            moment.channel.as_str(),
+            moment.feeling.value(),
+            moment.notes.as_str(),
+            moment.idea.as_str(),
+            moment.owner.as_str(),
+            moment.personas.clone(),
+            moment.evidence,
+        ),
+        (
+            "Pays by phone",
+            "App",
+            -1,
+            "Why twice?",
+            "One tap",
+            "Payments",
+            vec!["Regular".to_owned(), "Student".to_owned()],
+            Some(Evidence::Observed)
+        )
+    );
+    assert_eq!(
+        journey.personas,
+        ["Regular", "Student"],
+        "who is on the sheet"
+    );
+
+    let text = "단계,행동,터치포인트,감정,페인 포인트,기회,담당자\n\
+                구매,앱으로 결제함,앱,😞,결제 오류,간편 결제 추가,개발\n";
+    let journey = share::import(text, ImportFormat::Csv).unwrap().journey;
+    let stage = &journey.stages()[0];
+    let moment = &stage.moments[0];
+    assert_eq!(stage.name, "구매");
+    assert_eq!(
+        (
+            moment.title.as_str(),
+            moment.channel.as_str(),
+            moment.feeling.value(),
+            moment.notes.as_str(),
+            moment.idea.as_str(),
+            moment.owner.as_str(),
+        ),
+        (
+            "앱으로 결제함",
+            "앱",
+            -2,
+            "결제 오류",
+            "간편 결제 추가",
+            "개발"
+        )
+    );
+}
+
+#[test]
+fn the_readme_lane_sheet_imports_as_the_readme_says() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let start = readme
+        .find("```csv\nStage,Discover,Buy\n")
+        .expect("the README shows a sheet with the stages across the columns")
+        + "```csv\n".len();
+    let sheet = &readme[start..start + readme[start..].find("```").unwrap()];
+    let journey = share::import(sheet, ImportFormat::Csv).unwrap().journey;
+    assert_eq!(
+        stages(&journey),
+        [
+            ("Discover", vec![("Sees an ad", 1), ("Asks a friend", 1)]),
+            ("Buy", vec![("Pays by phone", -1)]),
+        ]
+    );
+    let pays = &journey.stages()[1].moments[0];
+    assert_eq!(
+        (pays.notes.as_str(), pays.idea.as_str()),
+        ("Card declined twice", "Offer a second way to pay")
+    );
+}
+
+#[test]
+fn a_sheet_with_the_stages_across_the_columns_imports_with_its_lanes_named() {
+    let refused = sheet("product-manager-lanes.csv", &[], false, None).unwrap_err();
+    let refused = refused.sheet().unwrap();
+    assert!(refused.header);
+    assert_eq!(refused.problems.len(), 1);
+    let (line, problem) = &refused.problems[0];
+    assert_eq!(
+        *line, 8,
+        "the line of the first row motmap does not know, after cells of two lines"
+    );
+    assert!(
+        problem.starts_with("the first column (which names the rows of a sheet with the stages across the columns) is the problem: motmap does not know the rows \"Customer Experience\", \"KPIs\" and \"Business Goals\"."),
+        "{problem}"
+    );
+
+    let journey = sheet(
+        "product-manager-lanes.csv",
+        &["Customer Experience=feeling"],
+        true,
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        stages(&journey),
+        [
+            (
+                "Awareness",
+                vec![
+                    ("Sees a running-club post", 1),
+                    ("Searches for trail shoes", 1)
+                ]
+            ),
+            (
+                "Consideration",
+                vec![("Reads reviews", -1), ("Checks the size chart", 1)]
+            ),
+            ("Decision", vec![("Orders two sizes", -1)]),
+            ("Service", vec![("Returns the pair that does not fit", 1)]),
+            ("Loyalty", vec![("Writes a review", 2)]),
+        ],
+        "a line of the actions is a moment, and a line of the feelings is its feeling"
+    );
+    let awareness = &journey.stages()[0];
+    let channels: Vec<&str> = awareness
+        .moments
+        .iter()
+        .map(|m| m.channel.as_str())
+        .collect();
+    assert_eq!(channels, ["Social media", "Search"]);
+    assert!(
+        awareness.moments.iter().all(|m| m.owner == "Marketing"),
+        "one team for the stage is each moment's owner"
+    );
+    assert_eq!(
+        awareness.description, "KPIs: Reach\nBusiness Goals: Be found by trail runners",
+        "a stage's one line for two moments is the stage's"
+    );
+    let decision = &journey.stages()[2].moments[0];
+    assert_eq!(
+        decision.notes,
+        "KPIs: Conversion rate\nBusiness Goals: Fewer abandoned carts"
+    );
+}
+
+#[test]
+fn a_sheet_without_titles_names_its_moments_by_their_touchpoints() {
+    let journey = sheet(
+        "agency-rows.csv",
+        &["Customer Goals=notes", "metrics=skip"],
+        false,
+        None,
+    )
+    .unwrap();
+    assert_eq!(
+        stages(&journey),
+        [
+            ("Awareness", vec![("Search ads, Neighbourhood flyer", 0)]),
+            ("Booking", vec![("Phone, Online form", -1)]),
+            ("Visit", vec![("Front desk", -1)]),
+            ("Aftercare", vec![("Follow-up email", 1)]),
+        ],
+        "`Curiosity, Doubt` is neutral on balance"
+    );
+    let booking = &journey.stages()[1].moments[0];
+    assert_eq!(
+        booking.notes,
+        "Customer Goals: Get an appointment this week\nPain Points: Phone line busy at lunch"
+    );
+    assert_eq!(booking.idea, "Online booking with the free slots shown");
+    assert!(!booking.notes.contains("Bookings per week"), "skipped");
+}
+
+#[test]
+fn a_korean_sheet_imports_with_korean_names_and_feelings() {
+    let journey = sheet("korean-lanes.csv", &[], false, None).unwrap();
+    assert_eq!(
+        stages(&journey),
+        [
+            (
+                "인식",
+                vec![("인스타그램에서 광고를 봄", 1), ("친구에게 물어봄", 1)]
+            ),
+            ("탐색", vec![("후기를 비교함", 0)]),
+            ("구매", vec![("앱으로 결제함", -1)]),
+            ("사용", vec![("매장에서 픽업함", 2)]),
+            ("유지/확산", vec![("리뷰를 남김", 2)]),
+        ]
+    );
+    let pay = &journey.stages()[2].moments[0];
+    assert_eq!(
+        (pay.notes.as_str(), pay.idea.as_str(), pay.owner.as_str()),
+        ("결제 오류", "간편 결제 추가", "개발")
+    );
+}
+
+#[test]
+fn an_excel_workbook_imports_its_first_sheet_or_the_one_named() {
+    let journey = sheet("startup-lanes.xlsx", &[], false, None).unwrap();
+    assert_eq!(
+        stages(&journey),
+        [
+            (
+                "Awareness",
+                vec![
+                    ("Sees a friend's streak on social media", 1),
+                    ("Watches a trial lesson", 2)
+                ]
+            ),
+            ("Consider", vec![("Compares three apps' prices", 0)]),
+            (
+                "Purchase",
+                vec![("Starts the free week", 1), ("Enters card details", -1)]
+            ),
+            ("Use", vec![("Takes the daily lesson", 2)]),
+            ("Renew", vec![("Gets the renewal email", -2)]),
+        ],
+        "emoji and a number cell (2) as feelings"
+    );
+    let renew = &journey.stages()[4].moments[0];
+    assert_eq!(renew.votes, 5, "a number cell reads as the number");
+    assert_eq!(
+        renew.notes,
+        "THOUGHTS: Did I use it enough?\nPAIN POINTS: Renewal price higher than the first year"
+    );
+
+    let to_be = sheet("startup-lanes.xlsx", &[], false, Some("to be")).unwrap();
+    assert_eq!(
+        stages(&to_be),
+        [
+            ("Purchase", vec![("Starts the free week", 1)]),
+            ("Renew", vec![("Gets the year in review", 2)]),
+        ]
+    );
+    let missing = sheet("startup-lanes.xlsx", &[], false, Some("Future")).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "the workbook has no sheet named \"Future\"; its sheets are \"Journey\" and \"To be\". Name one of them with --sheet, or leave --sheet out to read the first"
+    );
+}
+
+#[test]
+fn an_opendocument_spreadsheet_imports_with_its_title_row() {
+    let journey = sheet("codepic-lanes.ods", &[], false, None).unwrap();
+    assert_eq!(journey.title, "Signing up for a meal-kit delivery");
+    assert_eq!(
+        stages(&journey),
+        [
+            ("Discover", vec![("Sees a video recipe", 1)]),
+            ("Consider", vec![("Reads the menu for next week", 1)]),
+            ("Sign Up", vec![("Picks a plan for two", -1)]),
+            (
+                "Use",
+                vec![("Cooks the first box", 2), ("Skips a week", -1)]
+            ),
+            ("Advocate", vec![("Sends a friend a code", 1)]),
+        ]
+    );
+    let cooks = &journey.stages()[3].moments[0];
+    assert_eq!(
+        cooks.channel, "Box",
+        "the touchpoints' lines pair with the actions'"
+    );
+}
+
+#[test]
+fn a_sheet_with_stages_across_but_no_lane_of_moments_is_explained() {
+    let text = "Phase,Discover,Buy\nEmotion,🙂,😞\nPain points,,Card declined\n";
+    let error = share::import(text, ImportFormat::Csv).unwrap_err();
+    assert!(
+        error.to_string().starts_with("1: the sheet looks like one with the stages across the columns (its first column names rows such as \"Emotion\"), but no row holds the moments"),
+        "{error}"
+    );
+}
+
+#[test]
+fn an_empty_sheet_says_so() {
+    let error = share::import("", ImportFormat::Csv).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "1: the sheet is empty: it has no first row naming the columns (stage, title…), and no rows under one"
+    );
+    assert!(error.sheet().unwrap().header);
+}
+
+#[test]
+fn every_bad_value_of_a_row_is_named_with_its_column() {
+    let text = "Stage,Action,Emotion,Confidence\nBuy,Pays,Puzzled,maybe\nBuy,Leaves,Happy,High\n";
+    match share::import(text, ImportFormat::Csv) {
+        Err(share::ImportError::Csv(error)) => assert_eq!(
+            error.problems,
+            [
+                (2, "`Emotion` is \"Puzzled\"; expected a number from -2 (deep pain) to 2 (deep glory), a sign (--, -, o, +, ++), a face (😀 🙂 😐 🙁 😞) or a feeling word (deep pain, pain, neutral, glory, deep glory, or another the README lists, such as anxious or happy)".to_owned()),
+                (2, "`Confidence` is \"maybe\"; expected observed, reported, assumed, or nothing (or a confidence: high, medium, low, or 3, 2, 1)".to_owned()),
+            ]
+        ),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_tag_or_persona_with_a_comma_comes_back_whole() {
+    let mut moment = Moment::new("Pays");
+    moment.tags = vec!["cash, card".into(), "C:\\x".into()];
+    moment.personas = vec!["Kim, the buyer".into(), "Bo".into()];
+    let mut stage = Stage::new("Buy");
+    stage.moments.push(moment);
+    let journey = Journey::from_parts(
+        "Shop".into(),
+        String::new(),
+        vec!["Kim, the buyer".into(), "Bo".into()],
+        vec![stage],
+    );
+    let text = share::export(&journey, Format::Csv);
+    assert!(text.contains(",\"cash\\, card, C:\\x\","), "{text}");
+    assert_eq!(
+        text.matches(",\"Kim\\, the buyer, Bo\",").count(),
+        2,
+        "the moment's and the journey's: {text}"
+    );
+    assert_eq!(
+        share::import(&text, ImportFormat::Csv).unwrap().journey,
+        journey
+    );
+}
+
+// ---------------------------------------------------------------------------------------
 // JSON
 
 #[test]
@@ -796,8 +1248,9 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn word() -> impl Strategy<Value = String> {
-    // Tags and personas are lists written with commas between them.
-    prop::string::string_regex("[a-z 가-힣:;#%\"'=@\\-]{0,8}").unwrap()
+    // Tags and personas are lists written with commas between them: a comma or a
+    // backslash inside one must come back as it was.
+    prop::string::string_regex("[a-z 가-힣:;#%,\\\\\"'=@\\-]{0,8}").unwrap()
 }
 
 fn comments() -> impl Strategy<Value = Vec<Comment>> {
@@ -983,6 +1436,162 @@ fn import_errors_name_the_file_and_line_and_write_nothing() {
         "--from names the format: {}",
         stderr(&out)
     );
+}
+
+#[test]
+fn import_says_when_the_header_is_the_problem_and_names_every_bad_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = |name: &str| std::fs::copy(sheet_path(name), dir.path().join(name)).unwrap();
+    copy("agency-rows.csv");
+    let out = motmap(dir.path(), &["import", "agency-rows.csv", "-o", "map.ron"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("import-unknown-columns", stderr(&out));
+    assert!(!dir.path().join("map.ron").exists());
+    let out = motmap(
+        dir.path(),
+        &[
+            "import",
+            "agency-rows.csv",
+            "--map",
+            "Customer Goals=notes",
+            "--keep-unknown",
+            "-o",
+            "map.ron",
+        ],
+    );
+    assert_eq!(
+        stderr(&out),
+        "Imported agency-rows.csv (4 stages, 4 moments) into map.ron. Open it with: motmap map.ron\n"
+    );
+
+    std::fs::write(
+        dir.path().join("sheet.csv"),
+        "Stage,Action,Emotion,Confidence\nBuy,Pays,Puzzled,maybe\nBuy,Leaves,Happy,High\n",
+    )
+    .unwrap();
+    let out = motmap(dir.path(), &["import", "sheet.csv"]);
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!("import-two-bad-values", stderr(&out));
+
+    let out = motmap(
+        dir.path(),
+        &["import", "map.ron", "--from", "json", "--keep-unknown"],
+    );
+    assert_eq!(
+        stderr(&out),
+        "motmap: --map and --keep-unknown say how to read a sheet's columns (CSV, .xlsx, .ods), and map.ron is not read as a sheet; leave them out.\n"
+    );
+    let out = motmap(dir.path(), &["import", "sheet.csv", "--sheet", "One"]);
+    assert_eq!(
+        stderr(&out),
+        "motmap: --sheet picks a sheet of an .xlsx or .ods workbook, and sheet.csv is not read as one; leave it out.\n"
+    );
+    let out = motmap(dir.path(), &["import", "sheet.csv", "--map", "Mood"]);
+    assert!(
+        stderr(&out).contains("say COLUMN=FIELD, as in \"Mood=feeling\""),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn motmap_import_reads_excel_and_opendocument_workbooks() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["startup-lanes.xlsx", "codepic-lanes.ods"] {
+        std::fs::copy(sheet_path(name), dir.path().join(name)).unwrap();
+    }
+    let imported = |out: &std::process::Output, name: &str, counts: &str, map: &str| {
+        assert!(out.status.success(), "{}", stderr(out));
+        assert_eq!(
+            stderr(out),
+            format!("Imported {name} ({counts}) into {map}. Open it with: motmap {map}\n")
+        );
+        motmap::store::Document::load(dir.path().join(map))
+            .unwrap()
+            .journey
+    };
+    let args = ["import", "startup-lanes.xlsx", "-o", "startup.ron"];
+    let out = motmap(dir.path(), &args);
+    let startup = imported(
+        &out,
+        "startup-lanes.xlsx",
+        "5 stages, 7 moments",
+        "startup.ron",
+    );
+    assert_eq!(
+        startup.stages()[0].moments[1].title,
+        "Watches a trial lesson"
+    );
+    let args = ["import", "codepic-lanes.ods", "-o", "codepic.ron"];
+    let out = motmap(dir.path(), &args);
+    let codepic = imported(
+        &out,
+        "codepic-lanes.ods",
+        "5 stages, 6 moments",
+        "codepic.ron",
+    );
+    assert_eq!(codepic.title, "Signing up for a meal-kit delivery");
+
+    let args = [
+        "import",
+        "startup-lanes.xlsx",
+        "--sheet",
+        "to be",
+        "-o",
+        "to-be.ron",
+    ];
+    let out = motmap(dir.path(), &args);
+    imported(
+        &out,
+        "startup-lanes.xlsx",
+        "2 stages, 2 moments",
+        "to-be.ron",
+    );
+    let out = motmap(
+        dir.path(),
+        &["import", "startup-lanes.xlsx", "--sheet", "Future"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "motmap: startup-lanes.xlsx: the workbook has no sheet named \"Future\"; its sheets are \"Journey\" and \"To be\". Name one of them with --sheet, or leave --sheet out to read the first. Nothing was imported.\n"
+    );
+
+    // Files that are not workbooks: a CSV file renamed, an old Excel file, an OpenDocument
+    // spreadsheet read as Excel.
+    std::fs::write(dir.path().join("renamed.ods"), "stage,title\nBuy,Pays\n").unwrap();
+    let out = motmap(dir.path(), &["import", "renamed.ods"]);
+    assert_eq!(
+        stderr(&out),
+        "motmap: renamed.ods: the file is not an OpenDocument spreadsheet (.ods): it is not a zip archive, as every .xlsx and .ods file is. If it is a CSV file, import it with --from csv; otherwise open it in a spreadsheet and save it as .xlsx, .ods or CSV UTF-8. Nothing was imported.\n"
+    );
+    let out = motmap(dir.path(), &["import", "renamed.ods", "--from", "csv"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    std::fs::write(dir.path().join("old.xlsx"), [0xD0, 0xCF, 0x11, 0xE0, 0xA1]).unwrap();
+    let out = motmap(dir.path(), &["import", "old.xlsx"]);
+    assert!(
+        stderr(&out).starts_with("motmap: old.xlsx: the file is not an Excel workbook (.xlsx): it is an Excel 97-2003 workbook (.xls), which motmap does not read."),
+        "{}",
+        stderr(&out)
+    );
+    let out = motmap(
+        dir.path(),
+        &[
+            "import",
+            "codepic-lanes.ods",
+            "--from",
+            "xlsx",
+            "-o",
+            "x.ron",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("motmap: codepic-lanes.ods: the file is not an Excel workbook (.xlsx) that motmap can read ("),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!dir.path().join("x.ron").exists());
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 
-use super::{Format, ImportFormat};
+use super::{Format, ImportError, ImportFormat, ImportOptions};
 use crate::model::Journey;
 use crate::store::{
     Document, LoadProblem, MAX_FILE_BYTES, io_reason, read_limited, to_ron, write_file,
@@ -47,47 +47,36 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// `motmap import`: a Mermaid, CSV or JSON file as a map, on standard output or in
-/// `output`.
+/// `motmap import`: a Mermaid, CSV, JSON or workbook file as a map, on standard output or
+/// in `output`; a sheet read as `options` say.
 pub fn import(
     file: &Path,
     from: Option<ImportFormat>,
+    options: &ImportOptions,
     output: Option<&Path>,
     force: bool,
 ) -> anyhow::Result<ExitCode> {
     let Some(format) = from.or_else(|| ImportFormat::of_path(file)) else {
         bail!(
-            "cannot tell the format of {} from its name; motmap imports Mermaid (.mmd), CSV (.csv) and JSON (.json). Say which with --from mermaid, --from csv or --from json.",
+            "cannot tell the format of {} from its name; motmap imports Mermaid (.mmd), CSV (.csv), JSON (.json), Excel (.xlsx) and OpenDocument (.ods). Say which with --from mermaid, csv, json, xlsx or ods.",
             file.display()
         );
     };
-    let text = read_text(file)?;
-    let imported = super::import(&text, format).map_err(|error| {
-        let advice = match format {
-            ImportFormat::Csv => "Nothing was imported; fix the rows named and import again.",
-            _ => "Nothing was imported; fix the file and import again.",
-        };
-        let lines: Vec<String> = error
-            .to_string()
-            .lines()
-            .map(|line| format!("{}:{line}", file.display()))
-            .collect();
-        let more = matches!(&error, super::ImportError::Csv(e) if e.more);
-        if lines.len() == 1 && !more {
-            anyhow::anyhow!("{}. {advice}", lines[0])
-        } else {
-            let count = if more {
-                format!("more than {} bad rows; the first {0}", lines.len())
-            } else {
-                format!("{} bad rows", lines.len())
-            };
-            anyhow::anyhow!(
-                "cannot import {}: {count}:\n{}\n{advice}",
-                file.display(),
-                lines.join("\n")
-            )
-        }
-    })?;
+    if !format.is_sheet() && (!options.map.is_empty() || options.keep_unknown) {
+        bail!(
+            "--map and --keep-unknown say how to read a sheet's columns (CSV, .xlsx, .ods), and {} is not read as a sheet; leave them out.",
+            file.display()
+        );
+    }
+    if !format.is_workbook() && options.sheet.is_some() {
+        bail!(
+            "--sheet picks a sheet of an .xlsx or .ods workbook, and {} is not read as one; leave it out.",
+            file.display()
+        );
+    }
+    let bytes = read_file(file)?;
+    let imported =
+        super::import_with(&bytes, format, options).map_err(|error| import_error(file, &error))?;
     for warning in &imported.warnings {
         eprintln!("motmap: {}:{warning}", file.display());
     }
@@ -184,9 +173,9 @@ fn load_version(path: &Path) -> anyhow::Result<Journey> {
     }
 }
 
-/// A file to import, as text: refused when it is too large or not UTF-8.
-fn read_text(path: &Path) -> anyhow::Result<String> {
-    let bytes = read_limited(path).map_err(|problem| match problem {
+/// A file to import: refused when it is too large or not a file.
+fn read_file(path: &Path) -> anyhow::Result<Vec<u8>> {
+    read_limited(path).map_err(|problem| match problem {
         LoadProblem::Io(error) => anyhow::anyhow!(
             "cannot read {}: {}. Check the name, and that you may read it.",
             path.display(),
@@ -198,15 +187,52 @@ fn read_text(path: &Path) -> anyhow::Result<String> {
             MAX_FILE_BYTES / 1_000_000
         ),
         _ => anyhow::anyhow!("cannot read {}: it is not a file.", path.display()),
-    })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
-        anyhow::anyhow!(
-            "{}:{line}: the file is not UTF-8 text. Save it as UTF-8 and import again (in Excel: Save As, “CSV UTF-8 (Comma delimited)”).",
-            path.display()
-        )
     })
+}
+
+/// What `motmap import` says when `file` could not be imported: each problem on a line
+/// that names the file and the line, then that nothing was imported and what to do.
+fn import_error(file: &Path, error: &ImportError) -> anyhow::Error {
+    let path = file.display();
+    let sheet = error.sheet();
+    let advice = match (error, sheet) {
+        (ImportError::NotUtf8 { line }, _) => {
+            return anyhow::anyhow!(
+                "{path}:{line}: the file is not UTF-8 text. Save it as UTF-8 and import again (in Excel: Save As, “CSV UTF-8 (Comma delimited)”)."
+            );
+        }
+        (ImportError::Workbook(problem), _) => {
+            return anyhow::anyhow!("{path}: {problem}. Nothing was imported.");
+        }
+        // The message says what to do about the names.
+        (_, Some(sheet)) if sheet.header => "Nothing was imported.",
+        (_, Some(_)) => "Nothing was imported; fix the rows named and import again.",
+        _ => "Nothing was imported; fix the file and import again.",
+    };
+    let lines: Vec<String> = error
+        .to_string()
+        .lines()
+        .map(|line| format!("{path}:{line}"))
+        .collect();
+    let more = sheet.is_some_and(|e| e.more);
+    if lines.len() == 1 && !more {
+        return anyhow::anyhow!("{}. {advice}", lines[0]);
+    }
+    // A row with several bad values has a line for each.
+    let rows = sheet.map_or(lines.len(), |e| {
+        let mut rows: Vec<u64> = e.problems.iter().map(|(line, _)| *line).collect();
+        rows.dedup();
+        rows.len()
+    });
+    let count = if more {
+        format!("more than {rows} bad rows; the first {rows}")
+    } else {
+        plural(rows, "bad row", "bad rows")
+    };
+    anyhow::anyhow!(
+        "cannot import {path}: {count}:\n{}\n{advice}",
+        lines.join("\n")
+    )
 }
 
 /// Writes `text` to `path` whole or not at all, refusing an existing file without --force.

@@ -19,7 +19,7 @@ use crate::model::Comment;
 const RESOLVED: &str = ", resolved";
 
 /// The comments as the text of one cell; empty when there are none.
-pub(super) fn to_cell(comments: &[Comment]) -> String {
+pub(in crate::share) fn to_cell(comments: &[Comment]) -> String {
     let mut lines: Vec<String> = Vec::new();
     for comment in comments {
         let mut text = comment.text.split('\n');
