@@ -462,7 +462,7 @@ fn settings_and_accessible_texts_are_kept_and_written_back() {
         ["%%{init: {\n  \"journey\": { \"taskMargin\": 30 }\n}}%%"]
     );
     assert_eq!(mermaid.acc_title, "A weekend trip");
-    assert_eq!(mermaid.acc_descr, "Two days,\n    one car.");
+    assert_eq!(mermaid.acc_descr, "Two days,\none car.");
     let exported = share::export(&imported.journey, Format::Mermaid);
     assert!(
         exported.starts_with(
@@ -472,7 +472,7 @@ fn settings_and_accessible_texts_are_kept_and_written_back() {
     );
     assert!(
         exported.contains(
-            "journey\n    title Weekend trip\n    accTitle: A weekend trip\n    accDescr {\nTwo days,\n    one car.\n    }\n"
+            "journey\n    title Weekend trip\n    accTitle: A weekend trip\n    accDescr {\n      Two days,\n      one car.\n    }\n"
         ),
         "{exported}"
     );
@@ -1461,7 +1461,8 @@ fn import_says_when_the_header_is_the_problem_and_names_every_bad_value() {
     );
     assert_eq!(
         stderr(&out),
-        "Imported agency-rows.csv (4 stages, 4 moments) into map.ron. Open it with: motmap map.ron\n"
+        "motmap: agency-rows.csv: the sheet names no journey, so the map is called “agency-rows”; R renames it in the editor.\n\
+         Imported agency-rows.csv (4 stages, 4 moments) into map.ron. Open it with: motmap map.ron\n"
     );
 
     std::fs::write(
@@ -1502,10 +1503,8 @@ fn motmap_import_reads_excel_and_opendocument_workbooks() {
     }
     let imported = |out: &std::process::Output, name: &str, counts: &str, map: &str| {
         assert!(out.status.success(), "{}", stderr(out));
-        assert_eq!(
-            stderr(out),
-            format!("Imported {name} ({counts}) into {map}. Open it with: motmap {map}\n")
-        );
+        let said = format!("Imported {name} ({counts}) into {map}. Open it with: motmap {map}\n");
+        assert!(stderr(out).ends_with(&said), "{}", stderr(out));
         motmap::store::Document::load(dir.path().join(map))
             .unwrap()
             .journey
@@ -1521,6 +1520,13 @@ fn motmap_import_reads_excel_and_opendocument_workbooks() {
     assert_eq!(
         startup.stages()[0].moments[1].title,
         "Watches a trial lesson"
+    );
+    // The sheet has no row for the journey's name: the file's stands in, and it says so.
+    assert_eq!(startup.title, "startup-lanes");
+    assert!(
+        stderr(&out).starts_with("motmap: startup-lanes.xlsx: the sheet names no journey, so the map is called “startup-lanes”"),
+        "{}",
+        stderr(&out)
     );
     let args = ["import", "codepic-lanes.ods", "-o", "codepic.ron"];
     let out = motmap(dir.path(), &args);

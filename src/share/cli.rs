@@ -80,7 +80,18 @@ pub fn import(
     for warning in &imported.warnings {
         eprintln!("motmap: {}:{warning}", file.display());
     }
-    let journey = imported.journey;
+    let mut journey = imported.journey;
+    // A sheet often has no place for the journey's name: the file's stands in for it.
+    if format.is_sheet()
+        && journey.title.trim().is_empty()
+        && let Some(stem) = file.file_stem().and_then(|s| s.to_str())
+    {
+        journey.title = stem.to_owned();
+        eprintln!(
+            "motmap: {}: the sheet names no journey, so the map is called “{stem}”; R renames it in the editor.",
+            file.display()
+        );
+    }
     let ron = to_ron(&journey);
     match output {
         None => print(&ron)?,

@@ -95,7 +95,11 @@ pub fn to_mermaid(journey: &Journey) -> String {
     }
     let acc_descr = mermaid.acc_descr.trim();
     if acc_descr.contains('\n') && !acc_descr.contains('}') {
-        let _ = writeln!(out, "    accDescr {{\n{acc_descr}\n    }}");
+        out.push_str("    accDescr {\n");
+        for line in acc_descr.lines() {
+            let _ = writeln!(out, "      {}", line.trim());
+        }
+        out.push_str("    }\n");
     } else if !acc_descr.is_empty() {
         // A block is read up to its first `}`: one that holds one is written on one line.
         let _ = writeln!(out, "    accDescr: {}", acc_descr.replace('\n', " "));

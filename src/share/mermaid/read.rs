@@ -669,9 +669,10 @@ impl<'a> Parser<'a> {
                     return Err(self.fail(at, "the accessible description opened by `accDescr {` here is never closed with `}`, so Mermaid refuses the diagram; close it".into()));
                 }
                 self.at = close + 1;
-                return Ok(Some(Token::AccDescr(as_written(
-                    &text.string(value, close),
-                ))));
+                // Mermaid shows each line of a block without the white space around it.
+                let block = as_written(&text.string(value, close));
+                let lines: Vec<&str> = block.lines().map(str::trim).collect();
+                return Ok(Some(Token::AccDescr(lines.join("\n"))));
             }
             self.at = to_line_end(value);
             let written = as_written(&text.string(value, self.at));
@@ -752,7 +753,7 @@ mod tests {
         );
         assert_eq!(
             statements("journey\n  accTitle: X ; y #35;\n  accDescr {\n a: 1\n b }title T\n"),
-            ["2 accTitle X ; y #35;", "3 accDescr a: 1\n b", "5 title T"]
+            ["2 accTitle X ; y #35;", "3 accDescr a: 1\nb", "5 title T"]
         );
     }
 
