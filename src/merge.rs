@@ -248,6 +248,7 @@ fn separate_new_ids(
         stages,
     )
     .with_comments(theirs.comments.clone())
+    .with_mermaid(theirs.mermaid.clone())
     .count_from(theirs.next_id());
     (journey, renumbered)
 }

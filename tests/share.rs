@@ -482,6 +482,27 @@ fn settings_and_accessible_texts_are_kept_and_written_back() {
     assert!(back.warnings.is_empty(), "{:?}", back.warnings);
 }
 
+/// Settings edited by hand in the map's file never add lines to the diagram: a directive
+/// that says more than one is left out, a blank accessible title is not written.
+#[test]
+fn hand_edited_mermaid_settings_cannot_break_the_diagram() {
+    let mut journey = built_in("cafe");
+    journey.mermaid.directives = vec![
+        "%%{init: {}}%%\n    section Injected\n    Evil task: 5: Mallory\n%%{x}%%".into(),
+        "%%{init: {'theme': 'dark'}}%%".into(),
+    ];
+    journey.mermaid.acc_title = "  ".into();
+    let exported = share::export(&journey, Format::Mermaid);
+    assert!(!exported.contains("Injected"), "{exported}");
+    assert!(!exported.contains("accTitle"), "{exported}");
+    assert!(exported.starts_with("%%{init: {'theme': 'dark'}}%%\n%% A motmap journey map."));
+    assert_mermaid_reads(&exported);
+    let back = share::import(&exported, ImportFormat::Mermaid)
+        .unwrap()
+        .journey;
+    assert_eq!(back.stages(), journey.stages());
+}
+
 #[test]
 fn tasks_before_any_section_stay_before_it() {
     let text = "journey\n  Wake up: 2: Me\n  section Work\n  Do work: 1: Me, Cat\n";

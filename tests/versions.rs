@@ -11,8 +11,8 @@ use std::process::Output;
 use common::binary::{BIN, motmap, stderr, stdout};
 use common::maps::built_in;
 use motmap::model::{
-    Comment, CommentTarget, Edit, Feeling, Id, Journey, Kind, Moment, MomentField, MomentList,
-    StageField,
+    Comment, CommentTarget, Edit, Feeling, Id, Journey, Kind, MermaidExtras, Moment, MomentField,
+    MomentList, StageField,
 };
 use motmap::store::{parse, to_ron};
 
@@ -386,6 +386,42 @@ fn merge_by_id_in_the_library() {
     let merged = motmap::merge::merge(&base, &voted(2), &voted(3));
     assert_eq!(moment(&merged.journey, ad).votes, 5);
     assert!(merged.conflicts.is_empty());
+}
+
+#[test]
+fn mermaid_settings_survive_a_merge_and_one_side_s_change_lands() {
+    let settings = MermaidExtras {
+        front_matter: "config:\n  theme: forest\n".into(),
+        directives: vec!["%%{init: {'theme': 'dark'}}%%".into()],
+        acc_title: "Trail shoes".into(),
+        acc_descr: "Two lines,\nof description.".into(),
+    };
+    let base = shoes().with_mermaid(settings.clone());
+    let ad = id_of(&base, "Search ad for trail running shoes");
+    let ours = edited(&base, vec![Edit::SetVotes { id: ad, votes: 2 }]);
+    let mut theirs = edited(
+        &base,
+        vec![Edit::SetFeeling {
+            id: ad,
+            feeling: Feeling::clamped(2),
+        }],
+    );
+    for merged in [
+        motmap::merge::merge(&base, &ours, &theirs),
+        motmap::merge::merge_into_ours(&base, &ours, &theirs).0,
+    ] {
+        assert_eq!(merged.journey.mermaid, settings);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    }
+    theirs.mermaid.acc_title = "Trail running shoes".into();
+    for merged in [
+        motmap::merge::merge(&base, &ours, &theirs),
+        motmap::merge::merge_into_ours(&base, &ours, &theirs).0,
+    ] {
+        assert_eq!(merged.journey.mermaid.acc_title, "Trail running shoes");
+        assert_eq!(merged.journey.mermaid.directives, settings.directives);
+        assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    }
 }
 
 #[test]

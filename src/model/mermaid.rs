@@ -31,7 +31,7 @@ impl MermaidExtras {
     }
 
     /// The same, without control characters but line breaks and tabs where a text may
-    /// span lines.
+    /// span lines, and without white space around the accessible texts.
     pub(super) fn cleaned(&self) -> MermaidExtras {
         MermaidExtras {
             front_matter: clean_multiline(&self.front_matter),
@@ -41,8 +41,8 @@ impl MermaidExtras {
                 .map(|d| clean_multiline(d))
                 .filter(|d| !d.trim().is_empty())
                 .collect(),
-            acc_title: clean_line(&self.acc_title),
-            acc_descr: clean_multiline(&self.acc_descr),
+            acc_title: clean_line(&self.acc_title).trim().to_owned(),
+            acc_descr: clean_multiline(&self.acc_descr).trim().to_owned(),
         }
     }
 }

@@ -80,7 +80,8 @@ pub fn to_mermaid(journey: &Journey) -> String {
         let _ = writeln!(out, "---\n{front_matter}\n---");
     }
     for directive in &mermaid.directives {
-        if directive.starts_with("%%{") && directive.ends_with("}%%") {
+        // One that says more than a directive (written by hand) is left out.
+        if directive.ends_with("}%%") && read::is_one_directive(directive) {
             let _ = writeln!(out, "{directive}");
         }
     }
@@ -90,8 +91,9 @@ pub fn to_mermaid(journey: &Journey) -> String {
     if !title.is_empty() {
         let _ = writeln!(out, "    title {title}");
     }
-    if !mermaid.acc_title.is_empty() {
-        let _ = writeln!(out, "    accTitle: {}", mermaid.acc_title);
+    // Mermaid reads on into the next line after an `accTitle:` with nothing after it.
+    if !mermaid.acc_title.trim().is_empty() {
+        let _ = writeln!(out, "    accTitle: {}", mermaid.acc_title.trim());
     }
     let acc_descr = mermaid.acc_descr.trim();
     if acc_descr.contains('\n') && !acc_descr.contains('}') {

@@ -431,6 +431,12 @@ const NAME_MARK: &str = "ﬂ°";
 /// Closes either marker.
 const END_MARK: &str = "¶ß";
 
+/// Whether `text` is one `%%{…}%%` directive and nothing else, as Mermaid reads one.
+pub(super) fn is_one_directive(text: &str) -> bool {
+    let text = Text::new(text);
+    text.directive_at(0) == Some(text.chars.len())
+}
+
 /// Text from the lexer with its entity markers as they were written (`#35;`, `#quot;`),
 /// and without white space at the end.
 fn as_written(text: &str) -> String {
@@ -485,12 +491,26 @@ fn read_front_matter(yaml: &str) -> FrontMatter {
     let mut front = FrontMatter::default();
     let mut settings = String::new();
     let mut any = false;
-    for line in yaml.lines() {
+    let mut lines = yaml.lines().peekable();
+    while let Some(line) = lines.next() {
         // Only top-level keys: `title:` under `config:` is something else.
         let top_level =
             !(line.starts_with(char::is_whitespace) || line.starts_with('#') || line.is_empty());
         match line.trim_end().strip_prefix("title:") {
-            Some(title) if top_level => front.title = Some(yaml_scalar(title.trim())),
+            Some(title) if top_level => {
+                let title = title.trim();
+                front.title = Some(if title.starts_with(['|', '>']) {
+                    // A block scalar: the indented lines below, read as one line.
+                    let mut parts = Vec::new();
+                    while let Some(more) = lines.next_if(|l| l.is_empty() || l.starts_with(' ')) {
+                        parts.push(more.trim());
+                    }
+                    parts.retain(|p| !p.is_empty());
+                    parts.join(" ")
+                } else {
+                    yaml_scalar(title)
+                });
+            }
             _ => {
                 any |= top_level;
                 settings.push_str(line);
@@ -503,25 +523,35 @@ fn read_front_matter(yaml: &str) -> FrontMatter {
 }
 
 /// A YAML scalar as written on one line: `"…"` with backslash escapes, `'…'` with `''`
-/// for a quote, or plain.
+/// for a quote, or plain; a comment after it is not part of it.
 fn yaml_scalar(text: &str) -> String {
-    if let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+    if let Some(inner) = text.strip_prefix('"') {
         let mut out = String::new();
         let mut chars = inner.chars();
         while let Some(c) = chars.next() {
-            match (c, c == '\\') {
-                (_, true) => match chars.next() {
+            match c {
+                '"' => break,
+                '\\' => match chars.next() {
                     Some('n') => out.push(' '),
                     Some('t') => out.push('\t'),
                     Some(other) => out.push(other),
                     None => {}
                 },
-                (c, false) => out.push(c),
+                c => out.push(c),
             }
         }
         out
-    } else if let Some(inner) = text.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')) {
-        inner.replace("''", "'")
+    } else if let Some(inner) = text.strip_prefix('\'') {
+        let mut out = String::new();
+        let mut chars = inner.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\'' if chars.next_if_eq(&'\'').is_some() => out.push('\''),
+                '\'' => break,
+                c => out.push(c),
+            }
+        }
+        out
     } else {
         // A plain scalar ends at a comment.
         text.split(" #")
@@ -774,6 +804,33 @@ mod tests {
         );
         assert_eq!(diagram.comments, [(10, " motmap x".to_owned())]);
         assert_eq!(diagram.statements[0].0, 11);
+    }
+
+    #[test]
+    fn a_front_matter_title_is_read_as_yaml_writes_it() {
+        let title = |yaml: &str| read_front_matter(yaml).title;
+        assert_eq!(
+            title("title: \"Trip\" # the title\n").as_deref(),
+            Some("Trip")
+        );
+        assert_eq!(title("title: 'It''s' # ok\n").as_deref(), Some("It's"));
+        assert_eq!(title("title: Trip # the title\n").as_deref(), Some("Trip"));
+        let block = read_front_matter("title: >-\n  A long\n  trip\nconfig:\n  theme: forest\n");
+        assert_eq!(block.title.as_deref(), Some("A long trip"));
+        assert_eq!(
+            block.settings.as_deref(),
+            Some("config:\n  theme: forest\n"),
+            "the title's lines are not settings"
+        );
+    }
+
+    #[test]
+    fn one_directive_is_one_and_more_is_not() {
+        assert!(is_one_directive("%%{init: {'theme': 'dark'}}%%"));
+        assert!(is_one_directive("%%{init: {\n  'theme': 'dark'\n}}%%"));
+        assert!(!is_one_directive(
+            "%%{init: {}}%%\n    section Injected\n    Evil: 5: Mallory\n%%{x}%%"
+        ));
     }
 
     #[test]
