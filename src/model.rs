@@ -280,6 +280,15 @@ impl Moment {
         }
     }
 
+    /// How a field showing the personas is headed: `Persona`, or `Personas` for several.
+    pub fn personas_heading(&self) -> &'static str {
+        if self.personas.len() > 1 {
+            "Personas"
+        } else {
+            "Persona"
+        }
+    }
+
     /// The names in one of the moment's lists.
     pub fn list(&self, list: MomentList) -> &[String] {
         match list {

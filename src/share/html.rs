@@ -756,14 +756,7 @@ fn write_card_details(page: &mut Page, moment: &Moment) {
     let fields = [
         ("To be", to_be.as_str()),
         ("Channel", moment.channel.as_str()),
-        (
-            if moment.personas.len() > 1 {
-                "Personas"
-            } else {
-                "Persona"
-            },
-            personas.as_str(),
-        ),
+        (moment.personas_heading(), personas.as_str()),
         ("Owner", moment.owner.as_str()),
         ("Evidence", moment.evidence.map_or("", |e| e.label())),
     ];

@@ -304,9 +304,8 @@ fn task_name(moment: &Moment) -> String {
 
 /// Who is on the task: the moment's personas, or its channel when it has none.
 fn actors(moment: &Moment) -> Vec<String> {
-    let channel = [moment.channel.clone()];
     let who = if moment.personas.is_empty() {
-        &channel[..]
+        std::slice::from_ref(&moment.channel)
     } else {
         &moment.personas
     };
@@ -366,8 +365,9 @@ pub struct MermaidError {
 /// A journey from a Mermaid `journey` diagram, read as Mermaid 11 reads it: exactly the map
 /// it was exported from when it carries motmap's comments, and otherwise one stage per
 /// `section` (and a nameless one for tasks before any), one moment per task, its score
-/// giving the feeling and its actors the persona. The warnings name each line whose
-/// meaning the map cannot keep.
+/// giving the feeling and its actors the personas; the settings, accessible texts and
+/// scores no feeling is are kept for exports. The warnings name each line the map reads
+/// otherwise than the diagram shows it (a score no feeling is, an empty actor).
 pub fn from_mermaid(text: &str) -> Result<(Journey, Vec<Warning>), MermaidError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let diagram = read::read(text)?;

@@ -580,7 +580,7 @@ fn read_moment(columns: &Columns, cells: &[String], found: &mut Found) -> Moment
         evidence: found.value(parse_evidence(raw(EVIDENCE), &label(EVIDENCE))),
         votes: found.value(parse_number(raw(VOTES), &label(VOTES))),
         comments: found.value(comments_in(columns, cells, MOMENT_COMMENTS)),
-        mermaid_score: Some(cell(MERMAID_SCORE)),
+        mermaid_score: Some(cell(MERMAID_SCORE)).filter(|score| !score.trim().is_empty()),
     }
 }
 

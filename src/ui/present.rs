@@ -564,14 +564,9 @@ fn render_moment(
     };
     field("Kind", &kind, Style::new().add_modifier(Modifier::BOLD));
     let personas = moment.personas.join(", ");
-    let personas_label = if moment.personas.len() > 1 {
-        "Personas"
-    } else {
-        "Persona"
-    };
     for (label, value) in [
         ("Channel", &moment.channel),
-        (personas_label, &personas),
+        (moment.personas_heading(), &personas),
         ("Owner", &moment.owner),
     ] {
         if !value.is_empty() {
