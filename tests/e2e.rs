@@ -416,13 +416,17 @@ fn your_own_editor_writes_the_notes_then_u_takes_them_back_and_the_board_is_draw
         );
     }
     assert!(!screen.contains("EDITOR WAS HERE"), "{screen}");
-    let screen = session.type_and_see("\r", "Moment in Wait");
+    // The details are drawn top to bottom, and may arrive in more than one read: waited
+    // for down to their last line.
+    let screen = session.type_and_see("\r", "Esc close");
+    assert!(screen.contains("Moment in Wait"), "{screen}");
     assert!(screen.contains("Slow."), "{screen}");
     assert!(screen.contains("Added in the editor."), "{screen}");
 
     session.type_and_see("q", "Details closed");
     session.type_and_see("u", "Undid");
-    let screen = session.type_and_see("\r", "Slow.");
+    let screen = session.type_and_see("\r", "Esc close");
+    assert!(screen.contains("Slow."), "{screen}");
     assert!(!screen.contains("Added in the editor."), "{screen}");
 
     session.type_and_see("q", "Details closed");
